@@ -1,1 +1,7 @@
-export {};
+export { createDb, readDbEnv, resolveDataDir, memoryDataDir } from './client';
+export type { CreateDbOptions, DbHandle, DriverName, SqlRows } from './client';
+export { DatabaseLockedError } from './dataLock';
+export type { LockHolder } from './dataLock';
+export type { Database, Schema } from './database';
+export { migrate } from './migrate';
+export * from './schema';

@@ -1,0 +1,181 @@
+import { mkdirSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
+import { z } from 'zod';
+import { acquireDataDirLock, type DataDirLock } from './dataLock';
+import type { Database } from './database';
+import { migrate } from './migrate';
+import { findRepoRoot } from './paths';
+import * as schema from './schema';
+
+export type DriverName = 'pglite' | 'postgres';
+
+export interface SqlRows {
+  rows: Record<string, unknown>[];
+}
+
+export interface DbHandle {
+  /** drizzle over the schema; pass it to the query functions. */
+  db: Database;
+  driver: DriverName;
+  /**
+   * Raw SQL with $1… parameters, for pg-boss (`new PgBoss({ db: { executeSql } })`). Without values the text may
+   * hold several statements (pg-boss installs its schema that way).
+   */
+  executeSql(text: string, values?: unknown[]): Promise<SqlRows>;
+  /** The app data directory (PGlite only; the auth secret may live here too). */
+  dataDir: string | null;
+  /** Where PGlite keeps its files, or 'memory://'. */
+  pgliteDir: string | null;
+  /** The PGlite instance (for dumpDataDir); null on postgres. */
+  pglite: PGlite | null;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** A postgres:// URL; defaults to DATABASE_URL. When neither is set, PGlite is used. */
+  url?: string;
+  /** App data directory for PGlite (files under `<dataDir>/pglite`), or 'memory://' for a throwaway in-memory db.
+   *  Defaults to DELTALAB_DATA_DIR, then `<repo root>/.data`. */
+  dataDir?: string;
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** PGlite only: start from this snapshot (a `dumpDataDir()` tarball) instead of an empty cluster. */
+  loadDataDir?: Blob;
+  /** postgres.js pool size (default 10). */
+  maxConnections?: number;
+  env?: NodeJS.ProcessEnv;
+}
+
+export const memoryDataDir = 'memory://';
+
+const envSchema = z.object({
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined))
+    .pipe(
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+  DELTALAB_DATA_DIR: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value ? value : undefined)),
+});
+
+/** Reads and validates the database settings from the environment (throws a message naming the variable). */
+export function readDbEnv(env: NodeJS.ProcessEnv = process.env) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid database settings: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}
+
+/** The app data directory PGlite would use with these options (absolute), or 'memory://'. */
+export function resolveDataDir(options: Pick<CreateDbOptions, 'dataDir' | 'env'> = {}): string {
+  const dir = options.dataDir ?? readDbEnv(options.env).DELTALAB_DATA_DIR ?? join(findRepoRoot(), '.data');
+  if (dir === memoryDataDir) return dir;
+  return isAbsolute(dir) ? dir : resolve(findRepoRoot(), dir);
+}
+
+/**
+ * Opens the database: postgres.js when a URL is given (options.url or DATABASE_URL), otherwise embedded PGlite
+ * persisted under the data directory, guarded by a lock file so a second process fails with DatabaseLockedError.
+ */
+export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle> {
+  const env = readDbEnv(options.env);
+  const url = options.url ?? (options.dataDir === undefined ? env.DATABASE_URL : undefined);
+  const handle = url ? await openPostgres(url, options) : await openPglite(options);
+  if (options.migrate ?? true) {
+    try {
+      await migrate(handle.db);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  return handle;
+}
+
+async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHandle> {
+  const { default: postgres } = await import('postgres');
+  const { drizzle } = await import('drizzle-orm/postgres-js');
+  // Notices like "schema already exists, skipping" are expected on every start.
+  const client = postgres(url, { max: options.maxConnections ?? 10, onnotice: () => {} });
+  const db = drizzle(client, { schema }) as unknown as Database;
+  return {
+    db,
+    driver: 'postgres',
+    dataDir: null,
+    pgliteDir: null,
+    pglite: null,
+    async executeSql(text, values) {
+      const result = values && values.length > 0
+        ? await client.unsafe(text, values as never[])
+        : await client.unsafe(text).simple();
+      // With several statements postgres.js returns one result per statement; pg-boss wants the last.
+      const isMulti = result.length > 0 && result.every((item) => Array.isArray(item));
+      const last = isMulti ? (result[result.length - 1] as unknown as Record<string, unknown>[]) : result;
+      return { rows: [...(last as Iterable<Record<string, unknown>>)] };
+    },
+    async close() {
+      await client.end({ timeout: 5 });
+    },
+  };
+}
+
+async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
+  const dataDir = resolveDataDir(options);
+  const inMemory = dataDir === memoryDataDir;
+  const pgliteDir = inMemory ? memoryDataDir : join(dataDir, 'pglite');
+  let lock: DataDirLock | null = null;
+  if (!inMemory) {
+    // PGlite does not create parent directories.
+    mkdirSync(dataDir, { recursive: true });
+    lock = acquireDataDirLock(dataDir, join(dataDir, 'pglite.lock'));
+  }
+  try {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    const pglite = await PGlite.create({
+      dataDir: inMemory ? undefined : pgliteDir,
+      loadDataDir: options.loadDataDir,
+    });
+    const db = drizzle(pglite, { schema }) as unknown as Database;
+    let closed = false;
+    return {
+      db,
+      driver: 'pglite',
+      dataDir: inMemory ? null : dataDir,
+      pgliteDir,
+      pglite,
+      async executeSql(text, values) {
+        if (values && values.length > 0) {
+          const result = await pglite.query<Record<string, unknown>>(text, values);
+          return { rows: result.rows };
+        }
+        const results = await pglite.exec(text);
+        return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+      },
+      async close() {
+        if (closed) return;
+        closed = true;
+        try {
+          await pglite.close();
+        } finally {
+          lock?.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}

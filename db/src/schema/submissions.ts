@@ -1,0 +1,71 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, jsonb, pgTable, real, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { exerciseKind, submissionStatus } from './enums';
+import { courses } from './courses';
+import { exercises } from './exercises';
+import { exerciseVersions } from './exerciseVersions';
+import { users } from './users';
+
+/** What the student sent: code for code exercises, field answers for numeric/choice, a model for challenges. */
+export type SubmissionPayload =
+  | { code: string }
+  | { answers: Record<string, string | string[]> }
+  | { model: unknown };
+
+export const submissions = pgTable(
+  'submissions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    courseId: uuid('course_id')
+      .notNull()
+      .references(() => courses.id, { onDelete: 'cascade' }),
+    exerciseId: uuid('exercise_id')
+      .notNull()
+      .references(() => exercises.id, { onDelete: 'cascade' }),
+    exerciseVersionId: uuid('exercise_version_id')
+      .notNull()
+      .references(() => exerciseVersions.id),
+    kind: exerciseKind('kind').notNull(),
+    payload: jsonb('payload').$type<SubmissionPayload>().notNull(),
+    /** 'canonical' or the decimal seed of this student's variant. */
+    variantSeed: text('variant_seed').notNull().default('canonical'),
+    status: submissionStatus('status').notNull().default('queued'),
+    /** 0..1 once graded, after any attempt decay; null until then. */
+    score: real('score'),
+    /** The grader's structured result (per case/field entries, diagnosis); owned by the grader protocol. */
+    result: jsonb('result').$type<unknown>(),
+    /** Why grading could not finish (internal failure); such a submission does not count as an attempt. */
+    failureMessage: text('failure_message'),
+    late: boolean('late').notNull().default(false),
+    /** 1-based number among this student's counting submissions for the exercise in the course. */
+    attempt: integer('attempt').notNull(),
+    countsAsAttempt: boolean('counts_as_attempt').notNull().default(true),
+    graderVersion: text('grader_version'),
+    queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
+    startedAt: timestamp('started_at', { withTimezone: true }),
+    gradedAt: timestamp('graded_at', { withTimezone: true }),
+    timings: jsonb('timings').$type<Record<string, number>>(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Index column orders match the queries' ORDER BY exactly (drizzle's .desc() is DESC NULLS LAST; the
+  // queries spell `desc nulls last` too), otherwise Postgres sorts instead of walking the index.
+  (t) => [
+    // History: a student's submissions for an exercise, newest first.
+    index('submissions_user_exercise_created_idx').on(t.userId, t.exerciseId, t.createdAt.desc()),
+    // Leaderboard: best score per user for (course, exercise).
+    index('submissions_course_exercise_user_score_idx').on(t.courseId, t.exerciseId, t.userId, t.score.desc()),
+    // Course home / dashboard: one student's submissions in a course, grouped by exercise.
+    index('submissions_user_course_exercise_idx').on(t.userId, t.courseId, t.exerciseId),
+    // Re-enqueue after a crash: only unfinished rows, oldest first.
+    index('submissions_unfinished_idx')
+      .on(t.queuedAt)
+      .where(sql`${t.status} in ('queued', 'running')`),
+  ],
+);
+
+export type Submission = typeof submissions.$inferSelect;
+export type NewSubmission = typeof submissions.$inferInsert;
