@@ -5,3 +5,4 @@ export type { LockHolder } from './dataLock';
 export type { Database, Schema } from './database';
 export { migrate } from './migrate';
 export * from './schema';
+export * from './queries';

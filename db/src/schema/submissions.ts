@@ -35,6 +35,8 @@ export const submissions = pgTable(
     status: submissionStatus('status').notNull().default('queued'),
     /** 0..1 once graded, after any attempt decay; null until then. */
     score: real('score'),
+    /** The grader's verdict once graded (a passing attempt can score < 1 after attempt decay). */
+    passed: boolean('passed'),
     /** The grader's structured result (per case/field entries, diagnosis); owned by the grader protocol. */
     result: jsonb('result').$type<unknown>(),
     /** Why grading could not finish (internal failure); such a submission does not count as an attempt. */

@@ -1,0 +1,94 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Database } from '../database';
+import { courseExercises, exercises, type CourseExercise, type ExerciseKind } from '../schema';
+
+export interface CourseExerciseInput {
+  courseId: string;
+  exerciseId: string;
+  position?: number;
+  dueAt?: Date | null;
+  maxAttempts?: number | null;
+  pointsDecayPerAttempt?: number;
+  published?: boolean;
+}
+
+/** Adds an exercise to a course or updates its rules there (fields left out keep their value on update). */
+export async function upsertCourseExercise(db: Database, input: CourseExerciseInput): Promise<CourseExercise> {
+  const { courseId, exerciseId, ...rules } = input;
+  const set = Object.fromEntries(Object.entries(rules).filter(([, value]) => value !== undefined));
+  const insert = db.insert(courseExercises).values(input);
+  const [row] = await (Object.keys(set).length > 0
+    ? insert.onConflictDoUpdate({ target: [courseExercises.courseId, courseExercises.exerciseId], set })
+    : insert.onConflictDoNothing()
+  ).returning();
+  if (row) return row;
+  const [existing] = await db
+    .select()
+    .from(courseExercises)
+    .where(and(eq(courseExercises.courseId, courseId), eq(courseExercises.exerciseId, exerciseId)));
+  return existing!;
+}
+
+/** An exercise as a course uses it: identity, current version, and the course's rules for it. */
+export interface CourseExerciseRow {
+  exerciseId: string;
+  slug: string;
+  title: string;
+  topic: string;
+  kind: ExerciseKind;
+  exercisePosition: number;
+  currentVersionId: string | null;
+  position: number;
+  dueAt: Date | null;
+  maxAttempts: number | null;
+  pointsDecayPerAttempt: number;
+  published: boolean;
+}
+
+export const courseExerciseColumns = {
+  exerciseId: exercises.id,
+  slug: exercises.slug,
+  title: exercises.title,
+  topic: exercises.topic,
+  kind: exercises.kind,
+  exercisePosition: exercises.position,
+  currentVersionId: exercises.currentVersionId,
+  position: courseExercises.position,
+  dueAt: courseExercises.dueAt,
+  maxAttempts: courseExercises.maxAttempts,
+  pointsDecayPerAttempt: courseExercises.pointsDecayPerAttempt,
+  published: courseExercises.published,
+};
+
+/** A course's exercises in course order (then the notes' order); unpublished ones only when asked (instructors). */
+export async function listCourseExercises(
+  db: Database,
+  courseId: string,
+  options: { includeUnpublished?: boolean } = {},
+): Promise<CourseExerciseRow[]> {
+  return db
+    .select(courseExerciseColumns)
+    .from(courseExercises)
+    .innerJoin(exercises, eq(exercises.id, courseExercises.exerciseId))
+    .where(
+      options.includeUnpublished
+        ? eq(courseExercises.courseId, courseId)
+        : and(eq(courseExercises.courseId, courseId), eq(courseExercises.published, true)),
+    )
+    .orderBy(asc(courseExercises.position), asc(exercises.position), asc(exercises.slug));
+}
+
+/** One exercise of a course by slug (published or not: the caller decides who may see it). */
+export async function selectCourseExerciseBySlug(
+  db: Database,
+  courseId: string,
+  slug: string,
+): Promise<CourseExerciseRow | undefined> {
+  const [row] = await db
+    .select(courseExerciseColumns)
+    .from(courseExercises)
+    .innerJoin(exercises, eq(exercises.id, courseExercises.exerciseId))
+    .where(and(eq(courseExercises.courseId, courseId), eq(exercises.slug, slug)))
+    .limit(1);
+  return row;
+}

@@ -1,0 +1,49 @@
+import { asc, eq } from 'drizzle-orm';
+import type { Database } from '../database';
+import { courses, enrollments, type Course, type CourseRole, type NewCourse } from '../schema';
+import { found } from './errors';
+
+/** Inserts a course. Returns null when the slug or join code is taken. */
+export async function insertCourse(db: Database, input: Pick<NewCourse, 'title' | 'slug' | 'joinCode'>): Promise<Course | null> {
+  const [row] = await db.insert(courses).values(input).onConflictDoNothing().returning();
+  return row ?? null;
+}
+
+export async function selectOptionalCourseById(db: Database, id: string): Promise<Course | undefined> {
+  const [row] = await db.select().from(courses).where(eq(courses.id, id)).limit(1);
+  return row;
+}
+
+export async function selectCourseById(db: Database, id: string): Promise<Course> {
+  return found(await selectOptionalCourseById(db, id), 'course', `id ${id}`);
+}
+
+export async function selectOptionalCourseBySlug(db: Database, slug: string): Promise<Course | undefined> {
+  const [row] = await db.select().from(courses).where(eq(courses.slug, slug)).limit(1);
+  return row;
+}
+
+export async function selectCourseBySlug(db: Database, slug: string): Promise<Course> {
+  return found(await selectOptionalCourseBySlug(db, slug), 'course', `slug ${slug}`);
+}
+
+/** Join codes are compared exactly after trimming; undefined means "wrong join code". */
+export async function selectCourseByJoinCode(db: Database, joinCode: string): Promise<Course | undefined> {
+  const [row] = await db.select().from(courses).where(eq(courses.joinCode, joinCode.trim())).limit(1);
+  return row;
+}
+
+export interface CourseWithRole extends Course {
+  role: CourseRole;
+}
+
+/** The courses a user is enrolled in, with their role there, oldest enrollment first. */
+export async function listCoursesForUser(db: Database, userId: string): Promise<CourseWithRole[]> {
+  const rows = await db
+    .select({ course: courses, role: enrollments.role })
+    .from(enrollments)
+    .innerJoin(courses, eq(courses.id, enrollments.courseId))
+    .where(eq(enrollments.userId, userId))
+    .orderBy(asc(enrollments.createdAt), asc(courses.title));
+  return rows.map(({ course, role }) => ({ ...course, role }));
+}

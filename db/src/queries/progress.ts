@@ -1,0 +1,60 @@
+import { and, asc, count, eq, max, sql } from 'drizzle-orm';
+import type { Database } from '../database';
+import { courseExercises, exercises, submissions } from '../schema';
+import { courseExerciseColumns, type CourseExerciseRow } from './courseExercises';
+
+export type ExerciseProgressStatus = 'not-started' | 'attempted' | 'solved';
+
+export interface StudentExerciseSummary extends CourseExerciseRow {
+  status: ExerciseProgressStatus;
+  /** Best graded score (0..1), null when nothing is graded yet. */
+  bestScore: number | null;
+  /** Attempts used (submissions that count). */
+  attempts: number;
+  lastSubmittedAt: Date | null;
+}
+
+/**
+ * A student's course home in one query: every published exercise of the course in course order, with status
+ * (solved = some graded submission passed), best score, attempts used, and the course's due date and limit.
+ */
+export async function studentExerciseSummaries(
+  db: Database,
+  userId: string,
+  courseId: string,
+): Promise<StudentExerciseSummary[]> {
+  const mine = db
+    .select({
+      exerciseId: submissions.exerciseId,
+      attempts: sql<number>`count(*) filter (where ${submissions.countsAsAttempt})`.mapWith(Number).as('attempts'),
+      submitted: count().as('submitted'),
+      bestScore: sql<number | null>`max(${submissions.score}) filter (where ${submissions.status} = 'graded')`.as('best_score'),
+      solved: sql<boolean>`coalesce(bool_or(${submissions.passed}) filter (where ${submissions.status} = 'graded'), false)`.as('solved'),
+      lastSubmittedAt: max(submissions.createdAt).as('last_submitted_at'),
+    })
+    .from(submissions)
+    .where(and(eq(submissions.userId, userId), eq(submissions.courseId, courseId)))
+    .groupBy(submissions.exerciseId)
+    .as('mine');
+  const rows = await db
+    .select({
+      ...courseExerciseColumns,
+      attempts: mine.attempts,
+      submitted: mine.submitted,
+      bestScore: mine.bestScore,
+      solved: mine.solved,
+      lastSubmittedAt: mine.lastSubmittedAt,
+    })
+    .from(courseExercises)
+    .innerJoin(exercises, eq(exercises.id, courseExercises.exerciseId))
+    .leftJoin(mine, eq(mine.exerciseId, courseExercises.exerciseId))
+    .where(and(eq(courseExercises.courseId, courseId), eq(courseExercises.published, true)))
+    .orderBy(asc(courseExercises.position), asc(exercises.position), asc(exercises.slug));
+  return rows.map(({ submitted, solved, attempts, bestScore, lastSubmittedAt, ...exercise }) => ({
+    ...exercise,
+    status: solved ? 'solved' : (submitted ?? 0) > 0 ? 'attempted' : 'not-started',
+    bestScore: bestScore == null ? null : Number(bestScore),
+    attempts: attempts ?? 0,
+    lastSubmittedAt: lastSubmittedAt == null ? null : new Date(lastSubmittedAt),
+  }));
+}

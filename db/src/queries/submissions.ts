@@ -1,0 +1,255 @@
+import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
+import type { Database } from '../database';
+import {
+  enrollments,
+  submissions,
+  users,
+  type ExerciseKind,
+  type Submission,
+  type SubmissionPayload,
+} from '../schema';
+import { found } from './errors';
+
+export interface NewSubmissionInput {
+  userId: string;
+  courseId: string;
+  exerciseId: string;
+  exerciseVersionId: string;
+  kind: ExerciseKind;
+  payload: SubmissionPayload;
+  variantSeed?: string;
+  late?: boolean;
+  /** When set, refuse the submission if this many counting attempts are already used. */
+  maxAttempts?: number | null;
+}
+
+export type InsertSubmissionOutcome =
+  | { ok: true; submission: Submission }
+  | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
+
+/**
+ * Stores a queued submission with the next attempt number. The attempt count and the limit check happen under
+ * a per-(user, course, exercise) advisory lock, so two simultaneous submits cannot both take the last attempt.
+ */
+export async function insertSubmission(db: Database, input: NewSubmissionInput): Promise<InsertSubmissionOutcome> {
+  return db.transaction(async (tx) => {
+    const lockKey = `submission:${input.userId}:${input.courseId}:${input.exerciseId}`;
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
+    const attemptsUsed = await countAttempts(tx, input.userId, input.courseId, input.exerciseId);
+    if (input.maxAttempts != null && attemptsUsed >= input.maxAttempts) {
+      return { ok: false, reason: 'attempts-exhausted', attemptsUsed } as const;
+    }
+    const [submission] = await tx
+      .insert(submissions)
+      .values({
+        userId: input.userId,
+        courseId: input.courseId,
+        exerciseId: input.exerciseId,
+        exerciseVersionId: input.exerciseVersionId,
+        kind: input.kind,
+        payload: input.payload,
+        variantSeed: input.variantSeed ?? 'canonical',
+        late: input.late ?? false,
+        attempt: attemptsUsed + 1,
+      })
+      .returning();
+    return { ok: true, submission: submission! } as const;
+  });
+}
+
+/** Attempts used: submissions that count (an internal grading failure gives its attempt back). */
+export async function countAttempts(db: Database, userId: string, courseId: string, exerciseId: string): Promise<number> {
+  const [row] = await db
+    .select({ attempts: count() })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.userId, userId),
+        eq(submissions.courseId, courseId),
+        eq(submissions.exerciseId, exerciseId),
+        eq(submissions.countsAsAttempt, true),
+      ),
+    );
+  return row?.attempts ?? 0;
+}
+
+// Only a row still in flight may change state: this is what makes result recording exactly-once.
+const unfinished = sql`${submissions.status} in ('queued', 'running')`;
+
+/** A worker picked the submission up. False when it is already graded/failed (a duplicate job: skip it). */
+export async function markSubmissionRunning(db: Database, id: string): Promise<boolean> {
+  const rows = await db
+    .update(submissions)
+    .set({ status: 'running', startedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(submissions.id, id), unfinished))
+    .returning({ id: submissions.id });
+  return rows.length > 0;
+}
+
+export interface SubmissionResultInput {
+  score: number;
+  passed: boolean;
+  result: unknown;
+  graderVersion: string;
+  timings?: Record<string, number>;
+}
+
+/**
+ * Records the grade exactly once: only a queued/running row is updated. Returns whether this call recorded it
+ * (false: another worker already did, or it failed; the caller must not notify twice).
+ */
+export async function recordSubmissionResult(db: Database, id: string, input: SubmissionResultInput): Promise<boolean> {
+  const rows = await db
+    .update(submissions)
+    .set({
+      status: 'graded',
+      score: input.score,
+      passed: input.passed,
+      result: input.result,
+      graderVersion: input.graderVersion,
+      timings: input.timings ?? null,
+      gradedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(submissions.id, id), unfinished))
+    .returning({ id: submissions.id });
+  return rows.length > 0;
+}
+
+/**
+ * Grading could not finish (internal fault): the submission is marked failed and no longer counts as an attempt.
+ * Same exactly-once rule as recordSubmissionResult.
+ */
+export async function markSubmissionFailed(
+  db: Database,
+  id: string,
+  failureMessage: string,
+  details: { result?: unknown; graderVersion?: string } = {},
+): Promise<boolean> {
+  const rows = await db
+    .update(submissions)
+    .set({
+      status: 'failed',
+      failureMessage,
+      countsAsAttempt: false,
+      result: details.result ?? null,
+      graderVersion: details.graderVersion ?? null,
+      gradedAt: sql`now()`,
+      updatedAt: sql`now()`,
+    })
+    .where(and(eq(submissions.id, id), unfinished))
+    .returning({ id: submissions.id });
+  return rows.length > 0;
+}
+
+export async function selectOptionalSubmission(db: Database, id: string): Promise<Submission | undefined> {
+  const [row] = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);
+  return row;
+}
+
+export async function selectSubmission(db: Database, id: string): Promise<Submission> {
+  return found(await selectOptionalSubmission(db, id), 'submission', `id ${id}`);
+}
+
+/** A student's submissions for an exercise, newest first (the history page). */
+export async function listSubmissionsForStudent(
+  db: Database,
+  userId: string,
+  exerciseId: string,
+  options: { courseId?: string; limit?: number } = {},
+): Promise<Submission[]> {
+  const conditions = [eq(submissions.userId, userId), eq(submissions.exerciseId, exerciseId)];
+  if (options.courseId) conditions.push(eq(submissions.courseId, options.courseId));
+  return (
+    db
+      .select()
+      .from(submissions)
+      .where(and(...conditions))
+      // Spelled to match the index (user_id, exercise_id, created_at DESC NULLS LAST).
+      .orderBy(sql`${submissions.createdAt} desc nulls last`)
+      .limit(options.limit ?? 100)
+  );
+}
+
+/** When this user's most recent submissions were made (newest first), for rate limiting. */
+export async function lastSubmissionTimes(
+  db: Database,
+  userId: string,
+  options: { since?: Date; limit?: number; exerciseId?: string } = {},
+): Promise<Date[]> {
+  const conditions = [eq(submissions.userId, userId)];
+  if (options.since) conditions.push(gte(submissions.createdAt, options.since));
+  if (options.exerciseId) conditions.push(eq(submissions.exerciseId, options.exerciseId));
+  const rows = await db
+    .select({ createdAt: submissions.createdAt })
+    .from(submissions)
+    .where(and(...conditions))
+    .orderBy(desc(submissions.createdAt))
+    .limit(options.limit ?? 20);
+  return rows.map((row) => row.createdAt);
+}
+
+/** Submissions not finished (queued, or running when a worker died), oldest first: re-enqueue them at start. */
+export async function listQueuedSubmissions(db: Database, options: { limit?: number } = {}): Promise<Submission[]> {
+  return db
+    .select()
+    .from(submissions)
+    // The literal predicate matches the partial index submissions_unfinished_idx.
+    .where(unfinished)
+    .orderBy(asc(submissions.queuedAt))
+    .limit(options.limit ?? 1000);
+}
+
+export interface LeaderboardEntry {
+  userId: string;
+  name: string;
+  bestScore: number;
+  /** When the best score was first reached (ties rank the earlier first). */
+  achievedAt: Date;
+  passed: boolean;
+}
+
+/** Best graded score per enrolled student for one exercise of a course, best first. */
+export async function leaderboard(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+  options: { limit?: number } = {},
+): Promise<LeaderboardEntry[]> {
+  // distinct on (user_id) ordered by score desc nulls last walks
+  // submissions_course_exercise_user_score_idx (course_id, exercise_id, user_id, score DESC NULLS LAST).
+  const best = db
+    .selectDistinctOn([submissions.userId], {
+      userId: submissions.userId,
+      score: submissions.score,
+      gradedAt: submissions.gradedAt,
+      passed: submissions.passed,
+    })
+    .from(submissions)
+    .where(
+      and(
+        eq(submissions.courseId, courseId),
+        eq(submissions.exerciseId, exerciseId),
+        eq(submissions.status, 'graded'),
+      ),
+    )
+    .orderBy(submissions.userId, sql`${submissions.score} desc nulls last`, asc(submissions.gradedAt))
+    .as('best');
+  const rows = await db
+    .select({ userId: best.userId, name: users.name, score: best.score, gradedAt: best.gradedAt, passed: best.passed })
+    .from(best)
+    .innerJoin(users, eq(users.id, best.userId))
+    .innerJoin(
+      enrollments,
+      and(eq(enrollments.userId, best.userId), eq(enrollments.courseId, courseId), eq(enrollments.role, 'student')),
+    )
+    .orderBy(sql`${best.score} desc nulls last`, asc(best.gradedAt), asc(users.name))
+    .limit(options.limit ?? 100);
+  return rows.map((row) => ({
+    userId: row.userId,
+    name: row.name,
+    bestScore: row.score ?? 0,
+    achievedAt: row.gradedAt!,
+    passed: row.passed ?? false,
+  }));
+}

@@ -1,0 +1,2 @@
+export * from './factories';
+export { createTestDb, prepareTestSnapshot, testSnapshotPath } from './testDb';

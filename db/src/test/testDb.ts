@@ -1,0 +1,45 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createDb, memoryDataDir, type DbHandle } from '../client';
+import { resolveMigrationsFolder } from '../paths';
+
+/**
+ * Fast databases for tests. Creating and migrating a PGlite cluster takes seconds; loading a migrated snapshot
+ * takes well under one. The snapshot lives in the OS temp dir, keyed by the migrations' content, so it is rebuilt
+ * only when a migration changes.
+ */
+export function testSnapshotPath(): string {
+  const folder = resolveMigrationsFolder();
+  const hash = createHash('sha256');
+  for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql')).sort()) {
+    hash.update(file).update(readFileSync(join(folder, file)));
+  }
+  return join(tmpdir(), `deltalab-db-snapshot-${hash.digest('hex').slice(0, 16)}.tar.gz`);
+}
+
+/** Builds the migrated snapshot if it is missing; returns its path. Call once from a vitest globalSetup. */
+export async function prepareTestSnapshot(): Promise<string> {
+  const path = testSnapshotPath();
+  if (existsSync(path)) return path;
+  const handle = await createDb({ dataDir: memoryDataDir });
+  try {
+    const dump = await handle.pglite!.dumpDataDir('gzip');
+    // Write then rename: a parallel suite never reads half a file.
+    const partial = `${path}.${process.pid}.partial`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+  } finally {
+    await handle.close();
+  }
+  return path;
+}
+
+/** An in-memory PGlite database, migrated (from the snapshot). Each call gives a separate, empty database. */
+export async function createTestDb(): Promise<DbHandle> {
+  const path = await prepareTestSnapshot();
+  const snapshot = new Blob([readFileSync(path)]);
+  // The snapshot is already migrated; createDb still checks, which costs one query.
+  return createDb({ dataDir: memoryDataDir, loadDataDir: snapshot });
+}
