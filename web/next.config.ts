@@ -1,0 +1,24 @@
+import type { NextConfig } from 'next';
+
+const nextConfig: NextConfig = {
+  // Workspace packages ship TypeScript source ("just-in-time" packages).
+  transpilePackages: ['@deltalab/db', '@deltalab/exercises', '@deltalab/grader'],
+  // Native addons, wasm and packages that read their own files at runtime must stay real Node modules.
+  serverExternalPackages: [
+    '@electric-sql/pglite',
+    'isolated-vm',
+    'esbuild',
+    'pg-boss',
+    'postgres',
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-backend-wasm',
+    'bcryptjs',
+  ],
+  // forbidden() renders app/forbidden.tsx with a real 403 for pages a role may not see.
+  experimental: { authInterrupts: true },
+  poweredByHeader: false,
+  reactStrictMode: true,
+};
+
+export default nextConfig;

@@ -1,0 +1,95 @@
+'use client';
+
+import { signIn } from 'next-auth/react';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import { signUpAction } from '@/app/signup/actions';
+
+type Field = 'name' | 'email' | 'password' | 'joinCode';
+
+const fields: { name: Field; label: string; type: string; autoComplete: string; hint?: string }[] = [
+  { name: 'name', label: 'Name', type: 'text', autoComplete: 'name' },
+  { name: 'email', label: 'Email', type: 'email', autoComplete: 'email' },
+  { name: 'password', label: 'Password', type: 'password', autoComplete: 'new-password', hint: 'At least 8 characters.' },
+  { name: 'joinCode', label: 'Course join code', type: 'text', autoComplete: 'off', hint: 'Your instructor gives you this code.' },
+];
+
+export function SignUpForm({ initialJoinCode }: { initialJoinCode?: string }) {
+  const router = useRouter();
+  const [message, setMessage] = useState('');
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const values = Object.fromEntries(fields.map((f) => [f.name, String(form.get(f.name) ?? '')])) as Record<Field, string>;
+    setPending(true);
+    setMessage('');
+    setFieldErrors({});
+    try {
+      const result = await signUpAction(values);
+      if (!result.ok) {
+        setMessage(result.message);
+        setFieldErrors(result.fieldErrors);
+        return;
+      }
+      const signedIn = await signIn('credentials', { email: result.email, password: values.password, redirect: false });
+      if (!signedIn || signedIn.error) {
+        setMessage(`Your account was created, but signing in failed: ${signedIn?.error ?? 'unknown error'}.`);
+        return;
+      }
+      router.replace('/course');
+      router.refresh();
+    } catch {
+      setMessage('Could not reach the server. Check your connection and try again.');
+    } finally {
+      setPending(false);
+    }
+  }
+
+  return (
+    <form onSubmit={onSubmit} className="space-y-4" noValidate>
+      {message && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      )}
+      {fields.map((f) => {
+        const error = fieldErrors[f.name];
+        const describedBy = [f.hint ? `${f.name}-hint` : '', error ? `${f.name}-error` : ''].filter(Boolean).join(' ');
+        return (
+          <div key={f.name}>
+            <label htmlFor={f.name} className="label">
+              {f.label}
+            </label>
+            <input
+              id={f.name}
+              name={f.name}
+              type={f.type}
+              autoComplete={f.autoComplete}
+              required
+              defaultValue={f.name === 'joinCode' ? initialJoinCode : undefined}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={describedBy || undefined}
+              className={`input ${error ? 'border-red-500' : ''}`}
+            />
+            {f.hint && (
+              <p id={`${f.name}-hint`} className="mt-1 text-xs text-slate-600">
+                {f.hint}
+              </p>
+            )}
+            {error && (
+              <p id={`${f.name}-error`} className="mt-1 text-sm text-red-700">
+                {error}
+              </p>
+            )}
+          </div>
+        );
+      })}
+      <button type="submit" className="btn btn-primary w-full" disabled={pending}>
+        {pending ? 'Creating account…' : 'Create account'}
+      </button>
+    </form>
+  );
+}

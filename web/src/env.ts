@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { resolveDataDir } from '@deltalab/db';
+
+/**
+ * The one place that reads process.env. Everything else imports `env` (validated once, at first import)
+ * or one of the helpers below.
+ */
+const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+      .optional(),
+  ),
+  DELTALAB_DATA_DIR: optionalString,
+  AUTH_SECRET: z.preprocess(
+    emptyAsUndefined,
+    z.string().min(16, 'AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)').optional(),
+  ),
+  NEXTAUTH_URL: optionalString,
+  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+  GITHUB_ID: optionalString,
+  GITHUB_SECRET: optionalString,
+  GOOGLE_ID: optionalString,
+  GOOGLE_SECRET: optionalString,
+  /** Set by scripts/start.mjs to skip in-process grading workers (e.g. when dedicated workers run). */
+  DELTALAB_INPROCESS_WORKERS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
+  NEXT_PHASE: optionalString,
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+function parseEnv(): Env {
+  const parsed = envSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  - ${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+export const env: Env = parseEnv();
+
+// next-auth v4 reads its base URL from process.env itself; without NEXTAUTH_URL it must trust the Host header,
+// otherwise every callback points at localhost:3000 whatever PORT is.
+if (!env.NEXTAUTH_URL && !process.env.AUTH_TRUST_HOST) process.env.AUTH_TRUST_HOST = 'true';
+
+/** Embedded mode: no DATABASE_URL, PGlite on a local data directory. */
+export const isEmbeddedDb = env.DATABASE_URL === undefined;
+
+/** True while `next build` runs: nothing may touch the database or the data directory then. */
+export const isBuildPhase = env.NEXT_PHASE === 'phase-production-build';
+
+/** Data directory (PGlite files under pglite/, the generated auth secret). Default: `.data/` at the repository root. */
+export const dataDir: string = resolveDataDir({ dataDir: env.DELTALAB_DATA_DIR });
+
+export const oauthProviders = {
+  github: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
+  google: env.GOOGLE_ID && env.GOOGLE_SECRET ? { clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET } : null,
+};
+
+let authSecret: string | undefined;
+
+/**
+ * AUTH_SECRET when set. In the embedded mode a missing secret is generated once and kept in the data
+ * directory so `npm start` just works; with a real Postgres in production it is a startup error.
+ */
+export function getAuthSecret(): string {
+  if (authSecret) return authSecret;
+  if (env.AUTH_SECRET) return (authSecret = env.AUTH_SECRET);
+  if (!isEmbeddedDb && env.NODE_ENV === 'production') {
+    throw new Error(
+      'AUTH_SECRET is not set. With DATABASE_URL in production, set AUTH_SECRET to a random string of at least ' +
+        '16 characters (e.g. `export AUTH_SECRET=$(openssl rand -base64 32)`).',
+    );
+  }
+  const file = join(dataDir, 'auth-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 16) return (authSecret = stored);
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const generated = randomBytes(32).toString('base64url');
+  writeFileSync(file, generated + '\n', { mode: 0o600 });
+  return (authSecret = generated);
+}

@@ -1,0 +1,34 @@
+/**
+ * `npm run seed -w @deltalab/web` and the first step of `npm start`: migrate, seed, print the demo accounts.
+ * Exits 3 with the lock message when another process holds the embedded database.
+ */
+import { createDb, DatabaseLockedError } from '@deltalab/db';
+import { dataDir, env, isEmbeddedDb } from '../env';
+import { demoCredentialsText, seed } from './seed';
+
+async function main() {
+  const started = performance.now();
+  let handle;
+  try {
+    handle = await createDb(isEmbeddedDb ? { dataDir } : { url: env.DATABASE_URL });
+  } catch (error) {
+    if (error instanceof DatabaseLockedError) {
+      console.error(`\n✖ ${error.message}\n`);
+      process.exit(3);
+    }
+    throw error;
+  }
+  try {
+    const result = await seed(handle.db);
+    const where = isEmbeddedDb ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
+    console.log(`✔ Database ready (${where}); ${result.exerciseCount} exercises registered in ${Math.round(performance.now() - started)} ms`);
+    if (result.created || process.argv.includes('--print-credentials')) console.log(demoCredentialsText());
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

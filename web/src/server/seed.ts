@@ -1,0 +1,85 @@
+import { eq } from 'drizzle-orm';
+import { courses, enrollments, users, type Database } from '@deltalab/db';
+import { loadExercises, type Exercise } from '@deltalab/exercises';
+import { hashPassword } from './services/auth/passwords';
+import { registerExercises } from './services/exercises/registerExercises';
+
+/** Fixed demo data, documented in the README and printed at first start. */
+export const demoCourse = {
+  slug: 'deep-learning-ffn',
+  title: 'Deep Learning: Feed-Forward Networks',
+  joinCode: 'DELTA-FFN',
+} as const;
+
+export const demoPassword = 'deltalab-demo';
+
+export const demoUsers = [
+  { email: 'instructor@deltalab.test', name: 'Ada Instructor', role: 'instructor' },
+  { email: 'student1@deltalab.test', name: 'Student One', role: 'student' },
+  { email: 'student2@deltalab.test', name: 'Student Two', role: 'student' },
+  { email: 'student3@deltalab.test', name: 'Student Three', role: 'student' },
+] as const;
+
+export interface SeedResult {
+  /** True when this run created the demo course (a fresh database). */
+  created: boolean;
+  courseId: string;
+  userIds: Record<string, string>;
+  exerciseCount: number;
+}
+
+const dayMs = 24 * 60 * 60 * 1000;
+
+/**
+ * The demo course, its instructor and three students (enrolled), and every exercise registered in the order of
+ * the notes. Safe to run on every start: existing rows are kept as they are.
+ */
+export async function seed(db: Database, options: { exercises?: readonly Exercise[]; now?: Date } = {}): Promise<SeedResult> {
+  const list = options.exercises ?? loadExercises();
+  const now = options.now ?? new Date();
+
+  const inserted = await db
+    .insert(courses)
+    .values({ slug: demoCourse.slug, title: demoCourse.title, joinCode: demoCourse.joinCode })
+    .onConflictDoNothing()
+    .returning({ id: courses.id });
+  const [course] = await db.select({ id: courses.id }).from(courses).where(eq(courses.slug, demoCourse.slug));
+  if (!course) throw new Error('demo course missing after insert');
+
+  const userIds: Record<string, string> = {};
+  let passwordHash: string | undefined;
+  for (const demo of demoUsers) {
+    let [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
+    if (!user) {
+      passwordHash ??= await hashPassword(demoPassword);
+      [user] = await db
+        .insert(users)
+        .values({ email: demo.email, name: demo.name, role: demo.role, passwordHash })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      [user] = user ? [user] : await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
+    }
+    if (!user) throw new Error(`demo user ${demo.email} missing after insert`);
+    userIds[demo.email] = user.id;
+    await db.insert(enrollments).values({ userId: user.id, courseId: course.id, role: demo.role }).onConflictDoNothing();
+  }
+
+  // Due dates a week apart per topic, starting a week after the first seed, so the demo shows them.
+  const topicsInOrder = [...new Set(list.map((e) => e.topic))];
+  await registerExercises(db, list, {
+    courseId: course.id,
+    dueAtFor: (exercise) => new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs),
+    maxAttemptsFor: (exercise) => (exercise.kind === 'choice' ? 3 : exercise.kind === 'numeric' ? 10 : null),
+  });
+
+  return { created: inserted.length > 0, courseId: course.id, userIds, exerciseCount: list.length };
+}
+
+export function demoCredentialsText(): string {
+  const lines = demoUsers.map((u) => `    ${u.role.padEnd(10)} ${u.email}`);
+  return [
+    `  Demo course: ${demoCourse.title} (join code ${demoCourse.joinCode})`,
+    `  Demo accounts (password: ${demoPassword}):`,
+    ...lines,
+  ].join('\n');
+}
