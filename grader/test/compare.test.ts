@@ -13,7 +13,7 @@ describe('isClose', () => {
     expect(isClose(0, Math.fround(3e-9), t)).toBe(true);
   });
   it('never treats NaN or infinities as close', () => {
-    const t = { mode: 'absolute', abs: 1e9 } as const;
+    const t = { mode: 'absolute', max: 1e9 } as const;
     expect(isClose(NaN, NaN, t)).toBe(false);
     expect(isClose(Infinity, Infinity, t)).toBe(false);
     expect(isClose(-Infinity, Infinity, t)).toBe(false);
@@ -21,10 +21,10 @@ describe('isClose', () => {
     expect(isClose(1, Infinity, t)).toBe(false);
   });
   it('supports absolute, relative and decimal-places modes', () => {
-    expect(isClose(1.04, 1, { mode: 'absolute', abs: 0.05 })).toBe(true);
-    expect(isClose(1.06, 1, { mode: 'absolute', abs: 0.05 })).toBe(false);
-    expect(isClose(101, 100, { mode: 'relative', rel: 0.02 })).toBe(true);
-    expect(isClose(103, 100, { mode: 'relative', rel: 0.02 })).toBe(false);
+    expect(isClose(1.04, 1, { mode: 'absolute', max: 0.05 })).toBe(true);
+    expect(isClose(1.06, 1, { mode: 'absolute', max: 0.05 })).toBe(false);
+    expect(isClose(101, 100, { mode: 'relative', max: 0.02 })).toBe(true);
+    expect(isClose(103, 100, { mode: 'relative', max: 0.02 })).toBe(false);
     expect(isClose(0.12, 0.1234, { mode: 'decimals', places: 2 })).toBe(true);
     expect(isClose(0.13, 0.1234, { mode: 'decimals', places: 2 })).toBe(false);
   });

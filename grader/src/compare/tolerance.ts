@@ -1,15 +1,15 @@
 import { z } from 'zod';
 
 /**
- * How close a value must be to the reference. `absFloor` is an absolute slack added to the relative
+ * How close a value must be to the reference (same shape as @deltalab/exercises' tolerance). `floor` is an absolute slack added to the relative
  * modes because the reference is float32 (tfjs): a value that should be ~0 comes out as ~1e-8, and a
  * float64 student answer must still match it.
  */
 export const toleranceSchema = z.discriminatedUnion('mode', [
-  z.object({ mode: z.literal('sigfigs'), digits: z.number().int().min(1).max(15), absFloor: z.number().nonnegative().optional() }),
-  z.object({ mode: z.literal('relative'), rel: z.number().positive(), absFloor: z.number().nonnegative().optional() }),
-  z.object({ mode: z.literal('absolute'), abs: z.number().nonnegative() }),
-  z.object({ mode: z.literal('decimals'), places: z.number().int().min(0).max(15) }),
+  z.object({ mode: z.literal('sigfigs'), digits: z.number().int().min(1).max(15), floor: z.number().nonnegative().optional() }),
+  z.object({ mode: z.literal('relative'), max: z.number().positive(), floor: z.number().nonnegative().optional() }),
+  z.object({ mode: z.literal('absolute'), max: z.number().nonnegative() }),
+  z.object({ mode: z.literal('decimals'), places: z.number().int().min(0).max(15), floor: z.number().nonnegative().optional() }),
 ]);
 export type Tolerance = z.infer<typeof toleranceSchema>;
 
@@ -23,14 +23,14 @@ export const DEFAULT_ABS_FLOOR = 1e-6;
 export function allowedError(expected: number, tolerance: Tolerance): number {
   switch (tolerance.mode) {
     case 'sigfigs':
-      return Math.max(5 * 10 ** -tolerance.digits * Math.abs(expected), tolerance.absFloor ?? DEFAULT_ABS_FLOOR);
+      return Math.max(5 * 10 ** -tolerance.digits * Math.abs(expected), tolerance.floor ?? DEFAULT_ABS_FLOOR);
     case 'relative':
-      return Math.max(tolerance.rel * Math.abs(expected), tolerance.absFloor ?? DEFAULT_ABS_FLOOR);
+      return Math.max(tolerance.max * Math.abs(expected), tolerance.floor ?? DEFAULT_ABS_FLOOR);
     case 'absolute':
-      return tolerance.abs;
+      return tolerance.max;
     case 'decimals':
-      // half a unit in the last place, plus a hair so 0.125 vs 0.12 rounding edges don't flip on float noise
-      return 0.5 * 10 ** -tolerance.places * (1 + 1e-9);
+      // half a unit in the last place, plus a hair so rounding edges don't flip on float noise
+      return Math.max(0.5 * 10 ** -tolerance.places * (1 + 1e-9), tolerance.floor ?? 0);
   }
 }
 
@@ -45,9 +45,9 @@ export function describeTolerance(tolerance: Tolerance): string {
     case 'sigfigs':
       return `${tolerance.digits} significant figures`;
     case 'relative':
-      return `relative error ≤ ${tolerance.rel}`;
+      return `relative error ≤ ${tolerance.max}`;
     case 'absolute':
-      return `absolute error ≤ ${tolerance.abs}`;
+      return `absolute error ≤ ${tolerance.max}`;
     case 'decimals':
       return `${tolerance.places} decimal places`;
   }

@@ -1,0 +1,141 @@
+import ivm from 'isolated-vm';
+import { PRELUDE } from './bridge';
+import { loadTfjsBundle, TFJS_PLATFORM_SETUP } from './tfjsBundle';
+
+export type PoolOptions = {
+  /** Isolates that run jobs in parallel (each on its own thread); defaults to 2, the cores of the grading boxes. */
+  size?: number;
+  /** An isolate is replaced after this many jobs: contexts leave garbage behind that V8 does not always reclaim. */
+  maxJobsPerIsolate?: number;
+  /** …or as soon as its heap uses more than this fraction of its limit after a job. */
+  maxHeapFraction?: number;
+};
+
+/** One isolate and what was compiled into it once (the prelude, and tfjs when first needed). */
+export class IsolateSlot {
+  readonly isolate: ivm.Isolate;
+  readonly memoryMb: number;
+  jobs = 0;
+  retired = false;
+  readonly prelude: ivm.Script;
+  private tfScripts: Promise<[ivm.Script, ivm.Script]> | undefined;
+
+  constructor(memoryMb: number) {
+    this.memoryMb = memoryMb;
+    this.isolate = new ivm.Isolate({ memoryLimit: memoryMb });
+    this.prelude = this.isolate.compileScriptSync(PRELUDE, { filename: 'deltalab-prelude.js' });
+  }
+
+  /** tfjs is compiled once per isolate; each job's fresh context only runs it (~6 ms). */
+  tfjsScripts(): Promise<[ivm.Script, ivm.Script]> {
+    this.tfScripts ??= loadTfjsBundle().then(async (code) => [
+      await this.isolate.compileScript(code, { filename: 'tfjs.js' }),
+      await this.isolate.compileScript(TFJS_PLATFORM_SETUP, { filename: 'tfjs-platform.js' }),
+    ]);
+    return this.tfScripts;
+  }
+
+  get disposed(): boolean {
+    return this.isolate.isDisposed;
+  }
+
+  dispose(): void {
+    this.retired = true;
+    if (!this.isolate.isDisposed) this.isolate.dispose();
+  }
+}
+
+/**
+ * A fixed number of isolates, each running one job at a time in a fresh context. Isolates are
+ * recycled after N jobs, under heap pressure, and after any limit breach, so one student's leftovers
+ * (or a half-broken isolate) never reach the next job.
+ */
+export class IsolatePool {
+  private readonly size: number;
+  private readonly maxJobs: number;
+  private readonly maxHeapFraction: number;
+  private readonly idle: IsolateSlot[] = [];
+  private busy = 0;
+  private readonly waiting: Array<() => void> = [];
+  private closed = false;
+  /** Counters for tests and the benchmark. */
+  readonly stats = { created: 0, retired: 0, jobs: 0 };
+
+  constructor(options: PoolOptions = {}) {
+    this.size = options.size ?? 2;
+    this.maxJobs = options.maxJobsPerIsolate ?? 100;
+    this.maxHeapFraction = options.maxHeapFraction ?? 0.5;
+  }
+
+  async withIsolate<T>(memoryMb: number, job: (slot: IsolateSlot) => Promise<T>): Promise<T> {
+    const slot = await this.acquire(memoryMb);
+    try {
+      return await job(slot);
+    } finally {
+      this.release(slot);
+    }
+  }
+
+  /** Marks an isolate for replacement when the job that used it ends (limit breach, odd state). */
+  retire(slot: IsolateSlot): void {
+    slot.retired = true;
+  }
+
+  private async acquire(memoryMb: number): Promise<IsolateSlot> {
+    if (this.closed) throw new Error('The sandbox pool is closed.');
+    while (this.busy >= this.size) {
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+      if (this.closed) throw new Error('The sandbox pool is closed.');
+    }
+    this.busy++;
+    let slot = this.idle.pop();
+    if (slot && (slot.memoryMb !== memoryMb || slot.disposed)) {
+      this.discard(slot);
+      slot = undefined;
+    }
+    if (!slot) {
+      try {
+        slot = new IsolateSlot(memoryMb);
+      } catch (error) {
+        this.busy--;
+        this.waiting.shift()?.();
+        throw error;
+      }
+      this.stats.created++;
+    }
+    slot.jobs++;
+    this.stats.jobs++;
+    return slot;
+  }
+
+  private release(slot: IsolateSlot): void {
+    this.busy--;
+    if (slot.retired || slot.disposed || slot.jobs >= this.maxJobs || this.underPressure(slot) || this.closed) {
+      this.discard(slot);
+    } else {
+      this.idle.push(slot);
+    }
+    this.waiting.shift()?.();
+  }
+
+  private underPressure(slot: IsolateSlot): boolean {
+    try {
+      const heap = slot.isolate.getHeapStatisticsSync();
+      return heap.used_heap_size + heap.externally_allocated_size > this.maxHeapFraction * slot.memoryMb * 1024 * 1024;
+    } catch {
+      return true;
+    }
+  }
+
+  private discard(slot: IsolateSlot): void {
+    this.stats.retired++;
+    slot.dispose();
+  }
+
+  /** Disposes every idle isolate; jobs in flight finish, then their isolates are disposed too. */
+  close(): void {
+    this.closed = true;
+    for (const slot of this.idle.splice(0)) this.discard(slot);
+    for (const wake of this.waiting.splice(0)) wake();
+  }
+}

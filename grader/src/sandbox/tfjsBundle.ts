@@ -1,0 +1,74 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const require = createRequire(import.meta.url);
+const packageDir = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+
+/** tfjs-core with the cpu backend, gradients and chained ops (`x.square()`), as one classic script defining `tf`. */
+const ENTRY = `
+export * from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
+`;
+
+/**
+ * Runs in the context right after the bundle. tfjs finds no known platform in an isolate (no window,
+ * no process), so give it one made of what V8 alone offers; fetch and string encoding are not needed
+ * by grading and fail loudly if used.
+ */
+export const TFJS_PLATFORM_SETUP = `
+tf.setPlatform('deltalab-isolate', {
+  fetch() { throw new Error('fetch is not available in the grader'); },
+  now() { return Date.now(); },
+  encode() { throw new Error('string tensors are not available in the grader'); },
+  decode() { throw new Error('string tensors are not available in the grader'); },
+  isTypedArray(a) {
+    return a instanceof Float32Array || a instanceof Int32Array || a instanceof Uint8Array || a instanceof Uint8ClampedArray;
+  },
+});
+tf.setBackend('cpu');
+`;
+
+let bundle: Promise<string> | undefined;
+
+/** The bundle source, built once per machine (cached in the OS temp dir by tfjs and esbuild version). */
+export function loadTfjsBundle(): Promise<string> {
+  bundle ??= buildOrReadCached().catch((error) => {
+    bundle = undefined;
+    throw error;
+  });
+  return bundle;
+}
+
+async function buildOrReadCached(): Promise<string> {
+  const tfVersion = (require('@tensorflow/tfjs-core/package.json') as { version: string }).version;
+  const file = join(tmpdir(), 'deltalab-grader', `tfjs-core-cpu-${tfVersion}-esbuild-${esbuild.version}.js`);
+  try {
+    return await readFile(file, 'utf8');
+  } catch {
+    // not cached yet
+  }
+  const result = await esbuild.build({
+    stdin: { contents: ENTRY, resolveDir: packageDir, loader: 'js' },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: 'tf',
+    minify: true,
+    platform: 'browser',
+    target: 'es2020',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'error',
+  });
+  const code = result.outputFiles[0]!.text;
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.${process.pid}.tmp`;
+  await writeFile(partial, code);
+  await rename(partial, file);
+  return code;
+}
