@@ -1,0 +1,5 @@
+import { prepareTestSnapshot } from '../src/test/testDb';
+
+export default async function setup() {
+  await prepareTestSnapshot();
+}

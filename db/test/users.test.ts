@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import {
+  insertUser,
+  isUniqueViolation,
+  linkAccount,
+  NotFoundError,
+  selectOptionalUserByAccount,
+  selectOptionalUserByEmail,
+  selectOptionalUserById,
+  selectUserByEmail,
+  selectUserById,
+  updateUserPasswordHash,
+  users,
+} from '../src/index';
+import { makeUser, uniqueSuffix } from '../src/test/factories';
+import { describeEachDriver } from './drivers';
+
+describeEachDriver('users', (use) => {
+  it('stores the email lower-cased and trimmed, and finds it whatever the case', async () => {
+    const suffix = uniqueSuffix();
+    const user = await insertUser(use().db, { email: `  Ada.${suffix}@Example.TEST `, name: ' Ada ', passwordHash: 'hash' });
+    expect(user).toMatchObject({ email: `ada.${suffix}@example.test`, name: 'Ada', role: 'student', passwordHash: 'hash' });
+    expect(user?.createdAt).toBeInstanceOf(Date);
+    expect((await selectUserByEmail(use().db, `ADA.${suffix}@example.test`)).id).toBe(user?.id);
+  });
+
+  it('returns null for a duplicate email, in any case', async () => {
+    const first = await makeUser(use().db);
+    expect(await insertUser(use().db, { email: first.email.toUpperCase(), name: 'Someone else' })).toBeNull();
+  });
+
+  it('refuses an email that is not lower-cased at the database level too', async () => {
+    const error = await use()
+      .db.insert(users)
+      .values({ email: `Upper-${uniqueSuffix()}@example.test`, name: 'x' })
+      .then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(String((error as Error).cause ?? error)).toMatch(/users_email_lower_case/);
+  });
+
+  it('recognises a unique violation from either driver', async () => {
+    const first = await makeUser(use().db);
+    const error = await use()
+      .db.insert(users)
+      .values({ email: first.email, name: 'dup' })
+      .then(() => null, (e: unknown) => e);
+    expect(isUniqueViolation(error)).toBe(true);
+    expect(isUniqueViolation(new Error('other'))).toBe(false);
+  });
+
+  it('selects by id, optional or not', async () => {
+    const user = await makeUser(use().db, { role: 'instructor', passwordHash: null });
+    expect(await selectOptionalUserById(use().db, user.id)).toEqual(user);
+    expect(await selectUserById(use().db, user.id)).toEqual(user);
+    const missing = '00000000-0000-4000-8000-000000000000';
+    expect(await selectOptionalUserById(use().db, missing)).toBeUndefined();
+    await expect(selectUserById(use().db, missing)).rejects.toThrow(NotFoundError);
+    await expect(selectUserByEmail(use().db, 'nobody@example.test')).rejects.toThrow('No user with email nobody@example.test');
+    expect(await selectOptionalUserByEmail(use().db, 'nobody@example.test')).toBeUndefined();
+  });
+
+  it('updates a password hash', async () => {
+    const user = await makeUser(use().db, { passwordHash: 'old' });
+    await updateUserPasswordHash(use().db, user.id, 'new');
+    expect((await selectUserById(use().db, user.id)).passwordHash).toBe('new');
+  });
+
+  it('links an OAuth account once and finds the user by it', async () => {
+    const user = await makeUser(use().db);
+    const providerAccountId = uniqueSuffix();
+    const account = { userId: user.id, type: 'oauth', provider: 'github', providerAccountId };
+    await linkAccount(use().db, account);
+    await linkAccount(use().db, account);
+    expect((await selectOptionalUserByAccount(use().db, 'github', providerAccountId))?.id).toBe(user.id);
+    expect(await selectOptionalUserByAccount(use().db, 'google', providerAccountId)).toBeUndefined();
+  });
+});
