@@ -1,1 +1,67 @@
-export {};
+// Public API of @deltalab/exercises. Server-side (Node): loading reads content files with fs.
+export {
+  topics,
+  defineExercise,
+  fixedVariants,
+  exerciseDefinitionSchema,
+  mistakeIds,
+  DEFAULT_CODE_LIMITS,
+  type TopicId,
+  type ExerciseKind,
+  type ExerciseDefinition,
+  type NumericExercise,
+  type NumericField,
+  type CodeExercise,
+  type CodeEntry,
+  type CodeCase,
+  type CodeLimits,
+  type ChoiceExercise,
+  type ChoiceOption,
+  type ChallengeExercise,
+  type DatasetName,
+  type Mistake,
+  type MistakeId,
+  type Params,
+  type Variants,
+} from './definition';
+export { toleranceSchema, DEFAULT_TOLERANCE, DEFAULT_CODE_TOLERANCE, DEFAULT_ABSOLUTE_FLOOR, type Tolerance } from './tolerance';
+export {
+  createRng,
+  hashString,
+  variantSeed,
+  parseVariantSelector,
+  CANONICAL_CASE_SEED,
+  type Rng,
+  type AttemptPolicy,
+  type VariantSelector,
+} from './random';
+export {
+  loadExercises,
+  loadExercisesFrom,
+  getExercise,
+  findExercise,
+  exercisesContentDir,
+  hashFolder,
+  ExerciseLoadError,
+  type Exercise,
+} from './load';
+export {
+  instantiateVariant,
+  solveVariant,
+  variantParams,
+  visibleCases,
+  hiddenCases,
+  expectedOutput,
+  deriveField,
+  type StudentVariant,
+  type ResolvedCase,
+  type VariantSolution,
+} from './variant';
+export { fillStatement, statementPlaceholders } from './statement';
+export { useReferenceBackend, referenceBackends, type ReferenceBackend } from './backend';
+export { forwardReference, backpropReference, layerTypeDeclaration, type Layer } from './networks';
+
+/** The exercise version recorded with a grade: a hash of its folder's files. */
+export function exerciseContentHash(exercise: { contentHash: string }): string {
+  return exercise.contentHash;
+}

@@ -1,0 +1,26 @@
+import { defineExercise } from '../../../src/definition';
+import { solve } from './reference';
+import { variants } from './variants';
+
+export default defineExercise({
+  slug: 'perceptron-forward',
+  title: 'A perceptron’s output',
+  topic: 'forward-pass',
+  order: 10,
+  points: 1,
+  summary: 'Forward pass of a single sigmoid perceptron.',
+  kind: 'numeric',
+  variants,
+  carriedCredit: 0.5,
+  fields: [
+    {
+      name: 'y_hat',
+      label: '$\\hat{y}$',
+      hint: 'Compute z = w₀ + xᵀW first, then apply the sigmoid.',
+      plausible: { min: 0, max: 1 },
+      // σ(−6) ≈ 0.00247: 3 significant figures still applies; the floor only matters for |ŷ| < 1e-4.
+      tolerance: { mode: 'sigfigs', digits: 3, floor: 1e-7 },
+    },
+  ],
+  solve,
+});

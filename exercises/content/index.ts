@@ -1,0 +1,19 @@
+import type { ExerciseDefinition } from '../src/definition';
+import mlpForwardCode from './forward-pass/mlp-forward-code/definition';
+import perceptronForward from './forward-pass/perceptron-forward/definition';
+
+/** A folder under content/ and its definition. */
+export interface RegistryEntry {
+  /** '<topic>/<slug>', relative to content/. */
+  dir: string;
+  definition: ExerciseDefinition;
+}
+
+/**
+ * Every exercise. Adding one: create its folder, then add one import and one line here (any order: the loader
+ * sorts by topic and `order`).
+ */
+export const registry: RegistryEntry[] = [
+  { dir: 'forward-pass/perceptron-forward', definition: perceptronForward },
+  { dir: 'forward-pass/mlp-forward-code', definition: mlpForwardCode },
+];

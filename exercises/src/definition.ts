@@ -1,0 +1,350 @@
+import { z } from 'zod';
+import type { Rng } from './random';
+import { toleranceSchema, type Tolerance } from './tolerance';
+
+/**
+ * The format of an exercise. Each folder content/<topic>/<slug>/ has a definition.ts whose default export is
+ * `defineExercise({...})`; the loader validates it with `exerciseDefinitionSchema` and reports the folder path.
+ * See exercises/README.md, "How to author an exercise".
+ */
+
+/** Topics in the order of the course notes. The web groups exercises by these, in this order. */
+export const topics = [
+  { id: 'forward-pass', title: 'The forward pass' },
+  { id: 'activations', title: 'Activation functions' },
+  { id: 'losses', title: 'Loss functions' },
+  { id: 'backprop', title: 'Backpropagation' },
+  { id: 'gradient-descent', title: 'Gradient descent' },
+  { id: 'initialisation', title: 'Parameter initialisation' },
+  { id: 'regularisation', title: 'Regularisation' },
+  { id: 'challenges', title: 'Challenges' },
+] as const;
+export type TopicId = (typeof topics)[number]['id'];
+
+export type ExerciseKind = 'numeric' | 'code' | 'choice' | 'challenge';
+
+/** Per-variant givens (weights, inputs, …). Plain JSON data: it is stored, hashed and sent to the browser. */
+export type Params = Record<string, unknown>;
+
+export interface Variants<P extends Params> {
+  /** The numbers printed in the course notes. */
+  canonical: P;
+  /** A random variant; must only use `rng` (never Math.random). */
+  generate(rng: Rng): P;
+  /** Strings for the statement's {{placeholders}} (KaTeX-ready, e.g. a bmatrix). */
+  display(params: P): Record<string, string>;
+}
+
+interface ExerciseBase<P extends Params> {
+  /** kebab-case, unique, equal to the folder name; a contract (URLs, grades, the grader CLI). */
+  slug: string;
+  title: string;
+  topic: TopicId;
+  /** Order within the topic (ascending), following the notes. */
+  order: number;
+  points: number;
+  /** One line for lists. */
+  summary: string;
+  variants: Variants<P>;
+}
+
+// ---------- numeric ----------
+
+export interface NumericField<P extends Params = Params> {
+  /** Identifier (a contract: answers are keyed by it), e.g. 'dE_dw5'. */
+  name: string;
+  /** Markdown/KaTeX label shown next to the input, e.g. '$\\partial E/\\partial w_5$'. */
+  label: string;
+  unit?: string;
+  hint?: string;
+  /** Defaults to DEFAULT_TOLERANCE (3 significant figures). */
+  tolerance?: Tolerance;
+  /**
+   * The range the quantity can take (e.g. [0, 1] for a sigmoid output). Carried credit needs the student's
+   * upstream values to lie in their ranges and not be trivial (anti-gaming). Open interval if `open`.
+   */
+  plausible?: { min: number; max: number; open?: boolean };
+  /**
+   * How this field follows from fields above it, so the grader can carry an error forward: recompute with the
+   * student's upstream values. `from` names earlier fields only; `compute` uses tfjs (tf.grad for gradients).
+   * Omit for fields computed from the givens alone.
+   */
+  derive?: { from: string[]; compute(params: P, upstream: Record<string, number>): number };
+}
+
+export interface NumericExercise<P extends Params = Params> extends ExerciseBase<P> {
+  kind: 'numeric';
+  fields: NumericField<P>[];
+  /** Fraction of a field's credit for a `carried` answer (0..1). */
+  carriedCredit: number;
+  /** The tfjs reference: every field's value for these givens (gradients by autodiff). */
+  solve(params: P): Record<string, number>;
+}
+
+// ---------- code ----------
+
+export interface CodeLimits {
+  /** All cases of one grading job together. */
+  timeMs: number;
+  memoryMb: number;
+  sourceKb: number;
+  outputKb: number;
+}
+export const DEFAULT_CODE_LIMITS: CodeLimits = { timeMs: 2000, memoryMb: 64, sourceKb: 100, outputKb: 1024 };
+
+/** One call of a student function: `entry(...args)`. `args` are plain JSON data. */
+export interface CodeCase {
+  name: string;
+  entry: string;
+  args: unknown[];
+}
+
+/** Names of the usual mistakes the grader can diagnose (a shared vocabulary with the grader's messages). */
+export const mistakeIds = [
+  'transposed-matrix',
+  'sign-flipped',
+  'scaled-by-2',
+  'scaled-by-1-over-n',
+  'missing-output-activation-derivative',
+  'missing-hidden-activation-derivative',
+  'bias-ignored',
+  'output-activation-not-applied',
+  'only-last-layer-right',
+] as const;
+export type MistakeId = (typeof mistakeIds)[number];
+
+/** A named known-wrong implementation: the grader compares a wrong result with it to diagnose the mistake. */
+export interface Mistake {
+  id: MistakeId;
+  /** Shown to the student when their result matches this mistake. */
+  message: string;
+  /** Which entry function this mistake implements (default: the first entry). */
+  entry?: string;
+  solve(...args: any[]): unknown;
+}
+
+export interface CodeEntry {
+  /** Exported function name the student must write. */
+  name: string;
+  /** TypeScript signature, e.g. 'export function forward(x: number[], layers: Layer[]): number[]'. */
+  signature: string;
+}
+
+export interface CodeExercise<P extends Params = Params> extends ExerciseBase<P> {
+  kind: 'code';
+  entries: CodeEntry[];
+  /** TypeScript declarations shared by the signatures (e.g. `type Layer = …`), given to Monaco as an extra lib. */
+  typeDeclarations: string;
+  /** Student code may `import * as tf from '@tensorflow/tfjs'` (the sandbox loads tfjs only then). */
+  usesTf: boolean;
+  limits: CodeLimits;
+  /** Applied element-wise to every number in the output. */
+  tolerance: Tolerance;
+  /** The student's starting code (starter.ts). */
+  starter: string;
+  /** tfjs reference implementation of each entry, keyed by entry name. Returns plain JSON data. */
+  reference: Record<string, (...args: any[]) => unknown>;
+  cases: {
+    /** Shown to the student with expected outputs (Run in the browser). */
+    visible(params: P): CodeCase[];
+    /** Graded only; generated from the variant's case stream. */
+    hidden(params: P, rng: Rng): CodeCase[];
+  };
+  mistakes: Mistake[];
+  /** The mistake that known-wrong.ts commits (grader tests expect zero marks and this diagnosis). */
+  knownWrongMistake: MistakeId;
+}
+
+// ---------- choice ----------
+
+export interface ChoiceOption {
+  id: string;
+  /** Markdown. */
+  text: string;
+  correct: boolean;
+  /** Markdown, shown after a submit. */
+  explanation: string;
+}
+
+export interface ChoiceExercise<P extends Params = Params> extends ExerciseBase<P> {
+  kind: 'choice';
+  mode: 'single' | 'multiple';
+  options: ChoiceOption[];
+}
+
+// ---------- challenge ----------
+
+export type DatasetName = 'moons' | 'circles' | 'spirals' | 'xor';
+
+export interface ChallengeExercise<P extends Params = Params> extends ExerciseBase<P> {
+  kind: 'challenge';
+  dataset: { name: DatasetName; train: number; test: number; noise: number };
+  metric: 'accuracy' | 'mse';
+  /** Pass when the metric on the test split is ≥ threshold (accuracy) or ≤ threshold (mse). */
+  threshold: number;
+  usesTf: true;
+  limits: CodeLimits;
+  starter: string;
+  typeDeclarations: string;
+  entries: CodeEntry[];
+}
+
+export type ExerciseDefinition<P extends Params = any> =
+  | NumericExercise<P>
+  | CodeExercise<P>
+  | ChoiceExercise<P>
+  | ChallengeExercise<P>;
+
+/** Identity at runtime; gives the definition its type (and infers P from `variants.canonical`). */
+export function defineExercise<P extends Params>(definition: NumericExercise<P>): NumericExercise<P>;
+export function defineExercise<P extends Params>(definition: CodeExercise<P>): CodeExercise<P>;
+export function defineExercise<P extends Params>(definition: ChoiceExercise<P>): ChoiceExercise<P>;
+export function defineExercise<P extends Params>(definition: ChallengeExercise<P>): ChallengeExercise<P>;
+export function defineExercise(definition: ExerciseDefinition): ExerciseDefinition {
+  return definition;
+}
+
+/** Variants for exercises whose givens never change (choice questions, code exercises with seeded cases). */
+export function fixedVariants<P extends Params>(params: P, display: Record<string, string> = {}): Variants<P> {
+  return { canonical: params, generate: () => params, display: () => display };
+}
+
+// ---------- zod schema: what the loader checks ----------
+
+const fn = z.custom<(...args: any[]) => unknown>((value) => typeof value === 'function', 'expected a function');
+const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an identifier like dE_dw5');
+const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case slug');
+
+const baseShape = {
+  slug,
+  title: z.string().min(1),
+  topic: z.enum(topics.map((t) => t.id) as [TopicId, ...TopicId[]]),
+  order: z.number().int().nonnegative(),
+  points: z.number().positive(),
+  summary: z.string().min(1),
+  variants: z.object({ canonical: z.record(z.string(), z.unknown()), generate: fn, display: fn }),
+};
+
+const limitsSchema = z
+  .object({
+    timeMs: z.number().int().positive().max(60_000),
+    memoryMb: z.number().int().positive().max(1024),
+    sourceKb: z.number().int().positive().max(1024),
+    outputKb: z.number().int().positive().max(16 * 1024),
+  })
+  .strict();
+
+const entrySchema = z.object({ name: identifier, signature: z.string().includes('export function') }).strict();
+
+const numericFieldSchema = z
+  .object({
+    name: identifier,
+    label: z.string().min(1),
+    unit: z.string().optional(),
+    hint: z.string().optional(),
+    tolerance: toleranceSchema.optional(),
+    plausible: z.object({ min: z.number(), max: z.number(), open: z.boolean().optional() }).strict().optional(),
+    derive: z.object({ from: z.array(identifier).min(1), compute: fn }).strict().optional(),
+  })
+  .strict();
+
+export const exerciseDefinitionSchema = z
+  .discriminatedUnion('kind', [
+    z
+      .object({
+        ...baseShape,
+        kind: z.literal('numeric'),
+        fields: z.array(numericFieldSchema).min(1),
+        carriedCredit: z.number().min(0).max(1),
+        solve: fn,
+      })
+      .strict(),
+    z
+      .object({
+        ...baseShape,
+        kind: z.literal('code'),
+        entries: z.array(entrySchema).min(1),
+        typeDeclarations: z.string(),
+        usesTf: z.boolean(),
+        limits: limitsSchema,
+        tolerance: toleranceSchema,
+        starter: z.string().min(1),
+        reference: z.record(identifier, fn),
+        cases: z.object({ visible: fn, hidden: fn }).strict(),
+        mistakes: z.array(
+          z.object({ id: z.enum(mistakeIds), message: z.string().min(1), entry: identifier.optional(), solve: fn }).strict(),
+        ),
+        knownWrongMistake: z.enum(mistakeIds),
+      })
+      .strict(),
+    z
+      .object({
+        ...baseShape,
+        kind: z.literal('choice'),
+        mode: z.enum(['single', 'multiple']),
+        options: z
+          .array(
+            z
+              .object({ id: identifier, text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1) })
+              .strict(),
+          )
+          .min(2),
+      })
+      .strict(),
+    z
+      .object({
+        ...baseShape,
+        kind: z.literal('challenge'),
+        dataset: z
+          .object({
+            name: z.enum(['moons', 'circles', 'spirals', 'xor']),
+            train: z.number().int().positive(),
+            test: z.number().int().positive(),
+            noise: z.number().nonnegative(),
+          })
+          .strict(),
+        metric: z.enum(['accuracy', 'mse']),
+        threshold: z.number(),
+        usesTf: z.literal(true),
+        limits: limitsSchema,
+        starter: z.string().min(1),
+        typeDeclarations: z.string(),
+        entries: z.array(entrySchema).min(1),
+      })
+      .strict(),
+  ])
+  .superRefine((definition, ctx) => {
+    if (definition.kind === 'numeric') {
+      const seen = new Set<string>();
+      definition.fields.forEach((field, index) => {
+        if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `duplicate field ${field.name}` });
+        for (const upstream of field.derive?.from ?? []) {
+          if (!seen.has(upstream)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', index, 'derive', 'from'],
+              message: `${field.name} derives from ${upstream}, which is not a field above it`,
+            });
+          }
+        }
+        seen.add(field.name);
+      });
+    }
+    if (definition.kind === 'code') {
+      for (const entry of definition.entries) {
+        if (!(entry.name in definition.reference)) {
+          ctx.addIssue({ code: 'custom', path: ['reference'], message: `no reference implementation for entry ${entry.name}` });
+        }
+        if (!new RegExp(`export function ${entry.name}\\b`).test(definition.starter)) {
+          ctx.addIssue({ code: 'custom', path: ['starter'], message: `starter does not export function ${entry.name}` });
+        }
+      }
+    }
+    if (definition.kind === 'choice') {
+      const correct = definition.options.filter((o) => o.correct).length;
+      if (correct === 0) ctx.addIssue({ code: 'custom', path: ['options'], message: 'no option is correct' });
+      if (definition.mode === 'single' && correct !== 1) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: `single choice needs exactly one correct option, has ${correct}` });
+      }
+    }
+  });

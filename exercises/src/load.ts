@@ -1,0 +1,136 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { registry as defaultRegistry, type RegistryEntry } from '../content/index';
+import { exerciseDefinitionSchema, topics, type ExerciseDefinition } from './definition';
+import { statementPlaceholders } from './statement';
+
+/** A validated exercise with the text files of its folder. */
+export type Exercise = ExerciseDefinition & {
+  /** Folder relative to the content dir, e.g. 'backprop/backprop-mazur'. */
+  dir: string;
+  /** statement.md with {{placeholders}} unfilled. */
+  statementTemplate: string;
+  /** Stable hash of the folder's files: the exercise version recorded with every grade. */
+  contentHash: string;
+  /** Code kinds: solution.ts (full marks) and known-wrong.ts (zero, diagnosed as knownWrongMistake) as source text. */
+  solutionSource?: string;
+  knownWrongSource?: string;
+};
+
+/**
+ * Where content/<topic>/<slug>/ folders live. DELTALAB_EXERCISES_DIR overrides (e.g. a Next.js server bundle whose
+ * import.meta.url does not point at the source tree); otherwise next to this file, then relative to the cwd.
+ */
+export function exercisesContentDir(): string {
+  const override = process.env.DELTALAB_EXERCISES_DIR;
+  if (override) return path.resolve(override);
+  const candidates: string[] = [];
+  try {
+    candidates.push(fileURLToPath(new URL('../content/', import.meta.url)));
+  } catch {
+    // import.meta.url is not a file: URL inside some bundles; fall through to cwd-based guesses.
+  }
+  candidates.push(path.resolve(process.cwd(), 'exercises/content'), path.resolve(process.cwd(), '../exercises/content'));
+  const found = candidates.find((dir) => existsSync(path.join(dir, 'index.ts')));
+  if (!found) {
+    throw new Error(`exercises content dir not found (tried ${candidates.join(', ')}); set DELTALAB_EXERCISES_DIR`);
+  }
+  return found;
+}
+
+export class ExerciseLoadError extends Error {
+  constructor(
+    readonly folder: string,
+    detail: string,
+  ) {
+    super(`Invalid exercise ${folder}: ${detail}`);
+    this.name = 'ExerciseLoadError';
+  }
+}
+
+function readText(file: string): string | undefined {
+  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+function listFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? listFiles(full).map((f) => path.join(name, f)) : [name];
+    });
+}
+
+export function hashFolder(dir: string): string {
+  const hash = createHash('sha256');
+  for (const file of listFiles(dir)) {
+    hash.update(file.split(path.sep).join('/'));
+    hash.update('\u0000');
+    hash.update(readFileSync(path.join(dir, file)));
+    hash.update('\u0000');
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+function loadOne(entry: RegistryEntry, contentDir: string): Exercise {
+  const folder = path.join(contentDir, entry.dir);
+  const fail = (detail: string): never => {
+    throw new ExerciseLoadError(folder, detail);
+  };
+  if (!existsSync(folder)) fail('folder does not exist');
+  const parsed = exerciseDefinitionSchema.safeParse(entry.definition);
+  if (!parsed.success) fail(`definition.ts: ${z.prettifyError(parsed.error)}`);
+  const definition = entry.definition;
+  const expectedDir = `${definition.topic}/${definition.slug}`;
+  if (entry.dir !== expectedDir) fail(`definition.ts: folder must be content/${expectedDir} (topic/slug)`);
+
+  const statementTemplate = readText(path.join(folder, 'statement.md')) ?? fail('statement.md is missing');
+  const display = definition.variants.display(definition.variants.canonical);
+  const missing = statementPlaceholders(statementTemplate).filter((name) => !(name in display));
+  if (missing.length > 0) fail(`statement.md uses {{${missing.join('}}, {{')}}} but variants.display() does not provide it`);
+
+  const exercise: Exercise = { ...definition, dir: entry.dir, statementTemplate, contentHash: hashFolder(folder) };
+  if (definition.kind === 'code') {
+    exercise.solutionSource = readText(path.join(folder, 'solution.ts')) ?? fail('solution.ts is missing (code exercise)');
+    exercise.knownWrongSource = readText(path.join(folder, 'known-wrong.ts')) ?? fail('known-wrong.ts is missing (code exercise)');
+  }
+  return exercise;
+}
+
+const topicIndex = new Map<string, number>(topics.map((t, i) => [t.id, i]));
+
+/** Validates and sorts (topic order of the notes, then `order`). Throws ExerciseLoadError naming the folder. */
+export function loadExercisesFrom(registry: readonly RegistryEntry[], contentDir: string): Exercise[] {
+  const exercises = registry.map((entry) => loadOne(entry, contentDir));
+  const slugs = new Set<string>();
+  for (const exercise of exercises) {
+    if (slugs.has(exercise.slug)) throw new ExerciseLoadError(path.join(contentDir, exercise.dir), `duplicate slug ${exercise.slug}`);
+    slugs.add(exercise.slug);
+  }
+  return exercises.sort(
+    (a, b) => (topicIndex.get(a.topic) ?? 0) - (topicIndex.get(b.topic) ?? 0) || a.order - b.order || a.slug.localeCompare(b.slug),
+  );
+}
+
+let cache: Exercise[] | undefined;
+
+/** Every exercise, validated, in the order of the notes. Cached per process. */
+export function loadExercises(): Exercise[] {
+  cache ??= loadExercisesFrom(defaultRegistry, exercisesContentDir());
+  return cache;
+}
+
+/** The exercise with this slug; throws a specific error for an unknown slug. */
+export function getExercise(slug: string): Exercise {
+  const exercise = loadExercises().find((e) => e.slug === slug);
+  if (!exercise) throw new Error(`unknown exercise '${slug}'`);
+  return exercise;
+}
+
+/** Like getExercise, but undefined for an unknown slug. */
+export function findExercise(slug: string): Exercise | undefined {
+  return loadExercises().find((e) => e.slug === slug);
+}

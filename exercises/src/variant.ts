@@ -1,0 +1,160 @@
+import type { Params, CodeCase, ExerciseKind, CodeEntry, CodeLimits, ChoiceOption } from './definition';
+import type { Exercise } from './load';
+import { casesRng, paramsRng, type VariantSelector } from './random';
+import { fillStatement } from './statement';
+
+/** The givens of a variant. */
+export function variantParams(exercise: Exercise, variant: VariantSelector): Params {
+  return variant === 'canonical' ? exercise.variants.canonical : exercise.variants.generate(paramsRng(variant));
+}
+
+/** A code case with its reference output. */
+export interface ResolvedCase extends CodeCase {
+  expected: unknown;
+  hidden: boolean;
+}
+
+/**
+ * What a student may see of a variant (plain JSON): never hidden cases, answers or which option is correct.
+ */
+export interface StudentVariant {
+  exercise: string;
+  kind: ExerciseKind;
+  title: string;
+  topic: string;
+  points: number;
+  variant: VariantSelector;
+  params: Params;
+  statementMarkdown: string;
+  /** numeric */
+  fields?: { name: string; label: string; unit?: string; hint?: string }[];
+  /** code and challenge */
+  entries?: CodeEntry[];
+  typeDeclarations?: string;
+  starter?: string;
+  usesTf?: boolean;
+  limits?: CodeLimits;
+  /** code: sample cases with expected outputs, for Run in the browser. */
+  visibleCases?: ResolvedCase[];
+  /** choice */
+  mode?: 'single' | 'multiple';
+  options?: { id: string; text: string }[];
+}
+
+export function instantiateVariant(exercise: Exercise, variant: VariantSelector): StudentVariant {
+  const params = variantParams(exercise, variant);
+  const view: StudentVariant = {
+    exercise: exercise.slug,
+    kind: exercise.kind,
+    title: exercise.title,
+    topic: exercise.topic,
+    points: exercise.points,
+    variant,
+    params,
+    statementMarkdown: fillStatement(exercise.statementTemplate, exercise.variants.display(params)),
+  };
+  switch (exercise.kind) {
+    case 'numeric':
+      view.fields = exercise.fields.map(({ name, label, unit, hint }) => ({
+        name,
+        label,
+        ...(unit === undefined ? {} : { unit }),
+        ...(hint === undefined ? {} : { hint }),
+      }));
+      break;
+    case 'code':
+      Object.assign(view, {
+        entries: exercise.entries,
+        typeDeclarations: exercise.typeDeclarations,
+        starter: exercise.starter,
+        usesTf: exercise.usesTf,
+        limits: exercise.limits,
+        visibleCases: visibleCases(exercise, variant),
+      });
+      break;
+    case 'choice':
+      view.mode = exercise.mode;
+      view.options = exercise.options.map(({ id, text }) => ({ id, text }));
+      break;
+    case 'challenge':
+      Object.assign(view, {
+        entries: exercise.entries,
+        typeDeclarations: exercise.typeDeclarations,
+        starter: exercise.starter,
+        usesTf: exercise.usesTf,
+        limits: exercise.limits,
+      });
+      break;
+  }
+  return view;
+}
+
+function requireCode(exercise: Exercise): Extract<Exercise, { kind: 'code' }> {
+  if (exercise.kind !== 'code') throw new Error(`exercise '${exercise.slug}' is ${exercise.kind}, not code`);
+  return exercise;
+}
+
+/** The reference output of one case, computed on a pristine copy of its arguments. */
+export function expectedOutput(exercise: Exercise, testCase: CodeCase): unknown {
+  const code = requireCode(exercise);
+  const reference = code.reference[testCase.entry];
+  if (!reference) throw new Error(`exercise '${exercise.slug}' has no entry '${testCase.entry}'`);
+  return reference(...structuredClone(testCase.args));
+}
+
+export function visibleCases(exercise: Exercise, variant: VariantSelector): ResolvedCase[] {
+  const code = requireCode(exercise);
+  return code.cases
+    .visible(variantParams(exercise, variant))
+    .map((c) => ({ ...c, expected: expectedOutput(exercise, c), hidden: false }));
+}
+
+/** Server side only: the graded cases of a variant with their expected outputs. */
+export function hiddenCases(exercise: Exercise, variant: VariantSelector): ResolvedCase[] {
+  const code = requireCode(exercise);
+  return code.cases
+    .hidden(variantParams(exercise, variant), casesRng(variant))
+    .map((c) => ({ ...c, expected: expectedOutput(exercise, c), hidden: true }));
+}
+
+export type VariantSolution =
+  | { kind: 'numeric'; values: Record<string, number> }
+  | { kind: 'code'; cases: ResolvedCase[] }
+  | { kind: 'choice'; correct: string[]; options: ChoiceOption[] }
+  | { kind: 'challenge' };
+
+/** Server side only: the reference answers of a variant (numeric values, all code cases, correct options). */
+export function solveVariant(exercise: Exercise, variant: VariantSelector): VariantSolution {
+  switch (exercise.kind) {
+    case 'numeric': {
+      const values = exercise.solve(variantParams(exercise, variant));
+      for (const field of exercise.fields) {
+        if (typeof values[field.name] !== 'number') {
+          throw new Error(`exercise '${exercise.slug}': reference gave no value for field ${field.name}`);
+        }
+      }
+      return { kind: 'numeric', values };
+    }
+    case 'code':
+      return { kind: 'code', cases: [...visibleCases(exercise, variant), ...hiddenCases(exercise, variant)] };
+    case 'choice':
+      return { kind: 'choice', correct: exercise.options.filter((o) => o.correct).map((o) => o.id), options: exercise.options };
+    case 'challenge':
+      return { kind: 'challenge' };
+  }
+}
+
+/**
+ * Numeric, for error carried forward: recompute `fieldName` from the given upstream values (the student's) with
+ * the reference's own formula. Throws if the field has no `derive`.
+ */
+export function deriveField(exercise: Exercise, variant: VariantSelector, fieldName: string, upstream: Record<string, number>): number {
+  if (exercise.kind !== 'numeric') throw new Error(`exercise '${exercise.slug}' is ${exercise.kind}, not numeric`);
+  const field = exercise.fields.find((f) => f.name === fieldName);
+  if (!field) throw new Error(`exercise '${exercise.slug}' has no field '${fieldName}'`);
+  if (!field.derive) throw new Error(`field '${fieldName}' of '${exercise.slug}' is not derived from other fields`);
+  for (const name of field.derive.from) {
+    if (typeof upstream[name] !== 'number') throw new Error(`deriveField ${fieldName}: missing upstream value ${name}`);
+  }
+  return field.derive.compute(variantParams(exercise, variant), upstream);
+}
