@@ -117,9 +117,22 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
     pgliteDir: null,
     pglite: null,
     async executeSql(text, values) {
-      const result = values && values.length > 0
-        ? await client.unsafe(text, values as never[])
-        : await client.unsafe(text).simple();
+      let result;
+      if (values && values.length > 0) {
+        result = await client.unsafe(text, values as never[]);
+      } else {
+        // Several statements may include BEGIN/COMMIT, which postgres.js only allows on a reserved connection.
+        const connection = await client.reserve();
+        try {
+          result = await connection.unsafe(text).simple();
+        } catch (error) {
+          // A failed `BEGIN; …` would leave the pooled connection inside an aborted transaction.
+          await connection.unsafe('ROLLBACK').catch(() => {});
+          throw error;
+        } finally {
+          connection.release();
+        }
+      }
       // With several statements postgres.js returns one result per statement; pg-boss wants the last.
       const isMulti = result.length > 0 && result.every((item) => Array.isArray(item));
       const last = isMulti ? (result[result.length - 1] as unknown as Record<string, unknown>[]) : result;
@@ -161,7 +174,14 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
           const result = await pglite.query<Record<string, unknown>>(text, values);
           return { rows: result.rows };
         }
-        const results = await pglite.exec(text);
+        let results;
+        try {
+          results = await pglite.exec(text);
+        } catch (error) {
+          // PGlite has one connection: a failed `BEGIN; …` must not leave it inside an aborted transaction.
+          await pglite.exec('ROLLBACK').catch(() => {});
+          throw error;
+        }
         return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
       },
       async close() {
