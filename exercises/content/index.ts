@@ -1,5 +1,8 @@
 import type { ExerciseDefinition } from '../src/definition';
+import backpropMazur from './backprop/backprop-mazur/definition';
+import mlpBackpropCode from './backprop/mlp-backprop-code/definition';
 import mlpForwardCode from './forward-pass/mlp-forward-code/definition';
+import mlpForwardPass from './forward-pass/mlp-forward-pass/definition';
 import perceptronForward from './forward-pass/perceptron-forward/definition';
 
 /** A folder under content/ and its definition. */
@@ -15,5 +18,8 @@ export interface RegistryEntry {
  */
 export const registry: RegistryEntry[] = [
   { dir: 'forward-pass/perceptron-forward', definition: perceptronForward },
+  { dir: 'forward-pass/mlp-forward-pass', definition: mlpForwardPass },
   { dir: 'forward-pass/mlp-forward-code', definition: mlpForwardCode },
+  { dir: 'backprop/backprop-mazur', definition: backpropMazur },
+  { dir: 'backprop/mlp-backprop-code', definition: mlpBackpropCode },
 ];

@@ -24,5 +24,5 @@ export default defineExercise({
   reference,
   cases: { visible, hidden },
   mistakes,
-  knownWrongMistake: 'output-activation-not-applied',
+  knownWrongMistake: 'bias-ignored',
 });

@@ -1,5 +1,5 @@
-// A known-wrong student solution: forgets the activation of the output layer. Grader tests expect zero marks
-// and the diagnosis 'output-activation-not-applied'.
+// A known-wrong student solution: leaves out the biases. Grader tests expect zero marks and the diagnosis
+// 'bias-ignored' (every case has non-zero biases).
 type Activation = 'linear' | 'sigmoid' | 'tanh' | 'relu' | 'softmax';
 type Layer = { W: number[][]; b: number[]; activation: Activation };
 
@@ -18,9 +18,9 @@ function activate(z: number[], activation: Activation): number[] {
 
 export function forward(x: number[], layers: Layer[]): number[] {
   let a = x;
-  layers.forEach((layer, l) => {
-    const z = layer.W.map((row, i) => row.reduce((s, w, j) => s + w * a[j]!, layer.b[i]!));
-    a = l === layers.length - 1 ? z : activate(z, layer.activation);
-  });
+  for (const layer of layers) {
+    const z = layer.W.map((row) => row.reduce((s, w, j) => s + w * a[j]!, 0));
+    a = activate(z, layer.activation);
+  }
   return a;
 }
