@@ -1,5 +1,12 @@
-import { eq } from 'drizzle-orm';
-import { courses, enrollments, users, type Database } from '@deltalab/db';
+import {
+  enrollUser,
+  insertCourse,
+  insertUser,
+  selectCourseBySlug,
+  selectOptionalUserByEmail,
+  selectUserByEmail,
+  type Database,
+} from '@deltalab/db';
 import { loadExercises, type Exercise } from '@deltalab/exercises';
 import { hashPassword } from './services/auth/passwords';
 import { registerExercises } from './services/exercises/registerExercises';
@@ -38,30 +45,19 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
   const list = options.exercises ?? loadExercises();
   const now = options.now ?? new Date();
 
-  const inserted = await db
-    .insert(courses)
-    .values({ slug: demoCourse.slug, title: demoCourse.title, joinCode: demoCourse.joinCode })
-    .onConflictDoNothing()
-    .returning({ id: courses.id });
-  const [course] = await db.select({ id: courses.id }).from(courses).where(eq(courses.slug, demoCourse.slug));
-  if (!course) throw new Error('demo course missing after insert');
+  const inserted = await insertCourse(db, demoCourse);
+  const course = inserted ?? (await selectCourseBySlug(db, demoCourse.slug));
 
   const userIds: Record<string, string> = {};
   let passwordHash: string | undefined;
   for (const demo of demoUsers) {
-    let [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
+    let user = await selectOptionalUserByEmail(db, demo.email);
     if (!user) {
       passwordHash ??= await hashPassword(demoPassword);
-      [user] = await db
-        .insert(users)
-        .values({ email: demo.email, name: demo.name, role: demo.role, passwordHash })
-        .onConflictDoNothing()
-        .returning({ id: users.id });
-      [user] = user ? [user] : await db.select({ id: users.id }).from(users).where(eq(users.email, demo.email));
+      user = (await insertUser(db, { ...demo, passwordHash })) ?? (await selectUserByEmail(db, demo.email));
     }
-    if (!user) throw new Error(`demo user ${demo.email} missing after insert`);
     userIds[demo.email] = user.id;
-    await db.insert(enrollments).values({ userId: user.id, courseId: course.id, role: demo.role }).onConflictDoNothing();
+    await enrollUser(db, { userId: user.id, courseId: course.id, role: demo.role });
   }
 
   // Due dates a week apart per topic, starting a week after the first seed, so the demo shows them.
@@ -72,7 +68,7 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
     maxAttemptsFor: (exercise) => (exercise.kind === 'choice' ? 3 : exercise.kind === 'numeric' ? 10 : null),
   });
 
-  return { created: inserted.length > 0, courseId: course.id, userIds, exerciseCount: list.length };
+  return { created: inserted !== null, courseId: course.id, userIds, exerciseCount: list.length };
 }
 
 export function demoCredentialsText(): string {

@@ -1,5 +1,11 @@
-import { and, eq } from 'drizzle-orm';
-import { accounts, users, type Database, type User } from '@deltalab/db';
+import {
+  insertUser,
+  linkAccount,
+  selectOptionalUserByAccount,
+  selectOptionalUserByEmail,
+  type Database,
+  type User,
+} from '@deltalab/db';
 
 export interface OAuthIdentity {
   provider: string;
@@ -16,29 +22,14 @@ export async function findOrCreateOAuthUser(
   const email = identity.email.trim().toLowerCase();
   if (!email) throw new Error(`The ${identity.provider} account has no email address; add one there or use a password.`);
   return db.transaction(async (tx) => {
-    const [linked] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-      .from(accounts)
-      .innerJoin(users, eq(users.id, accounts.userId))
-      .where(and(eq(accounts.provider, identity.provider), eq(accounts.providerAccountId, identity.providerAccountId)))
-      .limit(1);
+    const linked = await selectOptionalUserByAccount(tx, identity.provider, identity.providerAccountId);
     if (linked) return linked;
-    let [user] = await tx
-      .select({ id: users.id, email: users.email, name: users.name, role: users.role })
-      .from(users)
-      .where(eq(users.email, email))
-      .limit(1);
-    if (!user) {
-      [user] = await tx
-        .insert(users)
-        .values({ email, name: identity.name || email, role: 'student' })
-        .returning({ id: users.id, email: users.email, name: users.name, role: users.role });
-    }
-    if (!user) throw new Error('insert into users returned no row');
-    await tx
-      .insert(accounts)
-      .values({ userId: user.id, type: 'oauth', provider: identity.provider, providerAccountId: identity.providerAccountId })
-      .onConflictDoNothing();
+    const user =
+      (await selectOptionalUserByEmail(tx, email)) ??
+      (await insertUser(tx, { email, name: identity.name || email, role: 'student' })) ??
+      (await selectOptionalUserByEmail(tx, email));
+    if (!user) throw new Error(`could not create a user for ${email}`);
+    await linkAccount(tx, { userId: user.id, type: 'oauth', provider: identity.provider, providerAccountId: identity.providerAccountId });
     return user;
   });
 }

@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { courses, enrollments, users, type Database } from '@deltalab/db';
+import { enrollUser, insertUser, selectCourseByJoinCode, selectOptionalUserByEmail, type Database } from '@deltalab/db';
 import { hashPassword } from './passwords';
 
 export const signUpInput = z.object({
@@ -31,8 +30,6 @@ export type SignUpResult =
   | { ok: true; userId: string; courseId: string; email: string }
   | { ok: false; message: string; fieldErrors: Partial<Record<SignUpField, string>> };
 
-const uniqueViolation = '23505';
-
 /** Creates a student account and enrolls it in the course whose join code was given. */
 export async function signUp(db: Database, input: unknown): Promise<SignUpResult> {
   const parsed = signUpInput.safeParse(input);
@@ -46,7 +43,7 @@ export async function signUp(db: Database, input: unknown): Promise<SignUpResult
   }
   const { name, email, password, joinCode } = parsed.data;
 
-  const [course] = await db.select({ id: courses.id }).from(courses).where(eq(courses.joinCode, joinCode)).limit(1);
+  const course = await selectCourseByJoinCode(db, joinCode);
   if (!course) {
     return {
       ok: false,
@@ -54,29 +51,21 @@ export async function signUp(db: Database, input: unknown): Promise<SignUpResult
       fieldErrors: { joinCode: `No course has the join code "${joinCode}". Check it with your instructor.` },
     };
   }
-  const duplicate = { ok: false as const, message: 'That email is already registered.', fieldErrors: { email: `An account with ${email} already exists. Sign in instead.` } };
-  const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, email)).limit(1);
-  if (existing) return duplicate;
+  const duplicate = {
+    ok: false as const,
+    message: 'That email is already registered.',
+    fieldErrors: { email: `An account with ${email} already exists. Sign in instead.` },
+  };
+  if (await selectOptionalUserByEmail(db, email)) return duplicate;
 
   const passwordHash = await hashPassword(password);
-  try {
-    const userId = await db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values({ email, name, passwordHash, role: 'student' }).returning({ id: users.id });
-      if (!user) throw new Error('insert into users returned no row');
-      await tx.insert(enrollments).values({ userId: user.id, courseId: course.id, role: 'student' });
-      return user.id;
-    });
-    return { ok: true, userId, courseId: course.id, email };
-  } catch (error) {
-    // Two sign-ups with the same email at once: the unique index decides.
-    if (isUniqueViolation(error)) return duplicate;
-    throw error;
-  }
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  for (let e: unknown = error; e && typeof e === 'object'; e = (e as { cause?: unknown }).cause) {
-    if ((e as { code?: unknown }).code === uniqueViolation) return true;
-  }
-  return false;
+  // insertUser returns null when the email was taken meanwhile (two sign-ups at once): the unique index decides.
+  const userId = await db.transaction(async (tx) => {
+    const user = await insertUser(tx, { email, name, passwordHash, role: 'student' });
+    if (!user) return null;
+    await enrollUser(tx, { userId: user.id, courseId: course.id, role: 'student' });
+    return user.id;
+  });
+  if (!userId) return duplicate;
+  return { ok: true, userId, courseId: course.id, email };
 }

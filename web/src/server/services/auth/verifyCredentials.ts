@@ -1,6 +1,5 @@
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { users, type Database, type User } from '@deltalab/db';
+import { selectOptionalUserByEmail, type Database, type User } from '@deltalab/db';
 import { verifyPassword } from './passwords';
 
 export const credentialsInput = z.object({
@@ -21,16 +20,12 @@ export async function verifyCredentials(db: Database, input: unknown): Promise<C
     return { ok: false, reason: 'invalid-input', message: parsed.error.issues[0]?.message ?? 'Invalid sign-in form' };
   }
   const { email, password } = parsed.data;
-  const [user] = await db.select().from(users).where(eq(users.email, email)).limit(1);
+  const user = await selectOptionalUserByEmail(db, email);
   if (!user) {
     return { ok: false, reason: 'unknown-email', message: `No account uses ${email}. Check the address or sign up.` };
   }
   if (!user.passwordHash) {
-    return {
-      ok: false,
-      reason: 'no-password',
-      message: 'This account signs in with GitHub or Google, not a password.',
-    };
+    return { ok: false, reason: 'no-password', message: 'This account signs in with GitHub or Google, not a password.' };
   }
   if (!(await verifyPassword(password, user.passwordHash))) {
     return { ok: false, reason: 'wrong-password', message: 'Wrong password for this account. Try again.' };

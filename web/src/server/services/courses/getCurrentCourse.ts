@@ -1,5 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
-import { courses, enrollments, type CourseRole, type Database } from '@deltalab/db';
+import { listCoursesForUser, type CourseRole, type Database } from '@deltalab/db';
 
 export interface CurrentCourse {
   id: string;
@@ -11,12 +10,6 @@ export interface CurrentCourse {
 
 /** The course a user works in: their first enrollment (students normally have exactly one). */
 export async function getCurrentCourse(db: Database, userId: string): Promise<CurrentCourse | null> {
-  const [row] = await db
-    .select({ id: courses.id, slug: courses.slug, title: courses.title, joinCode: courses.joinCode, role: enrollments.role })
-    .from(enrollments)
-    .innerJoin(courses, eq(courses.id, enrollments.courseId))
-    .where(eq(enrollments.userId, userId))
-    .orderBy(asc(enrollments.createdAt))
-    .limit(1);
-  return row ?? null;
+  const [course] = await listCoursesForUser(db, userId);
+  return course ? { id: course.id, slug: course.slug, title: course.title, joinCode: course.joinCode, role: course.role } : null;
 }

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { saveDraft as saveDraftRow, selectCourseExerciseBySlug, type Database } from '@deltalab/db';
+import { getCurrentCourse } from '../courses/getCurrentCourse';
+
+export const draftInput = z.object({
+  exercise: z.string().trim().min(1).max(100),
+  code: z.string().max(200 * 1024, 'A draft is at most 200 kB'),
+});
+
+export type SaveDraftResult = { ok: true; savedAt: string } | { ok: false; message: string };
+
+/** Autosave of the editor's code for the student's current course exercise. */
+export async function saveDraft(db: Database, userId: string, input: unknown): Promise<SaveDraftResult> {
+  const parsed = draftInput.safeParse(input);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues[0]?.message ?? 'Invalid draft' };
+  const course = await getCurrentCourse(db, userId);
+  if (!course) return { ok: false, message: 'You are not enrolled in a course.' };
+  const row = await selectCourseExerciseBySlug(db, course.id, parsed.data.exercise);
+  if (!row) return { ok: false, message: `Unknown exercise '${parsed.data.exercise}'.` };
+  const draft = await saveDraftRow(db, userId, row.exerciseId, parsed.data.code);
+  return { ok: true, savedAt: draft.updatedAt.toISOString() };
+}

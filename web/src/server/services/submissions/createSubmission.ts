@@ -1,0 +1,86 @@
+import {
+  insertSubmission,
+  lastSubmissionTimes,
+  selectCourseExerciseBySlug,
+  type Database,
+  type Submission,
+} from '@deltalab/db';
+import { findExercise, variantSeed } from '@deltalab/exercises';
+import { getCurrentCourse } from '../courses/getCurrentCourse';
+import { SubmissionError } from './submissionError';
+import { defaultSubmissionRules, type SubmissionRules } from './submissionRules';
+import { submissionRequest, validatePayload } from './validatePayload';
+
+export interface CreateSubmissionInput {
+  userId: string;
+  body: unknown;
+  now?: Date;
+  rules?: SubmissionRules;
+  /** Hands the stored submission to the grading queue. */
+  enqueue(job: { submissionId: string; exercise: string }): Promise<void>;
+}
+
+/**
+ * A student submits: validate, check enrollment / attempts / rate limit / due date, store the submission
+ * (queued) and only then enqueue it for grading. Every refusal is a SubmissionError with a specific message.
+ */
+export async function createSubmission(db: Database, input: CreateSubmissionInput): Promise<Submission> {
+  const now = input.now ?? new Date();
+  const rules = input.rules ?? defaultSubmissionRules;
+  const parsed = submissionRequest.safeParse(input.body);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+    throw new SubmissionError('invalid-request', `${where}${issue?.message ?? 'invalid request body'}`);
+  }
+  const request = parsed.data;
+
+  const course = await getCurrentCourse(db, input.userId);
+  if (!course) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course. Sign up with a join code first.');
+  const courseExercise = await selectCourseExerciseBySlug(db, course.id, request.exercise);
+  const exercise = findExercise(request.exercise);
+  if (!courseExercise || !exercise || (!courseExercise.published && course.role !== 'instructor')) {
+    throw new SubmissionError('unknown-exercise', `Unknown exercise '${request.exercise}' in ${course.title}.`);
+  }
+  if (!courseExercise.currentVersionId) {
+    throw new SubmissionError('unknown-exercise', `Exercise '${request.exercise}' has no registered version yet.`);
+  }
+  const payload = validatePayload(exercise, request);
+
+  const { max, windowMs } = rules.rateLimit;
+  const recent = await lastSubmissionTimes(db, input.userId, { since: new Date(now.getTime() - windowMs), limit: max });
+  if (recent.length >= max) {
+    const oldest = recent[recent.length - 1]!;
+    const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000));
+    throw new SubmissionError(
+      'rate-limited',
+      `Too many submissions: at most ${max} per ${Math.round(windowMs / 1000)} s. You can submit again in ${retryAfterSeconds} s.`,
+      retryAfterSeconds,
+    );
+  }
+
+  const outcome = await insertSubmission(db, {
+    userId: input.userId,
+    courseId: course.id,
+    exerciseId: courseExercise.exerciseId,
+    exerciseVersionId: courseExercise.currentVersionId,
+    kind: exercise.kind,
+    payload,
+    variantSeed: String(variantSeed(exercise.slug, input.userId)),
+    late: courseExercise.dueAt !== null && now.getTime() > courseExercise.dueAt.getTime(),
+    maxAttempts: courseExercise.maxAttempts,
+  });
+  if (!outcome.ok) {
+    throw new SubmissionError(
+      'attempts-exhausted',
+      `You have used all ${courseExercise.maxAttempts} attempts for '${exercise.slug}'.`,
+    );
+  }
+  try {
+    await input.enqueue({ submissionId: outcome.submission.id, exercise: exercise.slug });
+  } catch (error) {
+    // Stored and still queued: the workers pick unfinished submissions up again when they start.
+    console.error(`enqueueing submission ${outcome.submission.id} failed`, error);
+  }
+  return outcome.submission;
+}

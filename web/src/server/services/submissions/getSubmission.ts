@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { selectEnrollment, selectOptionalSubmission, type Database, type Submission } from '@deltalab/db';
+import { SubmissionError } from './submissionError';
+
+const submissionId = z.uuid({ error: 'A submission id is a UUID' });
+
+/** A submission, for its owner or an instructor of its course; anyone else gets "not found" or "forbidden". */
+export async function getSubmissionForViewer(db: Database, viewerId: string, id: string): Promise<Submission> {
+  const parsed = submissionId.safeParse(id);
+  if (!parsed.success) throw new SubmissionError('invalid-request', `'${id}' is not a submission id (expected a UUID).`);
+  const submission = await selectOptionalSubmission(db, parsed.data);
+  if (!submission) throw new SubmissionError('not-found', `No submission ${id}.`);
+  if (submission.userId === viewerId) return submission;
+  const enrollment = await selectEnrollment(db, viewerId, submission.courseId);
+  if (enrollment?.role === 'instructor') return submission;
+  throw new SubmissionError('forbidden', 'This submission belongs to another student.');
+}
+
+/** What the API and the page show of a submission. */
+export function submissionView(submission: Submission) {
+  return {
+    id: submission.id,
+    exerciseId: submission.exerciseId,
+    status: submission.status,
+    score: submission.score,
+    passed: submission.passed,
+    result: submission.result,
+    failureMessage: submission.failureMessage,
+    late: submission.late,
+    attempt: submission.attempt,
+    countsAsAttempt: submission.countsAsAttempt,
+    payload: submission.payload,
+    createdAt: submission.createdAt.toISOString(),
+    gradedAt: submission.gradedAt?.toISOString() ?? null,
+  };
+}
+
+export type SubmissionView = ReturnType<typeof submissionView>;

@@ -1,0 +1,38 @@
+export type SubmissionErrorCode =
+  | 'invalid-request'
+  | 'not-signed-in'
+  | 'not-enrolled'
+  | 'unknown-exercise'
+  | 'wrong-payload'
+  | 'code-too-large'
+  | 'attempts-exhausted'
+  | 'rate-limited'
+  | 'not-found'
+  | 'forbidden';
+
+const statusByCode: Record<SubmissionErrorCode, number> = {
+  'invalid-request': 400,
+  'not-signed-in': 401,
+  'not-enrolled': 403,
+  'unknown-exercise': 404,
+  'wrong-payload': 400,
+  'code-too-large': 413,
+  'attempts-exhausted': 409,
+  'rate-limited': 429,
+  'not-found': 404,
+  forbidden: 403,
+};
+
+/** A refusal with a specific message; routes turn it into a 4xx JSON response. */
+export class SubmissionError extends Error {
+  override readonly name = 'SubmissionError';
+  readonly status: number;
+  constructor(
+    readonly code: SubmissionErrorCode,
+    message: string,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.status = statusByCode[code];
+  }
+}
