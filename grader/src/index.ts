@@ -1,1 +1,22 @@
-export {};
+export { gradeSubmission, GradeRequestError, sharedPool, closeSharedPool, type GradeOptions } from './gradeSubmission';
+export {
+  gradeRequestSchema,
+  gradeResultSchema,
+  submissionSchema,
+  variantSchema,
+  isInternalFailure,
+  gradeErrorKinds,
+  fieldStatuses,
+  type GradeRequest,
+  type GradeResult,
+  type GradeError,
+  type Submission,
+  type CaseResult,
+  type FieldResult,
+  type FieldStatus,
+  type OptionResult,
+  type Diagnosis,
+} from './protocol';
+export { compareWithTolerance, parseNumericAnswer, diagnoseMistake, type Tolerance } from './compare';
+export { IsolatePool, runInSandbox, type SandboxJob, type SandboxRun, type PoolOptions } from './sandbox';
+export { GRADER_VERSION } from './version';

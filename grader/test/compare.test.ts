@@ -104,13 +104,13 @@ describe('diagnoseMistake', () => {
     expect(diagnoseMistake(actual, expected)?.mistake).toBe('sign-flipped');
   });
   it('recognises 2×, ½ and 1/n factors', () => {
-    expect(diagnoseMistake([0.2, -0.4], [0.1, -0.2])?.mistake).toBe('scaled-2');
-    expect(diagnoseMistake([0.05, -0.1], [0.1, -0.2])?.mistake).toBe('scaled-half');
-    expect(diagnoseMistake([0.025, -0.05], [0.1, -0.2], { n: 4 })?.mistake).toBe('scaled-1/n');
+    expect(diagnoseMistake([0.2, -0.4], [0.1, -0.2])?.mistake).toBe('scaled-by-2');
+    expect(diagnoseMistake([0.05, -0.1], [0.1, -0.2])?.mistake).toBe('scaled-by-0.5');
+    expect(diagnoseMistake([0.025, -0.05], [0.1, -0.2], { ns: [4] })?.mistake).toBe('scaled-by-1-over-n');
   });
   it('recognises transposed matrices', () => {
     const actual = { dW: [[[0.1, 0.4], [-0.2, 0.5], [0.3, -0.6]]], db: [[0.7, -0.8]] };
-    expect(diagnoseMistake(actual, expected)?.mistake).toBe('transposed');
+    expect(diagnoseMistake(actual, expected)?.mistake).toBe('transposed-matrix');
   });
   it('prefers the exercise mistakes and returns null when nothing fits', () => {
     const candidates = [{ name: 'bias-ignored', message: 'You left out the bias.', output: [0.3, 0.1] }];

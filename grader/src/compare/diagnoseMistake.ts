@@ -11,8 +11,8 @@ export type DiagnoseOptions = {
   tolerance?: Tolerance;
   /** The exercise's named mistakes, evaluated on this case's inputs; checked before the generic ones. */
   candidates?: MistakeCandidate[];
-  /** A natural count for this case (batch size, number of outputs) so `1/n` can be named. */
-  n?: number;
+  /** Natural counts for this case (batch size, number of outputs) so a factor `1/n` can be named. */
+  ns?: number[];
 };
 
 /**
@@ -31,7 +31,7 @@ export function diagnoseMistake(actual: unknown, expected: unknown, options: Dia
   const transposed = transposeMatrices(expected);
   if (transposed.changed && matches(transposed.value)) {
     return {
-      mistake: 'transposed',
+      mistake: 'transposed-matrix',
       message: 'Your result matches the reference with matrices transposed: check the index order (W[i][j] is the weight from input j to neuron i).',
     };
   }
@@ -44,28 +44,29 @@ export function diagnoseMistake(actual: unknown, expected: unknown, options: Dia
   const expectedNorm = e.reduce((s, x) => s + x * x, 0);
   if (expectedNorm === 0) return null;
   if (a.every((x) => x === 0)) {
-    return { mistake: 'zeros', message: 'Your result is all zeros: the computation never reached the output.' };
+    return { mistake: 'all-zeros', message: 'Your result is all zeros: the computation never reached the output.' };
   }
 
   // Least-squares factor k with actual ≈ k · expected, then check it fits every value.
   const k = a.reduce((s, x, i) => s + x * (e[i] ?? 0), 0) / expectedNorm;
   if (Math.abs(k - 1) < 1e-3 || Math.abs(k) < 1e-9) return null;
   if (!matches(scale(expected, k))) return null;
-  return nameFactor(k, options.n);
+  return nameFactor(k, options.ns ?? []);
 }
 
-function nameFactor(k: number, n: number | undefined): Diagnosis {
+function nameFactor(k: number, ns: number[]): Diagnosis {
   const near = (x: number) => Math.abs(k - x) <= 1e-3 * Math.max(1, Math.abs(x));
   if (near(-1)) return { mistake: 'sign-flipped', message: 'Your result has the right size but the opposite sign everywhere.' };
-  if (near(2)) return { mistake: 'scaled-2', message: 'Your result is exactly twice the reference: look for a factor 2 (e.g. the ½ in ½(t − y)²).' };
-  if (near(0.5)) return { mistake: 'scaled-half', message: 'Your result is exactly half the reference: a factor ½ is applied where it should not be.' };
-  if (n !== undefined && n > 1 && near(1 / n)) {
-    return { mistake: 'scaled-1/n', message: `Your result is the reference divided by ${n}: you averaged where a sum is expected.` };
+  if (near(2)) return { mistake: 'scaled-by-2', message: 'Your result is exactly twice the reference: look for a factor 2 (e.g. the ½ in ½(t − y)²).' };
+  if (near(0.5)) return { mistake: 'scaled-by-0.5', message: 'Your result is exactly half the reference: a factor ½ is applied where it should not be.' };
+  const n = ns.find((m) => m > 1 && (near(1 / m) || near(m)));
+  if (n !== undefined && near(1 / n)) {
+    return { mistake: 'scaled-by-1-over-n', message: `Your result is the reference divided by ${n}: you averaged where a sum is expected.` };
   }
-  if (n !== undefined && n > 1 && near(n)) {
-    return { mistake: 'scaled-n', message: `Your result is the reference multiplied by ${n}: you summed where an average is expected.` };
+  if (n !== undefined && near(n)) {
+    return { mistake: 'scaled-by-n', message: `Your result is the reference multiplied by ${n}: you summed where an average is expected.` };
   }
-  if (near(-2)) return { mistake: 'sign-flipped-scaled-2', message: 'Your result is −2 × the reference: check the sign and the factor 2.' };
+  if (near(-2)) return { mistake: 'scaled-by-minus-2', message: 'Your result is −2 × the reference: check the sign and the factor 2.' };
   return { mistake: 'scaled', message: `Your result is the reference scaled by a constant (${formatNumber(k)}).` };
 }
 

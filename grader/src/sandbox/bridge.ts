@@ -2,7 +2,7 @@
  * The sandbox boundary, in one file. Every value that crosses between host and isolate is listed here:
  *
  *   host → isolate   the prelude and the compiled student script (strings, compiled in the isolate);
- *                    the entry name (string), each case's arguments and the limits (structured-clone
+ *                    each case's entry name and arguments and the output limit (structured-clone
  *                    copies made by isolated-vm: plain data, no functions, no host objects).
  *   isolate → host   one result object built by `runCases` below, copied out by isolated-vm's
  *                    structured clone: plain arrays/objects of numbers, strings, booleans, null.
@@ -40,6 +40,8 @@ export const PRELUDE = String.raw`
   const getPrototypeOf = Object.getPrototypeOf;
   const defineProperty = Object.defineProperty;
   const freeze = Object.freeze;
+  const createObject = Object.create;
+  const apply = Reflect.apply;
   const ObjectProto = Object.prototype;
   const ArrayProto = Array.prototype;
   const ErrorCtor = Error;
@@ -141,20 +143,26 @@ export const PRELUDE = String.raw`
 
   const bridge = freeze({
     register(moduleExports) { exportsObject = moduleExports; },
-    runCases(entry, cases, outputLimit) {
+    runCases(cases, outputLimit) {
       const outcomes = [];
       const budget = { bytes: 0, limit: outputLimit };
-      let fn;
-      try { fn = exportsObject === null ? undefined : exportsObject[entry]; } catch (e) { fn = undefined; }
-      if (typeof fn !== 'function') {
-        return { fatal: { kind: 'runtime', message: 'Your code does not export a function named "' + entry + '" (write: export function ' + entry + '(...) { ... }).' }, outcomes: outcomes, logs: '' };
+      const functions = createObject(null);
+      for (let c = 0; c < cases.length; c++) {
+        const entry = cases[c].entry;
+        if (typeof functions[entry] === 'function') continue;
+        let fn;
+        try { fn = exportsObject === null ? undefined : exportsObject[entry]; } catch (e) { fn = undefined; }
+        if (typeof fn !== 'function') {
+          return { fatal: { kind: 'runtime', message: 'Your code does not export a function named "' + entry + '" (write: export function ' + entry + '(...) { ... }).' }, outcomes: outcomes, logs: '' };
+        }
+        functions[entry] = fn;
       }
       for (let c = 0; c < cases.length; c++) {
         const testCase = cases[c];
         capture = testCase.captureLogs === true;
         let value;
         try {
-          value = fn.apply(undefined, testCase.args);
+          value = apply(functions[testCase.entry], undefined, testCase.args);
         } catch (error) {
           capture = false;
           outcomes[c] = { ok: false, kind: 'runtime', message: describeError(error) };
@@ -185,7 +193,7 @@ export const PRELUDE = String.raw`
 `;
 
 /** The only code the host evaluates against a context after the student's script: one call, copies only. */
-export const RUN_CASES_CALL = 'return __deltalab.runCases($0, $1, $2);';
+export const RUN_CASES_CALL = 'return __deltalab.runCases($0, $1);';
 
 /**
  * Host-side re-check of what came out: only arrays, plain objects, numbers, strings, booleans, null,

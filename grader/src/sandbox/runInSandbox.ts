@@ -5,6 +5,8 @@ import type { IsolatePool, IsolateSlot } from './isolatePool';
 import { resolveLimits, type SandboxError, type SandboxLimits } from './limits';
 
 export type SandboxCase = {
+  /** Exported function to call. */
+  entry: string;
   /** Arguments for the entry function; copied into the isolate. */
   args: unknown[];
   /** Collect console output for this case (visible cases only: hidden inputs must not leak). */
@@ -13,7 +15,6 @@ export type SandboxCase = {
 
 export type SandboxJob = {
   source: string;
-  entry: string;
   cases: SandboxCase[];
   limits?: Partial<SandboxLimits>;
   usesTf?: boolean;
@@ -67,8 +68,8 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
 
       phase = 'run';
       const runStarted = now();
-      const cases = job.cases.map((c) => ({ args: c.args, captureLogs: c.captureLogs === true }));
-      const result = (await context.evalClosure(RUN_CASES_CALL, [job.entry, cases, limits.outputBytes], {
+      const cases = job.cases.map((c) => ({ entry: c.entry, args: c.args, captureLogs: c.captureLogs === true }));
+      const result = (await context.evalClosure(RUN_CASES_CALL, [cases, limits.outputBytes], {
         arguments: { copy: true },
         result: { copy: true },
         timeout: remaining(),

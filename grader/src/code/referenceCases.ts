@@ -1,0 +1,31 @@
+import { solveVariant, type Exercise, type ResolvedCase, type VariantSelector } from '@deltalab/exercises';
+
+const cache = new Map<string, ResolvedCase[]>();
+const CACHE_SIZE = 128;
+
+/**
+ * Every graded case of a variant with the reference's expected output. The reference is deterministic
+ * per (exercise version, variant), so it runs once per process; each run gets pristine copies of the
+ * inputs (exercises' expectedOutput clones them) and the cached cases are frozen so nothing can mutate them.
+ */
+export function referenceCases(exercise: Exercise, variant: VariantSelector): ResolvedCase[] {
+  const key = `${exercise.slug}@${exercise.contentHash}#${variant}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const solution = solveVariant(exercise, variant);
+  if (solution.kind !== 'code') throw new Error(`exercise '${exercise.slug}' is not a code exercise`);
+  const cases = deepFreeze(solution.cases);
+  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  cache.set(key, cases);
+  return cases;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    if (!ArrayBuffer.isView(value)) {
+      Object.freeze(value);
+      for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    }
+  }
+  return value;
+}

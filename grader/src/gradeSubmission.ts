@@ -1,0 +1,112 @@
+import { findExercise, solveVariant, variantParams, type Exercise } from '@deltalab/exercises';
+import { gradeCode } from './code/gradeCode';
+import { gradeChoice } from './gradeChoice';
+import { gradeNumericFields } from './numeric/gradeNumericFields';
+import { gradeRequestSchema, type GradeRequest, type GradeResult } from './protocol';
+import { IsolatePool, type PoolOptions } from './sandbox';
+import { GRADER_VERSION } from './version';
+
+/** The request itself is wrong (unknown exercise, payload of the wrong kind): a 4xx, not a grade. */
+export class GradeRequestError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'GradeRequestError';
+  }
+}
+
+let defaultPool: IsolatePool | undefined;
+
+/** The process-wide isolate pool (created on first use). */
+export function sharedPool(options?: PoolOptions): IsolatePool {
+  defaultPool ??= new IsolatePool(options);
+  return defaultPool;
+}
+
+/** Disposes the shared pool's isolates (tests, CLI, worker shutdown). */
+export function closeSharedPool(): void {
+  defaultPool?.close();
+  defaultPool = undefined;
+}
+
+export type GradeOptions = { pool?: IsolatePool };
+
+/**
+ * Grades one submission against the exercise's tfjs reference. Never throws for anything the student
+ * did; throws GradeRequestError for a malformed request. A failure of the grader itself comes back as
+ * `error.kind === 'internal'` (see isInternalFailure) so callers can retry without charging an attempt.
+ */
+export async function gradeSubmission(request: GradeRequest, options: GradeOptions = {}): Promise<GradeResult> {
+  const started = performance.now();
+  const parsed = gradeRequestSchema.safeParse(request);
+  if (!parsed.success) throw new GradeRequestError(`Invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  const { exercise: slug, variant, submission } = parsed.data;
+  const exercise = findExercise(slug);
+  if (!exercise) throw new GradeRequestError(`Unknown exercise '${slug}'.`);
+  if (exercise.kind === 'challenge') throw new GradeRequestError(`'${slug}' is a challenge; challenges are not graded by gradeSubmission.`);
+  if (submission.kind !== exercise.kind) {
+    throw new GradeRequestError(`'${slug}' is a ${exercise.kind} exercise; the submission is ${submission.kind}.`);
+  }
+
+  const common = {
+    exercise: slug,
+    variant,
+    kind: exercise.kind,
+    exerciseVersion: exercise.contentHash,
+    graderVersion: GRADER_VERSION,
+  } as const;
+  const elapsed = () => performance.now() - started;
+
+  try {
+    if (exercise.kind === 'code' && submission.kind === 'code') {
+      const grade = await gradeCode(options.pool ?? sharedPool(), exercise, variant, submission.code);
+      const { timings, ...rest } = grade;
+      return { ...common, ...rest, timings: { totalMs: elapsed(), ...timings } };
+    }
+    if (exercise.kind === 'numeric' && submission.kind === 'numeric') {
+      const referenceStarted = performance.now();
+      const solution = solveVariant(exercise, variant);
+      if (solution.kind !== 'numeric') throw new Error('numeric exercise without numeric solution');
+      const referenceMs = performance.now() - referenceStarted;
+      unknownFieldCheck(exercise, Object.keys(submission.answers));
+      const fields = gradeNumericFields({
+        fields: exercise.fields,
+        params: variantParams(exercise, variant),
+        reference: solution.values,
+        answers: submission.answers,
+        carriedCredit: exercise.carriedCredit,
+      });
+      const score = fields.reduce((s, f) => s + f.credit, 0) / fields.length;
+      return {
+        ...common,
+        score,
+        passed: fields.every((f) => f.status === 'correct'),
+        fields,
+        timings: { totalMs: elapsed(), referenceMs },
+      };
+    }
+    if (exercise.kind === 'choice' && submission.kind === 'choice') {
+      const grade = gradeChoice(exercise, submission.selected);
+      return { ...common, score: grade.score, passed: grade.passed, options: grade.options, timings: { totalMs: elapsed() } };
+    }
+    throw new Error('unreachable: kinds checked above');
+  } catch (error) {
+    if (error instanceof GradeRequestError) throw error;
+    return {
+      ...common,
+      score: 0,
+      passed: false,
+      error: { kind: 'internal', message: `The grader failed: ${error instanceof Error ? error.message : String(error)}` },
+      timings: { totalMs: elapsed() },
+    };
+  }
+}
+
+function unknownFieldCheck(exercise: Exercise & { kind: 'numeric' }, names: string[]): void {
+  const known = new Set(exercise.fields.map((f) => f.name));
+  const unknown = names.filter((n) => !known.has(n));
+  if (unknown.length > 0) {
+    throw new GradeRequestError(
+      `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} for '${exercise.slug}' (fields: ${[...known].join(', ')}).`,
+    );
+  }
+}

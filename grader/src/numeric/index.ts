@@ -1,0 +1,1 @@
+export { gradeNumericFields, isPlausible, type NumericGradingInput } from './gradeNumericFields';

@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * What the web (and the CLI, and the queue) send to the grader and get back. These zod schemas are the
+ * only grader types other packages need.
+ */
+
+/** 'canonical' (the notes' numbers) or a uint32 seed. */
+export const variantSchema = z.union([z.literal('canonical'), z.number().int().min(0).max(0xffffffff)]);
+
+export const submissionSchema = z.discriminatedUnion('kind', [
+  /** TypeScript or JavaScript with `export function …`. Size is limited by the exercise, not here. */
+  z.object({ kind: z.literal('code'), code: z.string() }),
+  /** What the student typed, per field name; parsed by the grader (decimal comma etc.). */
+  z.object({ kind: z.literal('numeric'), answers: z.record(z.string(), z.union([z.string(), z.number()])) }),
+  /** Option ids. */
+  z.object({ kind: z.literal('choice'), selected: z.array(z.string()) }),
+]);
+export type Submission = z.infer<typeof submissionSchema>;
+
+export const gradeRequestSchema = z.object({
+  exercise: z.string().min(1),
+  variant: variantSchema.default('canonical'),
+  submission: submissionSchema,
+});
+export type GradeRequest = z.input<typeof gradeRequestSchema>;
+export type ParsedGradeRequest = z.output<typeof gradeRequestSchema>;
+
+export const gradeErrorKinds = [
+  'timeout',
+  'memory',
+  'output',
+  'source too large',
+  'syntax',
+  'runtime',
+  'forbidden',
+  'internal',
+] as const;
+/** Why grading could not run the code. `internal` is the grader's fault, never the student's. */
+export const gradeErrorSchema = z.object({ kind: z.enum(gradeErrorKinds), message: z.string() });
+export type GradeError = z.infer<typeof gradeErrorSchema>;
+
+export const diagnosisSchema = z.object({
+  /** A name from the exercises' mistake vocabulary (e.g. 'transposed-matrix') or a generic one ('scaled-by-0.5'). */
+  mistake: z.string(),
+  message: z.string(),
+  /** How many of the failing cases this explanation fits. */
+  fits: z.number().int().nonnegative().optional(),
+  of: z.number().int().nonnegative().optional(),
+});
+export type Diagnosis = z.infer<typeof diagnosisSchema>;
+
+export const caseResultSchema = z.object({
+  name: z.string(),
+  hidden: z.boolean(),
+  passed: z.boolean(),
+  /** Why it failed; for hidden cases it never contains expected values. */
+  message: z.string().optional(),
+  /** Visible cases only. */
+  actual: z.unknown().optional(),
+  expected: z.unknown().optional(),
+  diagnosis: diagnosisSchema.optional(),
+});
+export type CaseResult = z.infer<typeof caseResultSchema>;
+
+export const fieldStatuses = ['correct', 'carried', 'wrong', 'missing', 'invalid'] as const;
+export type FieldStatus = (typeof fieldStatuses)[number];
+
+export const fieldResultSchema = z.object({
+  name: z.string(),
+  status: z.enum(fieldStatuses),
+  message: z.string(),
+  /** 1 correct, carriedCredit for carried, 0 otherwise. */
+  credit: z.number().min(0).max(1),
+  /** The parsed value, when it parsed. */
+  value: z.number().optional(),
+  /** For `carried`: the upstream fields whose (wrong) student values this one is consistent with. */
+  carriedFrom: z.array(z.string()).optional(),
+  diagnosis: diagnosisSchema.optional(),
+});
+export type FieldResult = z.infer<typeof fieldResultSchema>;
+
+export const optionResultSchema = z.object({
+  id: z.string(),
+  selected: z.boolean(),
+  correct: z.boolean(),
+  explanation: z.string(),
+});
+export type OptionResult = z.infer<typeof optionResultSchema>;
+
+export const gradeResultSchema = z.object({
+  exercise: z.string(),
+  variant: variantSchema,
+  kind: z.enum(['code', 'numeric', 'choice']),
+  score: z.number().min(0).max(1),
+  passed: z.boolean(),
+  cases: z.array(caseResultSchema).optional(),
+  fields: z.array(fieldResultSchema).optional(),
+  options: z.array(optionResultSchema).optional(),
+  diagnosis: diagnosisSchema.optional(),
+  error: gradeErrorSchema.optional(),
+  /** console output of the visible cases (code), truncated. */
+  logs: z.string().optional(),
+  timings: z.object({
+    totalMs: z.number(),
+    referenceMs: z.number().optional(),
+    compileMs: z.number().optional(),
+    sandboxMs: z.number().optional(),
+  }),
+  /** Hash of the exercise folder the grade was computed with. */
+  exerciseVersion: z.string(),
+  graderVersion: z.string(),
+});
+export type GradeResult = z.infer<typeof gradeResultSchema>;
+
+/** True when the grader, not the student, failed: retry, and do not count the attempt. */
+export function isInternalFailure(result: GradeResult): boolean {
+  return result.error?.kind === 'internal';
+}
