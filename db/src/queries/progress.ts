@@ -23,6 +23,18 @@ export async function studentExerciseSummaries(
   userId: string,
   courseId: string,
 ): Promise<StudentExerciseSummary[]> {
+  const rows = await studentExerciseSummariesQuery(db, userId, courseId);
+  return rows.map(({ submitted, solved, attempts, bestScore, lastSubmittedAt, ...exercise }) => ({
+    ...exercise,
+    status: solved ? 'solved' : (submitted ?? 0) > 0 ? 'attempted' : 'not-started',
+    bestScore: bestScore == null ? null : Number(bestScore),
+    attempts: attempts ?? 0,
+    lastSubmittedAt: lastSubmittedAt == null ? null : new Date(lastSubmittedAt),
+  }));
+}
+
+/** The unexecuted query behind studentExerciseSummaries (tests EXPLAIN it). */
+export function studentExerciseSummariesQuery(db: Database, userId: string, courseId: string) {
   const mine = db
     .select({
       exerciseId: submissions.exerciseId,
@@ -36,7 +48,7 @@ export async function studentExerciseSummaries(
     .where(and(eq(submissions.userId, userId), eq(submissions.courseId, courseId)))
     .groupBy(submissions.exerciseId)
     .as('mine');
-  const rows = await db
+  return db
     .select({
       ...courseExerciseColumns,
       attempts: mine.attempts,
@@ -50,11 +62,4 @@ export async function studentExerciseSummaries(
     .leftJoin(mine, eq(mine.exerciseId, courseExercises.exerciseId))
     .where(and(eq(courseExercises.courseId, courseId), eq(courseExercises.published, true)))
     .orderBy(asc(courseExercises.position), asc(exercises.position), asc(exercises.slug));
-  return rows.map(({ submitted, solved, attempts, bestScore, lastSubmittedAt, ...exercise }) => ({
-    ...exercise,
-    status: solved ? 'solved' : (submitted ?? 0) > 0 ? 'attempted' : 'not-started',
-    bestScore: bestScore == null ? null : Number(bestScore),
-    attempts: attempts ?? 0,
-    lastSubmittedAt: lastSubmittedAt == null ? null : new Date(lastSubmittedAt),
-  }));
 }

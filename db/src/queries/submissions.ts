@@ -158,6 +158,16 @@ export async function listSubmissionsForStudent(
   exerciseId: string,
   options: { courseId?: string; limit?: number } = {},
 ): Promise<Submission[]> {
+  return submissionHistoryQuery(db, userId, exerciseId, options);
+}
+
+/** The unexecuted history query (tests EXPLAIN it to prove it walks its index). */
+export function submissionHistoryQuery(
+  db: Database,
+  userId: string,
+  exerciseId: string,
+  options: { courseId?: string; limit?: number } = {},
+) {
   const conditions = [eq(submissions.userId, userId), eq(submissions.exerciseId, exerciseId)];
   if (options.courseId) conditions.push(eq(submissions.courseId, options.courseId));
   return (
@@ -165,7 +175,7 @@ export async function listSubmissionsForStudent(
       .select()
       .from(submissions)
       .where(and(...conditions))
-      // Spelled to match the index (user_id, exercise_id, created_at DESC NULLS LAST).
+      // Spelled to match the index (user_id, exercise_id, created_at DESC NULLS LAST); desc() alone is NULLS FIRST.
       .orderBy(sql`${submissions.createdAt} desc nulls last`)
       .limit(options.limit ?? 100)
   );
@@ -191,13 +201,20 @@ export async function lastSubmissionTimes(
 
 /** Submissions not finished (queued, or running when a worker died), oldest first: re-enqueue them at start. */
 export async function listQueuedSubmissions(db: Database, options: { limit?: number } = {}): Promise<Submission[]> {
-  return db
-    .select()
-    .from(submissions)
-    // The literal predicate matches the partial index submissions_unfinished_idx.
-    .where(unfinished)
-    .orderBy(asc(submissions.queuedAt))
-    .limit(options.limit ?? 1000);
+  return listQueuedSubmissionsQuery(db, options);
+}
+
+/** The unexecuted query behind listQueuedSubmissions (tests EXPLAIN it). */
+export function listQueuedSubmissionsQuery(db: Database, options: { limit?: number } = {}) {
+  return (
+    db
+      .select()
+      .from(submissions)
+      // The literal predicate matches the partial index submissions_unfinished_idx.
+      .where(unfinished)
+      .orderBy(asc(submissions.queuedAt))
+      .limit(options.limit ?? 1000)
+  );
 }
 
 export interface LeaderboardEntry {
@@ -216,8 +233,21 @@ export async function leaderboard(
   exerciseId: string,
   options: { limit?: number } = {},
 ): Promise<LeaderboardEntry[]> {
-  // distinct on (user_id) ordered by score desc nulls last walks
-  // submissions_course_exercise_user_score_idx (course_id, exercise_id, user_id, score DESC NULLS LAST).
+  const rows = await leaderboardQuery(db, courseId, exerciseId, options);
+  return rows.map((row) => ({
+    userId: row.userId,
+    name: row.name,
+    bestScore: row.score ?? 0,
+    achievedAt: row.gradedAt!,
+    passed: row.passed ?? false,
+  }));
+}
+
+/** The unexecuted leaderboard query (tests EXPLAIN it to prove it walks its index). */
+export function leaderboardQuery(db: Database, courseId: string, exerciseId: string, options: { limit?: number } = {}) {
+  // distinct on (user_id) ordered by (user_id, score desc nulls last, graded_at) walks the partial index
+  // submissions_leaderboard_idx (course_id, exercise_id, user_id, score DESC NULLS LAST, graded_at) WHERE status = 'graded'
+  // without sorting. The status test is a literal so that even a generic (prepared) plan can use the partial index.
   const best = db
     .selectDistinctOn([submissions.userId], {
       userId: submissions.userId,
@@ -230,12 +260,12 @@ export async function leaderboard(
       and(
         eq(submissions.courseId, courseId),
         eq(submissions.exerciseId, exerciseId),
-        eq(submissions.status, 'graded'),
+        sql`${submissions.status} = 'graded'`,
       ),
     )
     .orderBy(submissions.userId, sql`${submissions.score} desc nulls last`, asc(submissions.gradedAt))
     .as('best');
-  const rows = await db
+  return db
     .select({ userId: best.userId, name: users.name, score: best.score, gradedAt: best.gradedAt, passed: best.passed })
     .from(best)
     .innerJoin(users, eq(users.id, best.userId))
@@ -245,11 +275,4 @@ export async function leaderboard(
     )
     .orderBy(sql`${best.score} desc nulls last`, asc(best.gradedAt), asc(users.name))
     .limit(options.limit ?? 100);
-  return rows.map((row) => ({
-    userId: row.userId,
-    name: row.name,
-    bestScore: row.score ?? 0,
-    achievedAt: row.gradedAt!,
-    passed: row.passed ?? false,
-  }));
 }

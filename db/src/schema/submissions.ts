@@ -58,8 +58,10 @@ export const submissions = pgTable(
   (t) => [
     // History: a student's submissions for an exercise, newest first.
     index('submissions_user_exercise_created_idx').on(t.userId, t.exerciseId, t.createdAt.desc()),
-    // Leaderboard: best score per user for (course, exercise).
-    index('submissions_course_exercise_user_score_idx').on(t.courseId, t.exerciseId, t.userId, t.score.desc()),
+    // Leaderboard: best graded score per user for (course, exercise), earliest first among equal scores.
+    index('submissions_leaderboard_idx')
+      .on(t.courseId, t.exerciseId, t.userId, t.score.desc(), t.gradedAt)
+      .where(sql`${t.status} = 'graded'`),
     // Course home / dashboard: one student's submissions in a course, grouped by exercise.
     index('submissions_user_course_exercise_idx').on(t.userId, t.courseId, t.exerciseId),
     // Re-enqueue after a crash: only unfinished rows, oldest first.

@@ -1,0 +1,2 @@
+DROP INDEX "submissions_course_exercise_user_score_idx";--> statement-breakpoint
+CREATE INDEX "submissions_leaderboard_idx" ON "submissions" USING btree ("course_id","exercise_id","user_id","score" DESC NULLS LAST,"graded_at") WHERE "submissions"."status" = 'graded';
