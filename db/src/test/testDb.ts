@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDb, memoryDataDir, type DbHandle } from '../client';
@@ -13,6 +14,9 @@ import { resolveMigrationsFolder } from '../paths';
 export function testSnapshotPath(): string {
   const folder = resolveMigrationsFolder();
   const hash = createHash('sha256');
+  // A different PGlite build may not read an older snapshot: its install is part of the key.
+  const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
+  hash.update(`${pgliteEntry}:${statSync(pgliteEntry).size}:${statSync(pgliteEntry).mtimeMs}`);
   for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql')).sort()) {
     hash.update(file).update(readFileSync(join(folder, file)));
   }
@@ -30,6 +34,12 @@ export async function prepareTestSnapshot(): Promise<string> {
     const partial = `${path}.${process.pid}.partial`;
     writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
     renameSync(partial, path);
+    // Snapshots of older migrations are dead weight in the temp dir.
+    for (const name of readdirSync(tmpdir())) {
+      if (name.startsWith('deltalab-db-snapshot-') && join(tmpdir(), name) !== path && !name.endsWith('.partial')) {
+        rmSync(join(tmpdir(), name), { force: true });
+      }
+    }
   } finally {
     await handle.close();
   }
@@ -39,7 +49,14 @@ export async function prepareTestSnapshot(): Promise<string> {
 /** An in-memory PGlite database, migrated (from the snapshot). Each call gives a separate, empty database. */
 export async function createTestDb(): Promise<DbHandle> {
   const path = await prepareTestSnapshot();
-  const snapshot = new Blob([readFileSync(path)]);
-  // The snapshot is already migrated; createDb still checks, which costs one query.
-  return createDb({ dataDir: memoryDataDir, loadDataDir: snapshot });
+  try {
+    // The snapshot is already migrated; createDb still checks, which costs one query.
+    return await createDb({ dataDir: memoryDataDir, loadDataDir: new Blob([readFileSync(path)]) });
+  } catch (error) {
+    // An unreadable snapshot (say, from an interrupted older run) is rebuilt once.
+    console.warn(`createTestDb: rebuilding the test snapshot ${path}: ${(error as Error).message}`);
+    rmSync(path, { force: true });
+    const rebuilt = await prepareTestSnapshot();
+    return createDb({ dataDir: memoryDataDir, loadDataDir: new Blob([readFileSync(rebuilt)]) });
+  }
 }
