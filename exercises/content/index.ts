@@ -4,6 +4,8 @@ import mlpBackpropCode from './backprop/mlp-backprop-code/definition';
 import mlpForwardCode from './forward-pass/mlp-forward-code/definition';
 import mlpForwardPass from './forward-pass/mlp-forward-pass/definition';
 import perceptronForward from './forward-pass/perceptron-forward/definition';
+import learningRateEffects from './gradient-descent/learning-rate-effects/definition';
+import learningCurveDiagnosis from './regularisation/learning-curve-diagnosis/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -22,4 +24,6 @@ export const registry: RegistryEntry[] = [
   { dir: 'forward-pass/mlp-forward-code', definition: mlpForwardCode },
   { dir: 'backprop/backprop-mazur', definition: backpropMazur },
   { dir: 'backprop/mlp-backprop-code', definition: mlpBackpropCode },
+  { dir: 'gradient-descent/learning-rate-effects', definition: learningRateEffects },
+  { dir: 'regularisation/learning-curve-diagnosis', definition: learningCurveDiagnosis },
 ];

@@ -65,3 +65,17 @@ export { forwardReference, backpropReference, layerTypeDeclaration, type Layer }
 export function exerciseContentHash(exercise: { contentHash: string }): string {
   return exercise.contentHash;
 }
+export {
+  moonsDataset,
+  circlesDataset,
+  spiralsDataset,
+  xorDataset,
+  generateDataset,
+  shuffleDataset,
+  splitDataset,
+  houseDataTable,
+  houseFeaturesAndPrices,
+  studyHoursTable,
+  type Dataset,
+  type DatasetOptions,
+} from './datasets/index';

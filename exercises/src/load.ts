@@ -29,7 +29,7 @@ export function exercisesContentDir(): string {
   if (override) return path.resolve(override);
   const candidates: string[] = [];
   try {
-    candidates.push(fileURLToPath(new URL('../content/', import.meta.url)));
+    candidates.push(path.resolve(fileURLToPath(new URL('../content/', import.meta.url))));
   } catch {
     // import.meta.url is not a file: URL inside some bundles; fall through to cwd-based guesses.
   }

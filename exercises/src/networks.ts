@@ -70,7 +70,7 @@ export function networkLossReference(x: number[], target: number[], layers: Laye
 export function randomLayers(rng: Rng, sizes: number[], activations: ActivationName[], scale = 1): Layer[] {
   return sizes.slice(1).map((size, l) => ({
     W: Array.from({ length: size }, () => Array.from({ length: sizes[l]! }, () => rng.rounded(-scale, scale, 2))),
-    b: Array.from({ length: size }, () => rng.rounded(-scale / 2, scale / 2, 2)),
+    b: distinctValues(size, () => rng.rounded(-scale / 2, scale / 2, 2)),
     activation: activations[l] ?? 'linear',
   }));
 }
@@ -97,3 +97,45 @@ export const mazurNetwork: { x: number[]; target: number[]; layers: Layer[] } = 
     { W: [[0.4, 0.45], [0.5, 0.55]], b: [0.6, 0.6], activation: 'sigmoid' },
   ],
 };
+
+/** Plain forward pass to the output layer's z (case generation only; answers come from the tfjs reference). */
+export function outputPreActivations(x: number[], layers: Layer[]): number[] {
+  let a = x;
+  let z = x;
+  for (const layer of layers) {
+    z = layer.W.map((row, i) => row.reduce((s, w, j) => s + w * a[j]!, layer.b[i]!));
+    if (layer.activation === 'softmax') {
+      const max = Math.max(...z);
+      const e = z.map((v) => Math.exp(v - max));
+      const sum = e.reduce((s, v) => s + v, 0);
+      a = e.map((v) => v / sum);
+    } else {
+      a = z.map((v) =>
+        layer.activation === 'relu' ? Math.max(0, v) : layer.activation === 'sigmoid' ? 1 / (1 + Math.exp(-v)) : layer.activation === 'tanh' ? Math.tanh(v) : v,
+      );
+    }
+  }
+  return z;
+}
+
+/**
+ * Whether a generated case can tell right from wrong: a relu output must be active (z > 0.05) and a softmax output
+ * not saturated (logits within 6 of each other), or a whole family of mistakes would produce the same output.
+ */
+export function isInformativeCase(x: number[], layers: Layer[]): boolean {
+  const z = outputPreActivations(x, layers);
+  const activation = layers[layers.length - 1]?.activation;
+  if (activation === 'relu') return z.every((v) => v > 0.05);
+  if (activation === 'softmax') return Math.max(...z) - Math.min(...z) < 6;
+  return true;
+}
+
+/** `length` non-zero values, pairwise distinct: equal biases would hide a bias mistake under a softmax. */
+function distinctValues(length: number, draw: () => number): number[] {
+  const values: number[] = [];
+  while (values.length < length) {
+    const v = draw();
+    if (v !== 0 && !values.includes(v)) values.push(v);
+  }
+  return values;
+}

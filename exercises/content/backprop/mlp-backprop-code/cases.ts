@@ -1,5 +1,5 @@
 import type { CodeCase } from '../../../src/definition';
-import { mazurNetwork, randomLayers, randomVector, type Layer } from '../../../src/networks';
+import { mazurNetwork, isInformativeCase, randomLayers, randomVector, type Layer } from '../../../src/networks';
 import type { Rng } from '../../../src/random';
 import type { ActivationName } from '../../../src/tf';
 
@@ -34,7 +34,12 @@ export function hidden(_params: Record<string, unknown>, rng: Rng): CodeCase[] {
     const sizes = [rng.int(1, 4)];
     for (let l = 0; l < depth; l++) sizes.push(rng.int(l === depth - 1 && output === 'softmax' ? 2 : 1, 4));
     const activations = sizes.slice(1).map((_, l) => (l === depth - 1 ? output : rng.pick(hiddenActivations)));
-    const layers = randomLayers(rng, sizes, activations, 1.2);
+    const x = randomVector(rng, sizes[0]!, 2);
+    let layers = randomLayers(rng, sizes, activations, 1.2);
+    // A relu output with z ≤ 0 has all-zero gradients, which any sign or scale mistake would also "get right".
+    while (!isInformativeCase(x, layers)) {
+      layers = randomLayers(rng, sizes, activations, 1.2);
+    }
     const outputs = sizes[depth]!;
     const target =
       output === 'softmax'
@@ -45,7 +50,7 @@ export function hidden(_params: Record<string, unknown>, rng: Rng): CodeCase[] {
     cases.push({
       name: `hidden ${i + 1}: ${sizes.join('-')} ${activations.join('/')}`,
       entry: 'backprop',
-      args: [randomVector(rng, sizes[0]!, 2), target, layers],
+      args: [x, target, layers],
     });
   }
   return cases;
@@ -54,3 +59,4 @@ export function hidden(_params: Record<string, unknown>, rng: Rng): CodeCase[] {
 function oneHot(index: number, length: number): number[] {
   return Array.from({ length }, (_, k) => (k === index ? 1 : 0));
 }
+

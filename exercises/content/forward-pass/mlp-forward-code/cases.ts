@@ -1,5 +1,5 @@
 import type { CodeCase } from '../../../src/definition';
-import { activationNames, notesForwardNetwork, randomLayers, randomVector, type Layer } from '../../../src/networks';
+import { activationNames, notesForwardNetwork, isInformativeCase, randomLayers, randomVector, type Layer } from '../../../src/networks';
 import type { Rng } from '../../../src/random';
 import type { ActivationName } from '../../../src/tf';
 
@@ -39,12 +39,25 @@ export function hidden(_params: Record<string, unknown>, rng: Rng): CodeCase[] {
       sizes.push(rng.next() < 0.5 ? (previous % 5) + 1 : rng.int(1, 5));
     }
     const activations: ActivationName[] = sizes.slice(1).map((_, l) => activationNames[(i + l) % activationNames.length]!);
-    // Softmax only makes sense over a whole layer; keep it anywhere (hidden softmax is legal) but vary the scale.
+    // Large logits: a softmax output whose logits all sit near ±800, where exp() overflows (or underflows to 0/0)
+    // unless the implementation subtracts the largest logit first.
     const largeLogits = i % 6 === 5;
     if (largeLogits) activations[activations.length - 1] = 'softmax';
-    const scale = largeLogits ? 40 : 1.5;
-    const layers = randomLayers(rng, sizes, activations, scale);
-    const x = randomVector(rng, sizes[0]!, largeLogits ? 10 : 3);
+    // A softmax over one neuron is always [1]: give every softmax layer at least 2 neurons.
+    activations.forEach((activation, l) => {
+      if (activation === 'softmax' && sizes[l + 1]! < 2) sizes[l + 1] = rng.int(2, 5);
+    });
+    const x = randomVector(rng, sizes[0]!, 3);
+    let layers = randomLayers(rng, sizes, activations, 1.5);
+    // A relu output that is all zeros cannot tell a right answer from several wrong ones: resample.
+    while (!isInformativeCase(x, layers)) {
+      layers = randomLayers(rng, sizes, activations, 1.5);
+    }
+    if (largeLogits) {
+      const offset = rng.pick([-800, 800]);
+      const last = layers[layers.length - 1]!;
+      last.b = last.b.map((b) => b + offset);
+    }
     cases.push({
       name: `hidden ${i + 1}: ${sizes.join('-')} ${activations.join('/')}${largeLogits ? ' (large logits)' : ''}`,
       entry: 'forward',

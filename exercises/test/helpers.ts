@@ -1,0 +1,79 @@
+import { beforeAll, describe, expect } from 'vitest';
+import { referenceBackends, useReferenceBackend, type ReferenceBackend } from '../src/backend';
+import { DEFAULT_TOLERANCE, type Tolerance } from '../src/tolerance';
+
+/** One describe block per tfjs backend (cpu, wasm): the same body runs on each. */
+export function describeEachBackend(name: string, body: (backend: ReferenceBackend) => void): void {
+  for (const backend of referenceBackends) {
+    describe(`${name} [${backend}]`, () => {
+      beforeAll(async () => {
+        await useReferenceBackend(backend);
+      });
+      body(backend);
+    });
+  }
+}
+
+/**
+ * The tolerance semantics of src/tolerance.ts, for tests only (the grader owns the real compareWithTolerance).
+ */
+export function withinTolerance(actual: number, expected: number, tolerance: Tolerance = DEFAULT_TOLERANCE): boolean {
+  if (!Number.isFinite(actual) || !Number.isFinite(expected)) return false;
+  const diff = Math.abs(actual - expected);
+  switch (tolerance.mode) {
+    case 'sigfigs':
+      return diff <= Math.max(5 * 10 ** -tolerance.digits * Math.abs(expected), tolerance.floor ?? 1e-6);
+    case 'relative':
+      return diff <= Math.max(tolerance.max * Math.abs(expected), tolerance.floor ?? 1e-6);
+    case 'absolute':
+      return diff <= tolerance.max;
+    case 'decimals':
+      return diff <= Math.max(0.5 * 10 ** -tolerance.places, tolerance.floor ?? 1e-6);
+  }
+}
+
+export function expectWithin(actual: number, expected: number, tolerance: Tolerance | undefined, what: string): void {
+  if (!withinTolerance(actual, expected, tolerance)) {
+    expect.fail(`${what}: ${actual} is not within ${JSON.stringify(tolerance ?? DEFAULT_TOLERANCE)} of ${expected}`);
+  }
+}
+
+/**
+ * The reference reproduces a number printed in the notes to the printed precision: |value − printed| is at most
+ * half a unit in the last printed decimal, plus float32 rounding (tfjs computes in float32).
+ */
+export function expectPrinted(value: number, printed: string, what = 'value'): void {
+  const decimals = printed.includes('.') ? printed.split('.')[1]!.length : 0;
+  const p = Number(printed);
+  const allowed = 0.5 * 10 ** -decimals + 3e-7 * Math.abs(p);
+  if (!(Math.abs(value - p) <= allowed)) expect.fail(`${what}: reference ${value} does not print as ${printed}`);
+}
+
+/** Element-wise comparison of nested number arrays/objects with a tolerance; returns the first mismatch or null. */
+export function firstMismatch(actual: unknown, expected: unknown, tolerance: Tolerance, path = ''): string | null {
+  if (typeof expected === 'number') {
+    return typeof actual === 'number' && withinTolerance(actual, expected, tolerance) ? null : `${path}: ${String(actual)} ≠ ${expected}`;
+  }
+  if (Array.isArray(expected)) {
+    if (!Array.isArray(actual) || actual.length !== expected.length) return `${path}: shape differs`;
+    for (let i = 0; i < expected.length; i++) {
+      const m = firstMismatch(actual[i], expected[i], tolerance, `${path}[${i}]`);
+      if (m) return m;
+    }
+    return null;
+  }
+  if (expected && typeof expected === 'object') {
+    if (!actual || typeof actual !== 'object') return `${path}: not an object`;
+    for (const key of Object.keys(expected)) {
+      const m = firstMismatch((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tolerance, `${path}.${key}`);
+      if (m) return m;
+    }
+    return null;
+  }
+  return Object.is(actual, expected) ? null : `${path}: ${String(actual)} ≠ ${String(expected)}`;
+}
+
+/** Seeds for the random-variant checks: 100 distinct, fixed (so a failure is reproducible). */
+export const hundredSeeds = Array.from({ length: 100 }, (_, i) => (i * 2654435761 + 12345) >>> 0);
+
+export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
