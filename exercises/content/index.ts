@@ -6,6 +6,7 @@ import mlpForwardPass from './forward-pass/mlp-forward-pass/definition';
 import perceptronForward from './forward-pass/perceptron-forward/definition';
 import learningRateEffects from './gradient-descent/learning-rate-effects/definition';
 import learningCurveDiagnosis from './regularisation/learning-curve-diagnosis/definition';
+import l2RegularisedGradient from './regularisation/l2-regularised-gradient/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -26,4 +27,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'backprop/mlp-backprop-code', definition: mlpBackpropCode },
   { dir: 'gradient-descent/learning-rate-effects', definition: learningRateEffects },
   { dir: 'regularisation/learning-curve-diagnosis', definition: learningCurveDiagnosis },
+  { dir: 'regularisation/l2-regularised-gradient', definition: l2RegularisedGradient },
 ];
