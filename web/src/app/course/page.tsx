@@ -1,0 +1,105 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { requireUser } from '@/server/auth/session';
+import { getDb } from '@/server/db';
+import { getCourseHome } from '@/server/services/courses/getCourseHome';
+import { StatusBadge } from '@/components/course/StatusBadge';
+import { formatDateTime, formatScore } from '@/lib/format';
+
+export const metadata: Metadata = { title: 'Course' };
+
+const kindLabels = { numeric: 'Numeric', code: 'Code', choice: 'Choice', challenge: 'Challenge' } as const;
+
+export default async function CoursePage() {
+  const user = await requireUser('/course');
+  const home = await getCourseHome(await getDb(), user.id);
+  if (!home) {
+    return (
+      <div className="card">
+        <h1 className="text-xl font-semibold">No course yet</h1>
+        <p className="mt-2 text-sm">Your account is not enrolled in a course. Ask your instructor for a join code.</p>
+      </div>
+    );
+  }
+  const now = Date.now();
+  const solved = home.exercises.filter((e) => e.status === 'solved').length;
+  return (
+    <div className="space-y-8">
+      <div>
+        <h1 className="text-2xl font-semibold">{home.course.title}</h1>
+        <p className="mt-1 text-sm text-slate-600">
+          {solved} of {home.exercises.length} exercises solved
+        </p>
+      </div>
+      {home.topics.map((topic) => {
+        const headingId = `topic-${topic.id}`;
+        const percent = topic.exercises.length ? Math.round((topic.solved / topic.exercises.length) * 100) : 0;
+        return (
+          <section key={topic.id} aria-labelledby={headingId} className="space-y-3">
+            <div className="flex flex-wrap items-end justify-between gap-2">
+              <h2 id={headingId} className="text-lg font-semibold">
+                {topic.title}
+              </h2>
+              <div className="flex items-center gap-2 text-sm text-slate-600">
+                <span>
+                  {topic.solved}/{topic.exercises.length} solved
+                </span>
+                <progress
+                  className="h-2 w-28 overflow-hidden rounded [&::-webkit-progress-bar]:bg-slate-200 [&::-webkit-progress-value]:bg-green-600"
+                  max={topic.exercises.length}
+                  value={topic.solved}
+                  aria-label={`${topic.title}: ${percent}% solved`}
+                />
+              </div>
+            </div>
+            <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+              {topic.exercises.map((exercise) => {
+                const overdue = exercise.dueAt !== null && exercise.dueAt.getTime() < now && exercise.status !== 'solved';
+                return (
+                  <li key={exercise.slug} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+                    <div className="min-w-0">
+                      <Link href={`/exercises/${exercise.slug}`} className="font-medium text-indigo-700 hover:underline">
+                        {exercise.title}
+                      </Link>
+                      <p className="text-xs text-slate-600">
+                        {kindLabels[exercise.kind]}
+                        {exercise.dueAt && (
+                          <>
+                            {' · '}
+                            <span className={overdue ? 'font-medium text-red-700' : undefined}>
+                              Due {formatDateTime(exercise.dueAt)}
+                              {overdue ? ' (past due)' : ''}
+                            </span>
+                          </>
+                        )}
+                      </p>
+                    </div>
+                    <dl className="flex shrink-0 items-center gap-4 text-sm">
+                      <div>
+                        <dt className="sr-only">Status</dt>
+                        <dd>
+                          <StatusBadge status={exercise.status} />
+                        </dd>
+                      </div>
+                      <div className="text-right">
+                        <dt className="text-xs text-slate-500">Best</dt>
+                        <dd>{formatScore(exercise.bestScore)}</dd>
+                      </div>
+                      <div className="text-right">
+                        <dt className="text-xs text-slate-500">Attempts</dt>
+                        <dd>
+                          {exercise.attempts}
+                          {exercise.maxAttempts !== null ? ` / ${exercise.maxAttempts}` : ''}
+                        </dd>
+                      </div>
+                    </dl>
+                  </li>
+                );
+              })}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

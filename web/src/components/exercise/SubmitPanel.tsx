@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import type { ExerciseRules, SubmissionSummary } from './types';
+import { SubmissionResult } from './SubmissionResult';
+
+/** Attempts / due date line, the refusal message, and the live status of the latest submission. */
+export function SubmitPanel({
+  rules,
+  history,
+  phase,
+  error,
+  latest,
+  fieldLabels,
+  children,
+}: {
+  rules: ExerciseRules;
+  history: SubmissionSummary[];
+  phase: 'idle' | 'sending' | 'waiting';
+  error: string;
+  latest: SubmissionSummary | null;
+  fieldLabels?: Record<string, string>;
+  children?: ReactNode;
+}) {
+  const used = history.filter((s) => s.countsAsAttempt && s.status !== 'failed').length;
+  const attemptsLeft = rules.maxAttempts === null ? null : Math.max(0, rules.maxAttempts - used);
+  const pastDue = rules.dueAt !== null && new Date(rules.dueAt).getTime() < Date.now();
+  return (
+    <div className="space-y-3">
+      <div className="flex flex-wrap items-center gap-3">
+        {children}
+        <p className="text-sm text-slate-600" data-testid="attempts">
+          {rules.maxAttempts === null ? `${used} attempts used (no limit)` : `${used} of ${rules.maxAttempts} attempts used`}
+          {attemptsLeft === 0 ? ' — no attempts left' : ''}
+        </p>
+      </div>
+      {pastDue && (
+        <p className="text-sm text-red-800">The due date has passed: submissions are still graded but marked late.</p>
+      )}
+      {error && (
+        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      <div role="status" aria-live="polite" className="min-h-6" data-testid="submission-status">
+        {phase === 'sending' && <p className="text-sm text-slate-700">Submitting…</p>}
+        {phase !== 'sending' && latest && (
+          <div className="card">
+            <h3 className="mb-2 text-sm font-semibold">
+              Latest submission: <span data-testid="latest-status">{latest.status}</span>
+            </h3>
+            <SubmissionResult submission={latest} fieldLabels={fieldLabels} />
+          </div>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+/** Plain data the server hands to the exercise page's client components. */
+
+export type SubmissionStatus = 'queued' | 'running' | 'graded' | 'failed';
+
+export interface SubmissionSummary {
+  id: string;
+  status: SubmissionStatus;
+  score: number | null;
+  passed: boolean | null;
+  result: unknown;
+  failureMessage: string | null;
+  late: boolean;
+  attempt: number;
+  countsAsAttempt: boolean;
+  payload: { code?: string; answers?: Record<string, string | string[]> };
+  createdAt: string;
+  gradedAt: string | null;
+}
+
+export interface NumericFieldView {
+  name: string;
+  labelHtml: string;
+  unit?: string;
+  hint?: string;
+}
+
+export interface ChoiceOptionView {
+  id: string;
+  textHtml: string;
+}
+
+export interface VisibleCaseView {
+  name: string;
+  entry: string;
+  args: unknown[];
+  expected: unknown;
+}
+
+export interface CodeSetup {
+  starter: string;
+  draft: string | null;
+  typeDeclarations: string;
+  signatures: string[];
+  visibleCases: VisibleCaseView[];
+  timeLimitMs: number;
+  tolerance: { relative: number; absolute: number };
+}
+
+export interface ExerciseRules {
+  maxAttempts: number | null;
+  attemptsUsed: number;
+  dueAt: string | null;
+}

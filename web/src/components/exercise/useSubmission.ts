@@ -1,0 +1,101 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SubmissionSummary } from './types';
+
+type Phase = 'idle' | 'sending' | 'waiting';
+
+/** Submit to POST /api/submissions, then follow GET /api/submissions/:id until graded or failed. */
+export function useSubmission(exercise: string, initialHistory: SubmissionSummary[]) {
+  const [history, setHistory] = useState(initialHistory);
+  const [phase, setPhase] = useState<Phase>('idle');
+  const [error, setError] = useState('');
+  const [latestId, setLatestId] = useState<string | null>(null);
+  const cancelled = useRef(false);
+  useEffect(() => () => void (cancelled.current = true), []);
+
+  const upsert = useCallback((submission: SubmissionSummary) => {
+    setHistory((items) => [submission, ...items.filter((s) => s.id !== submission.id)]);
+  }, []);
+
+  const follow = useCallback(
+    async (id: string) => {
+      setPhase('waiting');
+      const deadline = Date.now() + 5 * 60_000;
+      let delay = 400;
+      while (!cancelled.current && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, delay));
+        delay = Math.min(delay * 1.3, 2000);
+        try {
+          const response = await fetch(`/api/submissions/${id}`, { cache: 'no-store' });
+          if (!response.ok) continue;
+          const submission = (await response.json()) as SubmissionSummary;
+          upsert(submission);
+          if (submission.status === 'graded' || submission.status === 'failed') break;
+        } catch {
+          // transient network error: keep polling
+        }
+      }
+      setPhase('idle');
+    },
+    [upsert],
+  );
+
+  // Resume following a submission still in flight when the page was loaded.
+  useEffect(() => {
+    const pending = initialHistory.find((s) => s.status === 'queued' || s.status === 'running');
+    if (pending) {
+      setLatestId(pending.id);
+      void follow(pending.id);
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  const submit = useCallback(
+    async (payload: { code: string } | { answers: Record<string, string | string[]> }) => {
+      setError('');
+      setPhase('sending');
+      try {
+        const response = await fetch('/api/submissions', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ exercise, ...payload }),
+        });
+        const body = (await response.json().catch(() => ({}))) as { id?: string; error?: { message?: string } };
+        if (response.status !== 202 || !body.id) {
+          const retryAfter = response.headers.get('Retry-After');
+          setError(
+            (body.error?.message ?? `Submission refused (HTTP ${response.status}).`) +
+              (response.status === 429 && retryAfter && !body.error?.message ? ` Try again in ${retryAfter} s.` : ''),
+          );
+          setPhase('idle');
+          return;
+        }
+        const queued: SubmissionSummary = {
+          id: body.id,
+          status: 'queued',
+          score: null,
+          passed: null,
+          result: null,
+          failureMessage: null,
+          late: false,
+          attempt: 0,
+          countsAsAttempt: true,
+          payload,
+          createdAt: new Date().toISOString(),
+          gradedAt: null,
+        };
+        upsert(queued);
+        setLatestId(body.id);
+        await follow(body.id);
+      } catch {
+        setError('Could not reach the server. Check your connection and try again.');
+        setPhase('idle');
+      }
+    },
+    [exercise, follow, upsert],
+  );
+
+  const latest = history.find((s) => s.id === latestId) ?? null;
+  return { history, phase, error, latest, submit };
+}

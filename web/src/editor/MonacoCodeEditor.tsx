@@ -1,0 +1,82 @@
+'use client';
+
+import Editor, { type OnMount } from '@monaco-editor/react';
+import { useEffect, useRef, useState } from 'react';
+import { loadMonaco, type Monaco } from './loadMonaco';
+
+export interface CodeEditorHandle {
+  /** The editor's code compiled to JavaScript by Monaco's TypeScript worker. */
+  compile(): Promise<{ js: string } | { error: string }>;
+}
+
+export interface MonacoCodeEditorProps {
+  value: string;
+  onChange(value: string): void;
+  /** Declarations for the exercise (e.g. `type Layer`) so the student's code is type-checked against them. */
+  typeDeclarations: string;
+  onReady?(handle: CodeEditorHandle): void;
+  label: string;
+}
+
+const modelPath = 'file:///submission.ts';
+
+export default function MonacoCodeEditor({ value, onChange, typeDeclarations, onReady, label }: MonacoCodeEditorProps) {
+  const [monaco, setMonaco] = useState<Monaco | null>(null);
+  const [failed, setFailed] = useState('');
+  const monacoRef = useRef<Monaco | null>(null);
+
+  useEffect(() => {
+    let active = true;
+    loadMonaco().then(
+      (m) => {
+        if (!active) return;
+        const ts = m.typescript;
+        ts.typescriptDefaults.setCompilerOptions({
+          target: ts.ScriptTarget.ES2020,
+          module: ts.ModuleKind.ESNext,
+          strict: true,
+          noEmitOnError: false,
+          allowNonTsExtensions: true,
+        });
+        ts.typescriptDefaults.setExtraLibs([{ content: typeDeclarations, filePath: 'file:///exercise.d.ts' }]);
+        monacoRef.current = m;
+        setMonaco(m);
+      },
+      (error: unknown) => active && setFailed(error instanceof Error ? error.message : String(error)),
+    );
+    return () => {
+      active = false;
+    };
+  }, [typeDeclarations]);
+
+  const onMount: OnMount = (editor) => {
+    const m = monacoRef.current;
+    if (!m) return;
+    editor.updateOptions({ ariaLabel: label });
+    onReady?.({
+      async compile() {
+        const model = editor.getModel();
+        if (!model) return { error: 'The editor is not ready yet.' };
+        const getWorker = await m.typescript.getTypeScriptWorker();
+        const worker = await getWorker(model.uri);
+        const output = await worker.getEmitOutput(model.uri.toString());
+        const file = output.outputFiles.find((f: { name: string }) => f.name.endsWith('.js'));
+        return file ? { js: file.text } : { error: 'TypeScript produced no JavaScript.' };
+      },
+    });
+  };
+
+  if (failed) return <p role="alert" className="text-sm text-red-800">The editor failed to load: {failed}</p>;
+  if (!monaco) return <p className="h-80 p-3 text-sm text-slate-600">Loading the editor…</p>;
+  return (
+    <Editor
+      height="20rem"
+      defaultLanguage="typescript"
+      path={modelPath}
+      value={value}
+      onChange={(v) => onChange(v ?? '')}
+      onMount={onMount}
+      options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true }}
+    />
+  );
+}

@@ -1,0 +1,31 @@
+'use client';
+
+/**
+ * Loads the local monaco-editor (editor API + TypeScript support only) and points @monaco-editor/react at it,
+ * so nothing is fetched from a CDN. Called only by the code editor, so Monaco is in its own lazy chunk.
+ */
+export type Monaco = typeof import('monaco-editor');
+
+let loading: Promise<Monaco> | undefined;
+
+export function loadMonaco(): Promise<Monaco> {
+  loading ??= (async () => {
+    (self as unknown as { MonacoEnvironment: unknown }).MonacoEnvironment = {
+      getWorker(_workerId: string, label: string) {
+        if (label === 'typescript' || label === 'javascript') {
+          return new Worker(new URL('./workers/ts.worker.ts', import.meta.url), { type: 'module', name: 'ts' });
+        }
+        return new Worker(new URL('./workers/editor.worker.ts', import.meta.url), { type: 'module', name: 'editor' });
+      },
+    };
+    const [api, typescript, { loader }] = await Promise.all([
+      import('monaco-editor/editor/editor.api.js'),
+      import('monaco-editor/language/typescript/monaco.contribution.js'),
+      import('@monaco-editor/react'),
+    ]);
+    const monaco = { ...api, typescript } as unknown as Monaco;
+    loader.config({ monaco });
+    return monaco;
+  })();
+  return loading;
+}
