@@ -7,6 +7,7 @@ import perceptronForward from './forward-pass/perceptron-forward/definition';
 import learningRateEffects from './gradient-descent/learning-rate-effects/definition';
 import learningCurveDiagnosis from './regularisation/learning-curve-diagnosis/definition';
 import l2RegularisedGradient from './regularisation/l2-regularised-gradient/definition';
+import invertedDropout from './regularisation/inverted-dropout/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -28,4 +29,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'gradient-descent/learning-rate-effects', definition: learningRateEffects },
   { dir: 'regularisation/learning-curve-diagnosis', definition: learningCurveDiagnosis },
   { dir: 'regularisation/l2-regularised-gradient', definition: l2RegularisedGradient },
+  { dir: 'regularisation/inverted-dropout', definition: invertedDropout },
 ];
