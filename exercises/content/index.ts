@@ -8,6 +8,11 @@ import learningRateEffects from './gradient-descent/learning-rate-effects/defini
 import learningCurveDiagnosis from './regularisation/learning-curve-diagnosis/definition';
 import l2RegularisedGradient from './regularisation/l2-regularised-gradient/definition';
 import invertedDropout from './regularisation/inverted-dropout/definition';
+import activationValues from './activations/activation-values/definition';
+import activationDerivatives from './activations/activation-derivatives/definition';
+import tanhFromSigmoid from './activations/tanh-from-sigmoid/definition';
+import softmaxValues from './activations/softmax-values/definition';
+import initScales from './initialisation/init-scales/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -30,4 +35,9 @@ export const registry: RegistryEntry[] = [
   { dir: 'regularisation/learning-curve-diagnosis', definition: learningCurveDiagnosis },
   { dir: 'regularisation/l2-regularised-gradient', definition: l2RegularisedGradient },
   { dir: 'regularisation/inverted-dropout', definition: invertedDropout },
+  { dir: 'activations/activation-values', definition: activationValues },
+  { dir: 'activations/activation-derivatives', definition: activationDerivatives },
+  { dir: 'activations/tanh-from-sigmoid', definition: tanhFromSigmoid },
+  { dir: 'activations/softmax-values', definition: softmaxValues },
+  { dir: 'initialisation/init-scales', definition: initScales },
 ];

@@ -77,3 +77,50 @@ export function firstMismatch(actual: unknown, expected: unknown, tolerance: Tol
 export const hundredSeeds = Array.from({ length: 100 }, (_, i) => (i * 2654435761 + 12345) >>> 0);
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+import { it } from 'vitest';
+import { deriveField, getExercise, solveVariant, variantParams } from '../src/index';
+import type { NumericExercise } from '../src/definition';
+
+/**
+ * The standard checks of a numeric exercise, once per backend: the canonical variant prints as the notes print
+ * (`printed`: field → text as printed), 100 random variants agree with `float64` (an independent plain-JS
+ * implementation) within each field's tolerance, and every `derive` reproduces its field from the reference's
+ * upstream values.
+ */
+export function checkNumericExercise<P>(
+  slug: string,
+  options: { printed: Record<string, string>; printedSource?: string; float64(params: P): Record<string, number> },
+): void {
+  const exercise = getExercise(slug);
+  if (exercise.kind !== 'numeric') throw new Error(`${slug} is not numeric`);
+  const numeric = exercise as NumericExercise & typeof exercise;
+  const values = (variant: number | 'canonical') => (solveVariant(exercise, variant) as { values: Record<string, number> }).values;
+  describeEachBackend(slug, () => {
+    it(`reproduces ${options.printedSource ?? 'the notes'}: ${Object.entries(options.printed)
+      .map(([k, v]) => `${k} = ${v}`)
+      .join(', ')}`, () => {
+      const v = values('canonical');
+      for (const [name, text] of Object.entries(options.printed)) expectPrinted(v[name]!, text, name);
+    });
+
+    it('agrees with an independent float64 implementation on 100 random variants', () => {
+      for (const seed of hundredSeeds) {
+        const expected = options.float64(variantParams(exercise, seed) as P);
+        const actual = values(seed);
+        for (const field of numeric.fields) {
+          expectWithin(actual[field.name]!, expected[field.name]!, field.tolerance, `seed ${seed} ${field.name}`);
+        }
+      }
+    });
+
+    it('derives each derived field from the reference values above it', () => {
+      for (const seed of ['canonical' as const, ...hundredSeeds.slice(0, 10)]) {
+        const v = values(seed);
+        for (const field of numeric.fields.filter((f) => f.derive)) {
+          expectWithin(deriveField(exercise, seed, field.name, v), v[field.name]!, field.tolerance, `${String(seed)} ${field.name}`);
+        }
+      }
+    });
+  });
+}
