@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDb, DatabaseLockedError, insertUser, readDbEnv, resolveDataDir, selectOptionalUserByEmail, type DbHandle } from '../src/index';
 import { findRepoRoot } from '../src/paths';
+import { prepareTestSnapshot } from '../src/test/testDb';
 
 // The lock and persistence concern PGlite's on-disk mode only, so this suite runs on PGlite alone.
 const fixture = fileURLToPath(new URL('./fixtures/openDataDir.ts', import.meta.url));
@@ -170,7 +171,8 @@ describe('database settings', () => {
   });
 
   it('use PGlite for an explicit dataDir even when DATABASE_URL is set', async () => {
-    const handle = await createDb({ dataDir: 'memory://', env: { DATABASE_URL: 'postgres://nowhere.invalid/db' }, migrate: false });
+    const snapshot = new Blob([readFileSync(await prepareTestSnapshot())]);
+    const handle = await createDb({ dataDir: 'memory://', env: { DATABASE_URL: 'postgres://nowhere.invalid/db' }, loadDataDir: snapshot });
     try {
       expect(handle.driver).toBe('pglite');
     } finally {
