@@ -13,6 +13,10 @@ import activationDerivatives from './activations/activation-derivatives/definiti
 import tanhFromSigmoid from './activations/tanh-from-sigmoid/definition';
 import softmaxValues from './activations/softmax-values/definition';
 import initScales from './initialisation/init-scales/definition';
+import symmetricInitGradients from './initialisation/symmetric-init-gradients/definition';
+import regressionLosses from './losses/regression-losses/definition';
+import binaryCrossEntropy from './losses/binary-cross-entropy/definition';
+import categoricalCrossEntropy from './losses/categorical-cross-entropy/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -40,4 +44,8 @@ export const registry: RegistryEntry[] = [
   { dir: 'activations/tanh-from-sigmoid', definition: tanhFromSigmoid },
   { dir: 'activations/softmax-values', definition: softmaxValues },
   { dir: 'initialisation/init-scales', definition: initScales },
+  { dir: 'initialisation/symmetric-init-gradients', definition: symmetricInitGradients },
+  { dir: 'losses/regression-losses', definition: regressionLosses },
+  { dir: 'losses/binary-cross-entropy', definition: binaryCrossEntropy },
+  { dir: 'losses/categorical-cross-entropy', definition: categoricalCrossEntropy },
 ];
