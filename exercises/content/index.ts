@@ -17,6 +17,7 @@ import symmetricInitGradients from './initialisation/symmetric-init-gradients/de
 import regressionLosses from './losses/regression-losses/definition';
 import binaryCrossEntropy from './losses/binary-cross-entropy/definition';
 import categoricalCrossEntropy from './losses/categorical-cross-entropy/definition';
+import zeroInitChoice from './initialisation/zero-init-choice/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -48,4 +49,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'losses/regression-losses', definition: regressionLosses },
   { dir: 'losses/binary-cross-entropy', definition: binaryCrossEntropy },
   { dir: 'losses/categorical-cross-entropy', definition: categoricalCrossEntropy },
+  { dir: 'initialisation/zero-init-choice', definition: zeroInitChoice },
 ];
