@@ -20,3 +20,14 @@ export {
 export { compareWithTolerance, parseNumericAnswer, diagnoseMistake, type Tolerance } from './compare';
 export { IsolatePool, runInSandbox, type SandboxJob, type SandboxRun, type PoolOptions } from './sandbox';
 export { GRADER_VERSION } from './version';
+export {
+  createGradingQueue,
+  startGradingWorkers,
+  type GradingQueue,
+  type GradingQueueOptions,
+  type GradingWorkers,
+  type GradingWorkersOptions,
+  type GradingFailure,
+  type JobContext,
+  type SqlExecutor,
+} from './queue';

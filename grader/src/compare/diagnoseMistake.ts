@@ -78,7 +78,7 @@ function flattenNumbers(value: unknown): number[] | null {
       return true;
     }
     if (Array.isArray(v) || (ArrayBuffer.isView(v) && !(v instanceof DataView))) {
-      for (const x of v as ArrayLike<unknown>) if (!walk(x)) return false;
+      for (const x of Array.from(v as ArrayLike<unknown>)) if (!walk(x)) return false;
       return true;
     }
     if (v !== null && typeof v === 'object') {
