@@ -119,7 +119,7 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
     async executeSql(text, values) {
       let result;
       if (values && values.length > 0) {
-        result = await client.unsafe(text, values as never[]);
+        result = await client.unsafe(text, values.map(toPgParameter) as never[]);
       } else {
         // Several statements may include BEGIN/COMMIT, which postgres.js only allows on a reserved connection.
         const connection = await client.reserve();
@@ -142,6 +142,18 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
       await client.end({ timeout: 5 });
     },
   };
+}
+
+/**
+ * node-postgres semantics, which pg-boss relies on: a plain object parameter is sent as JSON text (postgres.js
+ * would refuse it), undefined as null. Dates, arrays and byte arrays pass through to postgres.js as they are.
+ */
+function toPgParameter(value: unknown): unknown {
+  if (value === undefined) return null;
+  if (value !== null && typeof value === 'object' && !(value instanceof Date) && !Array.isArray(value) && !ArrayBuffer.isView(value)) {
+    return JSON.stringify(value);
+  }
+  return value;
 }
 
 async function openPglite(options: CreateDbOptions): Promise<DbHandle> {

@@ -8,6 +8,14 @@ describeEachDriver('executeSql', (use, driver) => {
     expect(rows).toEqual([{ sum: 42, label: 'x' }]);
   });
 
+  it('takes parameters the way pg-boss passes them (node-postgres style): objects as JSON, arrays, null', async () => {
+    const { rows } = await use().executeSql(
+      'select ($1::jsonb)->>\'policy\' as policy, 3 = any($2::int[]) as has_three, $3::text is null as missing',
+      [{ policy: 'standard' }, [1, 2, 3], null],
+    );
+    expect(rows).toEqual([{ policy: 'standard', has_three: true, missing: true }]);
+  });
+
   it('runs several statements in one text without parameters, returning the last rows', async () => {
     const table = `exec_sql_${driver.name}_${Math.random().toString(36).slice(2, 8)}`;
     const { rows } = await use().executeSql(
