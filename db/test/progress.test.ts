@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { markSubmissionFailed, recordSubmissionResult, selectDraft, saveDraft, studentExerciseSummaries } from '../src/index';
+import { courseGradebook, markSubmissionFailed, recordSubmissionResult, selectDraft, saveDraft, studentExerciseSummaries } from '../src/index';
 import { makeCourse, makeCourseExercise, makeEnrolledUser, makeSubmission } from '../src/test/factories';
 import { describeEachDriver } from './drivers';
 
@@ -40,6 +40,24 @@ describeEachDriver('course home progress and drafts', (use) => {
     expect(summaries[0]).toMatchObject({ dueAt, maxAttempts: 5, lastSubmittedAt: null, slug: untouched.slug });
     expect(summaries[1]?.lastSubmittedAt).toBeInstanceOf(Date);
     expect(summaries[1]!.lastSubmittedAt!.getTime()).toBeGreaterThan(Date.now() - 600_000);
+  });
+
+  it('gives the instructor one gradebook cell per student and exercise with submissions', async () => {
+    const course = await makeCourse(use().db);
+    const a = await makeCourseExercise(use().db, course.id);
+    const b = await makeCourseExercise(use().db, course.id);
+    const ann = await makeEnrolledUser(use().db, course.id);
+    const ben = await makeEnrolledUser(use().db, course.id);
+    const s1 = await makeSubmission(use().db, { userId: ann.id, courseId: course.id, exercise: a });
+    await recordSubmissionResult(use().db, s1.id, { ...graded, score: 1, passed: true });
+    await makeSubmission(use().db, { userId: ann.id, courseId: course.id, exercise: a, late: true });
+    await makeSubmission(use().db, { userId: ben.id, courseId: course.id, exercise: b });
+    const cells = await courseGradebook(use().db, course.id);
+    const byKey = new Map(cells.map((c) => [`${c.userId}:${c.exerciseId}`, c]));
+    expect(cells).toHaveLength(2);
+    expect(byKey.get(`${ann.id}:${a.exerciseId}`)).toMatchObject({ bestScore: 1, attempts: 2, solved: true, late: true });
+    expect(byKey.get(`${ben.id}:${b.exerciseId}`)).toMatchObject({ bestScore: null, attempts: 1, solved: false, late: false });
+    expect(byKey.get(`${ben.id}:${b.exerciseId}`)?.lastSubmittedAt).toBeInstanceOf(Date);
   });
 
   it('saves one draft per user and exercise, overwriting it', async () => {

@@ -63,3 +63,41 @@ export function studentExerciseSummariesQuery(db: Database, userId: string, cour
     .where(and(eq(courseExercises.courseId, courseId), eq(courseExercises.published, true)))
     .orderBy(asc(courseExercises.position), asc(exercises.position), asc(exercises.slug));
 }
+
+export interface GradebookCell {
+  userId: string;
+  exerciseId: string;
+  /** Best graded score (0..1), null when nothing is graded yet. */
+  bestScore: number | null;
+  attempts: number;
+  solved: boolean;
+  late: boolean;
+  lastSubmittedAt: Date;
+}
+
+/**
+ * The instructor's dashboard: one cell per (student, exercise) that has any submission in the course. Students
+ * and exercises without submissions are absent; combine with listCourseMembers and listCourseExercises.
+ */
+export async function courseGradebook(db: Database, courseId: string): Promise<GradebookCell[]> {
+  const rows = await db
+    .select({
+      userId: submissions.userId,
+      exerciseId: submissions.exerciseId,
+      bestScore: sql<number | null>`max(${submissions.score}) filter (where ${submissions.status} = 'graded')`,
+      attempts: sql<number>`count(*) filter (where ${submissions.countsAsAttempt})`.mapWith(Number),
+      solved: sql<boolean>`coalesce(bool_or(${submissions.passed}) filter (where ${submissions.status} = 'graded'), false)`,
+      late: sql<boolean>`bool_or(${submissions.late})`,
+      lastSubmittedAt: max(submissions.createdAt),
+    })
+    .from(submissions)
+    .where(eq(submissions.courseId, courseId))
+    .groupBy(submissions.userId, submissions.exerciseId);
+  return rows.map((row) => ({
+    ...row,
+    bestScore: row.bestScore == null ? null : Number(row.bestScore),
+    solved: Boolean(row.solved),
+    late: Boolean(row.late),
+    lastSubmittedAt: new Date(row.lastSubmittedAt!),
+  }));
+}
