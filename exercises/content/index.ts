@@ -18,6 +18,8 @@ import regressionLosses from './losses/regression-losses/definition';
 import binaryCrossEntropy from './losses/binary-cross-entropy/definition';
 import categoricalCrossEntropy from './losses/categorical-cross-entropy/definition';
 import zeroInitChoice from './initialisation/zero-init-choice/definition';
+import softmaxClassifierGradient from './backprop/softmax-classifier-gradient/definition';
+import numericalGradientCheck from './backprop/numerical-gradient-check/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -50,4 +52,6 @@ export const registry: RegistryEntry[] = [
   { dir: 'losses/binary-cross-entropy', definition: binaryCrossEntropy },
   { dir: 'losses/categorical-cross-entropy', definition: categoricalCrossEntropy },
   { dir: 'initialisation/zero-init-choice', definition: zeroInitChoice },
+  { dir: 'backprop/softmax-classifier-gradient', definition: softmaxClassifierGradient },
+  { dir: 'backprop/numerical-gradient-check', definition: numericalGradientCheck },
 ];
