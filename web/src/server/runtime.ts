@@ -13,8 +13,9 @@ export async function startServerRuntime(): Promise<void> {
   try {
     getAuthSecret();
     const handle = await getDbHandle();
-    const inProcess = env.DELTALAB_INPROCESS_WORKERS !== '0';
-    if (inProcess) await startGrading(handle, { role: 'web' });
+    // PGlite allows one process, so the embedded mode always grades here.
+    const inProcess = isEmbeddedDb || env.DELTALAB_INPROCESS_WORKERS !== '0';
+    await startGrading(handle, { workers: inProcess });
     console.log(
       `Deltalab: database ${isEmbeddedDb ? 'embedded (PGlite)' : 'PostgreSQL'}; grading workers ${inProcess ? 'in this process' : 'external (npm run grader:worker)'}.`,
     );

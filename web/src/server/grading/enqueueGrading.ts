@@ -1,9 +1,10 @@
 import 'server-only';
+import { getDbHandle } from '../db';
 import type { GradingJob } from './gradingJob';
-import { getGrading } from './startGrading';
+import { runningGrading, startGrading } from './startGrading';
 
-/** Sends a job to the grading workers (in this process, or the durable queue for separate workers). */
+/** Queues a stored submission for grading (the queue is durable: a worker in any process picks it up). */
 export async function enqueueGrading(job: GradingJob): Promise<void> {
-  const runtime = getGrading();
-  if (runtime) await runtime.enqueue(job);
+  const runtime = await (runningGrading() ?? startGrading(await getDbHandle(), { workers: false }));
+  await runtime.queue.enqueue(job.submissionId);
 }

@@ -1,58 +1,46 @@
-import 'server-only';
 import { listQueuedSubmissions, type DbHandle } from '@deltalab/db';
-import { gradeWithGrader } from './gradeWithGrader';
-import { gradingJobFor, type GradingJob } from './gradingJob';
-import { processSubmission } from './processSubmission';
+import { createGradingQueue, startGradingWorkers, type GradingQueue, type GradingWorkers } from '@deltalab/grader';
+import { gradingStorage } from './gradingStorage';
 
 export interface GradingRuntime {
-  enqueue(job: GradingJob): Promise<void>;
+  queue: GradingQueue;
+  workers: GradingWorkers | null;
   stop(): Promise<void>;
 }
 
-const holder = globalThis as typeof globalThis & { __deltalabGrading?: GradingRuntime };
+// On globalThis: Next bundles instrumentation and routes separately, but they share the process.
+const holder = globalThis as typeof globalThis & { __deltalabGrading?: Promise<GradingRuntime> };
 
 /**
- * Starts grading in this process: a FIFO worker over stored submissions. Unfinished submissions (queued, or
- * running when the last process died) are picked up again at start.
+ * Opens the durable grading queue (pg-boss on our database) and, when `workers` is set, grades from it in this
+ * process. Unfinished submissions (e.g. stored just before a crash) are queued again at start; recording is
+ * exactly-once, so a duplicate job is harmless.
  */
-export async function startGrading(handle: DbHandle, _options: { role: 'web' | 'worker' }): Promise<GradingRuntime> {
-  if (holder.__deltalabGrading) return holder.__deltalabGrading;
-  const queue: GradingJob[] = [];
-  let running = false;
-  let stopped = false;
-  async function drain() {
-    if (running) return;
-    running = true;
-    try {
-      while (!stopped && queue.length > 0) {
-        const job = queue.shift()!;
-        try {
-          await processSubmission(handle.db, job.submissionId, (s) => gradeWithGrader(s, job.exercise), {
-            courseExerciseSlug: job.exercise,
-          });
-        } catch (error) {
-          console.error(`grading ${job.submissionId} crashed`, error);
-        }
-      }
-    } finally {
-      running = false;
+export function startGrading(handle: DbHandle, options: { workers: boolean; concurrency?: number }): Promise<GradingRuntime> {
+  holder.__deltalabGrading ??= (async () => {
+    const queue = await createGradingQueue({ executeSql: (text, values) => handle.executeSql(text, values) });
+    const workers = options.workers
+      ? await startGradingWorkers({ queue, concurrency: options.concurrency ?? 2, ...gradingStorage(handle.db) })
+      : null;
+    if (options.workers) {
+      for (const submission of await listQueuedSubmissions(handle.db)) await queue.enqueue(submission.id);
     }
-  }
-  const runtime: GradingRuntime = {
-    async enqueue(job) {
-      queue.push(job);
-      void drain();
-    },
-    async stop() {
-      stopped = true;
-    },
-  };
-  holder.__deltalabGrading = runtime;
-  for (const submission of await listQueuedSubmissions(handle.db)) await runtime.enqueue(await gradingJobFor(handle.db, submission));
-  return runtime;
+    return {
+      queue,
+      workers,
+      async stop() {
+        await workers?.stop();
+        await queue.stop();
+      },
+    };
+  })().catch((error: unknown) => {
+    holder.__deltalabGrading = undefined;
+    throw error;
+  });
+  return holder.__deltalabGrading;
 }
 
-/** The running grading runtime (started by instrumentation), or an error if grading is not running here. */
-export function getGrading(): GradingRuntime | undefined {
+/** The grading runtime of this process, if started. */
+export function runningGrading(): Promise<GradingRuntime> | undefined {
   return holder.__deltalabGrading;
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { selectEnrollment, selectOptionalSubmission, type Database, type Submission } from '@deltalab/db';
+import { renderMarkdown } from '@/lib/renderMarkdown';
 import { SubmissionError } from './submissionError';
 
 const submissionId = z.uuid({ error: 'A submission id is a UUID' });
@@ -24,7 +25,7 @@ export function submissionView(submission: Submission) {
     status: submission.status,
     score: submission.score,
     passed: submission.passed,
-    result: submission.result,
+    result: withRenderedExplanations(submission.result),
     failureMessage: submission.failureMessage,
     late: submission.late,
     attempt: submission.attempt,
@@ -36,3 +37,13 @@ export function submissionView(submission: Submission) {
 }
 
 export type SubmissionView = ReturnType<typeof submissionView>;
+
+/** Choice explanations are Markdown + KaTeX: rendered here so the browser needs neither library. */
+function withRenderedExplanations(result: unknown): unknown {
+  if (!result || typeof result !== 'object' || !Array.isArray((result as { options?: unknown }).options)) return result;
+  const options = (result as { options: { explanation?: unknown }[] }).options.map((option) => ({
+    ...option,
+    ...(typeof option.explanation === 'string' ? { explanationHtml: renderMarkdown(option.explanation, { inline: true }) } : {}),
+  }));
+  return { ...result, options };
+}

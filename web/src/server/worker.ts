@@ -1,0 +1,38 @@
+/**
+ * A grading worker process: `npm run grader:worker` (root) → `npm run -s worker -w @deltalab/web`.
+ * For a real Postgres (DATABASE_URL): run any number of these, on any machine, and start the web with
+ * DELTALAB_INPROCESS_WORKERS=0. In the embedded mode the web server grades in-process instead (PGlite allows
+ * one process), so this refuses to run there with a clear message.
+ */
+import { createDb, DatabaseLockedError } from '@deltalab/db';
+import { closeSharedPool } from '@deltalab/grader';
+import { env, isEmbeddedDb } from '../env';
+import { startGrading } from './grading/startGrading';
+
+async function main() {
+  if (isEmbeddedDb) {
+    console.error(
+      '✖ No DATABASE_URL: the embedded database allows one process, and `npm start` already grades inside the web server.\n' +
+        '  Separate grading workers need a real PostgreSQL: set DATABASE_URL (and DELTALAB_INPROCESS_WORKERS=0 for the web).',
+    );
+    process.exit(2);
+  }
+  const concurrency = Number(process.argv.find((a) => a.startsWith('--concurrency='))?.split('=')[1] ?? 2);
+  const handle = await createDb({ url: env.DATABASE_URL });
+  const runtime = await startGrading(handle, { workers: true, concurrency });
+  console.log(`Grading worker ${process.pid} started (concurrency ${concurrency}).`);
+  const shutdown = async (signal: string) => {
+    console.log(`Grading worker ${process.pid}: ${signal}, finishing the current job…`);
+    await runtime.stop();
+    closeSharedPool();
+    await handle.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof DatabaseLockedError ? `✖ ${error.message}` : error);
+  process.exit(1);
+});

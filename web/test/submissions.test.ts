@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  countAttempts,
+  markSubmissionFailed,
+  selectCourseExerciseBySlug,
+  selectSubmission,
+  upsertCourseExercise,
+  type DbHandle,
+} from '@deltalab/db';
+import { makeEnrolledUser, makeUser } from '@deltalab/db/test';
+import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
+import { gradeSubmission } from '@deltalab/grader';
+import { createSubmission } from '@/server/services/submissions/createSubmission';
+import { getSubmissionForViewer } from '@/server/services/submissions/getSubmission';
+import { SubmissionError } from '@/server/services/submissions/submissionError';
+import { gradingStorage } from '@/server/grading/gradingStorage';
+import type { SeedResult } from '@/server/seed';
+import { createSeededDb } from './testDb';
+
+let handle: DbHandle;
+let seeded: SeedResult;
+const jobs: { submissionId: string; exercise: string }[] = [];
+const enqueue = async (job: { submissionId: string; exercise: string }) => void jobs.push(job);
+
+beforeAll(async () => {
+  ({ handle, seeded } = await createSeededDb());
+});
+afterAll(async () => {
+  await handle.close();
+});
+
+async function newStudent() {
+  return makeEnrolledUser(handle.db, seeded.courseId, 'student');
+}
+
+async function refusal(promise: Promise<unknown>): Promise<SubmissionError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(SubmissionError);
+  return error as SubmissionError;
+}
+
+/** The right answers of this student's variant, as the reference computes them. */
+function rightAnswers(slug: string, userId: string): Record<string, string> {
+  const solution = solveVariant(findExercise(slug)!, variantSeed(slug, userId));
+  if (solution.kind !== 'numeric') throw new Error('not numeric');
+  return Object.fromEntries(Object.entries(solution.values).map(([name, value]) => [name, String(value)]));
+}
+
+/** Runs one grading job the way the queue's worker does, against the real grader. */
+async function gradeNow(submissionId: string) {
+  const storage = gradingStorage(handle.db);
+  const request = await storage.loadJob(submissionId);
+  if (!request) throw new Error('nothing to grade');
+  const job = { submissionId, jobId: 'test', attempt: 1 };
+  await storage.onStart(job);
+  await storage.onResult({ ...job, result: await gradeSubmission(request) });
+  return selectSubmission(handle.db, submissionId);
+}
+
+describe('createSubmission', () => {
+  it('stores the submission (queued, attempt 1, the student’s variant) before handing it to the queue', async () => {
+    const student = await newStudent();
+    jobs.length = 0;
+    const submission = await createSubmission(handle.db, {
+      userId: student.id,
+      body: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } },
+      enqueue,
+    });
+    expect(submission).toMatchObject({ status: 'queued', attempt: 1, late: false, variantSeed: String(variantSeed('perceptron-forward', student.id)) });
+    expect(jobs).toEqual([{ submissionId: submission.id, exercise: 'perceptron-forward' }]);
+  });
+
+  it('refuses an unknown exercise, a wrong kind of payload and oversized code with specific 4xx messages', async () => {
+    const student = await newStudent();
+    const unknown = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'no-such', code: 'x' }, enqueue }));
+    expect([unknown.status, unknown.code]).toEqual([404, 'unknown-exercise']);
+    const wrongKind = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-code', answers: { a: '1' } }, enqueue }));
+    expect([wrongKind.status, wrongKind.message]).toEqual([400, "'mlp-forward-code' is a code exercise: send { exercise, code }."]);
+    const unknownField = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', answers: { nope: '1' } }, enqueue }));
+    expect(unknownField.message).toMatch(/Unknown field nope/);
+    const huge = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-code', code: 'x'.repeat(200 * 1024) }, enqueue }));
+    expect([huge.status, huge.code]).toEqual([413, 'code-too-large']);
+    const malformed = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', extra: 1 }, enqueue }));
+    expect(malformed.status).toBe(400);
+  });
+
+  it('refuses a user who is not enrolled', async () => {
+    const outsider = await makeUser(handle.db);
+    const error = await refusal(createSubmission(handle.db, { userId: outsider.id, body: { exercise: 'perceptron-forward', answers: { y_hat: '1' } }, enqueue }));
+    expect([error.status, error.code]).toEqual([403, 'not-enrolled']);
+  });
+
+  it('enforces the per-student rate limit with a Retry-After', async () => {
+    const student = await newStudent();
+    const rules = { rateLimit: { max: 2, windowMs: 60_000 } };
+    const body = { exercise: 'perceptron-forward', answers: { y_hat: '0.1' } };
+    await createSubmission(handle.db, { userId: student.id, body, enqueue, rules });
+    await createSubmission(handle.db, { userId: student.id, body, enqueue, rules });
+    const error = await refusal(createSubmission(handle.db, { userId: student.id, body, enqueue, rules }));
+    expect([error.status, error.code]).toEqual([429, 'rate-limited']);
+    expect(error.retryAfterSeconds).toBeGreaterThan(0);
+    expect(error.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // Later, the window has moved on.
+    const later = new Date(Date.now() + 61_000);
+    await expect(createSubmission(handle.db, { userId: student.id, body, enqueue, rules, now: later })).resolves.toMatchObject({ attempt: 3 });
+  });
+
+  it('enforces max attempts, and an internal grading failure gives the attempt back', async () => {
+    const student = await newStudent();
+    const row = (await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'learning-rate-effects'))!;
+    const exercise = findExercise('learning-rate-effects');
+    if (exercise?.kind !== 'choice') throw new Error('expected a choice exercise');
+    const max = row.maxAttempts!;
+    const body = { exercise: 'learning-rate-effects', answers: { selected: [exercise.options[0]!.id] } };
+    const made = [];
+    for (let i = 0; i < max; i++) made.push(await createSubmission(handle.db, { userId: student.id, body, enqueue }));
+    const exhausted = await refusal(createSubmission(handle.db, { userId: student.id, body, enqueue }));
+    expect([exhausted.status, exhausted.code]).toEqual([409, 'attempts-exhausted']);
+    await markSubmissionFailed(handle.db, made[0]!.id, 'grader crashed');
+    expect(await countAttempts(handle.db, student.id, seeded.courseId, row.exerciseId)).toBe(max - 1);
+    await expect(createSubmission(handle.db, { userId: student.id, body, enqueue })).resolves.toMatchObject({ status: 'queued' });
+  });
+
+  it('records a submission after the due date and marks it late', async () => {
+    const student = await newStudent();
+    const row = (await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'perceptron-forward'))!;
+    const afterDue = new Date(row.dueAt!.getTime() + 60_000);
+    const late = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', answers: { y_hat: '1' } }, enqueue, now: afterDue });
+    expect(late.late).toBe(true);
+    await upsertCourseExercise(handle.db, { courseId: seeded.courseId, exerciseId: row.exerciseId, dueAt: row.dueAt });
+  });
+});
+
+describe('getSubmissionForViewer', () => {
+  it('shows a submission to its owner and the course instructor only', async () => {
+    const owner = await newStudent();
+    const other = await newStudent();
+    const submission = await createSubmission(handle.db, { userId: owner.id, body: { exercise: 'perceptron-forward', answers: { y_hat: '1' } }, enqueue });
+    await expect(getSubmissionForViewer(handle.db, owner.id, submission.id)).resolves.toMatchObject({ id: submission.id });
+    const instructorId = seeded.userIds['instructor@deltalab.test']!;
+    await expect(getSubmissionForViewer(handle.db, instructorId, submission.id)).resolves.toMatchObject({ id: submission.id });
+    const forbidden = await refusal(getSubmissionForViewer(handle.db, other.id, submission.id));
+    expect([forbidden.status, forbidden.code]).toEqual([403, 'forbidden']);
+    const bad = await refusal(getSubmissionForViewer(handle.db, owner.id, 'not-a-uuid'));
+    expect(bad.status).toBe(400);
+  });
+});
+
+describe('grading a stored submission (real grader)', () => {
+  it('grades the student’s variant: right answers score 1, a wrong one is wrong per field', async () => {
+    const student = await newStudent();
+    const answers = rightAnswers('mlp-forward-pass', student.id);
+    const right = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-pass', answers }, enqueue });
+    const graded = await gradeNow(right.id);
+    expect(graded).toMatchObject({ status: 'graded', score: 1, passed: true });
+
+    const wrong = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-pass', answers: { ...answers, a3_2: '0.123' } }, enqueue });
+    const gradedWrong = await gradeNow(wrong.id);
+    expect(gradedWrong.status).toBe('graded');
+    expect(gradedWrong.score).toBeLessThan(1);
+    const fields = (gradedWrong.result as { fields: { name: string; status: string }[] }).fields;
+    expect(fields.find((f) => f.name === 'a3_2')?.status).toBe('wrong');
+    expect(fields.find((f) => f.name === 'z2_1')?.status).toBe('correct');
+  });
+
+  it('grades code in the sandbox: the reference solution passes, a timeout is a graded zero', async () => {
+    const student = await newStudent();
+    const exercise = findExercise('mlp-forward-code')!;
+    const good = await createSubmission(handle.db, { userId: student.id, body: { exercise: exercise.slug, code: exercise.solutionSource! }, enqueue });
+    expect(await gradeNow(good.id)).toMatchObject({ status: 'graded', score: 1, passed: true });
+    const loop = await createSubmission(handle.db, {
+      userId: student.id,
+      body: { exercise: exercise.slug, code: 'export function forward() { while (true) {} }' },
+      enqueue,
+    });
+    const timedOut = await gradeNow(loop.id);
+    expect(timedOut).toMatchObject({ status: 'graded', score: 0, passed: false });
+    expect((timedOut.result as { error?: { kind: string } }).error?.kind).toBe('timeout');
+  });
+});
