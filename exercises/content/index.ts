@@ -20,6 +20,9 @@ import categoricalCrossEntropy from './losses/categorical-cross-entropy/definiti
 import zeroInitChoice from './initialisation/zero-init-choice/definition';
 import softmaxClassifierGradient from './backprop/softmax-classifier-gradient/definition';
 import numericalGradientCheck from './backprop/numerical-gradient-check/definition';
+import xorBackpropCode from './backprop/xor-backprop-code/definition';
+import linearRegressionGradient from './gradient-descent/linear-regression-gradient/definition';
+import logisticRegressionGradient from './gradient-descent/logistic-regression-gradient/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -54,4 +57,7 @@ export const registry: RegistryEntry[] = [
   { dir: 'initialisation/zero-init-choice', definition: zeroInitChoice },
   { dir: 'backprop/softmax-classifier-gradient', definition: softmaxClassifierGradient },
   { dir: 'backprop/numerical-gradient-check', definition: numericalGradientCheck },
+  { dir: 'backprop/xor-backprop-code', definition: xorBackpropCode },
+  { dir: 'gradient-descent/linear-regression-gradient', definition: linearRegressionGradient },
+  { dir: 'gradient-descent/logistic-regression-gradient', definition: logisticRegressionGradient },
 ];
