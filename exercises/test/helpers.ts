@@ -43,7 +43,9 @@ export function expectWithin(actual: number, expected: number, tolerance: Tolera
  * half a unit in the last printed decimal, plus float32 rounding (tfjs computes in float32).
  */
 export function expectPrinted(value: number, printed: string, what = 'value'): void {
-  const decimals = printed.includes('.') ? printed.split('.')[1]!.length : 0;
+  // '0.7858' → half a unit in the 4th decimal; '1.0126e7' → half a unit in the mantissa's last digit, times 10^7.
+  const [mantissa, exponent = '0'] = printed.toLowerCase().split('e') as [string, string?];
+  const decimals = (mantissa.includes('.') ? mantissa.split('.')[1]!.length : 0) - Number(exponent);
   const p = Number(printed);
   const allowed = 0.5 * 10 ** -decimals + 3e-7 * Math.abs(p);
   if (!(Math.abs(value - p) <= allowed)) expect.fail(`${what}: reference ${value} does not print as ${printed}`);
