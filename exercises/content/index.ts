@@ -23,6 +23,7 @@ import numericalGradientCheck from './backprop/numerical-gradient-check/definiti
 import xorBackpropCode from './backprop/xor-backprop-code/definition';
 import linearRegressionGradient from './gradient-descent/linear-regression-gradient/definition';
 import logisticRegressionGradient from './gradient-descent/logistic-regression-gradient/definition';
+import gradientDescentStep from './gradient-descent/gradient-descent-step/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -60,4 +61,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'backprop/xor-backprop-code', definition: xorBackpropCode },
   { dir: 'gradient-descent/linear-regression-gradient', definition: linearRegressionGradient },
   { dir: 'gradient-descent/logistic-regression-gradient', definition: logisticRegressionGradient },
+  { dir: 'gradient-descent/gradient-descent-step', definition: gradientDescentStep },
 ];
