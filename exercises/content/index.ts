@@ -24,6 +24,7 @@ import xorBackpropCode from './backprop/xor-backprop-code/definition';
 import linearRegressionGradient from './gradient-descent/linear-regression-gradient/definition';
 import logisticRegressionGradient from './gradient-descent/logistic-regression-gradient/definition';
 import gradientDescentStep from './gradient-descent/gradient-descent-step/definition';
+import minibatchSgdEpoch from './gradient-descent/minibatch-sgd-epoch/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -62,4 +63,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'gradient-descent/linear-regression-gradient', definition: linearRegressionGradient },
   { dir: 'gradient-descent/logistic-regression-gradient', definition: logisticRegressionGradient },
   { dir: 'gradient-descent/gradient-descent-step', definition: gradientDescentStep },
+  { dir: 'gradient-descent/minibatch-sgd-epoch', definition: minibatchSgdEpoch },
 ];
