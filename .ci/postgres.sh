@@ -10,6 +10,11 @@
 set -euo pipefail
 
 log() { echo "postgres.sh: $*" >&2; }
+# `eval "$(bash .ci/postgres.sh)"` ignores this script's exit status, so a failure also prints a command that
+# fails inside the caller's eval (and stops a `set -e` caller such as .ci/run).
+failed_command='echo ".ci/postgres.sh failed: see the messages above" >&2; false'
+trap 'echo "$failed_command"' ERR
+fail() { log "$*"; echo "$failed_command"; exit 1; }
 
 as_owner() {
   # initdb refuses to run as root: run the server as the `postgres` user then.
@@ -35,15 +40,16 @@ fi
 BIN=$(find_bin)
 if [ -z "$BIN" ]; then
   log "no PostgreSQL server binary found: installing Debian's postgresql with apt"
-  if [ "$(id -u)" != 0 ]; then log "need root to install postgresql"; exit 1; fi
+  if [ "$(id -u)" != 0 ]; then fail "need root to install postgresql"; fi
   # We make our own cluster; stop the package from creating and starting the default one.
-  mkdir -p /etc/postgresql-common
-  [ -f /etc/postgresql-common/createcluster.conf ] || echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.conf
+  # (createcluster.conf includes createcluster.d/, and no package owns this file, so dpkg asks nothing.)
+  mkdir -p /etc/postgresql-common/createcluster.d
+  echo 'create_main_cluster = false' > /etc/postgresql-common/createcluster.d/deltalab-no-main-cluster.conf
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq >&2
   apt-get install -y -qq --no-install-recommends postgresql >&2
   BIN=$(find_bin)
-  if [ -z "$BIN" ]; then log "postgresql installed but no server binary under /usr/lib/postgresql/*/bin"; exit 1; fi
+  if [ -z "$BIN" ]; then fail "postgresql installed but no server binary under /usr/lib/postgresql/*/bin"; fi
 fi
 if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
@@ -57,12 +63,12 @@ chmod 755 "$DIR"
 
 log "initdb in $DIR ($BIN)"
 as_owner "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$DIR/initdb.log" 2>&1 ||
-  { cat "$DIR/initdb.log" >&2; exit 1; }
+  { cat "$DIR/initdb.log" >&2; fail "initdb failed"; }
 
 # The server must not inherit our stdout: `eval "$(…)"` would wait for it forever.
 as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
   -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-  start </dev/null >"$DIR/pg_ctl.log" 2>&1 || { cat "$DIR/pg_ctl.log" "$DIR/server.log" >&2; exit 1; }
+  start </dev/null >"$DIR/pg_ctl.log" 2>&1 || { cat "$DIR/pg_ctl.log" "$DIR/server.log" >&2; fail "the server did not start"; }
 
 as_owner "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres deltalab_test >&2
 log "PostgreSQL $("$BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$PORT, database deltalab_test"

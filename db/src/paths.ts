@@ -24,7 +24,8 @@ export function findRepoRoot(from = process.cwd()): string {
 export function resolveMigrationsFolder(): string {
   const candidates: string[] = [];
   try {
-    candidates.push(fileURLToPath(new URL('../migrations', import.meta.url)));
+    // Not `new URL('../migrations', import.meta.url)`: bundlers treat that pattern as an asset to emit.
+    candidates.push(join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations'));
   } catch {
     // import.meta.url is not a file: URL when bundled
   }
