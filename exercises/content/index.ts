@@ -25,6 +25,7 @@ import linearRegressionGradient from './gradient-descent/linear-regression-gradi
 import logisticRegressionGradient from './gradient-descent/logistic-regression-gradient/definition';
 import gradientDescentStep from './gradient-descent/gradient-descent-step/definition';
 import minibatchSgdEpoch from './gradient-descent/minibatch-sgd-epoch/definition';
+import sgdEpochCode from './gradient-descent/sgd-epoch-code/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -64,4 +65,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'gradient-descent/logistic-regression-gradient', definition: logisticRegressionGradient },
   { dir: 'gradient-descent/gradient-descent-step', definition: gradientDescentStep },
   { dir: 'gradient-descent/minibatch-sgd-epoch', definition: minibatchSgdEpoch },
+  { dir: 'gradient-descent/sgd-epoch-code', definition: sgdEpochCode },
 ];
