@@ -26,6 +26,7 @@ import logisticRegressionGradient from './gradient-descent/logistic-regression-g
 import gradientDescentStep from './gradient-descent/gradient-descent-step/definition';
 import minibatchSgdEpoch from './gradient-descent/minibatch-sgd-epoch/definition';
 import sgdEpochCode from './gradient-descent/sgd-epoch-code/definition';
+import logisticGradientCode from './gradient-descent/logistic-gradient-code/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -66,4 +67,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'gradient-descent/gradient-descent-step', definition: gradientDescentStep },
   { dir: 'gradient-descent/minibatch-sgd-epoch', definition: minibatchSgdEpoch },
   { dir: 'gradient-descent/sgd-epoch-code', definition: sgdEpochCode },
+  { dir: 'gradient-descent/logistic-gradient-code', definition: logisticGradientCode },
 ];
