@@ -19,6 +19,8 @@ export class IsolateSlot {
   retired = false;
   readonly prelude: ivm.Script;
   private tfScripts: Promise<[ivm.Script, ivm.Script]> | undefined;
+  /** A fresh context with the prelude already run, made while the isolate was idle; never used twice. */
+  private prepared: Promise<ivm.Context | null> | undefined;
 
   constructor(memoryMb: number) {
     this.memoryMb = memoryMb;
@@ -35,12 +37,33 @@ export class IsolateSlot {
     return this.tfScripts;
   }
 
+  /** Starts making the next job's context now, off the next job's critical path. */
+  prepareContext(): void {
+    if (this.prepared || this.disposed) return;
+    this.prepared = this.freshContext().catch(() => null);
+  }
+
+  /** A never-used context with the prelude run: the prepared one if there is one, else a new one. */
+  async takeContext(timeoutMs: number): Promise<ivm.Context> {
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    const context = prepared ? await prepared : null;
+    return context ?? this.freshContext(timeoutMs);
+  }
+
+  private async freshContext(timeoutMs = 1000): Promise<ivm.Context> {
+    const context = await this.isolate.createContext();
+    await this.prelude.run(context, { timeout: timeoutMs });
+    return context;
+  }
+
   get disposed(): boolean {
     return this.isolate.isDisposed;
   }
 
   dispose(): void {
     this.retired = true;
+    this.prepared = undefined;
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 }
@@ -63,7 +86,7 @@ export class IsolatePool {
 
   constructor(options: PoolOptions = {}) {
     this.size = options.size ?? 2;
-    this.maxJobs = options.maxJobsPerIsolate ?? 100;
+    this.maxJobs = options.maxJobsPerIsolate ?? 500;
     this.maxHeapFraction = options.maxHeapFraction ?? 0.5;
   }
 
@@ -113,6 +136,7 @@ export class IsolatePool {
     if (slot.retired || slot.disposed || slot.jobs >= this.maxJobs || this.underPressure(slot) || this.closed) {
       this.discard(slot);
     } else {
+      slot.prepareContext();
       this.idle.push(slot);
     }
     this.waiting.shift()?.();

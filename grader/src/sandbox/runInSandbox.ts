@@ -53,8 +53,7 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
     let phase: 'setup' | 'load' | 'run' = 'setup';
     try {
       const setupStarted = now();
-      context = await slot.isolate.createContext();
-      await slot.prelude.run(context, { timeout: remaining() });
+      context = await slot.takeContext(remaining());
       if (job.usesTf) {
         const [tfjs, platform] = await slot.tfjsScripts();
         await tfjs.run(context, { timeout: remaining() });
