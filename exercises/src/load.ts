@@ -29,7 +29,9 @@ export function exercisesContentDir(): string {
   if (override) return path.resolve(override);
   const candidates: string[] = [];
   try {
-    candidates.push(path.resolve(fileURLToPath(new URL('../content/', import.meta.url))));
+    // Not `new URL('../content/', import.meta.url)`: bundlers (webpack, Turbopack) treat that pattern as an asset
+    // import and try to bundle the directory.
+    candidates.push(path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../content'));
   } catch {
     // import.meta.url is not a file: URL inside some bundles; fall through to cwd-based guesses.
   }
