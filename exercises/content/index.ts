@@ -27,6 +27,7 @@ import gradientDescentStep from './gradient-descent/gradient-descent-step/defini
 import minibatchSgdEpoch from './gradient-descent/minibatch-sgd-epoch/definition';
 import sgdEpochCode from './gradient-descent/sgd-epoch-code/definition';
 import logisticGradientCode from './gradient-descent/logistic-gradient-code/definition';
+import lossFunctionsCode from './losses/loss-functions-code/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -68,4 +69,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'gradient-descent/minibatch-sgd-epoch', definition: minibatchSgdEpoch },
   { dir: 'gradient-descent/sgd-epoch-code', definition: sgdEpochCode },
   { dir: 'gradient-descent/logistic-gradient-code', definition: logisticGradientCode },
+  { dir: 'losses/loss-functions-code', definition: lossFunctionsCode },
 ];

@@ -1,0 +1,27 @@
+import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
+import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
+import { hidden, visible } from './cases';
+import { mistakes } from './mistakes';
+import { reference } from './reference';
+import { starter } from './starter';
+
+export default defineExercise({
+  slug: 'loss-functions-code',
+  title: 'Code the loss functions',
+  topic: 'losses',
+  order: 40,
+  points: 3,
+  summary: 'Implement loss(name, y, t) for MSE, MAE, binary and categorical cross-entropy.',
+  kind: 'code',
+  variants: fixedVariants({}),
+  entries: [{ name: 'loss', signature: "export function loss(name: 'mse' | 'mae' | 'bce' | 'cce', y: number[][], t: number[][]): number" }],
+  typeDeclarations: '',
+  usesTf: false,
+  limits: DEFAULT_CODE_LIMITS,
+  tolerance: DEFAULT_CODE_TOLERANCE,
+  starter,
+  reference,
+  cases: { visible, hidden },
+  mistakes,
+  knownWrongMistake: 'scaled-by-1-over-n',
+});
