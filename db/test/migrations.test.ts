@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { migrate } from '../src/index';
+import { createDb, migrate } from '../src/index';
 import { describeEachDriver } from './drivers';
 
 const tables = ['accounts', 'course_exercises', 'courses', 'drafts', 'enrollments', 'exercise_versions', 'exercises', 'submissions', 'users'];
@@ -45,4 +45,18 @@ describeEachDriver('migrations', (use, driver) => {
       await fresh.dispose();
     }
   });
+
+  if (driver.name === 'postgres') {
+    it('createDb() with no options follows DATABASE_URL from the environment', async () => {
+      const handle = await createDb({ env: { DATABASE_URL: process.env.TEST_DATABASE_URL } });
+      try {
+        expect(handle.driver).toBe('postgres');
+        expect(handle.dataDir).toBeNull();
+        const { rows } = await handle.executeSql('select current_database() as name');
+        expect(rows[0]?.name).toBe(new URL(process.env.TEST_DATABASE_URL!).pathname.slice(1));
+      } finally {
+        await handle.close();
+      }
+    });
+  }
 });
