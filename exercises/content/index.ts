@@ -28,6 +28,9 @@ import minibatchSgdEpoch from './gradient-descent/minibatch-sgd-epoch/definition
 import sgdEpochCode from './gradient-descent/sgd-epoch-code/definition';
 import logisticGradientCode from './gradient-descent/logistic-gradient-code/definition';
 import lossFunctionsCode from './losses/loss-functions-code/definition';
+import activationsCode from './activations/activations-code/definition';
+import linearNeuronForward from './forward-pass/linear-neuron-forward/definition';
+import linearActivationChoice from './activations/linear-activation-choice/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -70,4 +73,7 @@ export const registry: RegistryEntry[] = [
   { dir: 'gradient-descent/sgd-epoch-code', definition: sgdEpochCode },
   { dir: 'gradient-descent/logistic-gradient-code', definition: logisticGradientCode },
   { dir: 'losses/loss-functions-code', definition: lossFunctionsCode },
+  { dir: 'activations/activations-code', definition: activationsCode },
+  { dir: 'forward-pass/linear-neuron-forward', definition: linearNeuronForward },
+  { dir: 'activations/linear-activation-choice', definition: linearActivationChoice },
 ];
