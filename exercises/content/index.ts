@@ -31,6 +31,7 @@ import lossFunctionsCode from './losses/loss-functions-code/definition';
 import activationsCode from './activations/activations-code/definition';
 import linearNeuronForward from './forward-pass/linear-neuron-forward/definition';
 import linearActivationChoice from './activations/linear-activation-choice/definition';
+import backwardPassDeltas from './backprop/backward-pass-deltas/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -76,4 +77,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'activations/activations-code', definition: activationsCode },
   { dir: 'forward-pass/linear-neuron-forward', definition: linearNeuronForward },
   { dir: 'activations/linear-activation-choice', definition: linearActivationChoice },
+  { dir: 'backprop/backward-pass-deltas', definition: backwardPassDeltas },
 ];
