@@ -13,13 +13,13 @@ export function logisticGradientReference(X: number[][], Y: number[], w: number[
   return runTf(() => {
     const x = tf.tensor2d(X);
     const y = tf.tensor1d(Y);
-    const loss = (weights: tf.Tensor, bias: tf.Tensor): tf.Scalar => {
+    const loss = (weights: tf.Tensor, bias: tf.Tensor): tf.Tensor => {
       const z = tf.add(tf.matMul(weights.reshape([1, -1]), x).reshape([-1]), bias);
       const logA = tf.neg(tf.softplus(tf.neg(z)));
       const logOneMinusA = tf.neg(tf.softplus(z));
       return tf.neg(tf.sum(tf.add(tf.mul(y, logA), tf.mul(tf.sub(1, y), logOneMinusA))));
     };
-    const [dw, db] = tf.grads(loss as (...args: tf.Tensor[]) => tf.Scalar)([tf.tensor1d(w), tf.scalar(b)]);
+    const [dw, db] = tf.grads(loss as (...args: tf.Tensor[]) => tf.Tensor)([tf.tensor1d(w), tf.scalar(b)]);
     return { dw: toVector(dw!), db: toNumber(db!) };
   });
 }
