@@ -33,6 +33,14 @@ const envSchema = z.object({
   GOOGLE_SECRET: optionalString,
   /** Set by scripts/start.mjs to skip in-process grading workers (e.g. when dedicated workers run). */
   DELTALAB_INPROCESS_WORKERS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
+  /** Submissions per student per window, as "max/seconds" (default 5 per 60 s). */
+  SUBMISSION_RATE_LIMIT: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^\d+\/\d+$/, 'SUBMISSION_RATE_LIMIT must look like "5/60" (at most 5 submissions per 60 seconds)')
+      .default('5/60'),
+  ),
   NEXT_PHASE: optionalString,
 });
 
@@ -61,6 +69,9 @@ export const isBuildPhase = env.NEXT_PHASE === 'phase-production-build';
 
 /** Data directory (PGlite files under pglite/, the generated auth secret). Default: `.data/` at the repository root. */
 export const dataDir: string = resolveDataDir({ dataDir: env.DELTALAB_DATA_DIR });
+
+const [rateMax, rateSeconds] = env.SUBMISSION_RATE_LIMIT.split('/').map(Number) as [number, number];
+export const submissionRateLimit = { max: rateMax, windowMs: rateSeconds * 1000 };
 
 export const oauthProviders = {
   github: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,

@@ -18,9 +18,11 @@ export function loadMonaco(): Promise<Monaco> {
         return new Worker(new URL('./workers/editor.worker.ts', import.meta.url), { type: 'module', name: 'editor' });
       },
     };
-    const [api, typescript, { loader }] = await Promise.all([
+    const [api, typescript, , { loader }] = await Promise.all([
       import('monaco-editor/editor/editor.api.js'),
       import('monaco-editor/language/typescript/monaco.contribution.js'),
+      // The language id + syntax colouring; the contribution above adds the language service once it is used.
+      import('monaco-editor/languages/definitions/typescript/register.js'),
       import('@monaco-editor/react'),
     ]);
     const monaco = { ...api, typescript } as unknown as Monaco;

@@ -2,3 +2,4 @@
 declare module 'monaco-editor/language/typescript/monaco.contribution.js';
 declare module 'monaco-editor/language/typescript/ts.worker.js';
 declare module 'monaco-editor/editor/editor.worker.js';
+declare module 'monaco-editor/languages/definitions/typescript/register.js';

@@ -51,7 +51,7 @@ export function SignUpForm({ initialJoinCode }: { initialJoinCode?: string }) {
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
       {message && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {message}
         </p>
       )}

@@ -151,7 +151,7 @@ export function CodeWorkspace({
           </h2>
           <p className="text-xs text-slate-600">Runs the visible sample cases only; it never records a grade.</p>
           {run.phase === 'done' && run.message && (
-            <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+            <p role="alert" data-testid="run-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
               {run.message}
             </p>
           )}

@@ -36,7 +36,7 @@ export function SubmitPanel({
         <p className="text-sm text-red-800">The due date has passed: submissions are still graded but marked late.</p>
       )}
       {error && (
-        <p role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
           {error}
         </p>
       )}

@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { submissionRateLimit } from '@/env';
 import { readJson, withApiUser } from '@/server/api';
 import { getDb } from '@/server/db';
 import { enqueueGrading } from '@/server/grading/enqueueGrading';
@@ -8,7 +9,12 @@ import { createSubmission } from '@/server/services/submissions/createSubmission
 export function POST(request: Request) {
   return withApiUser(async (user) => {
     const body = await readJson(request);
-    const submission = await createSubmission(await getDb(), { userId: user.id, body, enqueue: enqueueGrading });
+    const submission = await createSubmission(await getDb(), {
+      userId: user.id,
+      body,
+      enqueue: enqueueGrading,
+      rules: { rateLimit: submissionRateLimit },
+    });
     return NextResponse.json(
       { id: submission.id, status: submission.status, attempt: submission.attempt, late: submission.late },
       { status: 202, headers: { Location: `/api/submissions/${submission.id}` } },
