@@ -32,6 +32,7 @@ import activationsCode from './activations/activations-code/definition';
 import linearNeuronForward from './forward-pass/linear-neuron-forward/definition';
 import linearActivationChoice from './activations/linear-activation-choice/definition';
 import backwardPassDeltas from './backprop/backward-pass-deltas/definition';
+import softmaxGradientCode from './backprop/softmax-gradient-code/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -78,4 +79,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'forward-pass/linear-neuron-forward', definition: linearNeuronForward },
   { dir: 'activations/linear-activation-choice', definition: linearActivationChoice },
   { dir: 'backprop/backward-pass-deltas', definition: backwardPassDeltas },
+  { dir: 'backprop/softmax-gradient-code', definition: softmaxGradientCode },
 ];

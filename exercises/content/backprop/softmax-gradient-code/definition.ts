@@ -1,0 +1,32 @@
+import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
+import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
+import { hidden, visible } from './cases';
+import { mistakes } from './mistakes';
+import { reference } from './reference';
+import { starter } from './starter';
+
+export default defineExercise({
+  slug: 'softmax-gradient-code',
+  title: 'Code the softmax classifier’s batch gradient',
+  topic: 'backprop',
+  order: 25,
+  points: 3,
+  summary: 'Implement softmaxGradient(W, b, X, labels): (1/B) Σ x_j (y_k − t_k) over a batch.',
+  kind: 'code',
+  variants: fixedVariants({}),
+  entries: [
+    {
+      name: 'softmaxGradient',
+      signature: 'export function softmaxGradient(W: number[][], b: number[], X: number[][], labels: number[]): { dW: number[][]; db: number[] }',
+    },
+  ],
+  typeDeclarations: '',
+  usesTf: false,
+  limits: DEFAULT_CODE_LIMITS,
+  tolerance: DEFAULT_CODE_TOLERANCE,
+  starter,
+  reference,
+  cases: { visible, hidden },
+  mistakes,
+  knownWrongMistake: 'sign-flipped',
+});
