@@ -26,7 +26,7 @@ function float64(W: number[][], b: number[], X: number[][], labels: number[]): S
 
 describeEachBackend('softmax-gradient-code', () => {
   it('one example reproduces softmax-classifier-gradient (x_j(y_k − t_k)); the batch is the mean of its examples', () => {
-    const [single, batch] = visibleCases(exercise, 'canonical') as [{ expected: SoftmaxGradient; args: unknown[] }, { expected: SoftmaxGradient; args: unknown[] }];
+    const [single, batch] = visibleCases(exercise, 'canonical') as unknown as [{ expected: SoftmaxGradient; args: unknown[] }, { expected: SoftmaxGradient; args: unknown[] }];
     const numeric = getExercise('softmax-classifier-gradient');
     const values = (solveVariant(numeric, 'canonical') as { values: Record<string, number> }).values;
     // Its canonical classifier with x = [1, 2] of class 2 (fields are 1-based: w_kj).
