@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { getExercise } from '@deltalab/exercises';
+import { getExercise, type Exercise } from '@deltalab/exercises';
 import { describe, expect, it } from 'vitest';
 import { gradeResultSchema } from '../src/protocol';
 
@@ -23,7 +23,7 @@ async function grade(...args: string[]): Promise<{ code: number; json: unknown; 
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'grader-cli-'));
-const exercise = getExercise('mlp-forward-code');
+const exercise = getExercise('mlp-forward-code') as Exercise & { kind: 'code' };
 const solutionFile = join(dir, 'solution.ts');
 const wrongFile = join(dir, 'wrong.ts');
 writeFileSync(solutionFile, exercise.solutionSource!);

@@ -1,7 +1,7 @@
-import type { CodeExercise, Exercise, VariantSelector } from '@deltalab/exercises';
+import type { CodeExercise, Exercise, ResolvedCase, VariantSelector } from '@deltalab/exercises';
 import { compareWithTolerance } from '../compare/compareWithTolerance';
 import type { CaseResult, Diagnosis, GradeError } from '../protocol';
-import { runInSandbox, type IsolatePool } from '../sandbox';
+import { runInSandbox, type IsolatePool, type SandboxCase } from '../sandbox';
 import { diagnoseCase, summarizeDiagnoses } from './diagnoseCases';
 import { referenceCases } from './referenceCases';
 
@@ -14,6 +14,17 @@ export type CodeGrade = {
   logs?: string;
   timings: { referenceMs: number; compileMs: number; sandboxMs: number };
 };
+
+/** One sandbox case list per cached reference case list, so the sandbox can reuse its serialized copy. */
+const sandboxCaseLists = new WeakMap<readonly ResolvedCase[], SandboxCase[]>();
+function sandboxCases(cases: readonly ResolvedCase[]): SandboxCase[] {
+  let list = sandboxCaseLists.get(cases);
+  if (!list) {
+    list = cases.map((c) => ({ entry: c.entry, args: c.args as unknown[], captureLogs: !c.hidden }));
+    sandboxCaseLists.set(cases, list);
+  }
+  return list;
+}
 
 const HIDDEN_HINT = 'Run the visible cases and test edge cases (other sizes, depths, activations).';
 
@@ -37,7 +48,7 @@ export async function gradeCode(
       sourceBytes: exercise.limits.sourceKb * 1000,
       outputBytes: exercise.limits.outputKb * 1024,
     },
-    cases: cases.map((c) => ({ entry: c.entry, args: c.args as unknown[], captureLogs: !c.hidden })),
+    cases: sandboxCases(cases),
   });
   const timings = { referenceMs, compileMs: run.timings.compileMs, sandboxMs: run.timings.totalMs - run.timings.compileMs };
 

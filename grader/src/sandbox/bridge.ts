@@ -1,7 +1,7 @@
 /**
  * The sandbox boundary, in one file. Every value that crosses between host and isolate is listed here:
  *
- *   host → isolate   the prelude and the compiled student script (strings, compiled in the isolate);
+ *   host → isolate   the prelude and the compiled student module (strings, compiled in the isolate);
  *                    each case's entry name and arguments and the output limit (structured-clone
  *                    copies made by isolated-vm: plain data, no functions, no host objects).
  *   isolate → host   one result object built by `runCases` below, copied out by isolated-vm's
@@ -192,7 +192,7 @@ export const PRELUDE = String.raw`
 })();
 `;
 
-/** The only code the host evaluates against a context after the student's script: one call, copies only. */
+/** After the student's module has run in the context: one call, copies only. $0 = cases, $1 = output limit. */
 export const RUN_CASES_CALL = 'return __deltalab.runCases($0, $1);';
 
 /**

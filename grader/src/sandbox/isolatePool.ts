@@ -19,6 +19,27 @@ export class IsolateSlot {
   retired = false;
   readonly prelude: ivm.Script;
   private tfScripts: Promise<[ivm.Script, ivm.Script]> | undefined;
+  /** Compiled student modules (V8 scripts are per isolate, runnable in any of its contexts). */
+  private readonly scripts = new Map<string, ivm.Script>();
+
+  async studentScript(code: string): Promise<ivm.Script> {
+    const hit = this.scripts.get(code);
+    if (hit) {
+      // refresh LRU position
+      this.scripts.delete(code);
+      this.scripts.set(code, hit);
+      return hit;
+    }
+    const script = await this.isolate.compileScript(code, { filename: 'submission.js' });
+    if (this.scripts.size >= 16) {
+      const [oldestCode, oldest] = this.scripts.entries().next().value as [string, ivm.Script];
+      this.scripts.delete(oldestCode);
+      oldest.release();
+    }
+    this.scripts.set(code, script);
+    return script;
+  }
+
   /** A fresh context with the prelude already run, made while the isolate was idle; never used twice. */
   private prepared: Promise<ivm.Context | null> | undefined;
 
@@ -64,6 +85,7 @@ export class IsolateSlot {
   dispose(): void {
     this.retired = true;
     this.prepared = undefined;
+    this.scripts.clear();
     if (!this.isolate.isDisposed) this.isolate.dispose();
   }
 }
@@ -111,7 +133,8 @@ export class IsolatePool {
       if (this.closed) throw new Error('The sandbox pool is closed.');
     }
     this.busy++;
-    let slot = this.idle.pop();
+    // oldest idle first: its next context has had the longest time to be prepared
+    let slot = this.idle.shift();
     if (slot && (slot.memoryMb !== memoryMb || slot.disposed)) {
       this.discard(slot);
       slot = undefined;

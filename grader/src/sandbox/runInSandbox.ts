@@ -7,7 +7,7 @@ import { resolveLimits, type SandboxError, type SandboxLimits } from './limits';
 export type SandboxCase = {
   /** Exported function to call. */
   entry: string;
-  /** Arguments for the entry function; copied into the isolate. */
+  /** Arguments for the entry function; copied into the isolate. A case list is serialized once and must not be mutated afterwards. */
   args: unknown[];
   /** Collect console output for this case (visible cases only: hidden inputs must not leak). */
   captureLogs?: boolean;
@@ -27,6 +27,20 @@ export type SandboxRun =
   | { ok: false; error: SandboxError; outcomes: CaseOutcome[]; logs: string; timings: SandboxTimings };
 
 const now = () => performance.now();
+
+/**
+ * The cases serialized once per case list (graders reuse the same list for every submission of a variant):
+ * each job then only deserializes them into its context.
+ */
+const copies = new WeakMap<readonly SandboxCase[], ivm.ExternalCopy>();
+function casesCopy(cases: readonly SandboxCase[]): ivm.ExternalCopy {
+  let copy = copies.get(cases);
+  if (!copy) {
+    copy = new ivm.ExternalCopy(cases.map((c) => ({ entry: c.entry, args: c.args, captureLogs: c.captureLogs === true })));
+    copies.set(cases, copy);
+  }
+  return copy;
+}
 
 /**
  * Compiles the submission, then runs every case in a fresh context of a pooled isolate under the job's
@@ -60,16 +74,13 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
         await platform.run(context, { timeout: remaining() });
       }
       phase = 'load';
-      const script = await slot.isolate.compileScript(compiled.code, { filename: 'submission.js' });
+      const script = await slot.studentScript(compiled.code);
       await script.run(context, { timeout: remaining() });
-      script.release();
       timings.setupMs = now() - setupStarted;
 
       phase = 'run';
       const runStarted = now();
-      const cases = job.cases.map((c) => ({ entry: c.entry, args: c.args, captureLogs: c.captureLogs === true }));
-      const result = (await context.evalClosure(RUN_CASES_CALL, [cases, limits.outputBytes], {
-        arguments: { copy: true },
+      const result = (await context.evalClosure(RUN_CASES_CALL, [casesCopy(job.cases).copyInto(), limits.outputBytes], {
         result: { copy: true },
         timeout: remaining(),
       })) as RunCasesResult;
@@ -102,7 +113,6 @@ function classifyFailure(
   retire: () => void,
 ): SandboxError {
   const message = error instanceof Error ? error.message : String(error);
-  const named = error instanceof Error && error.name && error.name !== 'Error' ? `${error.name}: ${message}` : message;
   if (slot.disposed || /memory limit/i.test(message)) {
     retire();
     return {
@@ -124,7 +134,12 @@ function classifyFailure(
   }
   if (phase === 'load') {
     // An exception at the top level of the student's module.
+    const named = error instanceof Error && error.name && error.name !== 'Error' ? `${error.name}: ${message}` : message;
     return { kind: 'runtime', message: `Your code threw while loading: ${named.slice(0, 1000)}` };
+  }
+  if (error instanceof Error && error.name === 'SyntaxError') {
+    // V8 refused something esbuild let through
+    return { kind: 'syntax', message: `Syntax error: ${message.slice(0, 500)}` };
   }
   // Anything else is ours, not the student's: keep the isolate out of rotation.
   retire();
