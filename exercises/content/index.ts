@@ -33,6 +33,7 @@ import linearNeuronForward from './forward-pass/linear-neuron-forward/definition
 import linearActivationChoice from './activations/linear-activation-choice/definition';
 import backwardPassDeltas from './backprop/backward-pass-deltas/definition';
 import softmaxGradientCode from './backprop/softmax-gradient-code/definition';
+import learningRateDivergence from './gradient-descent/learning-rate-divergence/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -80,4 +81,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'activations/linear-activation-choice', definition: linearActivationChoice },
   { dir: 'backprop/backward-pass-deltas', definition: backwardPassDeltas },
   { dir: 'backprop/softmax-gradient-code', definition: softmaxGradientCode },
+  { dir: 'gradient-descent/learning-rate-divergence', definition: learningRateDivergence },
 ];
