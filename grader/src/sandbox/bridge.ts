@@ -137,6 +137,10 @@ export const PRELUDE = String.raw`
   function describeCtor(value) {
     try { const c = value.constructor; return c && typeof c.name === 'string' ? c.name : 'unknown'; } catch (e) { return 'unknown'; }
   }
+  // defineProperty, never assignment: a setter the student put on Array.prototype must not see our arrays
+  function setOutcome(outcomes, index, outcome) {
+    defineProperty(outcomes, index, { value: outcome, writable: true, enumerable: true, configurable: true });
+  }
   function check(budget) {
     if (budget.bytes > budget.limit) throw new OutputError('The output is larger than the limit of ' + budget.limit + ' bytes.');
   }
@@ -165,22 +169,22 @@ export const PRELUDE = String.raw`
           value = apply(functions[testCase.entry], undefined, testCase.args);
         } catch (error) {
           capture = false;
-          outcomes[c] = { ok: false, kind: 'runtime', message: describeError(error) };
+          setOutcome(outcomes, c, { ok: false, kind: 'runtime', message: describeError(error) });
           continue;
         }
         capture = false;
         try {
           if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
-            outcomes[c] = { ok: false, kind: 'runtime', message: 'Your function returned a Promise: return the result directly (no async).' };
+            setOutcome(outcomes, c, { ok: false, kind: 'runtime', message: 'Your function returned a Promise: return the result directly (no async).' });
             continue;
           }
-          outcomes[c] = { ok: true, value: toPlain(value, budget, 0) };
+          setOutcome(outcomes, c, { ok: true, value: toPlain(value, budget, 0) });
         } catch (error) {
           if (error instanceof OutputError) {
             if (budget.bytes > budget.limit) return { fatal: { kind: 'output', message: error.message }, outcomes: outcomes, logs: logText };
-            outcomes[c] = { ok: false, kind: 'output', message: error.message };
+            setOutcome(outcomes, c, { ok: false, kind: 'output', message: error.message });
           } else {
-            outcomes[c] = { ok: false, kind: 'runtime', message: 'Reading your result failed: ' + describeError(error) };
+            setOutcome(outcomes, c, { ok: false, kind: 'runtime', message: 'Reading your result failed: ' + describeError(error) });
           }
         }
       }

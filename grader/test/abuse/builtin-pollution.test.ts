@@ -20,3 +20,17 @@ it('pollution cannot fool the bridge into reporting a pass', async () => {
   expect(result.passed).toBe(false);
   await expectNextSubmissionPasses();
 });
+
+it('a setter on Array.prototype never sees the bridge’s own arrays', async () => {
+  const result = await gradeCode(`
+    let seen = 0;
+    for (let i = 0; i < 40; i++) {
+      Object.defineProperty(Array.prototype, String(i), { set(v) { seen++; Object.defineProperty(this, '9999999', { value: 'x'.repeat(1 << 20) }); }, configurable: true });
+    }
+    export function forward(x: number[]) { return [seen]; }`);
+  expect(result.passed).toBe(false);
+  expect(result.cases?.length).toBeGreaterThan(0);
+  // every case ran and its own (wrong) output came back intact
+  expect(result.cases?.[0]?.actual).toEqual([0]);
+  await expectNextSubmissionPasses();
+});
