@@ -2,11 +2,26 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
 
-const require = createRequire(import.meta.url);
-const packageDir = dirname(dirname(dirname(fileURLToPath(import.meta.url))));
+/**
+ * Where tfjs-core is installed, found from this module or, inside a server bundle whose import.meta.url is
+ * not this file, from the working directory.
+ */
+function locateTfjsCore(): { version: string; resolveDir: string } {
+  for (const base of [import.meta.url, pathToFileURL(`${process.cwd()}/`).href]) {
+    try {
+      const packageJson = createRequire(base).resolve('@tensorflow/tfjs-core/package.json');
+      const version = (createRequire(base)(packageJson) as { version: string }).version;
+      // …/node_modules/@tensorflow/tfjs-core/package.json → the directory holding node_modules
+      return { version, resolveDir: dirname(dirname(dirname(dirname(packageJson)))) };
+    } catch {
+      // try the next base
+    }
+  }
+  throw new Error('@tensorflow/tfjs-core is not installed: the sandbox cannot offer tfjs');
+}
 
 /** tfjs-core with the cpu backend, gradients and chained ops (`x.square()`), as one classic script defining `tf`. */
 const ENTRY = `
@@ -46,7 +61,7 @@ export function loadTfjsBundle(): Promise<string> {
 }
 
 async function buildOrReadCached(): Promise<string> {
-  const tfVersion = (require('@tensorflow/tfjs-core/package.json') as { version: string }).version;
+  const { version: tfVersion, resolveDir } = locateTfjsCore();
   const file = join(tmpdir(), 'deltalab-grader', `tfjs-core-cpu-${tfVersion}-esbuild-${esbuild.version}.js`);
   try {
     return await readFile(file, 'utf8');
@@ -54,7 +69,7 @@ async function buildOrReadCached(): Promise<string> {
     // not cached yet
   }
   const result = await esbuild.build({
-    stdin: { contents: ENTRY, resolveDir: packageDir, loader: 'js' },
+    stdin: { contents: ENTRY, resolveDir, loader: 'js' },
     bundle: true,
     write: false,
     format: 'iife',
