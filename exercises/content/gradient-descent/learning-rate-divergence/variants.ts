@@ -23,7 +23,7 @@ export const variants: Variants<LearningRateParams> = {
   },
   display: (p) => ({
     a: formatNumber(p.a),
-    c: formatNumber(p.c),
+    shifted: p.c < 0 ? `w + ${formatNumber(-p.c)}` : `w - ${formatNumber(p.c)}`,
     w0: formatNumber(p.w0),
     small: formatNumber(p.rates[0]),
     good: formatNumber(p.rates[1]),
