@@ -1,26 +1,31 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectEnrollment, selectOptionalUserByEmail, type DbHandle } from '@deltalab/db';
 import { demoCourse, demoPassword, seed } from '@/server/seed';
 import { signUp } from '@/server/services/auth/signUp';
 import { verifyCredentials } from '@/server/services/auth/verifyCredentials';
-import { createSeededDb } from './testDb';
+import { createSeededDb, testDrivers } from './testDb';
 
+describe.each(testDrivers())('auth on %s', (driver) => {
 let handle: DbHandle;
 
 beforeAll(async () => {
-  ({ handle } = await createSeededDb());
+  ({ handle } = await createSeededDb(driver));
 });
 afterAll(async () => {
   await handle.close();
 });
 
-const valid = { name: 'Grace Hopper', email: 'Grace@Example.test', password: 'correct horse', joinCode: demoCourse.joinCode };
+// Unique per run: the PostgreSQL test database is shared and never wiped.
+const run = randomUUID().slice(0, 8);
+const email = `grace-${run}@example.test`;
+const valid = { name: 'Grace Hopper', email: email.replace('grace', 'Grace'), password: 'correct horse', joinCode: demoCourse.joinCode };
 
 describe('signUp', () => {
   it('creates a student enrolled in the course of the join code, email lower-cased', async () => {
     const result = await signUp(handle.db, valid);
-    expect(result).toMatchObject({ ok: true, email: 'grace@example.test' });
-    const user = await selectOptionalUserByEmail(handle.db, 'grace@example.test');
+    expect(result).toMatchObject({ ok: true, email });
+    const user = await selectOptionalUserByEmail(handle.db, email);
     expect(user?.role).toBe('student');
     expect(user?.passwordHash).toMatch(/^\$2[aby]\$/);
     const enrollment = await selectEnrollment(handle.db, user!.id, result.ok ? result.courseId : '');
@@ -28,13 +33,13 @@ describe('signUp', () => {
   });
 
   it('refuses a duplicate email whatever its case, naming the field', async () => {
-    const result = await signUp(handle.db, { ...valid, email: 'GRACE@example.test' });
+    const result = await signUp(handle.db, { ...valid, email: email.toUpperCase() });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors.email).toMatch(/already exists/);
   });
 
   it('refuses a wrong join code with its own message', async () => {
-    const result = await signUp(handle.db, { ...valid, email: 'other@example.test', joinCode: 'NOPE-123' });
+    const result = await signUp(handle.db, { ...valid, email: `other-${run}@example.test`, joinCode: 'NOPE-123' });
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.fieldErrors.joinCode).toBe('No course has the join code "NOPE-123". Check it with your instructor.');
   });
@@ -82,4 +87,5 @@ describe('seed', () => {
     expect(again.created).toBe(false);
     expect(again.exerciseCount).toBeGreaterThan(0);
   });
+});
 });

@@ -1,18 +1,19 @@
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { selectSubmission, type DbHandle } from '@deltalab/db';
 import { makeEnrolledUser } from '@deltalab/db/test';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { startGrading, type GradingRuntime } from '@/server/grading/startGrading';
 import type { SeedResult } from '@/server/seed';
-import { createSeededDb } from './testDb';
+import { createSeededDb, testDrivers } from './testDb';
 
+describe.each(testDrivers())('grading queue on %s', (driver) => {
 let handle: DbHandle;
 let seeded: SeedResult;
 let grading: GradingRuntime;
 
 beforeAll(async () => {
-  ({ handle, seeded } = await createSeededDb());
-  grading = await startGrading(handle, { workers: true, concurrency: 1 });
+  ({ handle, seeded } = await createSeededDb(driver));
+  grading = await startGrading(handle, { workers: true, concurrency: 1, fresh: true });
 });
 afterAll(async () => {
   await grading.stop();
@@ -29,7 +30,7 @@ async function waitUntilFinished(id: string, timeoutMs = 30_000) {
   }
 }
 
-it('a submission goes queued → graded through the durable queue and in-process workers (PGlite)', async () => {
+it('a submission goes queued → graded through the durable queue and in-process workers', async () => {
   const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
   const submission = await createSubmission(handle.db, {
     userId: student.id,
@@ -40,4 +41,5 @@ it('a submission goes queued → graded through the durable queue and in-process
   const finished = await waitUntilFinished(submission.id);
   expect(finished).toMatchObject({ status: 'graded', score: 0, passed: false, countsAsAttempt: true });
   expect(finished.startedAt).not.toBeNull();
+});
 });

@@ -15,15 +15,16 @@ import { getSubmissionForViewer } from '@/server/services/submissions/getSubmiss
 import { SubmissionError } from '@/server/services/submissions/submissionError';
 import { gradingStorage } from '@/server/grading/gradingStorage';
 import type { SeedResult } from '@/server/seed';
-import { createSeededDb } from './testDb';
+import { createSeededDb, testDrivers, type TestDriver } from './testDb';
 
+describe.each(testDrivers())('submissions on %s', (driver: TestDriver) => {
 let handle: DbHandle;
 let seeded: SeedResult;
 const jobs: { submissionId: string; exercise: string }[] = [];
 const enqueue = async (job: { submissionId: string; exercise: string }) => void jobs.push(job);
 
 beforeAll(async () => {
-  ({ handle, seeded } = await createSeededDb());
+  ({ handle, seeded } = await createSeededDb(driver));
 });
 afterAll(async () => {
   await handle.close();
@@ -180,4 +181,5 @@ describe('grading a stored submission (real grader)', () => {
     expect(timedOut).toMatchObject({ status: 'graded', score: 0, passed: false });
     expect((timedOut.result as { error?: { kind: string } }).error?.kind).toBe('timeout');
   });
+});
 });
