@@ -20,7 +20,8 @@ export default defineExercise({
   variants,
   carriedCredit: 0.5,
   fields: [
-    { name: 'scale', label: 'scale factor $1/(1-p)$', plausible: { min: 1, max: 100 } },
+    // Open at 0: a student who scales by 1 − p still gets carried credit for applying it consistently.
+    { name: 'scale', label: 'scale factor $1/(1-p)$', plausible: { min: 0, max: 100, open: true } },
     ...perUnit('y'),
     ...perUnit('g'),
   ],
