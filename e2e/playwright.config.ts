@@ -9,6 +9,7 @@ const workers = Number(process.env.E2E_WORKERS ?? 2);
 
 export default defineConfig({
   testDir: 'tests',
+  globalSetup: './global-setup.ts',
   outputDir: 'artifacts/test-results',
   // Each worker runs a Next server + Chromium; the CI machine has 2 cores.
   workers,

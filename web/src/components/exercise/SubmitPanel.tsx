@@ -28,7 +28,7 @@ export function SubmitPanel({
       <div className="flex flex-wrap items-center gap-3">
         {children}
         <p className="text-sm text-slate-600" data-testid="attempts">
-          {rules.maxAttempts === null ? `${used} attempts used (no limit)` : `${used} of ${rules.maxAttempts} attempts used`}
+          {rules.maxAttempts === null ? `${used} ${used === 1 ? 'attempt' : 'attempts'} used (no limit)` : `${used} of ${rules.maxAttempts} attempts used`}
           {attemptsLeft === 0 ? ' — no attempts left' : ''}
         </p>
       </div>

@@ -1,0 +1,190 @@
+/**
+ * Starting and stopping the built web app for the tests, the way `npm start` (scripts/start.mjs) does minus the
+ * build: migrate + seed an embedded database, then `next start` against the existing web/.next build. A second
+ * `next build` here could race the one turbo ran (or an engineer's), so a missing build is an error.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+export const webDir = join(repoRoot, 'web');
+export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
+
+/** Set by global-setup.ts: a migrated + seeded data directory that each worker copies (seeding takes ~10-20 s). */
+export const templateEnvVar = 'DELTALAB_E2E_TEMPLATE_DATA_DIR';
+
+/** Set by global-setup.ts with E2E_SNAPSHOT_BUILD=1: the directory the servers run `next start` in (see snapshotWebBuild). */
+export const servedWebDirEnvVar = 'DELTALAB_E2E_WEB_DIR';
+const snapshotDir = join(repoRoot, 'e2e', '.web-snapshot');
+
+export interface RunningServer {
+  baseURL: string;
+  dataDir: string;
+  /** Server output (stdout + stderr), kept under e2e/artifacts/. */
+  logFile: string;
+  stop(): Promise<void>;
+}
+
+function serverEnv(dataDir: string, port?: number): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    DELTALAB_DATA_DIR: dataDir,
+    // isolated-vm (the grader's sandbox) needs this on Node 20.
+    NODE_OPTIONS: [process.env.NODE_OPTIONS, '--no-node-snapshot'].filter(Boolean).join(' '),
+  };
+  if (port !== undefined) env.PORT = String(port);
+  // Always a fresh embedded database, whatever the shell has configured; the base URL comes from the Host header.
+  delete env.DATABASE_URL;
+  delete env.NEXTAUTH_URL;
+  delete env.AUTH_URL;
+  return env;
+}
+
+function exited(child: ChildProcess): Promise<number> {
+  if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+  return new Promise((resolveExit) => child.once('exit', (code, signal) => resolveExit(code ?? (signal ? 1 : 0))));
+}
+
+function openLog(name: string): { file: string; stream: WriteStream } {
+  mkdirSync(artifactsDir, { recursive: true });
+  const file = join(artifactsDir, name);
+  return { file, stream: createWriteStream(file) };
+}
+
+export function assertWebBuildExists(dir = webDir): void {
+  if (!existsSync(join(dir, '.next', 'BUILD_ID'))) {
+    throw new Error(`No web build found (${join(dir, '.next', 'BUILD_ID')}). Run \`npm run build -w @deltalab/web\` first (\`npm run e2e\` does).`);
+  }
+}
+
+/**
+ * For running the tests while someone keeps rebuilding web/ (each `next build` wipes web/.next under the running
+ * servers): a private copy of the current build, without its cache, in e2e/.web-snapshot/. Its depth in the tree
+ * equals web/'s, so the build's relative links to node_modules still resolve. Returns the directory to serve from.
+ */
+export function snapshotWebBuild(): string {
+  const buildIdFile = join(webDir, '.next', 'BUILD_ID');
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    assertWebBuildExists();
+    const buildId = readFileSync(buildIdFile, 'utf8');
+    rmSync(snapshotDir, { recursive: true, force: true });
+    mkdirSync(snapshotDir, { recursive: true });
+    for (const file of ['package.json', 'next.config.ts']) cpSync(join(webDir, file), join(snapshotDir, file));
+    if (existsSync(join(webDir, 'public'))) cpSync(join(webDir, 'public'), join(snapshotDir, 'public'), { recursive: true });
+    cpSync(join(webDir, '.next'), join(snapshotDir, '.next'), {
+      recursive: true,
+      verbatimSymlinks: true,
+      filter: (source) => source !== join(webDir, '.next', 'cache'),
+    });
+    // A build that started meanwhile may have replaced files half-way: copy again.
+    if (existsSync(buildIdFile) && readFileSync(buildIdFile, 'utf8') === buildId) return snapshotDir;
+  }
+  throw new Error('web/.next kept changing while it was copied (a build is running?): try again when it is done.');
+}
+
+/** Migrates and seeds a new data directory with the web app's own seed script (prints the demo accounts). */
+export async function seedDataDir(dataDir: string, logName: string): Promise<void> {
+  const log = openLog(logName);
+  const seed = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/seed-cli.ts'], {
+    cwd: webDir,
+    env: serverEnv(dataDir),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  seed.stdout?.pipe(log.stream, { end: false });
+  seed.stderr?.pipe(log.stream, { end: false });
+  const code = await exited(seed);
+  log.stream.end();
+  if (code !== 0) throw new Error(`Migrating/seeding ${dataDir} failed (exit ${code}); see ${log.file}`);
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitUntilServing(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode} before serving; see ${logFile}`);
+    try {
+      const response = await fetch(url, { redirect: 'manual' });
+      if (response.status < 500) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} did not answer within ${timeoutMs / 1000} s; see ${logFile}`);
+}
+
+/**
+ * A server of its own for one worker: a copy of the seeded template (or a freshly seeded directory when there is
+ * none) and `next start` on a free port. stop() ends the server's process group and deletes the data directory.
+ */
+export async function startServer(name: string): Promise<RunningServer> {
+  const servedDir = process.env[servedWebDirEnvVar] ?? webDir;
+  assertWebBuildExists(servedDir);
+  const dataDir = mkdtempSync(join(tmpdir(), `deltalab-e2e-${name}-`));
+  const template = process.env[templateEnvVar];
+  if (template && existsSync(template)) {
+    cpSync(template, dataDir, { recursive: true });
+  } else {
+    await seedDataDir(dataDir, `seed-${name}.log`);
+  }
+
+  const port = await freePort();
+  const log = openLog(`server-${name}.log`);
+  // Detached: its own process group, so stopping it also stops anything it spawned.
+  const server = spawn(join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
+    cwd: servedDir,
+    env: {
+      ...serverEnv(dataDir, port),
+      // Outside web/ the app cannot find the exercise folders from its working directory.
+      ...(servedDir === webDir ? {} : { DELTALAB_EXERCISES_DIR: join(repoRoot, 'exercises', 'content') }),
+    },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.pipe(log.stream, { end: false });
+  server.stderr?.pipe(log.stream, { end: false });
+
+  const signalGroup = (signal: NodeJS.Signals) => {
+    try {
+      if (server.pid !== undefined) process.kill(-server.pid, signal);
+    } catch {
+      // already gone
+    }
+  };
+  const stop = async () => {
+    if (server.exitCode === null && server.signalCode === null) {
+      signalGroup('SIGTERM');
+      const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
+      await exited(server);
+      clearTimeout(timer);
+    }
+    log.stream.end();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  const baseURL = `http://localhost:${port}`;
+  try {
+    await waitUntilServing(`${baseURL}/signin`, server, log.file, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { baseURL, dataDir, logFile: log.file, stop };
+}
