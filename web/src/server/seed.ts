@@ -8,6 +8,7 @@ import {
   type Database,
 } from '@deltalab/db';
 import { loadExercises, type Exercise } from '@deltalab/exercises';
+import { endOfDay } from '../lib/endOfDay';
 import { hashPassword } from './services/auth/passwords';
 import { registerExercises } from './services/exercises/registerExercises';
 
@@ -16,6 +17,8 @@ export const demoCourse = {
   slug: 'deep-learning-ffn',
   title: 'Deep Learning: Feed-Forward Networks',
   joinCode: 'DELTA-FFN',
+  /** Due dates fall at the end of a day in this zone (the site shows times in UTC). */
+  timeZone: 'UTC',
 } as const;
 
 export const demoPassword = 'deltalab-demo';
@@ -45,7 +48,7 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
   const list = options.exercises ?? loadExercises();
   const now = options.now ?? new Date();
 
-  const inserted = await insertCourse(db, demoCourse);
+  const inserted = await insertCourse(db, { slug: demoCourse.slug, title: demoCourse.title, joinCode: demoCourse.joinCode });
   const course = inserted ?? (await selectCourseBySlug(db, demoCourse.slug));
 
   const userIds: Record<string, string> = {};
@@ -60,11 +63,13 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
     await enrollUser(db, { userId: user.id, courseId: course.id, role: demo.role });
   }
 
-  // Due dates a week apart per topic, starting a week after the first seed, so the demo shows them.
+  // Due dates a week apart per topic, starting a week after the first seed, at 23:59 in the course's time zone
+  // (end of that day, so always in the future of the seed), so the demo shows them.
   const topicsInOrder = [...new Set(list.map((e) => e.topic))];
   await registerExercises(db, list, {
     courseId: course.id,
-    dueAtFor: (exercise) => new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs),
+    dueAtFor: (exercise) =>
+      endOfDay(new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs), demoCourse.timeZone),
     maxAttemptsFor: (exercise) => (exercise.kind === 'choice' ? 3 : exercise.kind === 'numeric' ? 10 : null),
   });
 
