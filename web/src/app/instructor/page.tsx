@@ -1,25 +1,62 @@
 import type { Metadata } from 'next';
+import Link from 'next/link';
 import { forbidden } from 'next/navigation';
+import { listCourseExercises } from '@deltalab/db';
+import { topics } from '@deltalab/exercises';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
+import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Instructor' };
 
+const topicTitles = new Map<string, string>(topics.map((t) => [t.id, t.title]));
+
 export default async function InstructorPage() {
   const user = await requireUser('/instructor');
-  const course = await getCurrentCourse(await getDb(), user.id);
+  const db = await getDb();
+  const course = await getCurrentCourse(db, user.id);
   if (user.role !== 'instructor' && user.role !== 'admin' && course?.role !== 'instructor') forbidden();
+  const exercises = course?.role === 'instructor' ? await listCourseExercises(db, course.id, { includeUnpublished: true }) : [];
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Instructor</h1>
       {course ? (
-        <div className="card">
-          <h2 className="text-lg font-medium">{course.title}</h2>
-          <p className="mt-2 text-sm">
-            Students join with the code <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{course.joinCode}</code>.
-          </p>
-        </div>
+        <>
+          <div className="card">
+            <h2 className="text-lg font-medium">{course.title}</h2>
+            <p className="mt-2 text-sm">
+              Students join with the code <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{course.joinCode}</code>.
+            </p>
+          </div>
+          {exercises.length > 0 && (
+            <section aria-labelledby="preview-list-heading" className="space-y-2">
+              <h2 id="preview-list-heading" className="text-lg font-semibold">
+                Exercises
+              </h2>
+              <p className="text-sm text-slate-600">
+                Preview any exercise as a student sees it: the canonical variant, any seed, or a given student’s variant.
+              </p>
+              <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white" aria-label="Exercise previews">
+                {exercises.map((exercise) => (
+                  <li key={exercise.slug} className="flex flex-col gap-1 p-3 sm:flex-row sm:items-center sm:justify-between">
+                    <div className="min-w-0">
+                      <Link href={`/exercises/${exercise.slug}?variant=canonical`} className="font-medium text-indigo-700 hover:underline">
+                        {exercise.title}
+                      </Link>
+                      <p className="text-xs text-slate-600">
+                        {topicTitles.get(exercise.topic) ?? exercise.topic} · {exercise.kind}
+                        {exercise.dueAt ? ` · Due ${formatDateTime(exercise.dueAt)}` : ''}
+                        {exercise.published ? '' : ' · unpublished'}
+                      </p>
+                    </div>
+                    <code className="text-xs text-slate-500">{exercise.slug}</code>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
       ) : (
         <p>You do not teach a course yet.</p>
       )}

@@ -1,3 +1,6 @@
+'use client';
+
+import { usePreviewTarget } from './PreviewContext';
 import type { SubmissionSummary } from './types';
 import { SubmissionResult } from './SubmissionResult';
 
@@ -17,13 +20,14 @@ export function SubmissionHistory({
   onRestore?: (submission: SubmissionSummary) => void;
   fieldLabels?: Record<string, string>;
 }) {
+  const preview = usePreviewTarget() !== null;
   return (
     <section aria-labelledby="history-heading" className="space-y-3">
       <h2 id="history-heading" className="text-lg font-semibold">
-        Your submissions
+        {preview ? 'Preview checks (this page only, not stored)' : 'Your submissions'}
       </h2>
       {history.length === 0 ? (
-        <p className="text-sm text-slate-600">No submissions yet.</p>
+        <p className="text-sm text-slate-600">{preview ? 'Nothing checked yet.' : 'No submissions yet.'}</p>
       ) : (
         <ol className="space-y-2" aria-label="Submission history">
           {history.map((s, index) => (
@@ -35,7 +39,7 @@ export function SubmissionHistory({
                   <span>{statusLabels[s.status]}</span>
                   <span>{s.score == null ? '' : `${Math.round(s.score * 100)}%`}</span>
                   {s.late && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">late</span>}
-                  {!s.countsAsAttempt && <span className="text-xs text-slate-500">(did not use an attempt)</span>}
+                  {!s.countsAsAttempt && !preview && <span className="text-xs text-slate-500">(did not use an attempt)</span>}
                 </summary>
                 <div className="space-y-3 border-t border-slate-200 px-4 py-3">
                   <SubmissionResult submission={s} fieldLabels={fieldLabels} />

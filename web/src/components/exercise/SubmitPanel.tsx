@@ -1,4 +1,7 @@
+'use client';
+
 import type { ReactNode } from 'react';
+import { usePreviewTarget } from './PreviewContext';
 import type { ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionResult } from './SubmissionResult';
 
@@ -20,6 +23,7 @@ export function SubmitPanel({
   fieldLabels?: Record<string, string>;
   children?: ReactNode;
 }) {
+  const preview = usePreviewTarget();
   const used = history.filter((s) => s.countsAsAttempt && s.status !== 'failed').length;
   const attemptsLeft = rules.maxAttempts === null ? null : Math.max(0, rules.maxAttempts - used);
   const pastDue = rules.dueAt !== null && new Date(rules.dueAt).getTime() < Date.now();
@@ -27,12 +31,18 @@ export function SubmitPanel({
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">
         {children}
-        <p className="text-sm text-slate-600" data-testid="attempts">
-          {rules.maxAttempts === null ? `${used} ${used === 1 ? 'attempt' : 'attempts'} used (no limit)` : `${used} of ${rules.maxAttempts} attempts used`}
-          {attemptsLeft === 0 ? ' — no attempts left' : ''}
-        </p>
+        {preview ? (
+          <p className="text-sm text-slate-600" data-testid="attempts">
+            Preview: graded on this variant at once; nothing is stored and no attempt is used.
+          </p>
+        ) : (
+          <p className="text-sm text-slate-600" data-testid="attempts">
+            {rules.maxAttempts === null ? `${used} ${used === 1 ? 'attempt' : 'attempts'} used (no limit)` : `${used} of ${rules.maxAttempts} attempts used`}
+            {attemptsLeft === 0 ? ' — no attempts left' : ''}
+          </p>
+        )}
       </div>
-      {pastDue && (
+      {pastDue && !preview && (
         <p className="text-sm text-red-800">The due date has passed: submissions are still graded but marked late.</p>
       )}
       {error && (

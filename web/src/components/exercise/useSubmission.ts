@@ -1,12 +1,21 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { usePreviewTarget, type PreviewTargetJson } from './PreviewContext';
 import type { SubmissionSummary } from './types';
 
 type Phase = 'idle' | 'sending' | 'waiting';
 
-/** Submit to POST /api/submissions, then follow GET /api/submissions/:id until graded or failed. */
+type Payload = { code: string } | { answers: Record<string, string | string[]> };
+
+/**
+ * Submit to POST /api/submissions, then follow GET /api/submissions/:id until graded or failed. On an instructor's
+ * preview (PreviewProvider) it grades through POST /api/preview instead: the result comes back at once, is kept in
+ * this page's history only, and nothing is stored.
+ */
 export function useSubmission(exercise: string, initialHistory: SubmissionSummary[]) {
+  const preview = usePreviewTarget();
+  const previewCount = useRef(0);
   const [history, setHistory] = useState(initialHistory);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState('');
@@ -52,9 +61,19 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
   }, []);
 
   const submit = useCallback(
-    async (payload: { code: string } | { answers: Record<string, string | string[]> }) => {
+    async (payload: Payload) => {
       setError('');
       setPhase('sending');
+      if (preview) {
+        const graded = await gradePreview(exercise, preview, payload, ++previewCount.current);
+        if ('error' in graded) setError(graded.error);
+        else {
+          upsert(graded.submission);
+          setLatestId(graded.submission.id);
+        }
+        setPhase('idle');
+        return;
+      }
       try {
         const response = await fetch('/api/submissions', {
           method: 'POST',
@@ -93,9 +112,53 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
         setPhase('idle');
       }
     },
-    [exercise, follow, upsert],
+    [exercise, follow, upsert, preview],
   );
 
   const latest = history.find((s) => s.id === latestId) ?? null;
   return { history, phase, error, latest, submit };
+}
+
+/** One preview grade, shaped like a graded submission so the same feedback and history components show it. */
+async function gradePreview(
+  exercise: string,
+  target: PreviewTargetJson,
+  payload: Payload,
+  count: number,
+): Promise<{ submission: SubmissionSummary } | { error: string }> {
+  try {
+    const response = await fetch('/api/preview', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ exercise, ...target, ...payload }),
+    });
+    const body = (await response.json().catch(() => ({}))) as {
+      score?: number;
+      passed?: boolean;
+      result?: unknown;
+      error?: { message?: string };
+    };
+    if (!response.ok || typeof body.score !== 'number') {
+      return { error: body.error?.message ?? `Preview grading refused (HTTP ${response.status}).` };
+    }
+    const now = new Date().toISOString();
+    return {
+      submission: {
+        id: `preview-${count}`,
+        status: 'graded',
+        score: body.score,
+        passed: body.passed ?? false,
+        result: body.result ?? null,
+        failureMessage: null,
+        late: false,
+        attempt: count,
+        countsAsAttempt: false,
+        payload,
+        createdAt: now,
+        gradedAt: now,
+      },
+    };
+  } catch {
+    return { error: 'Could not reach the server. Check your connection and try again.' };
+  }
 }

@@ -1,89 +1,115 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
+import type { CourseExerciseRow } from '@deltalab/db';
+import type { Exercise, StudentVariant } from '@deltalab/exercises';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
+import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
+import { getExercisePreview } from '@/server/services/exercises/getExercisePreview';
+import { previewTargetFromSearchParams } from '@/server/services/exercises/previewVariant';
 import { submissionView } from '@/server/services/submissions/getSubmission';
 import { renderMarkdown } from '@/lib/renderMarkdown';
 import { formatDateTime } from '@/lib/format';
-import { NumericWorkspace } from '@/components/exercise/NumericWorkspace';
-import { ChoiceWorkspace } from '@/components/exercise/ChoiceWorkspace';
-import { CodeWorkspace } from '@/components/exercise/CodeWorkspace';
-import type { ExerciseRules, SubmissionSummary } from '@/components/exercise/types';
+import { ExerciseWorkspace } from '@/components/exercise/ExerciseWorkspace';
+import { PreviewBanner } from '@/components/exercise/PreviewBanner';
+import { PreviewProvider } from '@/components/exercise/PreviewContext';
+import { ReferenceAnswers } from '@/components/exercise/ReferenceAnswers';
+import type { SubmissionSummary } from '@/components/exercise/types';
+
+type SearchParams = Record<string, string | string[] | undefined>;
 
 export async function generateMetadata({ params }: { params: Promise<{ slug: string }> }): Promise<Metadata> {
   return { title: (await params).slug };
 }
 
-function toleranceForRun(tolerance: { mode: string; max?: number; digits?: number; places?: number; floor?: number }) {
-  const floor = tolerance.floor ?? 1e-6;
-  switch (tolerance.mode) {
-    case 'relative':
-      return { relative: tolerance.max ?? 1e-3, absolute: floor };
-    case 'absolute':
-      return { relative: 0, absolute: tolerance.max ?? 1e-6 };
-    case 'sigfigs':
-      return { relative: 5 * 10 ** -(tolerance.digits ?? 3), absolute: floor };
-    default:
-      return { relative: 0, absolute: Math.max(0.5 * 10 ** -(tolerance.places ?? 3), floor) };
-  }
-}
-
-export default async function ExercisePage({ params }: { params: Promise<{ slug: string }> }) {
+/**
+ * A student sees their own variant (whatever ?variant= says). An instructor of the course sees a preview: any
+ * variant (?variant=canonical|<seed>, ?student=<user id>), checked without storing anything, plus the reference.
+ */
+export default async function ExercisePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
   const { slug } = await params;
   const user = await requireUser(`/exercises/${slug}`);
-  const found = await getExerciseForStudent(await getDb(), user.id, slug);
+  const db = await getDb();
+  const course = await getCurrentCourse(db, user.id);
+  if (course?.role === 'instructor') return <InstructorPreview slug={slug} viewerId={user.id} searchParams={await searchParams} />;
+
+  const found = await getExerciseForStudent(db, user.id, slug);
   if (!found) notFound();
   const { exercise, variant, courseExercise } = found;
-  const history = found.history.map(submissionView) as SubmissionSummary[];
-  const rules: ExerciseRules = {
-    maxAttempts: courseExercise.maxAttempts,
-    attemptsUsed: found.attemptsUsed,
-    dueAt: courseExercise.dueAt?.toISOString() ?? null,
-  };
-
-  let workspace: React.ReactNode = null;
-  if (exercise.kind === 'numeric') {
-    const fields = (variant.fields ?? []).map((f) => ({
-      name: f.name,
-      labelHtml: renderMarkdown(f.label, { inline: true }),
-      ...(f.unit ? { unit: f.unit } : {}),
-      ...(f.hint ? { hint: f.hint } : {}),
-    }));
-    workspace = <NumericWorkspace exercise={slug} fields={fields} rules={rules} initialHistory={history} />;
-  } else if (exercise.kind === 'choice') {
-    const options = (variant.options ?? []).map((o) => ({ id: o.id, textHtml: renderMarkdown(o.text, { inline: true }) }));
-    workspace = <ChoiceWorkspace exercise={slug} mode={variant.mode ?? 'single'} options={options} rules={rules} initialHistory={history} />;
-  } else if (exercise.kind === 'code') {
-    workspace = (
-      <CodeWorkspace
-        exercise={slug}
-        rules={rules}
-        initialHistory={history}
-        setup={{
-          starter: exercise.starter,
-          draft: found.draft,
-          typeDeclarations: exercise.typeDeclarations,
-          signatures: exercise.entries.map((e) => e.signature),
-          visibleCases: (variant.visibleCases ?? []).map((c) => ({ name: c.name, entry: c.entry, args: c.args, expected: c.expected })),
-          timeLimitMs: Math.max(5000, exercise.limits.timeMs * 5),
-          tolerance: toleranceForRun(exercise.tolerance),
-        }}
+  return (
+    <ExerciseLayout courseTitle={found.course.title} exercise={exercise} variant={variant} courseExercise={courseExercise}>
+      <ExerciseWorkspace
+        exercise={exercise}
+        variant={variant}
+        rules={{ maxAttempts: courseExercise.maxAttempts, attemptsUsed: found.attemptsUsed, dueAt: courseExercise.dueAt?.toISOString() ?? null }}
+        history={found.history.map(submissionView) as SubmissionSummary[]}
+        draft={found.draft}
       />
-    );
-  } else {
-    workspace = <p className="card text-sm">Challenges are submitted from the challenge page (coming soon).</p>;
-  }
+    </ExerciseLayout>
+  );
+}
 
+async function InstructorPreview({ slug, viewerId, searchParams }: { slug: string; viewerId: string; searchParams: SearchParams }) {
+  const { target, problem } = previewTargetFromSearchParams(searchParams);
+  let result = await getExercisePreview(await getDb(), viewerId, slug, target);
+  let shownProblem = problem;
+  if (!result.ok && result.reason === 'unknown-student') {
+    shownProblem = result.message;
+    result = await getExercisePreview(await getDb(), viewerId, slug, { variant: 'canonical' });
+  }
+  if (!result.ok) notFound();
+  const { preview, exercise, variant, courseExercise, reference } = result.value;
+  const targetJson = preview.student ? { student: preview.student.userId } : { variant: preview.variant };
+  return (
+    <ExerciseLayout
+      courseTitle={preview.course.title}
+      exercise={exercise}
+      variant={variant}
+      courseExercise={courseExercise}
+      banner={<PreviewBanner slug={slug} variant={preview.variant} student={preview.student} students={preview.students} problem={shownProblem} />}
+    >
+      <ReferenceAnswers reference={reference} />
+      {/* Keyed by variant: switching variants starts with an empty form and check history. */}
+      <PreviewProvider key={JSON.stringify(targetJson)} target={targetJson}>
+        <ExerciseWorkspace
+          exercise={exercise}
+          variant={variant}
+          rules={{ maxAttempts: courseExercise.maxAttempts, attemptsUsed: 0, dueAt: courseExercise.dueAt?.toISOString() ?? null }}
+          history={[]}
+          draft={null}
+        />
+      </PreviewProvider>
+    </ExerciseLayout>
+  );
+}
+
+function ExerciseLayout({
+  courseTitle,
+  exercise,
+  variant,
+  courseExercise,
+  banner,
+  children,
+}: {
+  courseTitle: string;
+  exercise: Exercise;
+  variant: StudentVariant;
+  courseExercise: CourseExerciseRow;
+  banner?: ReactNode;
+  children: ReactNode;
+}) {
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/course" className="text-indigo-700 hover:underline">
-          ← {found.course.title}
+          ← {courseTitle}
         </Link>
       </nav>
+      {banner}
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{exercise.title}</h1>
         <p className="text-sm text-slate-600">
@@ -97,7 +123,7 @@ export default async function ExercisePage({ params }: { params: Promise<{ slug:
         className="statement card max-w-none space-y-3 leading-relaxed [&_.katex-display]:overflow-x-auto [&_.katex-display]:overflow-y-hidden [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6 [&_pre]:overflow-auto [&_pre]:rounded [&_pre]:bg-slate-100 [&_pre]:p-3 [&_code]:font-mono"
         dangerouslySetInnerHTML={{ __html: renderMarkdown(variant.statementMarkdown) }}
       />
-      {workspace}
+      {children}
     </div>
   );
 }

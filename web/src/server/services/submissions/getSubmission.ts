@@ -39,7 +39,7 @@ export function submissionView(submission: Submission) {
 export type SubmissionView = ReturnType<typeof submissionView>;
 
 /** Choice explanations are Markdown + KaTeX: rendered here so the browser needs neither library. */
-function withRenderedExplanations(result: unknown): unknown {
+export function withRenderedExplanations(result: unknown): unknown {
   if (!result || typeof result !== 'object' || !Array.isArray((result as { options?: unknown }).options)) return result;
   const options = (result as { options: { explanation?: unknown }[] }).options.map((option) => ({
     ...option,

@@ -1,0 +1,69 @@
+import type { Exercise, StudentVariant } from '@deltalab/exercises';
+import { renderMarkdown } from '@/lib/renderMarkdown';
+import { NumericWorkspace } from './NumericWorkspace';
+import { ChoiceWorkspace } from './ChoiceWorkspace';
+import { CodeWorkspace } from './CodeWorkspace';
+import type { ExerciseRules, SubmissionSummary } from './types';
+
+function toleranceForRun(tolerance: { mode: string; max?: number; digits?: number; places?: number; floor?: number }) {
+  const floor = tolerance.floor ?? 1e-6;
+  switch (tolerance.mode) {
+    case 'relative':
+      return { relative: tolerance.max ?? 1e-3, absolute: floor };
+    case 'absolute':
+      return { relative: 0, absolute: tolerance.max ?? 1e-6 };
+    case 'sigfigs':
+      return { relative: 5 * 10 ** -(tolerance.digits ?? 3), absolute: floor };
+    default:
+      return { relative: 0, absolute: Math.max(0.5 * 10 ** -(tolerance.places ?? 3), floor) };
+  }
+}
+
+/** The answer area of an exercise page for one variant (server side: renders labels and options to HTML). */
+export function ExerciseWorkspace({
+  exercise,
+  variant,
+  rules,
+  history,
+  draft,
+}: {
+  exercise: Exercise;
+  variant: StudentVariant;
+  rules: ExerciseRules;
+  history: SubmissionSummary[];
+  draft: string | null;
+}) {
+  const slug = exercise.slug;
+  if (exercise.kind === 'numeric') {
+    const fields = (variant.fields ?? []).map((f) => ({
+      name: f.name,
+      labelHtml: renderMarkdown(f.label, { inline: true }),
+      ...(f.unit ? { unit: f.unit } : {}),
+      ...(f.hint ? { hint: f.hint } : {}),
+    }));
+    return <NumericWorkspace exercise={slug} fields={fields} rules={rules} initialHistory={history} />;
+  }
+  if (exercise.kind === 'choice') {
+    const options = (variant.options ?? []).map((o) => ({ id: o.id, textHtml: renderMarkdown(o.text, { inline: true }) }));
+    return <ChoiceWorkspace exercise={slug} mode={variant.mode ?? 'single'} options={options} rules={rules} initialHistory={history} />;
+  }
+  if (exercise.kind === 'code') {
+    return (
+      <CodeWorkspace
+        exercise={slug}
+        rules={rules}
+        initialHistory={history}
+        setup={{
+          starter: exercise.starter,
+          draft,
+          typeDeclarations: exercise.typeDeclarations,
+          signatures: exercise.entries.map((e) => e.signature),
+          visibleCases: (variant.visibleCases ?? []).map((c) => ({ name: c.name, entry: c.entry, args: c.args, expected: c.expected })),
+          timeLimitMs: Math.max(5000, exercise.limits.timeMs * 5),
+          tolerance: toleranceForRun(exercise.tolerance),
+        }}
+      />
+    );
+  }
+  return <p className="card text-sm">Challenges are submitted from the challenge page (coming soon).</p>;
+}

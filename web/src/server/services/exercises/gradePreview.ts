@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import type { Database } from '@deltalab/db';
+import { findExercise } from '@deltalab/exercises';
+import { gradeSubmission, GradeRequestError, type GradeResult } from '@deltalab/grader';
+import { toGraderSubmission } from '@/server/grading/toGradeRequest';
+import { getCurrentCourse } from '../courses/getCurrentCourse';
+import { SubmissionError } from '../submissions/submissionError';
+import { submissionRequest, validatePayload } from '../submissions/validatePayload';
+import { withRenderedExplanations } from '../submissions/getSubmission';
+import { previewTargetSchema, resolvePreview } from './previewVariant';
+
+/** POST /api/preview body: a submission (as POST /api/submissions takes it) plus which variant to grade it on. */
+export const previewGradeRequest = z.object({
+  ...submissionRequest.shape,
+  variant: z.unknown().optional(),
+  student: z.unknown().optional(),
+}).strict();
+
+export interface PreviewGrade {
+  exercise: string;
+  variant: GradeResult['variant'];
+  score: number;
+  passed: boolean;
+  result: unknown;
+}
+
+function invalid(error: z.ZodError): SubmissionError {
+  const issue = error.issues[0];
+  const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
+  return new SubmissionError('invalid-request', `${where}${issue?.message ?? 'invalid request body'}`);
+}
+
+/**
+ * An instructor checks answers or code against any variant: validated like a submission, graded by the grader
+ * directly (not through the queue), and nothing is stored — no submission, no attempt, no rate limit.
+ */
+export async function gradePreview(db: Database, viewerId: string, body: unknown): Promise<PreviewGrade> {
+  // Students are refused whatever they send.
+  const course = await getCurrentCourse(db, viewerId);
+  if (course?.role !== 'instructor') throw new SubmissionError('forbidden', 'Only an instructor of the course can grade previews.');
+  const parsed = previewGradeRequest.safeParse(body);
+  if (!parsed.success) throw invalid(parsed.error);
+  const { variant: variantInput, student, ...request } = parsed.data;
+  const target = previewTargetSchema.safeParse({ variant: variantInput, student });
+  if (!target.success) throw invalid(target.error);
+
+  const resolved = await resolvePreview(db, viewerId, request.exercise, target.data);
+  if (!resolved.ok) {
+    throw new SubmissionError(resolved.reason === 'not-instructor' ? 'forbidden' : 'not-found', resolved.message);
+  }
+  const exercise = findExercise(request.exercise);
+  if (!exercise) throw new SubmissionError('unknown-exercise', `Unknown exercise '${request.exercise}'.`);
+  if (exercise.kind === 'challenge') {
+    throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a challenge: it is not graded from answers or code.`);
+  }
+  const submission = toGraderSubmission(exercise.kind, validatePayload(exercise, request));
+  if (!submission) throw new SubmissionError('wrong-payload', `'${exercise.slug}' cannot be graded from this payload.`);
+
+  let result: GradeResult;
+  try {
+    result = await gradeSubmission({ exercise: exercise.slug, variant: resolved.preview.variant, submission });
+  } catch (error) {
+    if (error instanceof GradeRequestError) throw new SubmissionError('wrong-payload', error.message);
+    throw error;
+  }
+  return {
+    exercise: exercise.slug,
+    variant: result.variant,
+    score: result.score,
+    passed: result.passed,
+    result: withRenderedExplanations(result),
+  };
+}
