@@ -21,7 +21,8 @@ const seconds = () => ((performance.now() - startedAt) / 1000).toFixed(1);
 const port = process.env.PORT && process.env.PORT !== '' ? process.env.PORT : '3000';
 if (!/^\d+$/.test(port) || Number(port) < 1 || Number(port) > 65535) fail(`PORT must be a number from 1 to 65535, got "${port}".`);
 
-const childEnv = { ...process.env, PORT: port, NODE_ENV: 'production' };
+// Classrooms are often offline: Next's telemetry would only try (and fail) to phone home.
+const childEnv = { NEXT_TELEMETRY_DISABLED: '1', ...process.env, PORT: port, NODE_ENV: 'production' };
 // Child processes run in web/: pin the data directory to an absolute path so they all agree.
 if (!process.env.DATABASE_URL) {
   const dir = process.env.DELTALAB_DATA_DIR || '.data';
@@ -44,6 +45,7 @@ function run(command, args, options = {}) {
 
 // 1. Migrate and seed (also the lock check: a second `npm start` stops here).
 const seedCode = await run(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/seed-cli.ts']);
+if (seedCode === 4) fail('Fix the configuration above and run npm start again.');
 if (seedCode === 3) fail('Another Deltalab server is using this database (see above). Stop it first, or start this one with another DELTALAB_DATA_DIR.');
 if (seedCode !== 0) fail(`Migrating/seeding the database failed (exit ${seedCode}).`);
 

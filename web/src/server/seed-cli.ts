@@ -1,13 +1,20 @@
 /**
  * `npm run seed -w @deltalab/web` and the first step of `npm start`: migrate, seed, print the demo accounts.
- * Exits 3 with the lock message when another process holds the embedded database.
+ * Exits 3 with the lock message when another process holds the embedded database, 4 when the configuration is
+ * unusable (e.g. no AUTH_SECRET with DATABASE_URL in production) — before touching the database.
  */
 import { createDb, DatabaseLockedError } from '@deltalab/db';
-import { dataDir, env, isEmbeddedDb } from '../env';
+import { dataDir, env, getAuthSecret, isEmbeddedDb } from '../env';
 import { demoCredentialsText, seed } from './seed';
 
 async function main() {
   const started = performance.now();
+  try {
+    getAuthSecret(); // embedded mode: generated and kept in the data directory on first start
+  } catch (error) {
+    console.error(`\n✖ ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(4);
+  }
   let handle;
   try {
     handle = await createDb(isEmbeddedDb ? { dataDir } : { url: env.DATABASE_URL });

@@ -1,0 +1,122 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { selectSubmission, type DbHandle } from '@deltalab/db';
+import { makeEnrolledUser } from '@deltalab/db/test';
+import { getExercise } from '@deltalab/exercises';
+import { createGradingQueue, type GradingQueue } from '@deltalab/grader';
+import { createSubmission } from '@/server/services/submissions/createSubmission';
+import type { SeedResult } from '@/server/seed';
+import { createSeededDb } from './testDb';
+
+/**
+ * `npm run grader:worker` processes on a real PostgreSQL (the scale-out mode): separate OS processes take jobs from
+ * the durable queue, and a worker killed with SIGKILL mid-job leaves its job to another worker, recorded once.
+ * Needs a server: runs when TEST_DATABASE_URL is set (always in .ci/run).
+ */
+const webDir = fileURLToPath(new URL('..', import.meta.url));
+const describeOnPostgres = process.env.TEST_DATABASE_URL ? describe : describe.skip;
+
+describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
+  let handle: DbHandle;
+  let seeded: SeedResult;
+  let queue: GradingQueue;
+  const workers: ChildProcess[] = [];
+
+  function startWorker(): ChildProcess {
+    const child = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/worker.ts', '--concurrency=1'], {
+      cwd: webDir,
+      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker ${child.pid}] ${chunk}`));
+    workers.push(child);
+    return child;
+  }
+
+  function ready(child: ChildProcess): Promise<void> {
+    return new Promise((resolve, reject) => {
+      let output = '';
+      child.stdout?.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Grading worker')) resolve();
+      });
+      child.once('exit', (code) => reject(new Error(`worker exited with ${code} before it was ready: ${output}`)));
+    });
+  }
+
+  beforeAll(async () => {
+    ({ handle, seeded } = await createSeededDb('postgres'));
+    // The enqueuing side, as the web server with DELTALAB_INPROCESS_WORKERS=0: jobs expire after 3 s without an
+    // answer, and this process sweeps expired jobs every second (pg-boss maintenance).
+    queue = await createGradingQueue({
+      connectionString: process.env.TEST_DATABASE_URL!,
+      expireInSeconds: 3,
+      retryDelaySeconds: 1,
+      maintenanceIntervalSeconds: 1,
+    });
+  });
+
+  afterAll(async () => {
+    for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL');
+    await queue?.stop({ timeoutMs: 2000 });
+    await handle?.close();
+  });
+
+  async function submit(code: string) {
+    const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+    return createSubmission(handle.db, {
+      userId: student.id,
+      body: { exercise: 'mlp-forward-code', code },
+      enqueue: async (job) => void (await queue.enqueue(job.submissionId)),
+    });
+  }
+
+  async function waitForStatus(id: string, statuses: string[], timeoutMs: number) {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const submission = await selectSubmission(handle.db, id);
+      if (statuses.includes(submission.status)) return submission;
+      if (Date.now() > deadline) throw new Error(`submission ${id} still ${submission.status} after ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  it('a worker killed mid-job leaves the job to another worker; every submission is graded exactly once', async () => {
+    const first = startWorker();
+    await ready(first);
+
+    // ~1.5 s per call: long enough to kill the worker while it grades.
+    const slow = await submit('export function forward(x, layers) { const t = Date.now(); while (Date.now() - t < 1500) {} return [0]; }');
+    await waitForStatus(slow.id, ['running'], 30_000);
+    first.kill('SIGKILL');
+
+    const second = startWorker();
+    const third = startWorker();
+    await Promise.all([ready(second), ready(third)]);
+    const solution = getExercise('mlp-forward-code').solutionSource!;
+    const more = await Promise.all(Array.from({ length: 4 }, () => submit(solution)));
+
+    const recovered = await waitForStatus(slow.id, ['graded', 'failed'], 60_000);
+    expect(recovered).toMatchObject({ status: 'graded', score: 0, passed: false, countsAsAttempt: true });
+    for (const submission of more) {
+      expect(await waitForStatus(submission.id, ['graded', 'failed'], 60_000)).toMatchObject({ status: 'graded', score: 1, passed: true });
+    }
+    // The killed worker's job went back to the queue (pg-boss retry after expiry) and was taken by another worker.
+    // Workers also re-queue unfinished submissions when they start, so there may be more than one job: every one
+    // completes, and the result is recorded once (the first to finish wins; the others find it graded).
+    const { rows: jobs } = (await handle.executeSql(
+      `select state, retry_count, created_on from pgboss.job where name = $1 and data->>'submissionId' = $2 order by created_on`,
+      [queue.name, slow.id],
+    )) as { rows: Array<{ state: string; retry_count: number }> };
+    expect(jobs.map((job) => job.state)).toEqual(jobs.map(() => 'completed'));
+    expect(jobs[0]!.retry_count).toBeGreaterThanOrEqual(1);
+    const graded = await selectSubmission(handle.db, slow.id);
+    expect(graded.gradedAt).toEqual(recovered.gradedAt);
+
+    // A graceful stop (SIGTERM) finishes and exits 0.
+    const exited = new Promise<number | null>((resolve) => second.once('exit', resolve));
+    second.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 120_000);
+});
