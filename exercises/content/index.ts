@@ -26,6 +26,7 @@ import logisticRegressionGradient from './gradient-descent/logistic-regression-g
 import gradientDescentStep from './gradient-descent/gradient-descent-step/definition';
 import minibatchSgdEpoch from './gradient-descent/minibatch-sgd-epoch/definition';
 import sgdEpochCode from './gradient-descent/sgd-epoch-code/definition';
+import gradientDescentTfCode from './gradient-descent/gradient-descent-tf-code/definition';
 import logisticGradientCode from './gradient-descent/logistic-gradient-code/definition';
 import lossFunctionsCode from './losses/loss-functions-code/definition';
 import activationsCode from './activations/activations-code/definition';
@@ -82,4 +83,5 @@ export const registry: RegistryEntry[] = [
   { dir: 'backprop/backward-pass-deltas', definition: backwardPassDeltas },
   { dir: 'backprop/softmax-gradient-code', definition: softmaxGradientCode },
   { dir: 'gradient-descent/learning-rate-divergence', definition: learningRateDivergence },
+  { dir: 'gradient-descent/gradient-descent-tf-code', definition: gradientDescentTfCode },
 ];
