@@ -61,6 +61,7 @@ export function ExerciseWorkspace({
           visibleCases: (variant.visibleCases ?? []).map((c) => ({ name: c.name, entry: c.entry, args: c.args, expected: c.expected })),
           timeLimitMs: Math.max(5000, exercise.limits.timeMs * 5),
           tolerance: toleranceForRun(exercise.tolerance),
+          usesTf: exercise.usesTf,
         }}
       />
     );
