@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The monorepo root: the nearest ancestor of `from` whose package.json declares workspaces. */
 export function findRepoRoot(from = process.cwd()): string {
-  let dir = resolve(from);
+  let dir = resolve(/* turbopackIgnore: true */ from);
   for (;;) {
     const manifest = join(dir, 'package.json');
     if (existsSync(manifest)) {
@@ -15,7 +15,7 @@ export function findRepoRoot(from = process.cwd()): string {
       }
     }
     const parent = dirname(dir);
-    if (parent === dir) return resolve(from);
+    if (parent === dir) return resolve(/* turbopackIgnore: true */ from);
     dir = parent;
   }
 }
