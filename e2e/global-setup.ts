@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { assertWebBuildExists, seedDataDir, servedWebDirEnvVar, snapshotWebBuild, templateEnvVar } from './server';
@@ -9,6 +9,10 @@ import { assertWebBuildExists, seedDataDir, servedWebDirEnvVar, snapshotWebBuild
  * Returns the teardown that deletes it.
  */
 export default async function globalSetup(): Promise<() => void> {
+  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(chromium)) {
+    throw new Error(`No Chromium at ${chromium}. Install Debian's: \`apt-get install chromium\` (or set CHROMIUM_PATH). Playwright's own browsers are never downloaded.`);
+  }
   assertWebBuildExists();
   // E2E_SNAPSHOT_BUILD=1: serve a private copy of the build, safe from a `next build` started meanwhile.
   if (process.env.E2E_SNAPSHOT_BUILD === '1') process.env[servedWebDirEnvVar] = snapshotWebBuild();
