@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { test as base, expect, type Page, type TestInfo } from '@playwright/test';
+import { test as base, expect, type APIRequestContext, type Page, type TestInfo } from '@playwright/test';
 import { artifactsDir, startServer, type RunningServer } from './server';
 
 /** The seeded demo data (web/src/server/seed.ts); duplicated on purpose: the tests check what the README promises. */
@@ -68,6 +68,40 @@ export async function signIn(page: Page, email: string, password: string = demo.
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/course$/);
   await expect(page.getByRole('heading', { level: 1, name: demo.courseTitle })).toBeVisible();
+}
+
+/**
+ * Signs up a new student of the demo course through the sign-up form (each test its own student: nothing shared,
+ * no rate limit or attempts used up by another test). The page's context, and page.request, are then signed in.
+ */
+export async function signUpStudent(page: Page, name = 'Test Student'): Promise<{ email: string; name: string }> {
+  const email = `student-${test.info().workerIndex}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+  await page.goto('/signup');
+  await page.getByLabel('Name').fill(name);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(demo.password);
+  await page.getByLabel('Course join code').fill(demo.joinCode);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL(/\/course$/);
+  await expect(page.getByRole('heading', { level: 1, name: demo.courseTitle })).toBeVisible();
+  return { email, name };
+}
+
+/**
+ * Signs an API client in the way a script would: next-auth's CSRF token, then the credentials callback; the
+ * session cookie stays in the request context.
+ */
+export async function apiSignIn(request: APIRequestContext, email: string, password: string = demo.password): Promise<void> {
+  const csrf = await request.get('/api/auth/csrf');
+  expect(csrf.status()).toBe(200);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post('/api/auth/callback/credentials', {
+    form: { csrfToken, email, password, json: 'true' },
+    maxRedirects: 0,
+  });
+  expect(response.status(), await response.text()).toBeLessThan(400);
+  const session = (await (await request.get('/api/auth/session')).json()) as { user?: { email?: string } };
+  expect(session.user?.email).toBe(email);
 }
 
 export { expect };
