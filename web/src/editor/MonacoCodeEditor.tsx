@@ -14,21 +14,24 @@ export interface MonacoCodeEditorProps {
   onChange(value: string): void;
   /** Declarations for the exercise (e.g. `type Layer`) so the student's code is type-checked against them. */
   typeDeclarations: string;
+  /** The exercise lets the student import '@tensorflow/tfjs': declare its types too. */
+  usesTf?: boolean;
   onReady?(handle: CodeEditorHandle): void;
   label: string;
 }
 
 const modelPath = 'file:///submission.ts';
 
-export default function MonacoCodeEditor({ value, onChange, typeDeclarations, onReady, label }: MonacoCodeEditorProps) {
+export default function MonacoCodeEditor({ value, onChange, typeDeclarations, usesTf = false, onReady, label }: MonacoCodeEditorProps) {
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [failed, setFailed] = useState('');
   const monacoRef = useRef<Monaco | null>(null);
 
   useEffect(() => {
     let active = true;
-    loadMonaco().then(
-      (m) => {
+    // tf's declarations (~15 kB) are a chunk of their own, fetched for tf exercises only.
+    Promise.all([loadMonaco(), usesTf ? import('./tfDeclarations').then((d) => d.tfDeclarations) : null]).then(
+      ([m, tfTypes]) => {
         if (!active) return;
         const ts = m.typescript;
         ts.typescriptDefaults.setCompilerOptions({
@@ -38,7 +41,11 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, on
           noEmitOnError: false,
           allowNonTsExtensions: true,
         });
-        ts.typescriptDefaults.setExtraLibs([{ content: typeDeclarations, filePath: 'file:///exercise.d.ts' }]);
+        ts.typescriptDefaults.setExtraLibs([
+          { content: typeDeclarations, filePath: 'file:///exercise.d.ts' },
+          // `declare module '@tensorflow/tfjs'`: resolves the student's import for checking (Run maps it to tfjs).
+          ...(tfTypes ? [{ content: tfTypes, filePath: 'file:///node_modules/@tensorflow/tfjs/index.d.ts' }] : []),
+        ]);
         monacoRef.current = m;
         setMonaco(m);
       },
@@ -47,7 +54,7 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, on
     return () => {
       active = false;
     };
-  }, [typeDeclarations]);
+  }, [typeDeclarations, usesTf]);
 
   const onMount: OnMount = (editor) => {
     const m = monacoRef.current;

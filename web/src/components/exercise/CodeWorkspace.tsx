@@ -3,7 +3,8 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeEditorHandle } from '@/editor/MonacoCodeEditor';
-import type { RunCaseResult } from '@/editor/runner/protocol';
+import { BACKEND_STORAGE_KEY, parseStoredChoice } from '@/editor/runner/backendChoice';
+import { tfBackends, type ProbeTiming, type RunCaseResult, type TfBackendChoice, type TfStatus } from '@/editor/runner/protocol';
 import type { CodeSetup, ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
 import { SubmitPanel } from './SubmitPanel';
@@ -39,6 +40,24 @@ export function CodeWorkspace({
   const [run, setRun] = useState<RunState>({ phase: 'idle' });
   const handle = useRef<CodeEditorHandle | null>(null);
   const saved = useRef(setup.draft ?? setup.starter);
+  // tf exercises: the backend the student picked (remembered), and the probe of the first Run on this page.
+  const [tfChoice, setTfChoice] = useState<TfBackendChoice>('auto');
+  const [tfStatus, setTfStatus] = useState<TfStatus | null>(null);
+  const probe = useRef<ProbeTiming[] | undefined>(undefined);
+
+  useEffect(() => {
+    // After hydration: localStorage does not exist on the server.
+    if (setup.usesTf) setTfChoice(parseStoredChoice(localStorage.getItem(BACKEND_STORAGE_KEY)));
+  }, [setup.usesTf]);
+
+  function chooseBackend(choice: TfBackendChoice) {
+    setTfChoice(choice);
+    try {
+      localStorage.setItem(BACKEND_STORAGE_KEY, choice);
+    } catch {
+      // storage disabled: the choice holds for this page
+    }
+  }
 
   // Autosave the draft a moment after the last keystroke.
   useEffect(() => {
@@ -78,10 +97,22 @@ export function CodeWorkspace({
       return;
     }
     const { runInBrowser } = await import('@/editor/runner/runInBrowser');
+    setTfStatus(null);
     const outcome = await runInBrowser(
-      { js: compiled.js, cases: setup.visibleCases, tolerance: setup.tolerance },
+      {
+        js: compiled.js,
+        cases: setup.visibleCases,
+        tolerance: setup.tolerance,
+        ...(setup.usesTf ? { tf: { choice: tfChoice, ...(probe.current ? { probe: probe.current } : {}) } } : {}),
+      },
       setup.timeLimitMs,
-      (results) => setRun({ phase: 'running', results }),
+      {
+        onProgress: (results) => setRun({ phase: 'running', results }),
+        onTf: (status) => {
+          probe.current = status.probe;
+          setTfStatus(status);
+        },
+      },
     );
     setRun(outcome.ok ? { phase: 'done', ok: true, results: outcome.results, ms: outcome.ms } : { phase: 'done', ok: false, message: outcome.message, results: outcome.results });
   }
@@ -127,6 +158,7 @@ export function CodeWorkspace({
               value={code}
               onChange={setCode}
               typeDeclarations={setup.typeDeclarations}
+              usesTf={setup.usesTf === true}
               label="Code editor"
               onReady={(h) => (handle.current = h)}
             />
@@ -135,6 +167,28 @@ export function CodeWorkspace({
         <p className="text-xs text-slate-600" role="status" aria-live="polite" data-testid="draft-status">
           {draftStatus}
         </p>
+        {setup.usesTf && (
+          <label className="flex flex-wrap items-center gap-2 text-sm">
+            TensorFlow.js backend for Run
+            <select
+              className="rounded-md border border-slate-300 bg-white px-2 py-1"
+              value={tfChoice}
+              onChange={(e) => chooseBackend(e.currentTarget.value as TfBackendChoice)}
+              disabled={run.phase === 'running'}
+            >
+              <option value="auto">Fastest (probe)</option>
+              {tfBackends.map((b) => {
+                const timing = tfStatus?.probe.find((t) => t.backend === b);
+                return (
+                  <option key={b} value={b} disabled={timing?.ok === false}>
+                    {b}
+                    {timing ? (timing.ok ? ` (${timing.ms.toFixed(1)} ms)` : ' (unavailable)') : ''}
+                  </option>
+                );
+              })}
+            </select>
+          </label>
+        )}
         <SubmitPanel rules={rules} history={history} phase={phase} error={error} latest={latest}>
           <button type="button" className="btn btn-secondary" onClick={onRun} disabled={run.phase === 'running'}>
             {run.phase === 'running' ? 'Running…' : 'Run'}
@@ -150,6 +204,7 @@ export function CodeWorkspace({
             Run in your browser {run.phase === 'running' ? '(running…)' : `— ${passedCount}/${setup.visibleCases.length} sample cases pass`}
           </h2>
           <p className="text-xs text-slate-600">Runs the visible sample cases only; it never records a grade.</p>
+          {tfStatus && <TfStatusView status={tfStatus} />}
           {run.phase === 'done' && run.message && (
             <p role="alert" data-testid="run-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
               {run.message}
@@ -166,6 +221,22 @@ export function CodeWorkspace({
         </section>
       )}
       <SubmissionHistory history={history} onRestore={restore} />
+    </div>
+  );
+}
+
+function TfStatusView({ status }: { status: TfStatus }) {
+  return (
+    <div className="space-y-1 text-sm">
+      <p data-testid="tf-backend">
+        TensorFlow.js ran on <strong>{status.backend}</strong> ({status.reason}); tfjs started in {Math.round(status.setupMs)} ms.
+      </p>
+      <p className="text-xs text-slate-600" data-testid="tf-probe">
+        Backend probe (a small training run, timed after a warm-up):{' '}
+        {status.probe
+          .map((t) => (t.ok ? `${t.backend} ${t.ms.toFixed(1)} ms (warm-up ${t.warmupMs.toFixed(0)} ms)` : `${t.backend} unavailable (${t.reason})`))
+          .join(' · ')}
+      </p>
     </div>
   );
 }

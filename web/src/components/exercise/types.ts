@@ -44,6 +44,8 @@ export interface CodeSetup {
   visibleCases: VisibleCaseView[];
   timeLimitMs: number;
   tolerance: { relative: number; absolute: number };
+  /** The student may import '@tensorflow/tfjs': Run loads tfjs (with a backend probe) and Monaco its types. */
+  usesTf?: boolean;
 }
 
 export interface ExerciseRules {

@@ -1,3 +1,5 @@
+/** Messages between the page (runInBrowser) and the Run worker (run.worker.ts). */
+
 export interface RunCase {
   name: string;
   entry: string;
@@ -5,10 +7,27 @@ export interface RunCase {
   expected: unknown;
 }
 
+/** The tfjs backends Run can use, in the order the probe tries them. */
+export const tfBackends = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
+export type TfBackend = (typeof tfBackends)[number];
+/** 'auto': the fastest backend by the probe. */
+export type TfBackendChoice = TfBackend | 'auto';
+
+/** One backend's probe result: the timed run after a warm-up run, or why it could not run. */
+export type ProbeTiming = { backend: TfBackend; ok: true; ms: number; warmupMs: number } | { backend: TfBackend; ok: false; reason: string };
+
+export interface TfRunOptions {
+  choice: TfBackendChoice;
+  /** Probe timings from an earlier Run on this page: 'auto' then skips the probe. */
+  probe?: ProbeTiming[];
+}
+
 export interface RunRequest {
   js: string;
   cases: RunCase[];
   tolerance: { relative: number; absolute: number };
+  /** Present for exercises that use TensorFlow.js: the worker loads tfjs and resolves the student's import of it. */
+  tf?: TfRunOptions;
 }
 
 export interface RunCaseResult {
@@ -19,7 +38,21 @@ export interface RunCaseResult {
   actual?: string;
 }
 
+export interface TfStatus {
+  /** The backend the cases ran on. */
+  backend: TfBackend;
+  /** Why this backend: the student's choice, or the probe's pick (and a note when the choice was unavailable). */
+  reason: string;
+  probe: ProbeTiming[];
+  /** Time to load tfjs and initialise the backend(s), probe included. */
+  setupMs: number;
+}
+
 export type RunResponse =
+  /** tfjs is ready (tf exercises only); the student's code starts next. */
+  | { type: 'tf'; status: TfStatus }
+  /** The student's module is about to load: the page's time limit starts now. */
+  | { type: 'started' }
   | { type: 'progress'; results: RunCaseResult[] }
   | { type: 'done'; results: RunCaseResult[] }
   | { type: 'error'; message: string };

@@ -1,21 +1,52 @@
 /// <reference lib="webworker" />
 import { compareOutput } from './compareOutput';
 import type { RunCaseResult, RunRequest, RunResponse } from './protocol';
+import { resolveImports, tfShimSource } from './resolveImports';
 
 // Runs the student's compiled module against the visible cases, in this worker only (the page terminates it on
-// timeout). Nothing here records a grade.
+// timeout). Nothing here records a grade. tfjs is loaded only when the request asks for it (tf exercises).
+const TF_GLOBAL = '__deltalabTf';
+
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
-  const { js, cases, tolerance } = event.data;
+  const { js, cases, tolerance, tf: tfOptions } = event.data;
   const post = (message: RunResponse) => (self as unknown as Worker).postMessage(message);
-  const url = URL.createObjectURL(new Blob([js], { type: 'text/javascript' }));
+  const urls: string[] = [];
+  const moduleUrl = (source: string) => {
+    const url = URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
+    urls.push(url);
+    return url;
+  };
+
+  let toPlain = (value: unknown) => value;
+  let tfModuleUrl: string | undefined;
+  if (tfOptions) {
+    try {
+      const { prepareTf, tensorsToArrays } = await import('./tfRuntime');
+      const { tf, status } = await prepareTf(tfOptions);
+      (globalThis as Record<string, unknown>)[TF_GLOBAL] = tf;
+      tfModuleUrl = moduleUrl(tfShimSource(Object.keys(tf), TF_GLOBAL));
+      toPlain = (value) => tensorsToArrays(tf, value);
+      post({ type: 'tf', status });
+    } catch (error) {
+      post({ type: 'error', message: `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}` });
+      return;
+    }
+  }
+
+  const resolved = resolveImports(js, { tfModuleUrl });
+  if (!resolved.ok) {
+    post({ type: 'error', message: resolved.message });
+    return;
+  }
+  post({ type: 'started' });
   let module: Record<string, unknown>;
   try {
-    module = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ url)) as Record<string, unknown>;
+    module = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ moduleUrl(resolved.js))) as Record<string, unknown>;
   } catch (error) {
     post({ type: 'error', message: `Your code could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
     return;
   } finally {
-    URL.revokeObjectURL(url);
+    urls.forEach((url) => URL.revokeObjectURL(url));
   }
   const results: RunCaseResult[] = [];
   for (const testCase of cases) {
@@ -26,9 +57,10 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
     }
     const started = performance.now();
     try {
-      const actual = (fn as (...args: unknown[]) => unknown)(...structuredClone(testCase.args));
+      const actual = toPlain((fn as (...args: unknown[]) => unknown)(...structuredClone(testCase.args)));
+      const ms = performance.now() - started;
       const message = compareOutput(actual, testCase.expected, tolerance);
-      results.push({ name: testCase.name, passed: message === null, ms: performance.now() - started, message: message ?? undefined, actual: safeJson(actual) });
+      results.push({ name: testCase.name, passed: message === null, ms, message: message ?? undefined, actual: safeJson(actual) });
     } catch (error) {
       results.push({
         name: testCase.name,

@@ -1,33 +1,65 @@
 'use client';
 
-import type { RunCaseResult, RunRequest, RunResponse } from './protocol';
+import type { RunCaseResult, RunRequest, RunResponse, TfStatus } from './protocol';
 
 export type RunOutcome =
   | { ok: true; results: RunCaseResult[]; ms: number }
   | { ok: false; message: string; results: RunCaseResult[] };
 
-/** Runs compiled code against cases in a fresh Web Worker, terminated after `timeLimitMs`. */
-export function runInBrowser(request: RunRequest, timeLimitMs: number, onProgress?: (results: RunCaseResult[]) => void): Promise<RunOutcome> {
+/** Loading tfjs and probing its backends (first Run on a page) gets this long before the student's time starts. */
+export const TF_SETUP_LIMIT_MS = 60_000;
+
+/**
+ * Runs compiled code against cases in a fresh Web Worker. The worker is terminated `timeLimitMs` after the
+ * student's module starts loading (tf exercises: after tfjs is ready), or if tfjs takes longer than
+ * TF_SETUP_LIMIT_MS to start.
+ */
+export function runInBrowser(
+  request: RunRequest,
+  timeLimitMs: number,
+  callbacks: { onProgress?(results: RunCaseResult[]): void; onTf?(status: TfStatus): void } = {},
+): Promise<RunOutcome> {
   return new Promise((resolve) => {
-    const started = performance.now();
+    let started = performance.now();
     const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'run' });
     let latest: RunCaseResult[] = [];
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const finish = (outcome: RunOutcome) => {
       clearTimeout(timer);
       worker.terminate();
       resolve(outcome);
     };
-    const timer = setTimeout(
-      () => finish({ ok: false, message: `Stopped after ${(timeLimitMs / 1000).toFixed(1)} s: your code took too long (an endless loop?).`, results: latest }),
-      timeLimitMs,
-    );
+    const limit = (ms: number, message: string) => {
+      clearTimeout(timer);
+      timer = setTimeout(() => finish({ ok: false, message, results: latest }), ms);
+    };
+    const studentLimit = () =>
+      limit(timeLimitMs, `Stopped after ${(timeLimitMs / 1000).toFixed(1)} s: your code took too long (an endless loop?).`);
+    if (request.tf) limit(TF_SETUP_LIMIT_MS, `Stopped: TensorFlow.js did not start within ${TF_SETUP_LIMIT_MS / 1000} s.`);
+    else studentLimit();
     worker.onmessage = (event: MessageEvent<RunResponse>) => {
       const message = event.data;
-      if (message.type === 'error') finish({ ok: false, message: message.message, results: latest });
-      else if (message.type === 'progress') {
-        latest = message.results;
-        onProgress?.(latest);
-      } else finish({ ok: true, results: message.results, ms: performance.now() - started });
+      switch (message.type) {
+        case 'tf':
+          callbacks.onTf?.(message.status);
+          break;
+        case 'started':
+          if (request.tf) {
+            started = performance.now();
+            studentLimit();
+          }
+          break;
+        case 'progress':
+          latest = message.results;
+          callbacks.onProgress?.(latest);
+          break;
+        case 'error':
+          finish({ ok: false, message: message.message, results: latest });
+          break;
+        case 'done':
+          finish({ ok: true, results: message.results, ms: performance.now() - started });
+          break;
+      }
     };
     worker.onerror = (event) => {
       event.preventDefault();

@@ -1,0 +1,119 @@
+/// <reference lib="webworker" />
+import type * as TfNamespace from '@tensorflow/tfjs';
+import { pickBackend } from './backendChoice';
+import { tfBackends, type ProbeTiming, type TfBackend, type TfRunOptions, type TfStatus } from './protocol';
+
+/**
+ * tfjs inside the Run worker (only for exercises with `usesTf`): loaded with dynamic imports, so it is a separate
+ * chunk that no page loads. The wasm backend's .wasm files come from our own origin (/tfjs/, copied there by
+ * scripts/copy-tfjs-wasm.mjs at build time), never from a CDN.
+ */
+export type Tf = typeof TfNamespace;
+
+export const WASM_PATH = '/tfjs/';
+
+export async function loadTf(): Promise<Tf> {
+  return import('@tensorflow/tfjs');
+}
+
+const registered = new Set<TfBackend>(['cpu', 'webgl']); // both come with @tensorflow/tfjs
+
+/** Registers (wasm, webgpu: their packages on first use) and selects a backend; returns why it failed, or null. */
+async function useBackend(tf: Tf, backend: TfBackend): Promise<string | null> {
+  try {
+    if (backend === 'wasm' && !registered.has('wasm')) {
+      const wasm = await import('@tensorflow/tfjs-backend-wasm');
+      wasm.setWasmPaths(new URL(WASM_PATH, self.location.href).href);
+      registered.add('wasm');
+    }
+    if (backend === 'webgpu' && !registered.has('webgpu')) {
+      const gpu = (self.navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      if (!gpu) return 'WebGPU is not available in this browser';
+      if (!(await gpu.requestAdapter())) return 'no WebGPU adapter';
+      await import('@tensorflow/tfjs-backend-webgpu');
+      registered.add('webgpu');
+    }
+    if (!(await tf.setBackend(backend))) return 'it failed to initialise';
+    await tf.ready();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/**
+ * The probe's workload, shaped like a tf exercise: a 2-16-1 sigmoid network on 64 rows, 5 full-batch steps of
+ * tf.variableGrads + assign, reading each loss back (dataSync) as students' code does.
+ */
+function probeWorkload(tf: Tf): void {
+  const weights = [tf.variable(tf.randomNormal([2, 16], 0, 0.5, 'float32', 1)), tf.variable(tf.zeros([16])), tf.variable(tf.randomNormal([16, 1], 0, 0.5, 'float32', 2)), tf.variable(tf.zeros([1]))];
+  const [W1, b1, W2, b2] = weights as [TfNamespace.Variable, TfNamespace.Variable, TfNamespace.Variable, TfNamespace.Variable];
+  const X = tf.randomUniform([64, 2], -1, 1, 'float32', 3);
+  const y = tf.randomUniform([64, 1], 0, 1, 'float32', 4).round();
+  try {
+    for (let step = 0; step < 5; step++) {
+      tf.tidy(() => {
+        const { value, grads } = tf.variableGrads(() => {
+          const p = tf.sigmoid(tf.add(tf.matMul(tf.sigmoid(tf.add(tf.matMul(X, W1), b1)), W2), b2));
+          return tf.mean(tf.square(tf.sub(y, p))) as TfNamespace.Scalar;
+        }, weights);
+        value.dataSync();
+        for (const w of weights) w.assign(tf.sub(w, tf.mul(0.5, grads[w.name]!)));
+      });
+    }
+  } finally {
+    tf.dispose([X, y, ...weights]);
+  }
+}
+
+/** A warm-up that takes longer than this (a software-rendered GPU compiling shaders) is reported as it is. */
+const SLOW_WARMUP_MS = 4000;
+
+/** Times the workload on every backend this browser offers: the second run, after a warm-up. */
+export async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
+  const timings: ProbeTiming[] = [];
+  for (const backend of tfBackends) {
+    const problem = await useBackend(tf, backend);
+    if (problem) {
+      timings.push({ backend, ok: false, reason: problem });
+      continue;
+    }
+    try {
+      let started = performance.now();
+      probeWorkload(tf);
+      const warmupMs = performance.now() - started;
+      if (warmupMs > SLOW_WARMUP_MS) {
+        timings.push({ backend, ok: true, ms: warmupMs, warmupMs });
+        continue;
+      }
+      started = performance.now();
+      probeWorkload(tf);
+      timings.push({ backend, ok: true, ms: performance.now() - started, warmupMs });
+    } catch (error) {
+      timings.push({ backend, ok: false, reason: error instanceof Error ? error.message : String(error) });
+    }
+  }
+  return timings;
+}
+
+/** Loads tfjs, probes when this page has no probe yet, and selects the backend for the student's code. */
+export async function prepareTf(options: TfRunOptions): Promise<{ tf: Tf; status: TfStatus }> {
+  const started = performance.now();
+  const tf = await loadTf();
+  const probe = options.probe ?? (await probeBackends(tf));
+  const pick = pickBackend(options.choice, probe);
+  if (!pick) throw new Error(`no tfjs backend works in this browser (${probe.map((t) => `${t.backend}: ${t.ok ? 'ok' : t.reason}`).join('; ')})`);
+  const problem = await useBackend(tf, pick.backend);
+  if (problem) throw new Error(`the ${pick.backend} backend failed: ${problem}`);
+  return { tf, status: { backend: pick.backend, reason: pick.reason, probe, setupMs: performance.now() - started } };
+}
+
+/** Tensors in a result become nested arrays, as the grader's sandbox does. */
+export function tensorsToArrays(tf: Tf, value: unknown): unknown {
+  if (value instanceof tf.Tensor) return value.arraySync();
+  if (Array.isArray(value)) return value.map((v) => tensorsToArrays(tf, v));
+  if (value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, tensorsToArrays(tf, v)]));
+  }
+  return value;
+}

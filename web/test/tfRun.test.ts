@@ -1,0 +1,143 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getExercise, instantiateVariant } from '@deltalab/exercises';
+import * as tf from '@tensorflow/tfjs';
+import ts from 'typescript';
+import { afterAll, describe, expect, it } from 'vitest';
+import { fastestBackend, parseStoredChoice, pickBackend } from '@/editor/runner/backendChoice';
+import { compareOutput } from '@/editor/runner/compareOutput';
+import type { ProbeTiming } from '@/editor/runner/protocol';
+import { resolveImports, tfShimSource } from '@/editor/runner/resolveImports';
+import { tfDeclarations } from '@/editor/tfDeclarations';
+
+const slug = 'gradient-descent-tf-code';
+const exercise = getExercise(slug);
+if (exercise.kind !== 'code') throw new Error('code expected');
+const tfUrl = 'blob:http://localhost/tf-shim';
+
+describe('resolveImports (the Run worker maps the student’s tfjs import to its own tf)', () => {
+  it('rewrites namespace, named, default and re-export imports of @tensorflow/tfjs and -core', () => {
+    const js = [
+      "import * as tf from '@tensorflow/tfjs';",
+      'import { grad, tensor1d as t } from "@tensorflow/tfjs";',
+      "import tfDefault from '@tensorflow/tfjs-core';",
+      "import {\n  sigmoid,\n  mean\n} from '@tensorflow/tfjs';",
+      "export { tidy } from '@tensorflow/tfjs';",
+      "export function f() { return 'from @tensorflow/tfjs'; }",
+    ].join('\n');
+    const resolved = resolveImports(js, { tfModuleUrl: tfUrl });
+    expect(resolved.ok).toBe(true);
+    if (!resolved.ok) return;
+    expect(resolved.js).not.toMatch(/from\s*['"]@tensorflow/);
+    expect(resolved.js.match(new RegExp(tfUrl, 'g'))).toHaveLength(5);
+    expect(resolved.js).toContain(`import * as tf from '${tfUrl}';`);
+    expect(resolved.js).toContain("return 'from @tensorflow/tfjs';"); // a string is not an import
+  });
+
+  it('refuses other modules, tfjs where the exercise does not use it, and import(), with the grader’s words', () => {
+    expect(resolveImports("import fs from 'fs';", { tfModuleUrl: tfUrl })).toEqual({ ok: false, message: "Cannot import 'fs': only '@tensorflow/tfjs' can be imported." });
+    expect(resolveImports("import './other.js';", {})).toEqual({ ok: false, message: "Cannot import './other.js': imports are not available in this exercise." });
+    expect(resolveImports("import * as tf from '@tensorflow/tfjs';", {})).toEqual({
+      ok: false,
+      message: "Cannot import '@tensorflow/tfjs': this exercise does not use TensorFlow.js.",
+    });
+    expect(resolveImports("export async function f() { return import('x'); }", {}).ok).toBe(false);
+    expect(resolveImports('export function f(x) { return x.import(1); }', {}).ok).toBe(true);
+  });
+
+  it('the shim exports every identifier-named property and the object as default', () => {
+    const source = tfShimSource(['grad', 'train', 'default', 'not-an-identifier', 'version_core'], '__tf');
+    expect(source).toContain('export default tf;');
+    expect(source).toContain('export const { grad, train, version_core } = tf;');
+  });
+});
+
+describe('the tf exercise’s solution, compiled as Monaco compiles it, runs through the rewritten import', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'deltalab-tfrun-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('passes every visible case against the real tfjs (cpu) with the Run comparison', async () => {
+    await tf.setBackend('cpu');
+    const source = exercise.solutionSource!;
+    // Monaco's TypeScript worker: target ES2020, module ESNext (MonacoCodeEditor.tsx).
+    const js = ts.transpileModule(source, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext } }).outputText;
+    expect(js).toContain("from '@tensorflow/tfjs'");
+    (globalThis as Record<string, unknown>).__deltalabTfTest = tf;
+    const shim = join(dir, 'tf-shim.mjs');
+    writeFileSync(shim, tfShimSource(Object.keys(tf), '__deltalabTfTest'));
+    const resolved = resolveImports(js, { tfModuleUrl: pathToFileURL(shim).href });
+    if (!resolved.ok) throw new Error(resolved.message);
+    const studentFile = join(dir, 'student.mjs');
+    writeFileSync(studentFile, resolved.js);
+    const module = (await import(/* @vite-ignore */ pathToFileURL(studentFile).href)) as Record<string, (...args: unknown[]) => unknown>;
+    const cases = instantiateVariant(exercise, 'canonical').visibleCases!;
+    expect(cases.length).toBeGreaterThan(0);
+    for (const c of cases) {
+      const actual = module[c.entry]!(...structuredClone(c.args));
+      expect(compareOutput(actual, c.expected, { relative: 1e-3, absolute: 1e-5 }), c.name).toBeNull();
+    }
+  });
+});
+
+describe('tfDeclarations (Monaco’s types for tf exercises)', () => {
+  /** Type-checks `code` as Monaco does: the exercise's declarations and tf's as extra libs, strict. */
+  function check(code: string): string[] {
+    const files: Record<string, string> = {
+      '/submission.ts': code,
+      '/exercise.d.ts': exercise.typeDeclarations,
+      '/node_modules/@tensorflow/tfjs/index.d.ts': tfDeclarations,
+    };
+    const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, strict: true, noEmit: true, lib: ['lib.es2020.d.ts'], types: [] };
+    const host = ts.createCompilerHost(options);
+    const readFile = host.readFile.bind(host);
+    host.readFile = (name) => files[name] ?? readFile(name);
+    host.fileExists = (name) => name in files || ts.sys.fileExists(name);
+    const getSourceFile = host.getSourceFile.bind(host);
+    host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name]!, version) : getSourceFile(name, version));
+    const program = ts.createProgram(['/submission.ts', '/exercise.d.ts', '/node_modules/@tensorflow/tfjs/index.d.ts'], options, host);
+    return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
+  }
+
+  it('the solution, the known-wrong solution and the starter type-check', () => {
+    expect(check(exercise.solutionSource!), 'solution.ts').toEqual([]);
+    expect(check(exercise.knownWrongSource!), 'known-wrong.ts').toEqual([]);
+    expect(check(exercise.starter), 'starter').toEqual([]);
+  });
+
+  it('catches what the real types catch: unknown ops, a Tensor where a Scalar is needed', () => {
+    expect(check("import * as tf from '@tensorflow/tfjs';\nexport const x = tf.notAnOp(1);").join()).toContain("Property 'notAnOp' does not exist");
+    const noCast = "import * as tf from '@tensorflow/tfjs';\nconst v = tf.variable(tf.scalar(1));\nexport const g = tf.variableGrads(() => tf.mean(tf.square(v)) as tf.Tensor, [v]);";
+    expect(check(noCast).join()).toMatch(/not assignable to type 'Scalar'|not assignable to type 'Tensor<Rank.R0>'/);
+  });
+});
+
+describe('backend choice', () => {
+  const probe: ProbeTiming[] = [
+    { backend: 'cpu', ok: true, ms: 12, warmupMs: 40 },
+    { backend: 'wasm', ok: true, ms: 9, warmupMs: 30 },
+    { backend: 'webgl', ok: true, ms: 250, warmupMs: 3000 },
+    { backend: 'webgpu', ok: false, reason: 'no WebGPU adapter' },
+  ];
+
+  it('the probe picks the fastest timed backend, not a fixed order; ties go to cpu', () => {
+    expect(fastestBackend(probe)).toBe('wasm');
+    expect(fastestBackend([{ backend: 'webgl', ok: true, ms: 5, warmupMs: 900 }, ...probe.slice(0, 2)])).toBe('webgl');
+    expect(fastestBackend([{ backend: 'wasm', ok: true, ms: 9, warmupMs: 1 }, { backend: 'cpu', ok: true, ms: 9, warmupMs: 1 }])).toBe('cpu');
+    expect(fastestBackend([{ backend: 'cpu', ok: false, reason: 'x' }])).toBeNull();
+  });
+
+  it('a student choice wins when available, else the fastest with the reason', () => {
+    expect(pickBackend('auto', probe)).toEqual({ backend: 'wasm', reason: 'fastest in the probe' });
+    expect(pickBackend('cpu', probe)).toEqual({ backend: 'cpu', reason: 'your choice' });
+    expect(pickBackend('webgpu', probe)).toEqual({ backend: 'wasm', reason: 'webgpu is not available here (no WebGPU adapter); the probe picked the fastest' });
+  });
+
+  it('a remembered choice is read back only when it is one of the choices', () => {
+    expect(parseStoredChoice('wasm')).toBe('wasm');
+    expect(parseStoredChoice('auto')).toBe('auto');
+    expect(parseStoredChoice('tpu')).toBe('auto');
+    expect(parseStoredChoice(null)).toBe('auto');
+  });
+});
