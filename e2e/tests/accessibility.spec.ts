@@ -176,14 +176,17 @@ test.describe('choice and history flows', () => {
     await expect(status).not.toContainText('passed');
     const explanations = status.getByRole('list', { name: 'Explanations per option' }).getByRole('listitem');
     await expect(explanations).toHaveCount(4);
-    await expect(explanations.filter({ hasText: 'depth_helps' })).toContainText('(your choice) — not correct.');
-    await expect(explanations.filter({ hasText: 'depth_helps' })).toContainText('The decision boundary stays a straight line');
-    await expect(explanations.filter({ hasText: 'collapses' })).toContainText('(your choice) — correct option.');
-    await expect(explanations.filter({ hasText: 'monotonic' })).toContainText('— correct option.');
-    await expect(explanations.filter({ hasText: 'monotonic' })).toContainText('XOR is not monotonic');
-    await expect(explanations.filter({ hasText: 'relu_linear' })).toContainText('ReLU is piecewise linear');
+    const explanation = (id: string) => explanations.and(page.locator(`[data-option="${id}"]`));
+    // Each option is named by its text, as the student saw it.
+    await expect(explanation('depth_helps')).toContainText('Adding hidden layers with linear activations lets the network separate the two moons.');
+    await expect(explanation('depth_helps')).toContainText('Your choice — not correct.');
+    await expect(explanation('depth_helps')).toContainText('The decision boundary stays a straight line');
+    await expect(explanation('collapses')).toContainText('Your choice — a correct option.');
+    await expect(explanation('monotonic')).toContainText('Not chosen — a correct option.');
+    await expect(explanation('monotonic')).toContainText('XOR is not monotonic');
+    await expect(explanation('relu_linear')).toContainText('ReLU is piecewise linear');
     // KaTeX was rendered on the server.
-    await expect(explanations.filter({ hasText: 'relu_linear' }).locator('.katex').first()).toBeVisible();
+    await expect(explanation('relu_linear').locator('.katex').first()).toBeVisible();
     await expect(page.getByText('1 of 3 attempts used')).toBeVisible();
     await snap('per-option explanations');
   });

@@ -21,6 +21,7 @@ export function ChoiceWorkspace({
 }) {
   const { history, phase, error, latest, submit } = useSubmission(exercise, initialHistory);
   const [selected, setSelected] = useState<string[]>([]);
+  const optionTexts = Object.fromEntries(options.map((o) => [o.id, o.textHtml]));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -45,13 +46,13 @@ export function ChoiceWorkspace({
                 value={option.id}
                 checked={selected.includes(option.id)}
                 onChange={(e) => toggle(option.id, e.currentTarget.checked)}
-                className="mt-1 size-4"
+                className="mt-1 size-4 shrink-0"
               />
               <label htmlFor={`option-${option.id}`} className="prose-sm" dangerouslySetInnerHTML={{ __html: option.textHtml }} />
             </div>
           ))}
         </fieldset>
-        <SubmitPanel rules={rules} history={history} phase={phase} error={error} latest={latest}>
+        <SubmitPanel rules={rules} history={history} phase={phase} error={error} latest={latest} optionTexts={optionTexts}>
           <button type="submit" className="btn btn-primary" disabled={phase !== 'idle' || selected.length === 0}>
             {phase === 'idle' ? 'Submit answer' : 'Grading…'}
           </button>
@@ -59,6 +60,7 @@ export function ChoiceWorkspace({
       </form>
       <SubmissionHistory
         history={history}
+        optionTexts={optionTexts}
         onRestore={(s) => {
           const value = s.payload.answers?.selected;
           setSelected(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);

@@ -15,10 +15,12 @@ export function SubmissionHistory({
   history,
   onRestore,
   fieldLabels,
+  optionTexts,
 }: {
   history: SubmissionSummary[];
   onRestore?: (submission: SubmissionSummary) => void;
   fieldLabels?: Record<string, string>;
+  optionTexts?: Record<string, string>;
 }) {
   const preview = usePreviewTarget() !== null;
   return (
@@ -42,7 +44,7 @@ export function SubmissionHistory({
                   {!s.countsAsAttempt && !preview && <span className="text-xs text-slate-500">(did not use an attempt)</span>}
                 </summary>
                 <div className="space-y-3 border-t border-slate-200 px-4 py-3">
-                  <SubmissionResult submission={s} fieldLabels={fieldLabels} />
+                  <SubmissionResult submission={s} fieldLabels={fieldLabels} optionTexts={optionTexts} />
                   <div>
                     <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">As submitted</h3>
                     {s.payload.code !== undefined ? (

@@ -42,7 +42,16 @@ function diagnosisText(value: unknown): string | null {
 }
 
 /** Per-field / per-case / per-option feedback of a graded submission, whatever kind it is. */
-export function SubmissionResult({ submission, fieldLabels }: { submission: SubmissionSummary; fieldLabels?: Record<string, string> }) {
+export function SubmissionResult({
+  submission,
+  fieldLabels,
+  optionTexts,
+}: {
+  submission: SubmissionSummary;
+  fieldLabels?: Record<string, string>;
+  /** Choice: option id → its text as HTML, so feedback names options the way the student saw them. */
+  optionTexts?: Record<string, string>;
+}) {
   if (submission.status === 'queued') return <p className="text-sm text-slate-700">Queued for grading…</p>;
   if (submission.status === 'running') return <p className="text-sm text-slate-700">Grading…</p>;
   if (submission.status === 'failed') {
@@ -103,10 +112,22 @@ export function SubmissionResult({ submission, fieldLabels }: { submission: Subm
       {options.length > 0 && (
         <ul className="space-y-1" aria-label="Explanations per option">
           {options.map((o) => (
-            <li key={o.id} className={`rounded-md border px-3 py-1.5 ${o.correct ? fieldStyles.correct : o.selected ? fieldStyles.wrong : fieldStyles.missing}`}>
-              <strong>{o.id}</strong> {o.selected ? '(your choice) ' : ''}
-              {o.correct ? '— correct option. ' : '— not correct. '}
-              {o.explanationHtml ? <span dangerouslySetInnerHTML={{ __html: o.explanationHtml }} /> : o.explanation}
+            <li
+              key={o.id}
+              data-option={o.id}
+              className={`space-y-0.5 rounded-md border px-3 py-1.5 ${o.correct ? fieldStyles.correct : o.selected ? fieldStyles.wrong : fieldStyles.missing}`}
+            >
+              {optionTexts?.[o.id] ? (
+                <p className="font-semibold" dangerouslySetInnerHTML={{ __html: optionTexts[o.id]! }} />
+              ) : (
+                <p className="font-mono font-semibold">{o.id}</p>
+              )}
+              <p>
+                <strong>
+                  {o.selected ? 'Your choice' : 'Not chosen'} — {o.correct ? 'a correct option.' : 'not correct.'}
+                </strong>{' '}
+                {o.explanationHtml ? <span dangerouslySetInnerHTML={{ __html: o.explanationHtml }} /> : o.explanation}
+              </p>
             </li>
           ))}
         </ul>

@@ -13,6 +13,7 @@ export function SubmitPanel({
   error,
   latest,
   fieldLabels,
+  optionTexts,
   children,
 }: {
   rules: ExerciseRules;
@@ -21,6 +22,7 @@ export function SubmitPanel({
   error: string;
   latest: SubmissionSummary | null;
   fieldLabels?: Record<string, string>;
+  optionTexts?: Record<string, string>;
   children?: ReactNode;
 }) {
   const preview = usePreviewTarget();
@@ -57,7 +59,7 @@ export function SubmitPanel({
             <h3 className="mb-2 text-sm font-semibold">
               Latest submission: <span data-testid="latest-status">{latest.status}</span>
             </h3>
-            <SubmissionResult submission={latest} fieldLabels={fieldLabels} />
+            <SubmissionResult submission={latest} fieldLabels={fieldLabels} optionTexts={optionTexts} />
           </div>
         )}
       </div>
