@@ -328,6 +328,17 @@ test.describe('API over HTTP (issue 5)', () => {
         'invalid-request',
         /variant/,
       );
+      // The exercise endpoint takes the same choice of variant for an instructor (a student's query is ignored).
+      const canonicalVariant = (await (await instructor.get('/api/exercises/perceptron-forward?variant=canonical')).json()) as {
+        variant: unknown;
+        params: unknown;
+      };
+      expect(canonicalVariant).toMatchObject({ variant: 'canonical', params: { w0: 1, W: [3, -2], x: [-1, 2] } });
+      expect(((await (await instructor.get('/api/exercises/perceptron-forward?variant=12345')).json()) as { variant: unknown }).variant).toBe(12345);
+      await expectError(await instructor.get('/api/exercises/perceptron-forward?variant=seven'), 400, 'invalid-request', /variant/);
+      const studentAsked = (await (await page.request.get('/api/exercises/perceptron-forward?variant=canonical')).json()) as { variant: unknown };
+      expect(typeof studentAsked.variant).toBe('number');
+
       // Nothing was stored for the instructor.
       const listed = (await (await instructor.get('/api/exercises')).json()) as { exercises: { slug: string; attempts: number }[] };
       expect(listed.exercises.find((e) => e.slug === 'perceptron-forward')?.attempts).toBe(0);

@@ -1,13 +1,34 @@
 import { NextResponse } from 'next/server';
 import { jsonError, withApiUser } from '@/server/api';
 import { getDb } from '@/server/db';
+import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
+import { getExercisePreview } from '@/server/services/exercises/getExercisePreview';
+import { previewTargetSchema } from '@/server/services/exercises/previewVariant';
 
-/** GET → statement and this student's variant (never the reference, answers or hidden cases). */
-export function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
+/**
+ * GET → statement and this student's variant (never the reference, answers or hidden cases). An instructor of the
+ * course may ask for any variant with ?variant=canonical|<seed> or ?student=<user id>; a student always gets their own.
+ */
+export function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   return withApiUser(async (user) => {
     const { slug } = await context.params;
-    const found = await getExerciseForStudent(await getDb(), user.id, slug);
+    const db = await getDb();
+    const query = new URL(request.url).searchParams;
+    const asked = query.has('variant') || query.has('student');
+    if (asked && (await getCurrentCourse(db, user.id))?.role === 'instructor') {
+      const target = previewTargetSchema.safeParse({ variant: query.get('variant') ?? undefined, student: query.get('student') ?? undefined });
+      if (!target.success) return jsonError(400, 'invalid-request', target.error.issues[0]?.message ?? 'unreadable variant');
+      const preview = await getExercisePreview(db, user.id, slug, target.data);
+      if (!preview.ok) return jsonError(404, preview.reason, preview.message);
+      const { variant, courseExercise } = preview.value;
+      return NextResponse.json({
+        ...variant,
+        dueAt: courseExercise.dueAt?.toISOString() ?? null,
+        maxAttempts: courseExercise.maxAttempts,
+      });
+    }
+    const found = await getExerciseForStudent(db, user.id, slug);
     if (!found) return jsonError(404, 'unknown-exercise', `Unknown exercise '${slug}' in your course.`);
     const { variant, courseExercise } = found;
     return NextResponse.json({
