@@ -1,19 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { demo, expect, signIn, test } from '../fixtures';
-import { repoRoot } from '../server';
-
-const tfExercise = { slug: 'gradient-descent-tf-code', title: 'Gradient descent with TensorFlow.js' };
-const solution = readFileSync(join(repoRoot, 'exercises/content/gradient-descent/gradient-descent-tf-code/solution.ts'), 'utf8');
-
-async function replaceEditorCode(page: Page, code: string): Promise<void> {
-  const editor = page.getByRole('code').filter({ has: page.getByRole('textbox', { name: 'Code editor' }) });
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.evaluate((text) => navigator.clipboard.writeText(text), code);
-  await page.keyboard.press('ControlOrMeta+V');
-}
+import { replaceEditorCode, solution, tfExercise } from './tfExercise';
 
 /** Every request of the page and its workers (the Run worker fetches tfjs chunks and the .wasm itself). */
 function recordRequests(page: Page): string[] {

@@ -13,8 +13,11 @@ import { resolveImports, tfShimSource } from '@/editor/runner/resolveImports';
 import { tfDeclarations } from '@/editor/tfDeclarations';
 
 const slug = 'gradient-descent-tf-code';
-const exercise = getExercise(slug);
-if (exercise.kind !== 'code') throw new Error('code expected');
+const exercise = (() => {
+  const found = getExercise(slug);
+  if (found.kind !== 'code') throw new Error('code expected');
+  return found;
+})();
 const tfUrl = 'blob:http://localhost/tf-shim';
 
 describe('resolveImports (the Run worker maps the student’s tfjs import to its own tf)', () => {

@@ -237,6 +237,12 @@ function TfStatusView({ status }: { status: TfStatus }) {
           .map((t) => (t.ok ? `${t.backend} ${t.ms.toFixed(1)} ms (warm-up ${t.warmupMs.toFixed(0)} ms)` : `${t.backend} unavailable (${t.reason})`))
           .join(' · ')}
       </p>
+      {(status.backend === 'webgl' || status.backend === 'webgpu') && (
+        <p className="text-xs text-amber-800">
+          GPU backends compute with less precision than the grader (tfjs on cpu): a long training run can drift past the tolerance here
+          and still pass when graded.
+        </p>
+      )}
     </div>
   );
 }

@@ -43,9 +43,11 @@ async function useBackend(tf: Tf, backend: TfBackend): Promise<string | null> {
 
 /**
  * The probe's workload, shaped like a tf exercise: a 2-16-1 sigmoid network on 64 rows, 5 full-batch steps of
- * tf.variableGrads + assign, reading each loss back (dataSync) as students' code does.
+ * tf.variableGrads + assign, reading each loss back (dataSync) and the trained weights (arraySync) as students'
+ * code does. Returns what it read, so the probe can check the backend's numbers.
  */
-function probeWorkload(tf: Tf): void {
+function probeWorkload(tf: Tf): number[] {
+  const read: number[] = [];
   const weights = [tf.variable(tf.randomNormal([2, 16], 0, 0.5, 'float32', 1)), tf.variable(tf.zeros([16])), tf.variable(tf.randomNormal([16, 1], 0, 0.5, 'float32', 2)), tf.variable(tf.zeros([1]))];
   const [W1, b1, W2, b2] = weights as [TfNamespace.Variable, TfNamespace.Variable, TfNamespace.Variable, TfNamespace.Variable];
   const X = tf.randomUniform([64, 2], -1, 1, 'float32', 3);
@@ -57,10 +59,12 @@ function probeWorkload(tf: Tf): void {
           const p = tf.sigmoid(tf.add(tf.matMul(tf.sigmoid(tf.add(tf.matMul(X, W1), b1)), W2), b2));
           return tf.mean(tf.square(tf.sub(y, p))) as TfNamespace.Scalar;
         }, weights);
-        value.dataSync();
+        read.push(value.dataSync()[0]!);
         for (const w of weights) w.assign(tf.sub(w, tf.mul(0.5, grads[w.name]!)));
       });
     }
+    read.push(...(W2.arraySync() as number[][]).flat());
+    return read;
   } finally {
     tf.dispose([X, y, ...weights]);
   }
@@ -69,9 +73,21 @@ function probeWorkload(tf: Tf): void {
 /** A warm-up that takes longer than this (a software-rendered GPU compiling shaders) is reported as it is. */
 const SLOW_WARMUP_MS = 4000;
 
-/** Times the workload on every backend this browser offers: the second run, after a warm-up. */
+/** Where a backend's numbers differ from cpu's beyond float32 noise (null when they agree). */
+function disagreement(values: number[], reference: number[]): string | null {
+  if (values.length !== reference.length) return `${values.length} values read, ${reference.length} expected`;
+  const i = values.findIndex((v, k) => !(Math.abs(v - reference[k]!) <= 1e-3 * Math.abs(reference[k]!) + 1e-5));
+  return i < 0 ? null : `value ${i} read back as ${values[i]}, cpu gives ${reference[i]}`;
+}
+
+/**
+ * Times the workload on every backend this browser offers (the second run, after a warm-up), and checks each
+ * backend's numbers against cpu's: a backend whose synchronous reads come back wrong (e.g. WebGPU's canvas
+ * read-back on a software renderer) is reported as unusable rather than picked.
+ */
 export async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
   const timings: ProbeTiming[] = [];
+  let reference: number[] | undefined;
   for (const backend of tfBackends) {
     const problem = await useBackend(tf, backend);
     if (problem) {
@@ -80,8 +96,14 @@ export async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
     }
     try {
       let started = performance.now();
-      probeWorkload(tf);
+      const values = probeWorkload(tf);
       const warmupMs = performance.now() - started;
+      reference ??= values; // cpu comes first
+      const wrong = disagreement(values, reference);
+      if (wrong) {
+        timings.push({ backend, ok: false, reason: `wrong results: ${wrong}` });
+        continue;
+      }
       if (warmupMs > SLOW_WARMUP_MS) {
         timings.push({ backend, ok: true, ms: warmupMs, warmupMs });
         continue;
