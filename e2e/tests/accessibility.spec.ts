@@ -208,7 +208,7 @@ test.describe('choice and history flows', () => {
     await history.getByRole('listitem').first().locator('summary').click();
     await history.getByRole('button', { name: 'Restore this code' }).click();
 
-    await expect(page.getByTestId('draft-status')).toContainText('Restored the code of an earlier submission.');
+    await expect(page.getByTestId('draft-status')).toContainText('Restored the code of an earlier submission');
     await expect(editorLines).toContainText('A known-wrong student solution: leaves out the biases');
     await expect(editorLines).not.toContainText('z = W·a + b, then apply layer.activation');
     await snap('earlier code restored into the editor');

@@ -1,13 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectSubmission, type DbHandle } from '@deltalab/db';
+import { createDb, selectSubmission, type DbHandle } from '@deltalab/db';
 import { makeEnrolledUser } from '@deltalab/db/test';
 import { getExercise } from '@deltalab/exercises';
 import { createGradingQueue, type GradingQueue } from '@deltalab/grader';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
-import type { SeedResult } from '@/server/seed';
-import { createSeededDb } from './testDb';
+import { seed, type SeedResult } from '@/server/seed';
 
 /**
  * `npm run grader:worker` processes on a real PostgreSQL (the scale-out mode): separate OS processes take jobs from
@@ -21,12 +20,13 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
   let handle: DbHandle;
   let seeded: SeedResult;
   let queue: GradingQueue;
+  let databaseUrl: string;
   const workers: ChildProcess[] = [];
 
   function startWorker(): ChildProcess {
     const child = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/worker.ts', '--concurrency=1'], {
       cwd: webDir,
-      env: { ...process.env, DATABASE_URL: process.env.TEST_DATABASE_URL, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', NODE_OPTIONS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker ${child.pid}] ${chunk}`));
@@ -46,11 +46,21 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
   }
 
   beforeAll(async () => {
-    ({ handle, seeded } = await createSeededDb('postgres'));
+    // A database of its own: workers re-queue every unfinished submission they find at start, and the shared test
+    // database holds other suites' leftovers (factory exercises no worker knows).
+    const admin = await createDb({ url: process.env.TEST_DATABASE_URL!, maxConnections: 1 });
+    const name = `deltalab_workers_${process.pid}_${Date.now()}`;
+    await admin.executeSql(`create database ${name}`);
+    await admin.close();
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    handle = await createDb({ url: databaseUrl, maxConnections: 4 });
+    seeded = await seed(handle.db);
     // The enqueuing side, as the web server with DELTALAB_INPROCESS_WORKERS=0: jobs expire after 3 s without an
     // answer, and this process sweeps expired jobs every second (pg-boss maintenance).
     queue = await createGradingQueue({
-      connectionString: process.env.TEST_DATABASE_URL!,
+      connectionString: databaseUrl,
       expireInSeconds: 3,
       retryDelaySeconds: 1,
       maintenanceIntervalSeconds: 1,

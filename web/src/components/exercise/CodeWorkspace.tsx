@@ -40,6 +40,7 @@ export function CodeWorkspace({
   const [run, setRun] = useState<RunState>({ phase: 'idle' });
   const handle = useRef<CodeEditorHandle | null>(null);
   const saved = useRef(setup.draft ?? setup.starter);
+  const justRestored = useRef(false);
   // tf exercises: the backend the student picked (remembered), and the probe of the first Run on this page.
   const [tfChoice, setTfChoice] = useState<TfBackendChoice>('auto');
   const [tfStatus, setTfStatus] = useState<TfStatus | null>(null);
@@ -71,7 +72,10 @@ export function CodeWorkspace({
         });
         if (response.ok) {
           saved.current = code;
-          setDraftStatus(`Draft saved at ${new Date().toLocaleTimeString()}.`);
+          const time = new Date().toLocaleTimeString();
+          // The save that follows a restore keeps saying what happened, so the student does not miss it.
+          setDraftStatus(justRestored.current ? `Restored the code of an earlier submission (saved as your draft at ${time}).` : `Draft saved at ${time}.`);
+          justRestored.current = false;
         } else {
           const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
           setDraftStatus(`Draft not saved: ${body.error?.message ?? `HTTP ${response.status}`}`);
@@ -121,6 +125,7 @@ export function CodeWorkspace({
     if (submission.payload.code === undefined) return;
     setCode(submission.payload.code);
     setEditorKey((k) => k + 1);
+    justRestored.current = true;
     setDraftStatus('Restored the code of an earlier submission.');
   }
 
