@@ -5,9 +5,9 @@ import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
 import { gradePreview } from '@/server/services/exercises/gradePreview';
 import { getExercisePreview } from '@/server/services/exercises/getExercisePreview';
 import { previewTargetFromSearchParams } from '@/server/services/exercises/previewVariant';
-import { SubmissionError } from '@/server/services/submissions/submissionError';
 import type { SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers, type TestDriver } from './testDb';
+import { refusal } from './refusal';
 
 describe.each(testDrivers())('instructor preview on %s', (driver: TestDriver) => {
   let handle: DbHandle;
@@ -21,15 +21,6 @@ describe.each(testDrivers())('instructor preview on %s', (driver: TestDriver) =>
   afterAll(async () => {
     await handle.close();
   });
-
-  async function refusal(promise: Promise<unknown>): Promise<SubmissionError> {
-    const error = await promise.then(
-      () => null,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(SubmissionError);
-    return error as SubmissionError;
-  }
 
   it('reads the variant from the URL: canonical, a seed, a student; anything else falls back to canonical', () => {
     expect(previewTargetFromSearchParams({})).toEqual({ target: { variant: 'canonical' } });

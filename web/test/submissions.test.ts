@@ -12,10 +12,10 @@ import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
 import { gradeSubmission } from '@deltalab/grader';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { getSubmissionForViewer } from '@/server/services/submissions/getSubmission';
-import { SubmissionError } from '@/server/services/submissions/submissionError';
 import { gradingStorage } from '@/server/grading/gradingStorage';
 import type { SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers, type TestDriver } from './testDb';
+import { refusal } from './refusal';
 
 describe.each(testDrivers())('submissions on %s', (driver: TestDriver) => {
 let handle: DbHandle;
@@ -32,15 +32,6 @@ afterAll(async () => {
 
 async function newStudent() {
   return makeEnrolledUser(handle.db, seeded.courseId, 'student');
-}
-
-async function refusal(promise: Promise<unknown>): Promise<SubmissionError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(SubmissionError);
-  return error as SubmissionError;
 }
 
 /** The right answers of this student's variant, as the reference computes them. */
