@@ -158,6 +158,23 @@ describe('grading a stored submission (real grader)', () => {
     expect(fields.find((f) => f.name === 'z2_1')?.status).toBe('correct');
   });
 
+  it('applies the course’s decreasing points per attempt to the recorded score', async () => {
+    const student = await newStudent();
+    const row = (await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'linear-neuron-forward'))!;
+    await upsertCourseExercise(handle.db, { courseId: seeded.courseId, exerciseId: row.exerciseId, pointsDecayPerAttempt: 0.25 });
+    try {
+      const answers = rightAnswers('linear-neuron-forward', student.id);
+      const wrong = Object.fromEntries(Object.keys(answers).map((name) => [name, '12345']));
+      const first = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'linear-neuron-forward', answers: wrong }, enqueue });
+      expect(await gradeNow(first.id)).toMatchObject({ score: 0, passed: false });
+      const second = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'linear-neuron-forward', answers }, enqueue });
+      // Right on the second attempt: the grader's score 1, recorded as 1 − 0.25.
+      expect(await gradeNow(second.id)).toMatchObject({ attempt: 2, score: 0.75, passed: true });
+    } finally {
+      await upsertCourseExercise(handle.db, { courseId: seeded.courseId, exerciseId: row.exerciseId, pointsDecayPerAttempt: row.pointsDecayPerAttempt });
+    }
+  });
+
   it('grades code in the sandbox: the reference solution passes, a timeout is a graded zero', async () => {
     const student = await newStudent();
     const exercise = findExercise('mlp-forward-code')!;

@@ -41,6 +41,12 @@ export function SubmitPanel({
           <p className="text-sm text-slate-600" data-testid="attempts">
             {rules.maxAttempts === null ? `${used} ${used === 1 ? 'attempt' : 'attempts'} used (no limit)` : `${used} of ${rules.maxAttempts} attempts used`}
             {attemptsLeft === 0 ? ' — no attempts left' : ''}
+            {rules.pointsDecayPerAttempt > 0 && (
+              <span className="block text-xs">
+                Each attempt after the first is worth {Math.round(rules.pointsDecayPerAttempt * 100)}% less
+                {used > 0 ? ` (your next: ${Math.round(Math.max(0, 1 - rules.pointsDecayPerAttempt * used) * 100)}% of the points)` : ''}.
+              </span>
+            )}
           </p>
         )}
       </div>

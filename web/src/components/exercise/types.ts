@@ -52,4 +52,6 @@ export interface ExerciseRules {
   maxAttempts: number | null;
   attemptsUsed: number;
   dueAt: string | null;
+  /** Fraction of the points each attempt after the first loses (0: none). */
+  pointsDecayPerAttempt: number;
 }

@@ -45,7 +45,12 @@ export default async function ExercisePage({ params, searchParams }: { params: P
       <ExerciseWorkspace
         exercise={exercise}
         variant={variant}
-        rules={{ maxAttempts: courseExercise.maxAttempts, attemptsUsed: found.attemptsUsed, dueAt: courseExercise.dueAt?.toISOString() ?? null }}
+        rules={{
+          maxAttempts: courseExercise.maxAttempts,
+          attemptsUsed: found.attemptsUsed,
+          dueAt: courseExercise.dueAt?.toISOString() ?? null,
+          pointsDecayPerAttempt: courseExercise.pointsDecayPerAttempt,
+        }}
         history={found.history.map(submissionView) as SubmissionSummary[]}
         draft={found.draft}
       />
@@ -78,7 +83,12 @@ async function InstructorPreview({ slug, viewerId, searchParams }: { slug: strin
         <ExerciseWorkspace
           exercise={exercise}
           variant={variant}
-          rules={{ maxAttempts: courseExercise.maxAttempts, attemptsUsed: 0, dueAt: courseExercise.dueAt?.toISOString() ?? null }}
+          rules={{
+            maxAttempts: courseExercise.maxAttempts,
+            attemptsUsed: 0,
+            dueAt: courseExercise.dueAt?.toISOString() ?? null,
+            pointsDecayPerAttempt: courseExercise.pointsDecayPerAttempt,
+          }}
           history={[]}
           draft={null}
         />

@@ -35,6 +35,7 @@ export function GET(request: Request, context: { params: Promise<{ slug: string 
       ...variant,
       dueAt: courseExercise.dueAt?.toISOString() ?? null,
       maxAttempts: courseExercise.maxAttempts,
+      pointsDecayPerAttempt: courseExercise.pointsDecayPerAttempt,
       attemptsUsed: found.attemptsUsed,
     });
   });
