@@ -27,7 +27,9 @@ interface TestFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     async ({}, use, workerInfo) => {
-      const { stop, ...server } = await startServer(`worker-${workerInfo.workerIndex}`);
+      // The "postgres" project (playwright.config.ts) runs its specs against a real PostgreSQL server.
+      const database = workerInfo.project.name === 'postgres' ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL! } : undefined;
+      const { stop, ...server } = await startServer(`${workerInfo.project.name}-worker-${workerInfo.workerIndex}`, database);
       await use(server);
       await stop();
     },
@@ -55,7 +57,8 @@ function slug(text: string): string {
 }
 
 async function screenshotStep(page: Page, testInfo: TestInfo, name: string): Promise<void> {
-  const file = join(artifactsDir, 'screens', slug(testInfo.titlePath.slice(1).join(' ')), `${slug(name)}.png`);
+  const project = testInfo.project.name === 'pglite' ? '' : `${testInfo.project.name}-`;
+  const file = join(artifactsDir, 'screens', `${project}${slug(testInfo.titlePath.slice(1).join(' '))}`, `${slug(name)}.png`);
   await page.screenshot({ path: file, fullPage: true });
   await testInfo.attach(name, { path: file, contentType: 'image/png' });
 }

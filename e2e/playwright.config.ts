@@ -7,7 +7,18 @@ import { defineConfig } from '@playwright/test';
  */
 const workers = Number(process.env.E2E_WORKERS ?? 2);
 
+/**
+ * Every spec runs on the embedded database (PGlite, what `npm start` uses). When a real PostgreSQL is at hand
+ * (TEST_DATABASE_URL, set by .ci/run), the sign-in and student flows run again with DATABASE_URL on a database of
+ * their own there: the same app on the other driver.
+ */
+const projects = [
+  { name: 'pglite' },
+  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', testMatch: ['sign-in.spec.ts', 'student-flow.spec.ts'] }] : []),
+];
+
 export default defineConfig({
+  projects,
   testDir: 'tests',
   globalSetup: './global-setup.ts',
   outputDir: 'artifacts/test-results',

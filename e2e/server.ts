@@ -4,11 +4,13 @@
  * `next build` here could race the one turbo ran (or an engineer's), so a missing build is an error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const webDir = join(repoRoot, 'web');
@@ -29,7 +31,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-function serverEnv(dataDir: string, port?: number): NodeJS.ProcessEnv {
+/** Where a server keeps its data: its own embedded directory, or its own database on a real PostgreSQL. */
+export type ServerDatabase = { kind: 'pglite' } | { kind: 'postgres'; url: string };
+
+function serverEnv(dataDir: string, port?: number, databaseUrl?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -40,8 +45,13 @@ function serverEnv(dataDir: string, port?: number): NodeJS.ProcessEnv {
   if (port !== undefined) env.PORT = String(port);
   // The documented default, whatever the shell says: tests/api.spec.ts checks the 6th submission in a minute is refused.
   env.SUBMISSION_RATE_LIMIT = '5/60';
-  // Always a fresh embedded database, whatever the shell has configured; the base URL comes from the Host header.
+  // A fresh database of its own, whatever the shell has configured; the base URL comes from the Host header.
   delete env.DATABASE_URL;
+  if (databaseUrl) {
+    env.DATABASE_URL = databaseUrl;
+    // With DATABASE_URL in production the app refuses to start without one (nothing to keep it in).
+    env.AUTH_SECRET = randomBytes(24).toString('base64url');
+  }
   delete env.NEXTAUTH_URL;
   delete env.AUTH_URL;
   return env;
@@ -89,12 +99,39 @@ export function snapshotWebBuild(): string {
   throw new Error('web/.next kept changing while it was copied (a build is running?): try again when it is done.');
 }
 
-/** Migrates and seeds a new data directory with the web app's own seed script (prints the demo accounts). */
-export async function seedDataDir(dataDir: string, logName: string): Promise<void> {
+/**
+ * A new, empty database on the PostgreSQL server of `serverUrl` (the e2e servers' equivalent of a fresh data
+ * directory), and the function that drops it.
+ */
+export async function createPostgresDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const database = `deltalab_e2e_${name.replace(/[^a-z0-9]/gi, '_')}_${process.pid}_${Date.now()}`.toLowerCase();
+  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await admin.unsafe(`create database ${database}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(serverUrl);
+  url.pathname = `/${database}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+      try {
+        await sql.unsafe(`drop database if exists ${database} with (force)`);
+      } finally {
+        await sql.end();
+      }
+    },
+  };
+}
+
+/** Migrates and seeds a new data directory (or database) with the web app's own seed script. */
+export async function seedDataDir(dataDir: string, logName: string, databaseUrl?: string): Promise<void> {
   const log = openLog(logName);
   const seed = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/seed-cli.ts'], {
     cwd: webDir,
-    env: serverEnv(dataDir),
+    env: serverEnv(dataDir, undefined, databaseUrl),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   seed.stdout?.pipe(log.stream, { end: false });
@@ -134,14 +171,18 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
 
 /**
  * A server of its own for one worker: a copy of the seeded template (or a freshly seeded directory when there is
- * none) and `next start` on a free port. stop() ends the server's process group and deletes the data directory.
+ * none), or a freshly seeded database of its own on a real PostgreSQL, and `next start` on a free port. stop() ends
+ * the server's process group and deletes the data directory (drops the database).
  */
-export async function startServer(name: string): Promise<RunningServer> {
+export async function startServer(name: string, database: ServerDatabase = { kind: 'pglite' }): Promise<RunningServer> {
   const servedDir = process.env[servedWebDirEnvVar] ?? webDir;
   assertWebBuildExists(servedDir);
   const dataDir = mkdtempSync(join(tmpdir(), `deltalab-e2e-${name}-`));
   const template = process.env[templateEnvVar];
-  if (template && existsSync(template)) {
+  const ownDatabase = database.kind === 'postgres' ? await createPostgresDatabase(database.url, name) : undefined;
+  if (ownDatabase) {
+    await seedDataDir(dataDir, `seed-${name}.log`, ownDatabase.url);
+  } else if (template && existsSync(template)) {
     cpSync(template, dataDir, { recursive: true });
   } else {
     await seedDataDir(dataDir, `seed-${name}.log`);
@@ -153,7 +194,7 @@ export async function startServer(name: string): Promise<RunningServer> {
   const server = spawn(join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
     cwd: servedDir,
     env: {
-      ...serverEnv(dataDir, port),
+      ...serverEnv(dataDir, port, ownDatabase?.url),
       // Outside web/ the app cannot find the exercise folders from its working directory.
       ...(servedDir === webDir ? {} : { DELTALAB_EXERCISES_DIR: join(repoRoot, 'exercises', 'content') }),
     },
@@ -179,6 +220,7 @@ export async function startServer(name: string): Promise<RunningServer> {
     }
     log.stream.end();
     rmSync(dataDir, { recursive: true, force: true });
+    await ownDatabase?.drop();
   };
 
   const baseURL = `http://localhost:${port}`;
