@@ -100,6 +100,11 @@ test.describe('instructor preview (issue 3)', () => {
   test('the instructor checks the reference solution of a code exercise in the preview', async ({ page, snap }) => {
     test.setTimeout(120_000);
     await signIn(page, demo.instructor.email);
+    // A preview stores nothing: no draft either (it would become the instructor's own).
+    const draftWrites: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/drafts' && request.method() !== 'GET') draftWrites.push(request.method());
+    });
     await page.goto('/exercises/mlp-forward-code?variant=canonical');
     await expect(banner(page)).toBeVisible();
     const reference = page.getByTestId('reference-answers');
@@ -113,6 +118,9 @@ test.describe('instructor preview (issue 3)', () => {
     await expect(status).toContainText('Score: 100% — passed', { timeout: 60_000 });
     await expect(status.getByRole('list', { name: 'Results per test case' }).getByRole('listitem').filter({ hasText: 'FAIL' })).toHaveCount(0);
     await snap('code exercise: the reference solution passes in the preview');
+    // Well past the 1 s autosave delay.
+    await page.waitForTimeout(1500);
+    expect(draftWrites).toEqual([]);
   });
 
   test('a student who asks for another variant gets their own, and no preview', async ({ page, browser, server }) => {

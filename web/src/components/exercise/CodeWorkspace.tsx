@@ -7,6 +7,7 @@ import { BACKEND_STORAGE_KEY, parseStoredChoice } from '@/editor/runner/backendC
 import { tfBackends, type ProbeTiming, type RunCaseResult, type TfBackendChoice, type TfStatus } from '@/editor/runner/protocol';
 import type { CodeSetup, ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
+import { usePreviewTarget } from './PreviewContext';
 import { SubmitPanel } from './SubmitPanel';
 import { useSubmission } from './useSubmission';
 
@@ -41,6 +42,8 @@ export function CodeWorkspace({
   const handle = useRef<CodeEditorHandle | null>(null);
   const saved = useRef(setup.draft ?? setup.starter);
   const justRestored = useRef(false);
+  // An instructor's preview stores nothing, drafts included (they would become the instructor's own draft).
+  const preview = usePreviewTarget();
   // tf exercises: the backend the student picked (remembered), and the probe of the first Run on this page.
   const [tfChoice, setTfChoice] = useState<TfBackendChoice>('auto');
   const [tfStatus, setTfStatus] = useState<TfStatus | null>(null);
@@ -62,7 +65,7 @@ export function CodeWorkspace({
 
   // Autosave the draft a moment after the last keystroke.
   useEffect(() => {
-    if (code === saved.current) return;
+    if (preview || code === saved.current) return;
     const timer = setTimeout(async () => {
       try {
         const response = await fetch('/api/drafts', {
@@ -85,7 +88,7 @@ export function CodeWorkspace({
       }
     }, 1000);
     return () => clearTimeout(timer);
-  }, [code, exercise]);
+  }, [code, exercise, preview]);
 
   const compile = useCallback(async (): Promise<{ js: string } | { error: string }> => {
     if (!plain && handle.current) return handle.current.compile();
