@@ -105,25 +105,20 @@ export function snapshotWebBuild(): string {
  */
 export async function createPostgresDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const database = `deltalab_e2e_${name.replace(/[^a-z0-9]/gi, '_')}_${process.pid}_${Date.now()}`.toLowerCase();
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`create database ${database}`);
-  } finally {
-    await admin.end();
-  }
+  await onServer(serverUrl, `create database ${database}`);
   const url = new URL(serverUrl);
   url.pathname = `/${database}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
-      try {
-        await sql.unsafe(`drop database if exists ${database} with (force)`);
-      } finally {
-        await sql.end();
-      }
-    },
-  };
+  return { url: url.toString(), drop: () => onServer(serverUrl, `drop database if exists ${database} with (force)`) };
+}
+
+/** One statement on its own short-lived connection (CREATE/DROP DATABASE cannot run inside a transaction). */
+async function onServer(serverUrl: string, statement: string): Promise<void> {
+  const sql = postgres(serverUrl, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(statement);
+  } finally {
+    await sql.end();
+  }
 }
 
 /** Migrates and seeds a new data directory (or database) with the web app's own seed script. */

@@ -41,6 +41,12 @@ export interface StudentVariant {
   options?: { id: string; text: string }[];
 }
 
+/** What an editor needs of an exercise the student writes code for (code and challenge kinds alike). */
+function editorView(exercise: Extract<Exercise, { kind: 'code' | 'challenge' }>) {
+  const { entries, typeDeclarations, starter, usesTf, limits } = exercise;
+  return { entries, typeDeclarations, starter, usesTf, limits };
+}
+
 export function instantiateVariant(exercise: Exercise, variant: VariantSelector): StudentVariant {
   const params = variantParams(exercise, variant);
   const view: StudentVariant = {
@@ -63,27 +69,14 @@ export function instantiateVariant(exercise: Exercise, variant: VariantSelector)
       }));
       break;
     case 'code':
-      Object.assign(view, {
-        entries: exercise.entries,
-        typeDeclarations: exercise.typeDeclarations,
-        starter: exercise.starter,
-        usesTf: exercise.usesTf,
-        limits: exercise.limits,
-        visibleCases: visibleCases(exercise, variant),
-      });
+      Object.assign(view, editorView(exercise), { visibleCases: visibleCases(exercise, variant) });
       break;
     case 'choice':
       view.mode = exercise.mode;
       view.options = exercise.options.map(({ id, text }) => ({ id, text }));
       break;
     case 'challenge':
-      Object.assign(view, {
-        entries: exercise.entries,
-        typeDeclarations: exercise.typeDeclarations,
-        starter: exercise.starter,
-        usesTf: exercise.usesTf,
-        limits: exercise.limits,
-      });
+      Object.assign(view, editorView(exercise));
       break;
   }
   return view;
