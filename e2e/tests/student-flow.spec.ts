@@ -25,6 +25,23 @@ function forwardPassAnswers(p: ForwardPassParams): Record<string, number> {
   return { z2_1: z2[0]!, z2_2: z2[1]!, a2_1: a2[0]!, a2_2: a2[1]!, z3_1: z3[0]!, z3_2: z3[1]!, a3_1: a3[0]!, a3_2: a3[1]! };
 }
 
+/**
+ * A wrong z the grader can carry forward from, whatever this student's random variant is: not a trivial
+ * value (0, ±1 are refused as upstream values, anti-gaming), and far enough from the right z that σ of it
+ * is wrong too (σ saturates: σ(5.5) is within 0.5% of σ(5)). Variants have z in tenths, so z ± 0.5 can be 0 or ±1.
+ */
+function wrongNetInput(z: number): number {
+  const candidates = [-z, z + 0.7, z - 0.7, z + 2.3, z - 2.3];
+  const found = candidates.find(
+    (w) =>
+      [0, 1, -1].every((t) => Math.abs(w - t) > 0.05) &&
+      Math.abs(w - z) > 0.01 * Math.max(1, Math.abs(z)) &&
+      Math.abs(sigmoid(w) - sigmoid(z)) > 0.02 * sigmoid(z),
+  );
+  if (found === undefined) throw new Error(`no usable wrong value for z = ${z}`);
+  return found;
+}
+
 const fieldNames = ['z2_1', 'z2_2', 'a2_1', 'a2_2', 'z3_1', 'z3_2', 'a3_1', 'a3_2'] as const;
 
 /** The numeric inputs are labelled with the rendered math and the field's name, e.g. "z 1 ( 2 ) z2_1". */
@@ -71,8 +88,8 @@ test.describe('student flow (issue 5)', () => {
       expect(variant).not.toHaveProperty('solution');
       const right = forwardPassAnswers(variant.params);
 
-      // z2_1 off by 0.5; a2_1 computed from that wrong z2_1 (the method is right): carried forward, not wrong.
-      const wrongZ = right.z2_1! + 0.5;
+      // A wrong z2_1, and a2_1 computed from it (the method is right): carried forward, not wrong.
+      const wrongZ = wrongNetInput(right.z2_1!);
       const wrong: Record<string, number> = { ...right, z2_1: wrongZ, a2_1: sigmoid(wrongZ) };
       for (const name of fieldNames) await answerInput(form, name).fill(wrong[name]!.toPrecision(6));
       await snap('wrong answers typed');
