@@ -149,7 +149,8 @@ describe('grading a stored submission (real grader)', () => {
     const graded = await gradeNow(right.id);
     expect(graded).toMatchObject({ status: 'graded', score: 1, passed: true });
 
-    const wrong = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-pass', answers: { ...answers, a3_2: '0.123' } }, enqueue });
+    // Half the right value: wrong on every variant (a fixed number could be right on some student's variant).
+    const wrong = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-pass', answers: { ...answers, a3_2: String(Number(answers.a3_2) / 2) } }, enqueue });
     const gradedWrong = await gradeNow(wrong.id);
     expect(gradedWrong.status).toBe('graded');
     expect(gradedWrong.score).toBeLessThan(1);
