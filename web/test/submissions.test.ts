@@ -4,6 +4,7 @@ import {
   markSubmissionFailed,
   selectCourseExerciseBySlug,
   selectSubmission,
+  updateCourseSettings,
   upsertCourseExercise,
   type DbHandle,
 } from '@deltalab/db';
@@ -13,7 +14,8 @@ import { gradeSubmission } from '@deltalab/grader';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { getSubmissionForViewer } from '@/server/services/submissions/getSubmission';
 import { gradingStorage } from '@/server/grading/gradingStorage';
-import type { SeedResult } from '@/server/seed';
+import { formatDateTime } from '@/lib/format';
+import { demoCourse, type SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers, type TestDriver } from './testDb';
 import { refusal } from './refusal';
 
@@ -29,6 +31,16 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle.close();
 });
+
+/** Runs `body` with the seeded course under another late policy, then puts the default back. */
+async function withCourseSettings(settings: Parameters<typeof updateCourseSettings>[2], body: () => Promise<void>) {
+  await updateCourseSettings(handle.db, seeded.courseId, settings);
+  try {
+    await body();
+  } finally {
+    await updateCourseSettings(handle.db, seeded.courseId, { timeZone: 'UTC', latePolicy: 'accept', latePenalty: 0 });
+  }
+}
 
 async function newStudent() {
   return makeEnrolledUser(handle.db, seeded.courseId, 'student');
@@ -122,7 +134,29 @@ describe('createSubmission', () => {
     const afterDue = new Date(row.dueAt!.getTime() + 60_000);
     const late = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', answers: { y_hat: '1' } }, enqueue, now: afterDue });
     expect(late.late).toBe(true);
-    await upsertCourseExercise(handle.db, { courseId: seeded.courseId, exerciseId: row.exerciseId, dueAt: row.dueAt });
+  });
+
+  it('refuses a late submission when the course says so, naming the due date on the course’s clock; instructors are exempt', async () => {
+    const student = await newStudent();
+    const row = (await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'perceptron-forward'))!;
+    const body = { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } };
+    await withCourseSettings({ timeZone: 'Europe/Berlin', latePolicy: 'refuse', latePenalty: 0 }, async () => {
+      const refused = await refusal(createSubmission(handle.db, { userId: student.id, body, enqueue, now: new Date(row.dueAt!.getTime() + 1000) }));
+      expect([refused.status, refused.code]).toEqual([403, 'past-due']);
+      const dueInBerlin = formatDateTime(row.dueAt!, 'Europe/Berlin');
+      // 23:59 UTC is past midnight in Berlin: the student reads the deadline on the course's clock.
+      expect(dueInBerlin).toMatch(/ 0[01]:59 Europe\/Berlin$/);
+      expect(refused.message).toBe(`'perceptron-forward' was due ${dueInBerlin}: ${demoCourse.title} does not accept late submissions.`);
+      expect(await countAttempts(handle.db, student.id, seeded.courseId, row.exerciseId)).toBe(0);
+      // A second before the due date it is still taken, and not late.
+      await expect(
+        createSubmission(handle.db, { userId: student.id, body, enqueue, now: new Date(row.dueAt!.getTime() - 1000) }),
+      ).resolves.toMatchObject({ status: 'queued', late: false });
+      const instructorId = seeded.userIds['instructor@deltalab.test']!;
+      await expect(
+        createSubmission(handle.db, { userId: instructorId, body, enqueue, now: new Date(row.dueAt!.getTime() + 1000) }),
+      ).resolves.toMatchObject({ status: 'queued', late: true });
+    });
   });
 });
 
@@ -174,6 +208,25 @@ describe('grading a stored submission (real grader)', () => {
     } finally {
       await upsertCourseExercise(handle.db, { courseId: seeded.courseId, exerciseId: row.exerciseId, pointsDecayPerAttempt: row.pointsDecayPerAttempt });
     }
+  });
+
+  it('takes the course’s late penalty off a late submission’s score, not off an on-time one nor under "accept"', async () => {
+    const row = (await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'perceptron-forward'))!;
+    const afterDue = new Date(row.dueAt!.getTime() + 60_000);
+    const submitRight = async (now?: Date) => {
+      const student = await newStudent();
+      const body = { exercise: 'perceptron-forward', answers: rightAnswers('perceptron-forward', student.id) };
+      return gradeNow((await createSubmission(handle.db, { userId: student.id, body, enqueue, now })).id);
+    };
+    await withCourseSettings({ timeZone: 'UTC', latePolicy: 'penalize', latePenalty: 0.3 }, async () => {
+      const late = await submitRight(afterDue);
+      expect(late).toMatchObject({ status: 'graded', late: true, passed: true });
+      expect(late.score).toBeCloseTo(0.7, 6);
+      // The result keeps the grader's own score, so the page can say what the penalty took.
+      expect((late.result as { score: number }).score).toBe(1);
+      expect(await submitRight()).toMatchObject({ late: false, score: 1, passed: true });
+    });
+    expect(await submitRight(afterDue)).toMatchObject({ late: true, score: 1, passed: true });
   });
 
   it('grades code in the sandbox: the reference solution passes, a timeout is a graded zero', async () => {

@@ -4,7 +4,10 @@ import { courses, enrollments, type Course, type CourseRole, type NewCourse } fr
 import { found } from './errors';
 
 /** Inserts a course. Returns null when the slug or join code is taken. */
-export async function insertCourse(db: Database, input: Pick<NewCourse, 'title' | 'slug' | 'joinCode'>): Promise<Course | null> {
+export async function insertCourse(
+  db: Database,
+  input: Pick<NewCourse, 'title' | 'slug' | 'joinCode'> & Partial<Pick<NewCourse, 'timeZone' | 'latePolicy' | 'latePenalty'>>,
+): Promise<Course | null> {
   const [row] = await db.insert(courses).values(input).onConflictDoNothing().returning();
   return row ?? null;
 }
@@ -46,4 +49,12 @@ export async function listCoursesForUser(db: Database, userId: string): Promise<
     .where(eq(enrollments.userId, userId))
     .orderBy(asc(enrollments.createdAt), asc(courses.title));
   return rows.map(({ course, role }) => ({ ...course, role }));
+}
+
+export type CourseSettings = Pick<Course, 'timeZone' | 'latePolicy' | 'latePenalty'>;
+
+/** Sets a course's time zone and late policy (validated by the caller). Returns the updated course. */
+export async function updateCourseSettings(db: Database, courseId: string, settings: CourseSettings): Promise<Course> {
+  const [row] = await db.update(courses).set(settings).where(eq(courses.id, courseId)).returning();
+  return found(row, 'course', `id ${courseId}`);
 }

@@ -17,7 +17,7 @@ export const demoCourse = {
   slug: 'deep-learning-ffn',
   title: 'Deep Learning: Feed-Forward Networks',
   joinCode: 'DELTA-FFN',
-  /** Due dates fall at the end of a day in this zone (the site shows times in UTC). */
+  /** Due dates fall at the end of a day in this zone, and the site shows them on its clock (instructors may change it). */
   timeZone: 'UTC',
 } as const;
 
@@ -48,7 +48,7 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
   const list = options.exercises ?? loadExercises();
   const now = options.now ?? new Date();
 
-  const inserted = await insertCourse(db, { slug: demoCourse.slug, title: demoCourse.title, joinCode: demoCourse.joinCode });
+  const inserted = await insertCourse(db, { slug: demoCourse.slug, title: demoCourse.title, joinCode: demoCourse.joinCode, timeZone: demoCourse.timeZone });
   const course = inserted ?? (await selectCourseBySlug(db, demoCourse.slug));
 
   const userIds: Record<string, string> = {};
@@ -69,7 +69,7 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
   await registerExercises(db, list, {
     courseId: course.id,
     dueAtFor: (exercise) =>
-      endOfDay(new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs), demoCourse.timeZone),
+      endOfDay(new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs), course.timeZone),
     maxAttemptsFor: (exercise) => (exercise.kind === 'choice' ? 3 : exercise.kind === 'numeric' ? 10 : null),
   });
 

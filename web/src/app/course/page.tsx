@@ -5,6 +5,7 @@ import { getDb } from '@/server/db';
 import { getCourseHome } from '@/server/services/courses/getCourseHome';
 import { StatusBadge } from '@/components/course/StatusBadge';
 import { formatDateTime, formatScore } from '@/lib/format';
+import { describeLatePolicy } from '@/lib/latePolicy';
 
 export const metadata: Metadata = { title: 'Course' };
 
@@ -29,6 +30,9 @@ export default async function CoursePage() {
         <h1 className="text-2xl font-semibold">{home.course.title}</h1>
         <p className="mt-1 text-sm text-slate-600">
           {solved} of {home.exercises.length} exercises solved
+        </p>
+        <p className="mt-1 text-xs text-slate-600" data-testid="course-late-policy">
+          Due dates are on {home.course.timeZone.replaceAll('_', ' ')} time. {describeLatePolicy(home.course)}
         </p>
       </div>
       {home.topics.map((topic) => {
@@ -67,7 +71,7 @@ export default async function CoursePage() {
                           <>
                             {' · '}
                             <span className={overdue ? 'font-medium text-red-700' : undefined}>
-                              Due {formatDateTime(exercise.dueAt)}
+                              Due {formatDateTime(exercise.dueAt, home.course.timeZone)}
                               {overdue ? ' (past due)' : ''}
                             </span>
                           </>

@@ -7,10 +7,14 @@ import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { formatDateTime } from '@/lib/format';
+import { describeLatePolicy } from '@/lib/latePolicy';
+import { CourseSettingsForm } from '@/components/instructor/CourseSettingsForm';
 
 export const metadata: Metadata = { title: 'Instructor' };
 
 const topicTitles = new Map<string, string>(topics.map((t) => [t.id, t.title]));
+// UTC is not in the runtime's list of canonical zones but is the default most courses keep.
+const timeZones = ['UTC', ...Intl.supportedValuesOf('timeZone')];
 
 export default async function InstructorPage() {
   const user = await requireUser('/instructor');
@@ -29,6 +33,19 @@ export default async function InstructorPage() {
               Students join with the code <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{course.joinCode}</code>.
             </p>
           </div>
+          <section aria-labelledby="settings-heading" className="card space-y-3">
+            <h2 id="settings-heading" className="text-lg font-semibold">
+              Course settings
+            </h2>
+            <p className="text-sm text-slate-600" data-testid="current-late-policy">
+              Now: due dates on {course.timeZone.replaceAll('_', ' ')} time. {describeLatePolicy(course)}
+            </p>
+            {course.role === 'instructor' ? (
+              <CourseSettingsForm initial={{ timeZone: course.timeZone, latePolicy: course.latePolicy, latePenalty: course.latePenalty }} timeZones={timeZones} />
+            ) : (
+              <p className="text-sm">Only an instructor of this course can change them.</p>
+            )}
+          </section>
           {exercises.length > 0 && (
             <section aria-labelledby="preview-list-heading" className="space-y-2">
               <h2 id="preview-list-heading" className="text-lg font-semibold">
@@ -46,7 +63,7 @@ export default async function InstructorPage() {
                       </Link>
                       <p className="text-xs text-slate-600">
                         {topicTitles.get(exercise.topic) ?? exercise.topic} · {exercise.kind}
-                        {exercise.dueAt ? ` · Due ${formatDateTime(exercise.dueAt)}` : ''}
+                        {exercise.dueAt ? ` · Due ${formatDateTime(exercise.dueAt, course.timeZone)}` : ''}
                         {exercise.published ? '' : ' · unpublished'}
                       </p>
                     </div>

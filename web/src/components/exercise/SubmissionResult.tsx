@@ -68,12 +68,23 @@ export function SubmissionResult({
   const options = asArray<OptionEntry>(result.options);
   const error = result.error as { kind?: string; message?: string } | undefined;
   const diagnosis = diagnosisText(result.diagnosis);
+  // The stored score is the grader's after the course's attempt decay and late penalty: say so when they differ.
+  const gradedScore = typeof result.score === 'number' ? result.score : null;
+  const adjusted =
+    gradedScore !== null && submission.score != null && Math.abs(gradedScore - submission.score) > 0.005
+      ? [submission.attempt > 1 ? `attempt ${submission.attempt}` : null, submission.late ? 'late' : null].filter(Boolean).join(', ') || 'adjusted'
+      : null;
   return (
     <div className="space-y-3 text-sm">
       <p className="font-medium">
         Score: {submission.score == null ? '—' : `${Math.round(submission.score * 100)}%`}
         {submission.passed ? ' — passed' : ''}
         {submission.late && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">late</span>}
+        {adjusted && (
+          <span className="block text-xs font-normal text-slate-600" data-testid="score-adjusted">
+            The grader gave {Math.round(gradedScore! * 100)}%; the course’s rules ({adjusted}) make it {Math.round(submission.score! * 100)}%.
+          </span>
+        )}
       </p>
       {error?.message && (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">

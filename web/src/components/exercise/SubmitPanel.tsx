@@ -1,6 +1,8 @@
 'use client';
 
 import type { ReactNode } from 'react';
+import { formatDateTime } from '@/lib/format';
+import { describeLatePolicy } from '@/lib/latePolicy';
 import { usePreviewTarget } from './PreviewContext';
 import type { ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionResult } from './SubmissionResult';
@@ -50,8 +52,11 @@ export function SubmitPanel({
           </p>
         )}
       </div>
-      {pastDue && !preview && (
-        <p className="text-sm text-red-800">The due date has passed: submissions are still graded but marked late.</p>
+      {rules.dueAt !== null && (
+        <p className={`text-sm ${pastDue && !preview ? 'text-red-800' : 'text-slate-600'}`} data-testid="late-policy">
+          {pastDue ? `The due date (${formatDateTime(rules.dueAt, rules.timeZone)}) has passed. ` : ''}
+          {describeLatePolicy(rules)}
+        </p>
       )}
       {error && (
         <p role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">

@@ -1,3 +1,4 @@
+import type { LateRules } from '@/lib/latePolicy';
 /** Plain data the server hands to the exercise page's client components. */
 
 export type SubmissionStatus = 'queued' | 'running' | 'graded' | 'failed';
@@ -54,4 +55,8 @@ export interface ExerciseRules {
   dueAt: string | null;
   /** Fraction of the points each attempt after the first loses (0: none). */
   pointsDecayPerAttempt: number;
+  /** The course's IANA time zone: due dates are shown on its clock. */
+  timeZone: string;
+  latePolicy: LateRules['latePolicy'];
+  latePenalty: number;
 }

@@ -3,17 +3,19 @@ import {
   markSubmissionRunning,
   recordSubmissionResult,
   selectCourseExerciseBySlug,
+  selectOptionalCourseById,
   selectOptionalSubmission,
   type Database,
 } from '@deltalab/db';
 import type { GradeRequest, GradingFailure, GradeResult, JobContext } from '@deltalab/grader';
+import { lateScoreFactor } from '@/lib/latePolicy';
 import { decayedScore } from '../services/submissions/submissionRules';
 import { gradingJobFor } from './gradingJob';
 import { toGradeRequest } from './toGradeRequest';
 
 /**
  * The storage side of the grader's workers: load a stored submission as a grade request, mark it running,
- * record the result exactly once (with the course's attempt decay), or record an internal failure (which gives
+ * record the result exactly once (with the course's attempt decay and late penalty), or record an internal failure (which gives
  * the attempt back). The grader package never touches the database; this is where web wires it.
  */
 export function gradingStorage(db: Database) {
@@ -31,8 +33,10 @@ export function gradingStorage(db: Database) {
       const submission = await selectOptionalSubmission(db, job.submissionId);
       if (!submission) return;
       const courseExercise = await selectCourseExerciseBySlug(db, submission.courseId, job.result.exercise);
+      const course = await selectOptionalCourseById(db, submission.courseId);
+      const decayed = decayedScore(job.result.score, submission.attempt, courseExercise?.pointsDecayPerAttempt ?? 0);
       await recordSubmissionResult(db, job.submissionId, {
-        score: decayedScore(job.result.score, submission.attempt, courseExercise?.pointsDecayPerAttempt ?? 0),
+        score: decayed * (course ? lateScoreFactor(submission.late, course) : 1),
         passed: job.result.passed,
         result: job.result,
         graderVersion: job.result.graderVersion,

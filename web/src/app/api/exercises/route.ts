@@ -9,7 +9,14 @@ export function GET() {
     const home = await getCourseHome(await getDb(), user.id);
     if (!home) return jsonError(403, 'not-enrolled', 'You are not enrolled in a course. Sign up with a join code first.');
     return NextResponse.json({
-      course: { slug: home.course.slug, title: home.course.title, role: home.course.role },
+      course: {
+        slug: home.course.slug,
+        title: home.course.title,
+        role: home.course.role,
+        timeZone: home.course.timeZone,
+        latePolicy: home.course.latePolicy,
+        latePenalty: home.course.latePenalty,
+      },
       exercises: home.exercises.map((e) => ({
         slug: e.slug,
         title: e.title,

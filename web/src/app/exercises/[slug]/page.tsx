@@ -7,7 +7,8 @@ import type { CourseExerciseRow } from '@deltalab/db';
 import type { Exercise, StudentVariant } from '@deltalab/exercises';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
-import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
+import { getCurrentCourse, type CurrentCourse } from '@/server/services/courses/getCurrentCourse';
+import { exerciseRules } from '@/server/services/exercises/exerciseRules';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
 import { getExercisePreview } from '@/server/services/exercises/getExercisePreview';
 import { previewTargetFromSearchParams } from '@/server/services/exercises/previewVariant';
@@ -41,16 +42,11 @@ export default async function ExercisePage({ params, searchParams }: { params: P
   if (!found) notFound();
   const { exercise, variant, courseExercise } = found;
   return (
-    <ExerciseLayout courseTitle={found.course.title} exercise={exercise} variant={variant} courseExercise={courseExercise}>
+    <ExerciseLayout course={found.course} exercise={exercise} variant={variant} courseExercise={courseExercise}>
       <ExerciseWorkspace
         exercise={exercise}
         variant={variant}
-        rules={{
-          maxAttempts: courseExercise.maxAttempts,
-          attemptsUsed: found.attemptsUsed,
-          dueAt: courseExercise.dueAt?.toISOString() ?? null,
-          pointsDecayPerAttempt: courseExercise.pointsDecayPerAttempt,
-        }}
+        rules={exerciseRules(found.course, courseExercise, found.attemptsUsed)}
         history={found.history.map(submissionView) as SubmissionSummary[]}
         draft={found.draft}
       />
@@ -71,7 +67,7 @@ async function InstructorPreview({ slug, viewerId, searchParams }: { slug: strin
   const targetJson = preview.student ? { student: preview.student.userId } : { variant: preview.variant };
   return (
     <ExerciseLayout
-      courseTitle={preview.course.title}
+      course={preview.course}
       exercise={exercise}
       variant={variant}
       courseExercise={courseExercise}
@@ -83,12 +79,7 @@ async function InstructorPreview({ slug, viewerId, searchParams }: { slug: strin
         <ExerciseWorkspace
           exercise={exercise}
           variant={variant}
-          rules={{
-            maxAttempts: courseExercise.maxAttempts,
-            attemptsUsed: 0,
-            dueAt: courseExercise.dueAt?.toISOString() ?? null,
-            pointsDecayPerAttempt: courseExercise.pointsDecayPerAttempt,
-          }}
+          rules={exerciseRules(preview.course, courseExercise, 0)}
           history={[]}
           draft={null}
         />
@@ -98,14 +89,14 @@ async function InstructorPreview({ slug, viewerId, searchParams }: { slug: strin
 }
 
 function ExerciseLayout({
-  courseTitle,
+  course,
   exercise,
   variant,
   courseExercise,
   banner,
   children,
 }: {
-  courseTitle: string;
+  course: CurrentCourse;
   exercise: Exercise;
   variant: StudentVariant;
   courseExercise: CourseExerciseRow;
@@ -116,7 +107,7 @@ function ExerciseLayout({
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
         <Link href="/course" className="text-indigo-700 hover:underline">
-          ← {courseTitle}
+          ← {course.title}
         </Link>
       </nav>
       {banner}
@@ -124,7 +115,7 @@ function ExerciseLayout({
         <h1 className="text-2xl font-semibold">{exercise.title}</h1>
         <p className="text-sm text-slate-600">
           {exercise.points} point{exercise.points === 1 ? '' : 's'}
-          {courseExercise.dueAt ? ` · Due ${formatDateTime(courseExercise.dueAt)}` : ''}
+          {courseExercise.dueAt ? ` · Due ${formatDateTime(courseExercise.dueAt, course.timeZone)}` : ''}
           {courseExercise.maxAttempts !== null ? ` · ${courseExercise.maxAttempts} attempts` : ''}
         </p>
       </header>

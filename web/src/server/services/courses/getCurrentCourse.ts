@@ -1,4 +1,4 @@
-import { listCoursesForUser, type CourseRole, type Database } from '@deltalab/db';
+import { listCoursesForUser, type CourseRole, type Database, type LatePolicy } from '@deltalab/db';
 
 export interface CurrentCourse {
   id: string;
@@ -6,10 +6,16 @@ export interface CurrentCourse {
   title: string;
   joinCode: string;
   role: CourseRole;
+  /** IANA zone due dates are shown in. */
+  timeZone: string;
+  latePolicy: LatePolicy;
+  latePenalty: number;
 }
 
 /** The course a user works in: their first enrollment (students normally have exactly one). */
 export async function getCurrentCourse(db: Database, userId: string): Promise<CurrentCourse | null> {
   const [course] = await listCoursesForUser(db, userId);
-  return course ? { id: course.id, slug: course.slug, title: course.title, joinCode: course.joinCode, role: course.role } : null;
+  if (!course) return null;
+  const { id, slug, title, joinCode, role, timeZone, latePolicy, latePenalty } = course;
+  return { id, slug, title, joinCode, role, timeZone, latePolicy, latePenalty };
 }

@@ -6,6 +6,7 @@ import {
   type Submission,
 } from '@deltalab/db';
 import { findExercise, variantSeed } from '@deltalab/exercises';
+import { formatDateTime } from '@/lib/format';
 import { getCurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from './submissionError';
 import { defaultSubmissionRules, type SubmissionRules } from './submissionRules';
@@ -21,7 +22,7 @@ export interface CreateSubmissionInput {
 }
 
 /**
- * A student submits: validate, check enrollment / attempts / rate limit / due date, store the submission
+ * A student submits: validate, check enrollment / due date (the course's late policy) / rate limit / attempts, store the submission
  * (queued) and only then enqueue it for grading. Every refusal is a SubmissionError with a specific message.
  */
 export async function createSubmission(db: Database, input: CreateSubmissionInput): Promise<Submission> {
@@ -47,6 +48,14 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   }
   const payload = validatePayload(exercise, request);
 
+  const late = courseExercise.dueAt !== null && now.getTime() > courseExercise.dueAt.getTime();
+  if (late && course.latePolicy === 'refuse' && course.role !== 'instructor') {
+    throw new SubmissionError(
+      'past-due',
+      `'${exercise.slug}' was due ${formatDateTime(courseExercise.dueAt!, course.timeZone)}: ${course.title} does not accept late submissions.`,
+    );
+  }
+
   const { max, windowMs } = rules.rateLimit;
   const recent = await lastSubmissionTimes(db, input.userId, { since: new Date(now.getTime() - windowMs), limit: max });
   if (recent.length >= max) {
@@ -67,7 +76,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     kind: exercise.kind,
     payload,
     variantSeed: String(variantSeed(exercise.slug, input.userId)),
-    late: courseExercise.dueAt !== null && now.getTime() > courseExercise.dueAt.getTime(),
+    late,
     maxAttempts: courseExercise.maxAttempts,
   });
   if (!outcome.ok) {

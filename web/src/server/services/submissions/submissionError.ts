@@ -6,6 +6,7 @@ export type SubmissionErrorCode =
   | 'wrong-payload'
   | 'code-too-large'
   | 'attempts-exhausted'
+  | 'past-due'
   | 'rate-limited'
   | 'not-found'
   | 'forbidden';
@@ -18,6 +19,7 @@ const statusByCode: Record<SubmissionErrorCode, number> = {
   'wrong-payload': 400,
   'code-too-large': 413,
   'attempts-exhausted': 409,
+  'past-due': 403,
   'rate-limited': 429,
   'not-found': 404,
   forbidden: 403,

@@ -2,6 +2,7 @@ import { NextResponse } from 'next/server';
 import { jsonError, withApiUser } from '@/server/api';
 import { getDb } from '@/server/db';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
+import { exerciseRules } from '@/server/services/exercises/exerciseRules';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
 import { getExercisePreview } from '@/server/services/exercises/getExercisePreview';
 import { previewTargetSchema } from '@/server/services/exercises/previewVariant';
@@ -22,21 +23,10 @@ export function GET(request: Request, context: { params: Promise<{ slug: string 
       const preview = await getExercisePreview(db, user.id, slug, target.data);
       if (!preview.ok) return jsonError(404, preview.reason, preview.message);
       const { variant, courseExercise } = preview.value;
-      return NextResponse.json({
-        ...variant,
-        dueAt: courseExercise.dueAt?.toISOString() ?? null,
-        maxAttempts: courseExercise.maxAttempts,
-      });
+      return NextResponse.json({ ...variant, ...exerciseRules(preview.value.preview.course, courseExercise, 0) });
     }
     const found = await getExerciseForStudent(db, user.id, slug);
     if (!found) return jsonError(404, 'unknown-exercise', `Unknown exercise '${slug}' in your course.`);
-    const { variant, courseExercise } = found;
-    return NextResponse.json({
-      ...variant,
-      dueAt: courseExercise.dueAt?.toISOString() ?? null,
-      maxAttempts: courseExercise.maxAttempts,
-      pointsDecayPerAttempt: courseExercise.pointsDecayPerAttempt,
-      attemptsUsed: found.attemptsUsed,
-    });
+    return NextResponse.json({ ...found.variant, ...exerciseRules(found.course, found.courseExercise, found.attemptsUsed) });
   });
 }

@@ -1,0 +1,27 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { getSessionUser } from '@/server/auth/session';
+import { getDb } from '@/server/db';
+import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
+import { updateCourseSettingsFor, type UpdateCourseSettingsResult } from '@/server/services/courses/updateCourseSettings';
+
+export type CourseSettingsActionResult = { ok: true } | Extract<UpdateCourseSettingsResult, { ok: false }>;
+
+/** Saves the instructor's course settings (time zone, late policy) for the course they teach. */
+export async function saveCourseSettingsAction(values: unknown): Promise<CourseSettingsActionResult> {
+  const user = await getSessionUser();
+  if (!user) return { ok: false, message: 'Your session has ended: sign in again.', fieldErrors: {} };
+  try {
+    const db = await getDb();
+    const course = await getCurrentCourse(db, user.id);
+    if (!course) return { ok: false, message: 'You do not teach a course yet.', fieldErrors: {} };
+    const result = await updateCourseSettingsFor(db, user.id, course.id, values);
+    if (!result.ok) return result;
+    revalidatePath('/', 'layout');
+    return { ok: true };
+  } catch (error) {
+    console.error('saving course settings failed', error);
+    return { ok: false, message: 'Saving failed on the server. Please try again in a moment.', fieldErrors: {} };
+  }
+}

@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { selectEnrollment, updateCourseSettings, type Course, type Database } from '@deltalab/db';
+
+/** Whether the runtime knows this IANA zone (Intl throws a RangeError for an unknown one). */
+function isKnownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const courseSettingsInput = z
+  .object({
+    timeZone: z
+      .string()
+      .trim()
+      .min(1, 'Choose a time zone')
+      .refine(isKnownTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin or America/New_York' }),
+    latePolicy: z.enum(['accept', 'penalize', 'refuse'], { error: 'Choose what happens to late submissions' }),
+    /** Percent, as the form shows it. */
+    latePenaltyPercent: z.coerce
+      .number({ error: 'The late penalty is a number of percent' })
+      .min(0, 'The late penalty is between 0 and 100 %')
+      .max(100, 'The late penalty is between 0 and 100 %')
+      .default(0),
+  })
+  .refine((s) => s.latePolicy !== 'penalize' || s.latePenaltyPercent > 0, {
+    path: ['latePenaltyPercent'],
+    message: 'A penalty policy needs a penalty above 0 % (or choose "graded as usual")',
+  });
+
+export type CourseSettingsField = 'timeZone' | 'latePolicy' | 'latePenaltyPercent';
+
+export type UpdateCourseSettingsResult =
+  | { ok: true; course: Course }
+  | { ok: false; message: string; fieldErrors: Partial<Record<CourseSettingsField, string>> };
+
+/** An instructor of the course sets its time zone and late policy; anyone else is refused. */
+export async function updateCourseSettingsFor(db: Database, userId: string, courseId: string, input: unknown): Promise<UpdateCourseSettingsResult> {
+  const enrollment = await selectEnrollment(db, userId, courseId);
+  if (enrollment?.role !== 'instructor') return { ok: false, message: 'Only an instructor of this course can change its settings.', fieldErrors: {} };
+  const parsed = courseSettingsInput.safeParse(input);
+  if (!parsed.success) {
+    const fieldErrors: Partial<Record<CourseSettingsField, string>> = {};
+    for (const issue of parsed.error.issues) {
+      const field = issue.path[0] as CourseSettingsField | undefined;
+      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+    }
+    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
+  }
+  const { timeZone, latePolicy, latePenaltyPercent } = parsed.data;
+  const course = await updateCourseSettings(db, courseId, {
+    timeZone,
+    latePolicy,
+    // A penalty only means something under `penalize`; keep 0 otherwise so the stored row is unambiguous.
+    latePenalty: latePolicy === 'penalize' ? latePenaltyPercent / 100 : 0,
+  });
+  return { ok: true, course };
+}
