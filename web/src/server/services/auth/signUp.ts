@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enrollUser, insertUser, selectCourseByJoinCode, selectOptionalUserByEmail, type Database } from '@deltalab/db';
+import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 import { hashPassword } from './passwords';
 
 export const signUpInput = z.object({
@@ -28,19 +29,12 @@ export type SignUpField = keyof z.infer<typeof signUpInput>;
 
 export type SignUpResult =
   | { ok: true; userId: string; courseId: string; email: string }
-  | { ok: false; message: string; fieldErrors: Partial<Record<SignUpField, string>> };
+  | FormRefusal<SignUpField>;
 
 /** Creates a student account and enrolls it in the course whose join code was given. */
 export async function signUp(db: Database, input: unknown): Promise<SignUpResult> {
   const parsed = signUpInput.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<SignUpField, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as SignUpField | undefined;
-      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
-  }
+  if (!parsed.success) return formRefusal<SignUpField>(parsed.error);
   const { name, email, password, joinCode } = parsed.data;
 
   const course = await selectCourseByJoinCode(db, joinCode);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { selectEnrollment, updateCourseSettings, type Course, type Database } from '@deltalab/db';
+import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 
 /** Whether the runtime knows this IANA zone (Intl throws a RangeError for an unknown one). */
 function isKnownTimeZone(zone: string): boolean {
@@ -35,21 +36,14 @@ export type CourseSettingsField = 'timeZone' | 'latePolicy' | 'latePenaltyPercen
 
 export type UpdateCourseSettingsResult =
   | { ok: true; course: Course }
-  | { ok: false; message: string; fieldErrors: Partial<Record<CourseSettingsField, string>> };
+  | FormRefusal<CourseSettingsField>;
 
 /** An instructor of the course sets its time zone and late policy; anyone else is refused. */
 export async function updateCourseSettingsFor(db: Database, userId: string, courseId: string, input: unknown): Promise<UpdateCourseSettingsResult> {
   const enrollment = await selectEnrollment(db, userId, courseId);
   if (enrollment?.role !== 'instructor') return { ok: false, message: 'Only an instructor of this course can change its settings.', fieldErrors: {} };
   const parsed = courseSettingsInput.safeParse(input);
-  if (!parsed.success) {
-    const fieldErrors: Partial<Record<CourseSettingsField, string>> = {};
-    for (const issue of parsed.error.issues) {
-      const field = issue.path[0] as CourseSettingsField | undefined;
-      if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
-    }
-    return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
-  }
+  if (!parsed.success) return formRefusal<CourseSettingsField>(parsed.error);
   const { timeZone, latePolicy, latePenaltyPercent } = parsed.data;
   const course = await updateCourseSettings(db, courseId, {
     timeZone,

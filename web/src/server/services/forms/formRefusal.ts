@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+
+/** A form the server refused: one line on top, and the first message for each field under its input. */
+export interface FormRefusal<F extends string> {
+  ok: false;
+  message: string;
+  fieldErrors: Partial<Record<F, string>>;
+}
+
+/** Turns a failed zod parse of a form into the refusal the form shows. */
+export function formRefusal<F extends string>(error: z.ZodError): FormRefusal<F> {
+  const fieldErrors: Partial<Record<F, string>> = {};
+  for (const issue of error.issues) {
+    const field = issue.path[0] as F | undefined;
+    if (field && !fieldErrors[field]) fieldErrors[field] = issue.message;
+  }
+  return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors };
+}
