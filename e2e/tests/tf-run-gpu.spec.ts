@@ -36,12 +36,15 @@ test.describe('Run with TensorFlow.js on a software-rendered GPU (issue 5)', () 
     await expect(run.getByTestId('tf-backend')).toContainText('ran on webgl (your choice)', { timeout: 180_000 });
     await expect(run.getByRole('heading')).toHaveText(/sample cases pass/, { timeout: 180_000 });
     console.log(`[tf-run, SwiftShader] webgl cases: ${(await run.getByRole('listitem').allTextContents()).join(' | ')}`);
-    // SwiftShader's WebGL is less precise than float32 on cpu: the BCE cases can drift past 1e-3 (seen: 2e-3 on
-    // one weight after 10 steps), so only the short MSE case must pass here; the others must at least run.
+    // Run on a GPU checks to a looser tolerance (1% on float32 GPUs) and says so. SwiftShader's software WebGL drifts
+    // further than any GPU tolerance on the BCE cases (seen: 2e-3 relative on a weight, and 0.012 absolute on a bias
+    // near zero, after 10 steps, varying run to run), so only the short MSE case must pass here; the others must run.
     await expect(run.getByRole('listitem')).toHaveCount(3);
     await expect(run.getByRole('listitem').filter({ hasText: 'XOR, 2 hidden units, MSE' })).toContainText('PASS');
     await expect(run.getByTestId('run-error')).toHaveCount(0);
-    await expect(run.getByText('GPU backends compute with less precision')).toBeVisible();
+    await expect(run.getByTestId('tf-gpu-tolerance')).toHaveText(
+      /^GPU backends compute with less precision than the grader \(tfjs on cpu\), so Run on webgl checks to (1|10)% relative; your grade is checked to 0\.1% on the server\.$/,
+    );
     await snap('run on webgl');
   });
 });

@@ -10,6 +10,7 @@ import { fastestBackend, parseStoredChoice, pickBackend } from '@/editor/runner/
 import { compareOutput } from '@/editor/runner/compareOutput';
 import type { ProbeTiming } from '@/editor/runner/protocol';
 import { resolveImports, tfShimSource } from '@/editor/runner/resolveImports';
+import { formatRelative, runTolerance } from '@/editor/runner/runTolerance';
 import { tfDeclarations } from '@/editor/tfDeclarations';
 
 const slug = 'gradient-descent-tf-code';
@@ -113,6 +114,35 @@ describe('tfDeclarations (Monaco’s types for tf exercises)', () => {
     expect(check("import * as tf from '@tensorflow/tfjs';\nexport const x = tf.notAnOp(1);").join()).toContain("Property 'notAnOp' does not exist");
     const noCast = "import * as tf from '@tensorflow/tfjs';\nconst v = tf.variable(tf.scalar(1));\nexport const g = tf.variableGrads(() => tf.mean(tf.square(v)) as tf.Tensor, [v]);";
     expect(check(noCast).join()).toMatch(/not assignable to type 'Scalar'|not assignable to type 'Tensor<Rank.R0>'/);
+  });
+});
+
+describe('runTolerance (Run on a GPU checks to a looser tolerance; the grade never does)', () => {
+  const exerciseTolerance = { relative: 1e-3, absolute: 1e-6 };
+
+  it('keeps the exercise’s tolerance on cpu and wasm, and when no tfjs backend is involved', () => {
+    for (const backend of ['cpu', 'wasm', null] as const) expect(runTolerance(exerciseTolerance, backend, 32)).toEqual(exerciseTolerance);
+  });
+
+  it('allows 1% relative on float32 GPU backends and 10% where the GPU only has float16', () => {
+    for (const backend of ['webgl', 'webgpu'] as const) {
+      expect(runTolerance(exerciseTolerance, backend, 32)).toEqual({ relative: 1e-2, absolute: 1e-4 });
+      expect(runTolerance(exerciseTolerance, backend, 16)).toEqual({ relative: 1e-1, absolute: 1e-3 });
+    }
+  });
+
+  it('never tightens an exercise that is already looser', () => {
+    expect(runTolerance({ relative: 0.05, absolute: 0.01 }, 'webgl', 32)).toEqual({ relative: 0.05, absolute: 0.01 });
+  });
+
+  it('accepts the drift seen on software WebGL (2e-3 after 10 steps) that the grader’s own tolerance refuses', () => {
+    const [got, expected] = [-0.657213032245636, -0.6558709740638733];
+    expect(compareOutput(got, expected, exerciseTolerance)).not.toBeNull();
+    expect(compareOutput(got, expected, runTolerance(exerciseTolerance, 'webgl', 32))).toBeNull();
+  });
+
+  it('formats relative tolerances as the page shows them', () => {
+    expect([formatRelative(1e-2), formatRelative(1e-3), formatRelative(5e-3), formatRelative(0.1)]).toEqual(['1%', '0.1%', '0.5%', '10%']);
   });
 });
 

@@ -4,7 +4,8 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeEditorHandle } from '@/editor/MonacoCodeEditor';
 import { BACKEND_STORAGE_KEY, parseStoredChoice } from '@/editor/runner/backendChoice';
-import { tfBackends, type ProbeTiming, type RunCaseResult, type TfBackendChoice, type TfStatus } from '@/editor/runner/protocol';
+import { formatRelative } from '@/editor/runner/runTolerance';
+import { tfBackends, type ProbeTiming, type RunCaseResult, type TfBackendChoice, type TfReady } from '@/editor/runner/protocol';
 import type { CodeSetup, ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
 import { usePreviewTarget } from './PreviewContext';
@@ -46,7 +47,7 @@ export function CodeWorkspace({
   const preview = usePreviewTarget();
   // tf exercises: the backend the student picked (remembered), and the probe of the first Run on this page.
   const [tfChoice, setTfChoice] = useState<TfBackendChoice>('auto');
-  const [tfStatus, setTfStatus] = useState<TfStatus | null>(null);
+  const [tfStatus, setTfStatus] = useState<TfReady | null>(null);
   const probe = useRef<ProbeTiming[] | undefined>(undefined);
 
   useEffect(() => {
@@ -212,7 +213,7 @@ export function CodeWorkspace({
             Run in your browser {run.phase === 'running' ? '(running…)' : `— ${passedCount}/${setup.visibleCases.length} sample cases pass`}
           </h2>
           <p className="text-xs text-slate-600">Runs the visible sample cases only; it never records a grade.</p>
-          {tfStatus && <TfStatusView status={tfStatus} />}
+          {tfStatus && <TfStatusView status={tfStatus} graderTolerance={setup.tolerance} />}
           {run.phase === 'done' && run.message && (
             <p role="alert" data-testid="run-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
               {run.message}
@@ -233,7 +234,7 @@ export function CodeWorkspace({
   );
 }
 
-function TfStatusView({ status }: { status: TfStatus }) {
+function TfStatusView({ status, graderTolerance }: { status: TfReady; graderTolerance: { relative: number } }) {
   return (
     <div className="space-y-1 text-sm">
       <p data-testid="tf-backend">
@@ -245,10 +246,10 @@ function TfStatusView({ status }: { status: TfStatus }) {
           .map((t) => (t.ok ? `${t.backend} ${t.ms.toFixed(1)} ms (warm-up ${t.warmupMs.toFixed(0)} ms)` : `${t.backend} unavailable (${t.reason})`))
           .join(' · ')}
       </p>
-      {(status.backend === 'webgl' || status.backend === 'webgpu') && (
-        <p className="text-xs text-amber-800">
-          GPU backends compute with less precision than the grader (tfjs on cpu): a long training run can drift past the tolerance here
-          and still pass when graded.
+      {status.tolerance.relative > graderTolerance.relative && (
+        <p className="text-xs text-amber-800" data-testid="tf-gpu-tolerance">
+          GPU backends compute with less precision than the grader (tfjs on cpu), so Run on {status.backend} checks to{' '}
+          {formatRelative(status.tolerance.relative)} relative; your grade is checked to {formatRelative(graderTolerance.relative)} on the server.
         </p>
       )}
     </div>

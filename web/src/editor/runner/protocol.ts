@@ -48,9 +48,14 @@ export interface TfStatus {
   setupMs: number;
 }
 
+/** What the page shows once tfjs is ready: the backend, and the tolerance Run checks with there (see runTolerance). */
+export interface TfReady extends TfStatus {
+  tolerance: { relative: number; absolute: number };
+}
+
 export type RunResponse =
   /** tfjs is ready (tf exercises only); the student's code starts next. */
-  | { type: 'tf'; status: TfStatus }
+  | { type: 'tf'; status: TfReady }
   /** The student's module is about to load: the page's time limit starts now. */
   | { type: 'started' }
   | { type: 'progress'; results: RunCaseResult[] }

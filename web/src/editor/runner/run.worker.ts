@@ -2,13 +2,15 @@
 import { compareOutput } from './compareOutput';
 import type { RunCaseResult, RunRequest, RunResponse } from './protocol';
 import { resolveImports, tfShimSource } from './resolveImports';
+import { runTolerance } from './runTolerance';
 
 // Runs the student's compiled module against the visible cases, in this worker only (the page terminates it on
 // timeout). Nothing here records a grade. tfjs is loaded only when the request asks for it (tf exercises).
 const TF_GLOBAL = '__deltalabTf';
 
 self.onmessage = async (event: MessageEvent<RunRequest>) => {
-  const { js, cases, tolerance, tf: tfOptions } = event.data;
+  const { js, cases, tf: tfOptions } = event.data;
+  let tolerance = event.data.tolerance;
   const post = (message: RunResponse) => (self as unknown as Worker).postMessage(message);
   const urls: string[] = [];
   const moduleUrl = (source: string) => {
@@ -26,7 +28,8 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
       (globalThis as Record<string, unknown>)[TF_GLOBAL] = tf;
       tfModuleUrl = moduleUrl(tfShimSource(Object.keys(tf), TF_GLOBAL));
       toPlain = (value) => tensorsToArrays(tf, value);
-      post({ type: 'tf', status });
+      tolerance = runTolerance(tolerance, status.backend, tf.backend().floatPrecision());
+      post({ type: 'tf', status: { ...status, tolerance } });
     } catch (error) {
       post({ type: 'error', message: `TensorFlow.js could not start: ${error instanceof Error ? error.message : String(error)}` });
       return;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { RunCaseResult, RunRequest, RunResponse, TfStatus } from './protocol';
+import type { RunCaseResult, RunRequest, RunResponse, TfReady } from './protocol';
 
 export type RunOutcome =
   | { ok: true; results: RunCaseResult[]; ms: number }
@@ -17,7 +17,7 @@ export const TF_SETUP_LIMIT_MS = 60_000;
 export function runInBrowser(
   request: RunRequest,
   timeLimitMs: number,
-  callbacks: { onProgress?(results: RunCaseResult[]): void; onTf?(status: TfStatus): void } = {},
+  callbacks: { onProgress?(results: RunCaseResult[]): void; onTf?(status: TfReady): void } = {},
 ): Promise<RunOutcome> {
   return new Promise((resolve) => {
     let started = performance.now();
