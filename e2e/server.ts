@@ -28,6 +28,8 @@ export interface RunningServer {
   dataDir: string;
   /** Server output (stdout + stderr), kept under e2e/artifacts/. */
   logFile: string;
+  /** The server's own database on a real PostgreSQL (postgres project only): tests may reach behind the site there. */
+  databaseUrl?: string;
   stop(): Promise<void>;
 }
 
@@ -225,5 +227,5 @@ export async function startServer(name: string, database: ServerDatabase = { kin
     await stop();
     throw error;
   }
-  return { baseURL, dataDir, logFile: log.file, stop };
+  return { baseURL, dataDir, logFile: log.file, databaseUrl: ownDatabase?.url, stop };
 }

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { getCourseHome } from '@/server/services/courses/getCourseHome';
+import { JoinCourseForm } from '@/components/course/JoinCourseForm';
 import { StatusBadge } from '@/components/course/StatusBadge';
 import { formatDateTime, formatScore } from '@/lib/format';
 import { describeLatePolicy } from '@/lib/latePolicy';
@@ -18,7 +19,8 @@ export default async function CoursePage() {
     return (
       <div className="card">
         <h1 className="text-xl font-semibold">No course yet</h1>
-        <p className="mt-2 text-sm">Your account is not enrolled in a course. Ask your instructor for a join code.</p>
+        <p className="mt-2 mb-4 text-sm">Your account is not enrolled in a course yet. Type the join code your instructor gave you.</p>
+        <JoinCourseForm />
       </div>
     );
   }

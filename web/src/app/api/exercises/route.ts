@@ -7,7 +7,7 @@ import { getCourseHome } from '@/server/services/courses/getCourseHome';
 export function GET() {
   return withApiUser(async (user) => {
     const home = await getCourseHome(await getDb(), user.id);
-    if (!home) return jsonError(403, 'not-enrolled', 'You are not enrolled in a course. Sign up with a join code first.');
+    if (!home) return jsonError(403, 'not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
     return NextResponse.json({
       course: {
         slug: home.course.slug,

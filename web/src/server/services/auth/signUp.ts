@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { enrollUser, insertUser, selectCourseByJoinCode, selectOptionalUserByEmail, type Database } from '@deltalab/db';
+import { joinCodeInput, unknownJoinCode } from '../courses/joinCourse';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 import { hashPassword } from './passwords';
 
@@ -16,12 +17,7 @@ export const signUpInput = z.object({
     .string()
     .min(8, 'Password must be at least 8 characters')
     .max(200, 'Password must be at most 200 characters'),
-  joinCode: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .min(1, 'Enter the join code your instructor gave you')
-    .max(32, 'Join codes are at most 32 characters'),
+  joinCode: joinCodeInput,
 });
 
 export type SignUpInput = z.input<typeof signUpInput>;
@@ -38,13 +34,7 @@ export async function signUp(db: Database, input: unknown): Promise<SignUpResult
   const { name, email, password, joinCode } = parsed.data;
 
   const course = await selectCourseByJoinCode(db, joinCode);
-  if (!course) {
-    return {
-      ok: false,
-      message: 'That join code does not match any course.',
-      fieldErrors: { joinCode: `No course has the join code "${joinCode}". Check it with your instructor.` },
-    };
-  }
+  if (!course) return unknownJoinCode(joinCode);
   const duplicate = {
     ok: false as const,
     message: 'That email is already registered.',

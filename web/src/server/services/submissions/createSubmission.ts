@@ -37,7 +37,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   const request = parsed.data;
 
   const course = await getCurrentCourse(db, input.userId);
-  if (!course) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course. Sign up with a join code first.');
+  if (!course) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
   const courseExercise = await selectCourseExerciseBySlug(db, course.id, request.exercise);
   const exercise = findExercise(request.exercise);
   if (!courseExercise || !exercise || (!courseExercise.published && course.role !== 'instructor')) {
