@@ -2,8 +2,9 @@
 
 import { signIn } from 'next-auth/react';
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { signUpAction } from '@/app/signup/actions';
+import { useFormAction } from '@/components/forms/useFormAction';
 
 type Field = 'name' | 'email' | 'password' | 'joinCode';
 
@@ -16,36 +17,21 @@ const fields: { name: Field; label: string; type: string; autoComplete: string; 
 
 export function SignUpForm({ initialJoinCode }: { initialJoinCode?: string }) {
   const router = useRouter();
-  const [message, setMessage] = useState('');
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [pending, setPending] = useState(false);
+  const { message, fieldErrors, pending, submit } = useFormAction<Field>();
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const values = Object.fromEntries(fields.map((f) => [f.name, String(form.get(f.name) ?? '')])) as Record<Field, string>;
-    setPending(true);
-    setMessage('');
-    setFieldErrors({});
-    try {
-      const result = await signUpAction(values);
-      if (!result.ok) {
-        setMessage(result.message);
-        setFieldErrors(result.fieldErrors);
-        return;
-      }
-      const signedIn = await signIn('credentials', { email: result.email, password: values.password, redirect: false });
-      if (!signedIn || signedIn.error) {
-        setMessage(`Your account was created, but signing in failed: ${signedIn?.error ?? 'unknown error'}.`);
-        return;
-      }
-      router.replace('/course');
-      router.refresh();
-    } catch {
-      setMessage('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setPending(false);
-    }
+    await submit(
+      () => signUpAction(values),
+      async (result, fail) => {
+        const signedIn = await signIn('credentials', { email: result.email, password: values.password, redirect: false });
+        if (!signedIn || signedIn.error) return fail(`Your account was created, but signing in failed: ${signedIn?.error ?? 'unknown error'}.`);
+        router.replace('/course');
+        router.refresh();
+      },
+    );
   }
 
   return (

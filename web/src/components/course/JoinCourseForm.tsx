@@ -1,35 +1,23 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { joinCourseAction } from '@/app/course/actions';
+import { useFormAction } from '@/components/forms/useFormAction';
 
 /** For a signed-in account without a course (GitHub or Google sign-in): join one with its code. */
 export function JoinCourseForm() {
   const router = useRouter();
-  const [message, setMessage] = useState('');
-  const [fieldError, setFieldError] = useState('');
-  const [pending, setPending] = useState(false);
+  const { message, fieldErrors, pending, submit } = useFormAction<'joinCode'>();
+  const fieldError = fieldErrors.joinCode ?? '';
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const joinCode = String(new FormData(event.currentTarget).get('joinCode') ?? '');
-    setPending(true);
-    setMessage('');
-    setFieldError('');
-    try {
-      const result = await joinCourseAction({ joinCode });
-      if (!result.ok) {
-        setMessage(result.message);
-        setFieldError(result.fieldErrors.joinCode ?? '');
-        return;
-      }
-      router.refresh();
-    } catch {
-      setMessage('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setPending(false);
-    }
+    await submit(
+      () => joinCourseAction({ joinCode }),
+      () => router.refresh(),
+    );
   }
 
   return (

@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import { saveCourseSettingsAction } from '@/app/instructor/actions';
+import { useFormAction } from '@/components/forms/useFormAction';
 import type { LatePolicy } from '@deltalab/db';
 
 type Field = 'timeZone' | 'latePolicy' | 'latePenaltyPercent';
@@ -23,9 +24,8 @@ export function CourseSettingsForm({
 }) {
   const router = useRouter();
   const [policy, setPolicy] = useState<LatePolicy>(initial.latePolicy);
-  const [message, setMessage] = useState<{ kind: 'error' | 'saved'; text: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
-  const [pending, setPending] = useState(false);
+  const { message, fieldErrors, pending, submit } = useFormAction<Field>();
+  const [saved, setSaved] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -35,23 +35,14 @@ export function CourseSettingsForm({
       latePolicy: String(form.get('latePolicy') ?? ''),
       latePenaltyPercent: policy === 'penalize' ? String(form.get('latePenaltyPercent') ?? '') : '0',
     };
-    setPending(true);
-    setMessage(null);
-    setFieldErrors({});
-    try {
-      const result = await saveCourseSettingsAction(values);
-      if (!result.ok) {
-        setMessage({ kind: 'error', text: result.message });
-        setFieldErrors(result.fieldErrors);
-        return;
-      }
-      setMessage({ kind: 'saved', text: 'Settings saved.' });
-      router.refresh();
-    } catch {
-      setMessage({ kind: 'error', text: 'Could not reach the server. Check your connection and try again.' });
-    } finally {
-      setPending(false);
-    }
+    setSaved(false);
+    await submit(
+      () => saveCourseSettingsAction(values),
+      () => {
+        setSaved(true);
+        router.refresh();
+      },
+    );
   }
 
   const describedBy = (field: Field, hint?: boolean) =>
@@ -66,12 +57,13 @@ export function CourseSettingsForm({
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Course settings" noValidate>
       {message && (
-        <p
-          role={message.kind === 'error' ? 'alert' : 'status'}
-          data-testid="settings-message"
-          className={`rounded-md border px-3 py-2 text-sm ${message.kind === 'error' ? 'border-red-200 bg-red-50 text-red-800' : 'border-green-200 bg-green-50 text-green-900'}`}
-        >
-          {message.text}
+        <p role="alert" data-testid="settings-message" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {message}
+        </p>
+      )}
+      {saved && (
+        <p role="status" data-testid="settings-message" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+          Settings saved.
         </p>
       )}
       <div>
