@@ -9,9 +9,14 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+/** An IANA zone as people read it: "America/New York". */
+export function formatTimeZone(timeZone: string): string {
+  return timeZone.replaceAll('_', ' ');
+}
+
 /** A date and time on the course's clock, with the zone named so nobody misreads a deadline. */
 export function formatDateTime(date: Date | string, timeZone = 'UTC'): string {
-  return `${formatterFor(timeZone).format(typeof date === 'string' ? new Date(date) : date)} ${timeZone.replaceAll('_', ' ')}`;
+  return `${formatterFor(timeZone).format(typeof date === 'string' ? new Date(date) : date)} ${formatTimeZone(timeZone)}`;
 }
 
 export function formatScore(score: number | null | undefined): string {

@@ -5,7 +5,7 @@ import { getDb } from '@/server/db';
 import { getCourseHome } from '@/server/services/courses/getCourseHome';
 import { JoinCourseForm } from '@/components/course/JoinCourseForm';
 import { StatusBadge } from '@/components/course/StatusBadge';
-import { formatDateTime, formatScore } from '@/lib/format';
+import { formatDateTime, formatScore, formatTimeZone } from '@/lib/format';
 import { describeLatePolicy } from '@/lib/latePolicy';
 
 export const metadata: Metadata = { title: 'Course' };
@@ -34,7 +34,7 @@ export default async function CoursePage() {
           {solved} of {home.exercises.length} exercises solved
         </p>
         <p className="mt-1 text-xs text-slate-600" data-testid="course-late-policy">
-          Due dates are on {home.course.timeZone.replaceAll('_', ' ')} time. {describeLatePolicy(home.course)}
+          Due dates are on {formatTimeZone(home.course.timeZone)} time. {describeLatePolicy(home.course)}
         </p>
       </div>
       {home.topics.map((topic) => {

@@ -6,7 +6,7 @@ import { topics } from '@deltalab/exercises';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
-import { formatDateTime } from '@/lib/format';
+import { formatDateTime, formatTimeZone } from '@/lib/format';
 import { describeLatePolicy } from '@/lib/latePolicy';
 import { CourseSettingsForm } from '@/components/instructor/CourseSettingsForm';
 
@@ -38,7 +38,7 @@ export default async function InstructorPage() {
               Course settings
             </h2>
             <p className="text-sm text-slate-600" data-testid="current-late-policy">
-              Now: due dates on {course.timeZone.replaceAll('_', ' ')} time. {describeLatePolicy(course)}
+              Now: due dates on {formatTimeZone(course.timeZone)} time. {describeLatePolicy(course)}
             </p>
             {course.role === 'instructor' ? (
               <CourseSettingsForm initial={{ timeZone: course.timeZone, latePolicy: course.latePolicy, latePenalty: course.latePenalty }} timeZones={timeZones} />
