@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Rng } from './random';
-import { toleranceSchema, type Tolerance } from './tolerance';
+import { DEFAULT_CODE_TOLERANCE, toleranceSchema, type Tolerance } from './tolerance';
 
 /**
  * The format of an exercise. Each folder content/<topic>/<slug>/ has a definition.ts whose default export is
@@ -195,13 +195,23 @@ export type ExerciseDefinition<P extends Params = any> =
   | ChoiceExercise<P>
   | ChallengeExercise<P>;
 
-/** Identity at runtime; gives the definition its type (and infers P from `variants.canonical`). */
+/** What a code exercise's definition.ts may leave out, and what it then gets. */
+const codeDefaults = { typeDeclarations: '', usesTf: false, limits: DEFAULT_CODE_LIMITS, tolerance: DEFAULT_CODE_TOLERANCE } as const;
+
+/** A code exercise as its definition.ts writes it: the fields of `codeDefaults` are optional there. */
+export type CodeExerciseDefinition<P extends Params = Params> = Omit<CodeExercise<P>, keyof typeof codeDefaults> &
+  Partial<Pick<CodeExercise<P>, keyof typeof codeDefaults>>;
+
+/**
+ * Gives the definition its type (and infers P from `variants.canonical`); a code exercise gets the defaults it
+ * leaves out (no extra types, no tfjs, DEFAULT_CODE_LIMITS, DEFAULT_CODE_TOLERANCE). Everything else is as written.
+ */
 export function defineExercise<P extends Params>(definition: NumericExercise<P>): NumericExercise<P>;
-export function defineExercise<P extends Params>(definition: CodeExercise<P>): CodeExercise<P>;
+export function defineExercise<P extends Params>(definition: CodeExerciseDefinition<P>): CodeExercise<P>;
 export function defineExercise<P extends Params>(definition: ChoiceExercise<P>): ChoiceExercise<P>;
 export function defineExercise<P extends Params>(definition: ChallengeExercise<P>): ChallengeExercise<P>;
-export function defineExercise(definition: ExerciseDefinition): ExerciseDefinition {
-  return definition;
+export function defineExercise(definition: ExerciseDefinition | CodeExerciseDefinition): ExerciseDefinition {
+  return definition.kind === 'code' ? ({ ...codeDefaults, ...definition } as CodeExercise) : definition;
 }
 
 /** Variants for exercises whose givens never change (choice questions, code exercises with seeded cases). */

@@ -1,5 +1,4 @@
-import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
-import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
+import { defineExercise, fixedVariants } from '../../../src/definition';
 import { hidden, visible } from './cases';
 import { mistakes } from './mistakes';
 import { reference } from './reference';
@@ -18,9 +17,6 @@ export default defineExercise({
     { name: 'activate', signature: 'export function activate(name: Activation, z: number[], alpha: number): { value: number[]; derivative: number[] }' },
   ],
   typeDeclarations: "type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'softplus' | 'softmax';",
-  usesTf: false,
-  limits: DEFAULT_CODE_LIMITS,
-  tolerance: DEFAULT_CODE_TOLERANCE,
   starter,
   reference,
   cases: { visible, hidden },

@@ -1,6 +1,5 @@
-import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
+import { defineExercise, fixedVariants } from '../../../src/definition';
 import { layerTypeDeclaration } from '../../../src/networks';
-import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
 import { hidden, visible } from './cases';
 import { mistakes } from './mistakes';
 import { reference } from './reference';
@@ -22,9 +21,6 @@ export default defineExercise({
     },
   ],
   typeDeclarations: layerTypeDeclaration,
-  usesTf: false,
-  limits: DEFAULT_CODE_LIMITS,
-  tolerance: DEFAULT_CODE_TOLERANCE,
   starter,
   reference,
   cases: { visible, hidden },

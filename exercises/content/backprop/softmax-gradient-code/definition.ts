@@ -1,5 +1,4 @@
-import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
-import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
+import { defineExercise, fixedVariants } from '../../../src/definition';
 import { hidden, visible } from './cases';
 import { mistakes } from './mistakes';
 import { reference } from './reference';
@@ -20,10 +19,6 @@ export default defineExercise({
       signature: 'export function softmaxGradient(W: number[][], b: number[], X: number[][], labels: number[]): { dW: number[][]; db: number[] }',
     },
   ],
-  typeDeclarations: '',
-  usesTf: false,
-  limits: DEFAULT_CODE_LIMITS,
-  tolerance: DEFAULT_CODE_TOLERANCE,
   starter,
   reference,
   cases: { visible, hidden },

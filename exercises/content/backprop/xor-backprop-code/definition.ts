@@ -1,5 +1,4 @@
-import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
-import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
+import { defineExercise, fixedVariants } from '../../../src/definition';
 import { hidden, visible } from './cases';
 import { mistakes } from './mistakes';
 import { reference } from './reference';
@@ -19,9 +18,6 @@ export default defineExercise({
 type XorNetwork = { W1: number[][]; b1: number[]; W2: number[][]; b2: number[] };
 /** losses[e]: J before update e; predictions: outputs for (0,0), (0,1), (1,0), (1,1) after training. */
 type XorTraining = { losses: number[]; predictions: number[] };`,
-  usesTf: false,
-  limits: DEFAULT_CODE_LIMITS,
-  tolerance: DEFAULT_CODE_TOLERANCE,
   starter,
   reference,
   cases: { visible, hidden },

@@ -1,5 +1,4 @@
-import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
-import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
+import { defineExercise, fixedVariants } from '../../../src/definition';
 import { hidden, visible } from './cases';
 import { mistakes } from './mistakes';
 import { reference } from './reference';
@@ -25,8 +24,6 @@ type TwoLayerNet = { W1: number[][]; b1: number[]; W2: number[][]; b2: number[] 
 /** net: the parameters after the last step; losses[s]: J before step s. */
 type Training = { net: TwoLayerNet; losses: number[] };`,
   usesTf: true,
-  limits: DEFAULT_CODE_LIMITS,
-  tolerance: DEFAULT_CODE_TOLERANCE,
   starter,
   reference,
   cases: { visible, hidden },

@@ -1,5 +1,4 @@
-import { DEFAULT_CODE_LIMITS, defineExercise, fixedVariants } from '../../../src/definition';
-import { DEFAULT_CODE_TOLERANCE } from '../../../src/tolerance';
+import { defineExercise, fixedVariants } from '../../../src/definition';
 import { hidden, visible } from './cases';
 import { mistakes } from './mistakes';
 import { reference } from './reference';
@@ -15,10 +14,6 @@ export default defineExercise({
   kind: 'code',
   variants: fixedVariants({}),
   entries: [{ name: 'loss', signature: "export function loss(name: 'mse' | 'mae' | 'bce' | 'cce', y: number[][], t: number[][]): number" }],
-  typeDeclarations: '',
-  usesTf: false,
-  limits: DEFAULT_CODE_LIMITS,
-  tolerance: DEFAULT_CODE_TOLERANCE,
   starter,
   reference,
   cases: { visible, hidden },
