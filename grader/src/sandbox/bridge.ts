@@ -93,6 +93,11 @@ export const PRELUDE = String.raw`
 
   function OutputError(message) { this.message = message; }
 
+  // Reading "then" may run a getter the student wrote: it runs here, inside the isolate, under the time limit.
+  function isThenable(value) {
+    return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function';
+  }
+
   /** Plain, JSON-like copy of a result; typed arrays and tfjs tensors become (nested) arrays. */
   function toPlain(value, budget, depth) {
     if (depth > MAX_DEPTH) throw new OutputError('The result is nested more than ' + MAX_DEPTH + ' levels deep.');
@@ -147,7 +152,7 @@ export const PRELUDE = String.raw`
 
   const bridge = freeze({
     register(moduleExports) { exportsObject = moduleExports; },
-    runCases(cases, outputLimit) {
+    async runCases(cases, outputLimit) {
       const outcomes = [];
       const budget = { bytes: 0, limit: outputLimit };
       const functions = createObject(null);
@@ -167,6 +172,9 @@ export const PRELUDE = String.raw`
         let value;
         try {
           value = apply(functions[testCase.entry], undefined, testCase.args);
+          // An async entry (or one returning a Promise) is awaited: its rejection is this case's runtime error, and
+          // one that never settles runs into the job's time limit (enforced by the host).
+          if (isThenable(value)) value = await value;
         } catch (error) {
           capture = false;
           setOutcome(outcomes, c, { ok: false, kind: 'runtime', message: describeError(error) });
@@ -174,10 +182,6 @@ export const PRELUDE = String.raw`
         }
         capture = false;
         try {
-          if (value !== null && (typeof value === 'object' || typeof value === 'function') && typeof value.then === 'function') {
-            setOutcome(outcomes, c, { ok: false, kind: 'runtime', message: 'Your function returned a Promise: return the result directly (no async).' });
-            continue;
-          }
           setOutcome(outcomes, c, { ok: true, value: toPlain(value, budget, 0) });
         } catch (error) {
           if (error instanceof OutputError) {
@@ -196,7 +200,10 @@ export const PRELUDE = String.raw`
 })();
 `;
 
-/** After the student's module has run in the context: one call, copies only. $0 = cases, $1 = output limit. */
+/**
+ * After the student's module has run in the context: one call, copies only. $0 = cases, $1 = output limit. It returns
+ * a Promise (async entries are awaited case by case), so the host calls it with `result: { promise: true }`.
+ */
 export const RUN_CASES_CALL = 'return __deltalab.runCases($0, $1);';
 
 /**

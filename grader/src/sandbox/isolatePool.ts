@@ -2,6 +2,9 @@ import ivm from 'isolated-vm';
 import { PRELUDE } from './bridge';
 import { loadTfjsBundle, TFJS_PLATFORM_SETUP } from './tfjsBundle';
 
+/** The file name the student's module is compiled under: its frames in a stack trace carry it. */
+export const STUDENT_FILE = 'submission.js';
+
 export type PoolOptions = {
   /** Isolates that run jobs in parallel (each on its own thread); defaults to 2, the cores of the grading boxes. */
   size?: number;
@@ -30,7 +33,7 @@ export class IsolateSlot {
       this.scripts.set(code, hit);
       return hit;
     }
-    const script = await this.isolate.compileScript(code, { filename: 'submission.js' });
+    const script = await this.isolate.compileScript(code, { filename: STUDENT_FILE });
     if (this.scripts.size >= 16) {
       const [oldestCode, oldest] = this.scripts.entries().next().value as [string, ivm.Script];
       this.scripts.delete(oldestCode);

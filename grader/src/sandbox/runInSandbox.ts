@@ -1,7 +1,7 @@
 import ivm from 'isolated-vm';
 import { assertPlainData, RUN_CASES_CALL, type CaseOutcome, type RunCasesResult } from './bridge';
 import { compileSubmission } from './compileSubmission';
-import type { IsolatePool, IsolateSlot } from './isolatePool';
+import { STUDENT_FILE, type IsolatePool, type IsolateSlot } from './isolatePool';
 import { resolveLimits, type SandboxError, type SandboxLimits } from './limits';
 
 export type SandboxCase = {
@@ -80,15 +80,21 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
 
       phase = 'run';
       const runStarted = now();
-      const result = (await context.evalClosure(RUN_CASES_CALL, [casesCopy(job.cases).copyInto(), limits.outputBytes], {
-        result: { copy: true },
-        timeout: remaining(),
-      })) as RunCasesResult;
+      const result = (await withinDeadline(
+        context.evalClosure(RUN_CASES_CALL, [casesCopy(job.cases).copyInto(), limits.outputBytes], {
+          result: { copy: true, promise: true },
+          timeout: remaining(),
+        }),
+        remaining(),
+        slot,
+      )) as RunCasesResult;
       timings.runMs = now() - runStarted;
 
       const problem = assertPlainData(result);
       if (problem) return fail({ kind: 'output', message: problem });
       if (result.fatal) return fail({ kind: result.fatal.kind, message: result.fatal.message }, [], result.logs);
+      // isolated-vm has no module loader: import() of a name computed at run time rejects with this exact error.
+      if (result.outcomes.some((o) => !o.ok && o.message === `Error: ${IMPORT_REFUSED}`)) return fail(IMPORT_FORBIDDEN);
       timings.totalMs = now() - started;
       return { ok: true, outcomes: result.outcomes, logs: result.logs, timings };
     } catch (error) {
@@ -105,6 +111,56 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
   });
 }
 
+const IMPORT_REFUSED = 'Not supported';
+const IMPORT_FORBIDDEN: SandboxError = {
+  kind: 'forbidden',
+  message: 'import() is not available in the sandbox: the grader provides no modules at run time.',
+};
+
+class PendingPastDeadline extends Error {
+  constructor() {
+    super('timed out waiting for a Promise');
+  }
+}
+
+/**
+ * isolated-vm's `timeout` stops running code, but not a wait: a Promise that never settles would hold the job (and
+ * the isolate) for ever. Past the deadline the isolate is disposed (which also ends the pending call) and the job
+ * is a timeout.
+ */
+async function withinDeadline<T>(call: Promise<T>, ms: number, slot: IsolateSlot): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      slot.dispose();
+      reject(new PendingPastDeadline());
+    }, ms + 50);
+  });
+  try {
+    return await Promise.race([call, expired]);
+  } finally {
+    clearTimeout(timer);
+    call.catch(() => {}); // settles (rejects) once the isolate is gone
+  }
+}
+
+/**
+ * isolated-vm ends a call by throwing the first Promise rejection nothing handled, after the call's own code is
+ * done. What the student's code rejected with has their file in its stack, or is not an Error at all.
+ */
+function isStudentRejection(error: unknown): boolean {
+  return !(error instanceof Error) || (error.stack ?? '').includes(STUDENT_FILE);
+}
+
+function describeThrown(error: unknown): string {
+  if (error instanceof Error) return error.name && error.name !== 'Error' ? `${error.name}: ${error.message}` : error.message;
+  try {
+    return `Thrown value: ${JSON.stringify(error) ?? String(error)}`;
+  } catch {
+    return 'Thrown value that could not be described';
+  }
+}
+
 function classifyFailure(
   error: unknown,
   slot: IsolateSlot,
@@ -113,6 +169,15 @@ function classifyFailure(
   retire: () => void,
 ): SandboxError {
   const message = error instanceof Error ? error.message : String(error);
+  const timeout = (): SandboxError => {
+    retire();
+    return {
+      kind: 'timeout',
+      message: `Your code ran longer than the time limit of ${limits.timeMs} ms (all cases together): look for an infinite loop, a loop that never ends or a Promise that never settles.`,
+    };
+  };
+  // Our deadline disposed the isolate itself: a timeout, not a memory breach.
+  if (error instanceof PendingPastDeadline) return timeout();
   if (slot.disposed || /memory limit/i.test(message)) {
     retire();
     return {
@@ -120,22 +185,22 @@ function classifyFailure(
       message: `Your code used more than the memory limit of ${limits.memoryMb} MB.`,
     };
   }
-  if (/timed out/i.test(message)) {
+  if (/timed out/i.test(message)) return timeout();
+  if (message === IMPORT_REFUSED) {
     retire();
-    return {
-      kind: 'timeout',
-      message: `Your code ran longer than the time limit of ${limits.timeMs} ms (all cases together): look for an infinite loop or a loop that never ends.`,
-    };
-  }
-  if (message === 'Not supported') {
-    // isolated-vm refuses import() with an uncatchable error: there is no module loader in the isolate.
-    retire();
-    return { kind: 'forbidden', message: 'import() is not available in the sandbox: the grader provides no modules at run time.' };
+    return IMPORT_FORBIDDEN;
   }
   if (phase === 'load') {
-    // An exception at the top level of the student's module.
-    const named = error instanceof Error && error.name && error.name !== 'Error' ? `${error.name}: ${message}` : message;
-    return { kind: 'runtime', message: `Your code threw while loading: ${named.slice(0, 1000)}` };
+    // An exception at the top level of the student's module (or a Promise it rejected there and left unhandled).
+    return { kind: 'runtime', message: `Your code threw while loading: ${describeThrown(error).slice(0, 1000)}` };
+  }
+  if (phase === 'run' && isStudentRejection(error)) {
+    return {
+      kind: 'runtime',
+      message:
+        `Your code left a rejected Promise unhandled: ${describeThrown(error).slice(0, 1000)}. ` +
+        'Await every Promise you create (or return it), so that its error belongs to the case that caused it.',
+    };
   }
   if (error instanceof Error && error.name === 'SyntaxError') {
     // V8 refused something esbuild let through
