@@ -1,0 +1,280 @@
+import type { ChildProcess } from 'node:child_process';
+import type { GradeRequest, GradeResult } from '../protocol';
+import type { FromChild, ToChild } from './childMessages';
+import { spawnGradingChild } from './spawnGradingChild';
+
+export type ProcessPoolOptions = {
+  /** Grading child processes (default 2). Each one that dies takes only its own jobs with it. */
+  children?: number;
+  /** Isolates in each child, i.e. jobs a child grades at once (default 2). */
+  isolatesPerChild?: number;
+  /** OS ceiling on each child's writable memory, MB (default 1536; see spawnGradingChild). */
+  memoryCeilingMb?: number;
+  /**
+   * A job its child has not answered this long past the job's own time limit means the child hung (student code
+   * V8 could not interrupt, or a wedged isolate): the child is killed. Default 15 s.
+   */
+  unresponsiveGraceMs?: number;
+  /** Where child output and deaths are reported (default: stderr). */
+  log?: (line: string) => void;
+};
+
+/** What grading one request in a child came to. */
+export type ChildGrade =
+  | { kind: 'graded'; result: GradeResult }
+  /** The request itself cannot be graded (GradeRequestError in the child). */
+  | { kind: 'refused'; message: string }
+  /** The child died (abort, OOM kill, crash) or was killed for not answering while it held this job. */
+  | { kind: 'crashed'; cause: 'died' | 'unresponsive'; detail: string };
+
+export class PoolClosedError extends Error {
+  constructor() {
+    super('The grading process pool is closed.');
+    this.name = 'PoolClosedError';
+  }
+}
+
+type Job = {
+  id: number;
+  request: GradeRequest;
+  /** Run with no other job in the same child (a job that already killed one child). */
+  alone: boolean;
+  timeLimitMs: number;
+  settle(grade: ChildGrade): void;
+  fail(error: Error): void;
+  child?: Child;
+  watchdog?: NodeJS.Timeout;
+  unresponsive?: boolean;
+};
+
+type Child = {
+  process: ChildProcess;
+  ready: boolean;
+  jobs: Map<number, Job>;
+  /** An `alone` job waiting for this child to empty: nothing else is sent here meanwhile. */
+  reservedFor: Job | null;
+  /** The end of its stderr, kept to say why it died. */
+  stderrTail: string;
+};
+
+const TAIL_BYTES = 4096;
+// tfjs greets every process that has no native backend; the children never want one.
+const NOISE = /^(=+|\s*|.*TensorFlow\.js in Node\.js.*|.*tfjs-node for more details.*)$/;
+
+/**
+ * The supervisor's side of process containment: a small, reused pool of grading child processes, each with its own
+ * isolate pool. Student code runs only there. A child that dies mid-job (V8 abort on a heap OOM inside an isolate,
+ * the OS memory ceiling, a crash, a kill) fails only the jobs it held, as `crashed`, and is replaced at once; the
+ * caller decides what a crash means for the job (see gradeContained).
+ */
+export class GradingProcessPool {
+  readonly size: number;
+  readonly isolatesPerChild: number;
+  readonly memoryCeilingMb: number;
+  private readonly graceMs: number;
+  private readonly log: (line: string) => void;
+  private readonly children = new Set<Child>();
+  private readonly pending: Job[] = [];
+  private nextJobId = 1;
+  private closed = false;
+  /** Children that died before they were ready, in a row: restarts back off so a broken setup does not spin. */
+  private earlyDeaths = 0;
+  private readyWaiters: Array<() => void> = [];
+  readonly stats = { spawned: 0, died: 0, graded: 0 };
+
+  constructor(options: ProcessPoolOptions = {}) {
+    this.size = options.children ?? 2;
+    this.isolatesPerChild = options.isolatesPerChild ?? 2;
+    this.memoryCeilingMb = options.memoryCeilingMb ?? 1536;
+    this.graceMs = options.unresponsiveGraceMs ?? 15_000;
+    this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
+    for (let i = 0; i < this.size; i++) this.spawn();
+  }
+
+  /** Jobs graded at once when every child is up. */
+  get capacity(): number {
+    return this.size * this.isolatesPerChild;
+  }
+
+  /** Process ids of the live children (tests kill them; the load benchmark adds up their CPU). */
+  childPids(): number[] {
+    return [...this.children].flatMap((child) => (child.process.pid === undefined ? [] : [child.process.pid]));
+  }
+
+  /** Resolves once every child has loaded the grader (the first jobs do not wait for start-up then). */
+  ready(): Promise<void> {
+    if (this.allReady()) return Promise.resolve();
+    return new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+
+  /**
+   * Grades one request in a child. Never rejects for anything the student did: a child that dies while holding the
+   * job resolves as `crashed`. Rejects only with PoolClosedError.
+   */
+  grade(request: GradeRequest, options: { alone?: boolean; timeLimitMs?: number } = {}): Promise<ChildGrade> {
+    if (this.closed) return Promise.reject(new PoolClosedError());
+    return new Promise<ChildGrade>((resolve, reject) => {
+      this.pending.push({
+        id: this.nextJobId++,
+        request,
+        alone: options.alone ?? false,
+        timeLimitMs: options.timeLimitMs ?? 2_000,
+        settle: resolve,
+        fail: reject,
+      });
+      this.pump();
+    });
+  }
+
+  /**
+   * Stops taking jobs. Jobs in flight get up to `graceMs` to finish; then the children are stopped and whatever
+   * is still pending or in flight rejects with PoolClosedError (a queue retries it later).
+   */
+  async close({ graceMs = 5_000 } = {}): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    for (const job of this.pending.splice(0)) job.fail(new PoolClosedError());
+    const deadline = Date.now() + graceMs;
+    while ([...this.children].some((child) => child.jobs.size > 0) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await Promise.all([...this.children].map((child) => this.stopChild(child)));
+  }
+
+  private allReady(): boolean {
+    return this.children.size >= this.size && [...this.children].every((child) => child.ready);
+  }
+
+  private spawn(): void {
+    const proc = spawnGradingChild({ isolates: this.isolatesPerChild, memoryCeilingMb: this.memoryCeilingMb });
+    const child: Child = { process: proc, ready: false, jobs: new Map(), reservedFor: null, stderrTail: '' };
+    this.children.add(child);
+    this.stats.spawned++;
+    const forward = (chunk: Buffer) => {
+      const text = chunk.toString();
+      child.stderrTail = (child.stderrTail + text).slice(-TAIL_BYTES);
+      for (const line of text.split('\n')) if (!NOISE.test(line)) this.log(`[grading child ${proc.pid}] ${line}`);
+    };
+    proc.stdout?.on('data', forward);
+    proc.stderr?.on('data', forward);
+    proc.on('message', (message: FromChild) => this.onMessage(child, message));
+    // 'close', not 'exit': by then its stderr is read to the end, so the tail says why it died.
+    proc.once('close', (code, signal) => this.onExit(child, code, signal));
+    // A spawn failure (no /bin/sh, no node) is reported here, then as an exit.
+    proc.on('error', (error) => this.log(`[grading child ${proc.pid ?? '?'}] ${error.message}`));
+  }
+
+  private onMessage(child: Child, message: FromChild): void {
+    if (message.type === 'ready') {
+      child.ready = true;
+      this.earlyDeaths = 0;
+      if (this.allReady()) for (const wake of this.readyWaiters.splice(0)) wake();
+      this.pump();
+      return;
+    }
+    const job = child.jobs.get(message.id);
+    if (!job) return;
+    this.finish(child, job);
+    this.stats.graded++;
+    job.settle(message.type === 'graded' ? { kind: 'graded', result: message.result } : { kind: 'refused', message: message.message });
+    this.pump();
+  }
+
+  private onExit(child: Child, code: number | null, signal: NodeJS.Signals | null): void {
+    this.children.delete(child);
+    const how = signal ? `signal ${signal}` : `exit code ${code}`;
+    const held = [...child.jobs.values()];
+    if (!this.closed) {
+      this.stats.died++;
+      if (!child.ready) this.earlyDeaths++;
+      if (held.length > 0 || !child.ready) {
+        this.log(`grading child ${child.process.pid ?? '?'} ended (${how}) holding ${held.length} job(s)${lastWords(child.stderrTail)}`);
+      }
+    }
+    const detail = `grading process ended (${how})${lastWords(child.stderrTail)}`;
+    for (const job of held) {
+      this.finish(child, job);
+      if (this.closed) job.fail(new PoolClosedError());
+      else job.settle({ kind: 'crashed', cause: job.unresponsive ? 'unresponsive' : 'died', detail });
+    }
+    for (const job of this.pending) if (job.child === child) job.child = undefined;
+    if (this.closed) return;
+    const delay = this.earlyDeaths === 0 ? 0 : Math.min(10_000, 250 * 2 ** (this.earlyDeaths - 1));
+    if (delay > 0) this.log(`grading child start failed ${this.earlyDeaths} time(s) in a row: next start in ${delay} ms`);
+    setTimeout(() => {
+      if (!this.closed) {
+        this.spawn();
+        this.pump();
+      }
+    }, delay).unref();
+    this.pump();
+  }
+
+  private finish(child: Child, job: Job): void {
+    clearTimeout(job.watchdog);
+    child.jobs.delete(job.id);
+    if (child.reservedFor === job) child.reservedFor = null;
+  }
+
+  /** Sends pending jobs to children with room, oldest first; an `alone` job reserves a child and waits for it to empty. */
+  private pump(): void {
+    if (this.closed) return;
+    for (const job of [...this.pending]) {
+      if (job.alone) {
+        if (!job.child || !this.children.has(job.child)) {
+          const child = this.leastLoaded((c) => c.reservedFor === null);
+          if (!child) continue;
+          child.reservedFor = job;
+          job.child = child;
+        }
+        if (job.child.jobs.size === 0) this.dispatch(job, job.child);
+      } else {
+        const child = this.leastLoaded((c) => c.reservedFor === null && c.jobs.size < this.isolatesPerChild);
+        if (child) this.dispatch(job, child);
+      }
+    }
+  }
+
+  private leastLoaded(eligible: (child: Child) => boolean): Child | undefined {
+    let best: Child | undefined;
+    for (const child of this.children) {
+      if (!child.ready || !child.process.connected || !eligible(child)) continue;
+      if (!best || child.jobs.size < best.jobs.size) best = child;
+    }
+    return best;
+  }
+
+  private dispatch(job: Job, child: Child): void {
+    this.pending.splice(this.pending.indexOf(job), 1);
+    job.child = child;
+    child.jobs.set(job.id, job);
+    job.watchdog = setTimeout(() => {
+      job.unresponsive = true;
+      this.log(`grading child ${child.process.pid} did not answer ${this.graceMs} ms past a job's time limit: killing it`);
+      child.process.kill('SIGKILL');
+    }, job.timeLimitMs + this.graceMs);
+    job.watchdog.unref();
+    child.process.send({ type: 'grade', id: job.id, request: job.request } satisfies ToChild);
+  }
+
+  private async stopChild(child: Child): Promise<void> {
+    const proc = child.process;
+    if (proc.exitCode !== null || proc.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => proc.once('exit', () => resolve()));
+    // A child exits by itself when its IPC channel closes; SIGKILL if it does not within a second.
+    if (proc.connected) proc.disconnect();
+    else proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 1_000);
+    await exited;
+    clearTimeout(timer);
+  }
+}
+
+/** Why a child died, from the end of its stderr: V8's fatal OOM line if there is one, else the last line. */
+function lastWords(tail: string): string {
+  const lines = tail.split('\n').filter((line) => !NOISE.test(line));
+  if (lines.some((line) => /CALL_AND_RETRY_LAST|is_heap_oom = 1|heap out of memory/i.test(line))) return ': V8 heap out of memory';
+  const fatal = lines.find((line) => /FATAL ERROR|out of memory|terminate called|Segmentation fault/i.test(line));
+  const last = fatal ?? lines[lines.length - 1];
+  return last ? `: ${last.trim().slice(0, 300)}` : '';
+}

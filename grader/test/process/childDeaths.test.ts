@@ -1,0 +1,106 @@
+import { afterEach, expect, it } from 'vitest';
+import { gradeContained, MAX_CHILD_DEATHS_PER_JOB, type GradingProcessPool } from '../../src/process';
+import { codeRequest, expectSolutionPasses, gradeIn, processKillers, solution, testPool } from './harness';
+
+let pool: GradingProcessPool | undefined;
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+const killer = processKillers['an object given millions of keys'];
+
+/** A correct forward pass that first spins for `ms`: long enough to be killed mid-job. */
+function slowSolution(ms: number): string {
+  return `${solution}\nconst __spinUntil = Date.now() + ${ms}; while (Date.now() < __spinUntil) {}\n`;
+}
+
+it('takes down at most two children per job, then scores 0 naming the memory limit', async () => {
+  const made = testPool({ children: 2, isolatesPerChild: 1 });
+  pool = made.pool;
+  await pool.ready();
+  const result = await gradeIn(pool, killer);
+  expect(pool.stats.died).toBe(MAX_CHILD_DEATHS_PER_JOB);
+  expect(result.score).toBe(0);
+  expect(result.error?.kind).toBe('memory');
+  expect(result.error?.message).toMatch(/more memory than the grader allows \(64 MB/);
+  expect(made.logs.some((line) => /ended \(signal SIGABRT\) holding 1 job\(s\): V8 heap out of memory/.test(line))).toBe(true);
+  // Both children were replaced.
+  await pool.ready();
+  expect(pool.childPids()).toHaveLength(2);
+  await expectSolutionPasses(pool);
+});
+
+it('keeps the count across restarts: a job that already took down a child runs alone and kills at most one more', async () => {
+  ({ pool } = testPool({ children: 2, isolatesPerChild: 2 }));
+  await pool.ready();
+  const counted: number[] = [];
+  let stored = 1; // as read back from the database after a restart
+  const result = await gradeIn(pool, killer, {
+    deaths: stored,
+    countDeath: async () => {
+      counted.push(++stored);
+      return stored;
+    },
+  });
+  expect(counted).toEqual([2]);
+  expect(pool.stats.died).toBe(1);
+  expect(result.error?.kind).toBe('memory');
+});
+
+it('does not run a job again once it has taken down two children', async () => {
+  ({ pool } = testPool({ children: 1, isolatesPerChild: 1 }));
+  await pool.ready();
+  const result = await gradeIn(pool, killer, { deaths: 2, countDeath: () => Promise.reject(new Error('not called')) });
+  expect(pool.stats.died).toBe(0);
+  expect(pool.stats.graded).toBe(0);
+  expect(result.error?.kind).toBe('memory');
+});
+
+it('grades a neighbour again, alone, when another job took its child down', async () => {
+  ({ pool } = testPool({ children: 1, isolatesPerChild: 2 }));
+  await pool.ready();
+  const [bomb, neighbour] = await Promise.all([gradeIn(pool, killer), gradeIn(pool, slowSolution(300))]);
+  expect(bomb.score).toBe(0);
+  expect(neighbour.error).toBeUndefined();
+  expect(neighbour.score).toBe(1);
+});
+
+it('settles a job once when its child is killed with SIGKILL mid-job, and grades it again', async () => {
+  ({ pool } = testPool({ children: 1, isolatesPerChild: 1 }));
+  await pool.ready();
+  const [victim] = pool.childPids();
+  const settled: string[] = [];
+  const graded = gradeContained(pool, codeRequest(slowSolution(800)), {
+    countDeath: async (crash) => {
+      settled.push(crash.detail);
+      return settled.length;
+    },
+  });
+  await new Promise((r) => setTimeout(r, 300));
+  process.kill(victim!, 'SIGKILL');
+  const grade = await graded;
+  expect(settled).toHaveLength(1);
+  expect(settled[0]).toMatch(/signal SIGKILL/);
+  expect(grade.kind === 'graded' && grade.result.score).toBe(1);
+  expect(pool.childPids()).not.toContain(victim);
+});
+
+it('kills a child that stops answering and reports the job as a timeout', async () => {
+  // Student code cannot hang a child past the isolate's own timeout, so the watchdog is exercised by telling the pool
+  // the job's limit is 200 ms (no grace) while the job takes 1.5 s.
+  ({ pool } = testPool({ children: 1, isolatesPerChild: 1, unresponsiveGraceMs: 0 }));
+  await pool.ready();
+  const grade = await pool.grade(codeRequest(slowSolution(1500)), { timeLimitMs: 200 });
+  expect(grade.kind).toBe('crashed');
+  if (grade.kind === 'crashed') expect(grade.cause).toBe('unresponsive');
+});
+
+it('applies the OS memory ceiling to every child', async () => {
+  const { readFileSync } = await import('node:fs');
+  ({ pool } = testPool({ children: 1, isolatesPerChild: 1, memoryCeilingMb: 700 }));
+  await pool.ready();
+  const limits = readFileSync(`/proc/${pool.childPids()[0]}/limits`, 'utf8');
+  const dataLine = limits.split('\n').find((line) => line.startsWith('Max data size'))!;
+  expect(dataLine.split(/\s{2,}/)[1]).toBe(String(700 * 1024 * 1024));
+});
