@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,14 +43,9 @@ export function spawnGradingChild(options: ChildSpawnOptions): ChildProcess {
   const cwd = graderDir();
   const node = [process.execPath, '--no-node-snapshot', '--import', 'tsx', join(cwd, ENTRY_IN_PACKAGE)];
   const env = { ...process.env, NODE_OPTIONS: '', [CHILD_ISOLATES_ENV]: String(options.isolates) };
-  const stdio = ['ignore', 'pipe', 'pipe', 'ipc'] as const;
-  if (process.platform === 'win32') return spawn(node[0]!, node.slice(1), { cwd, env, stdio, serialization: 'advanced' });
+  const spawnOptions: SpawnOptions = { cwd, env, stdio: ['ignore', 'pipe', 'pipe', 'ipc'], serialization: 'advanced' };
+  if (process.platform === 'win32') return spawn(node[0]!, node.slice(1), spawnOptions);
   const ceilingKb = String(Math.round(options.memoryCeilingMb * 1024));
   // A hard limit already below ours is kept (ulimit then fails quietly): that is a tighter ceiling, not a looser one.
-  return spawn('/bin/sh', ['-c', 'ulimit -d "$0" 2>/dev/null; exec "$@"', ceilingKb, ...node], {
-    cwd,
-    env,
-    stdio,
-    serialization: 'advanced',
-  });
+  return spawn('/bin/sh', ['-c', 'ulimit -d "$0" 2>/dev/null; exec "$@"', ceilingKb, ...node], spawnOptions);
 }
