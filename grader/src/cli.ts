@@ -109,22 +109,31 @@ async function main(): Promise<Outcome> {
     throw error;
   }
 
-  const { gradeSubmission, GradeRequestError, closeSharedPool, isInternalFailure } = await import('./index');
+  const { GradingProcessPool, gradeContained, isInternalFailure } = await import('./index');
+  let submissions;
   try {
-    const submissions =
+    submissions =
       parsed.answers !== undefined
         ? [parseAnswers(parsed.answers)]
         : parsed.submissions.map((file) => ({ kind: 'code' as const, code: readSubmissionFile(file) }));
-    // One process, one pool: several submissions are graded concurrently through it, reported in order.
-    const results = await Promise.all(
-      submissions.map((submission) => gradeSubmission({ exercise: parsed.exercise, variant: parsed.variant, submission })),
+  } catch (error) {
+    if (error instanceof UsageError) return usage(error.message);
+    throw error;
+  }
+  // Student code runs in a grading child process, never here: a submission that exhausts V8's heap takes down that
+  // child (graded 0, naming the memory limit), not the command. Several submissions are graded concurrently.
+  const pool = new GradingProcessPool({ children: 1, isolatesPerChild: Math.min(2, submissions.length) });
+  try {
+    const grades = await Promise.all(
+      submissions.map((submission) => gradeContained(pool, { exercise: parsed.exercise, variant: parsed.variant, submission })),
     );
-    closeSharedPool();
+    const refused = grades.find((grade) => grade.kind === 'refused');
+    if (refused) return usage(refused.message);
+    const results = grades.flatMap((grade) => (grade.kind === 'graded' ? [grade.result] : []));
     const internal = results.some(isInternalFailure);
     return { document: parsed.submissions.length > 1 ? results : results[0], exitCode: internal ? 1 : 0 };
-  } catch (error) {
-    if (error instanceof UsageError || error instanceof GradeRequestError) return usage(error.message);
-    throw error;
+  } finally {
+    await pool.close();
   }
 }
 

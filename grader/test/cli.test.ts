@@ -64,4 +64,16 @@ describe('npm run -s grade (from the repository root)', () => {
     const badVariant = await grade('--exercise', 'perceptron-forward', '--variant', 'blue', '--answers', '{}', '--json');
     expect(badVariant.code).toBe(2);
   });
+
+  it('grades a submission that aborts V8 (heap exhaustion) as 0 naming the memory limit, and exits 0', async () => {
+    const bombFile = join(dir, 'bomb.ts');
+    writeFileSync(bombFile, "export function forward() { const o: any = {}; for (let i = 0; i < 1e8; i++) o['k' + i] = i; return [1]; }");
+    const { code, json, stderr } = await grade('--exercise', 'mlp-forward-code', '--submission', bombFile, '--submission', solutionFile, '--json');
+    expect(code).toBe(0);
+    const [bomb, solution] = (json as unknown[]).map((r) => gradeResultSchema.parse(r));
+    expect(bomb).toMatchObject({ score: 0, passed: false, error: { kind: 'memory' } });
+    expect(bomb!.error!.message).toMatch(/64 MB/);
+    expect(solution).toMatchObject({ score: 1, passed: true });
+    expect(stderr).toMatch(/grading child \d+ ended \(signal SIGABRT\)/);
+  }, 60_000);
 });

@@ -2,7 +2,7 @@ import { findExercise } from '@deltalab/exercises';
 import type { GradeRequest, GradeResult } from '../protocol';
 import { DEFAULT_LIMITS } from '../sandbox';
 import { GRADER_VERSION } from '../version';
-import type { ChildGrade, GradingProcessPool } from './gradingProcessPool';
+import type { ChildGrade, GradingPool } from './gradingProcessPool';
 
 /**
  * How many grading children one job may take down. The first death may be a neighbour's fault (a child grades
@@ -20,12 +20,14 @@ export type ContainmentOptions = {
 };
 
 /**
- * Grades a request in the pool with the crash policy: a job whose child dies is graded again alone in a fresh
- * child; once it has taken down MAX_CHILD_DEATHS_PER_JOB children it is not run again and scores 0 with a message
- * naming the memory limit (or the time limit, for a child that stopped answering). Never more than two children per
- * job, including across restarts when `deaths`/`countDeath` are durable.
+ * Grades a request in the pool with the crash policy. A child that dies of V8 heap exhaustion while holding only
+ * this job was brought down by it: the job scores 0 with a message naming the memory limit. Otherwise (neighbours in
+ * the same child, a kill from outside, a crash of another kind) the job is graded again alone in a fresh child; once
+ * it has taken down MAX_CHILD_DEATHS_PER_JOB children it is not run again and scores 0 the same way (or naming the
+ * time limit, for a child that stopped answering). Never more than two children per job, including across restarts
+ * when `deaths`/`countDeath` are durable.
  */
-export async function gradeContained(pool: GradingProcessPool, request: GradeRequest, options: ContainmentOptions = {}): Promise<ContainedGrade> {
+export async function gradeContained(pool: GradingPool, request: GradeRequest, options: ContainmentOptions = {}): Promise<ContainedGrade> {
   let deaths = options.deaths ?? 0;
   let lastCrash: Extract<ChildGrade, { kind: 'crashed' }> | undefined;
   const limits = jobLimits(request);
@@ -34,6 +36,7 @@ export async function gradeContained(pool: GradingProcessPool, request: GradeReq
     if (grade.kind !== 'crashed') return grade;
     lastCrash = grade;
     deaths = options.countDeath ? await options.countDeath(grade) : deaths + 1;
+    if (grade.sole && grade.heapExhausted) break;
   }
   return { kind: 'graded', result: crashedResult(request, lastCrash?.cause ?? 'died', pool.memoryCeilingMb) };
 }

@@ -25,7 +25,24 @@ export type ChildGrade =
   /** The request itself cannot be graded (GradeRequestError in the child). */
   | { kind: 'refused'; message: string }
   /** The child died (abort, OOM kill, crash) or was killed for not answering while it held this job. */
-  | { kind: 'crashed'; cause: 'died' | 'unresponsive'; detail: string };
+  | {
+      kind: 'crashed';
+      cause: 'died' | 'unresponsive';
+      detail: string;
+      /** V8 reported its heap exhausted as the child died. */
+      heapExhausted: boolean;
+      /** This was the only job the child held: nobody else's code ran there. */
+      sole: boolean;
+    };
+
+/** What grading through child processes needs of a pool (GradingProcessPool is the one; tests wrap it to inject faults). */
+export interface GradingPool {
+  /** Jobs graded at once. */
+  readonly capacity: number;
+  /** Each child's OS memory ceiling, MB (named in the message of a job that brought a child down). */
+  readonly memoryCeilingMb: number;
+  grade(request: GradeRequest, options?: { alone?: boolean; timeLimitMs?: number }): Promise<ChildGrade>;
+}
 
 export class PoolClosedError extends Error {
   constructor() {
@@ -67,7 +84,7 @@ const NOISE = /^(=+|\s*|.*TensorFlow\.js in Node\.js.*|.*tfjs-node for more deta
  * the OS memory ceiling, a crash, a kill) fails only the jobs it held, as `crashed`, and is replaced at once; the
  * caller decides what a crash means for the job (see gradeContained).
  */
-export class GradingProcessPool {
+export class GradingProcessPool implements GradingPool {
   readonly size: number;
   readonly isolatesPerChild: number;
   readonly memoryCeilingMb: number;
@@ -80,6 +97,7 @@ export class GradingProcessPool {
   /** Children that died before they were ready, in a row: restarts back off so a broken setup does not spin. */
   private earlyDeaths = 0;
   private readyWaiters: Array<() => void> = [];
+  private readonly restarts = new Set<NodeJS.Timeout>();
   readonly stats = { spawned: 0, died: 0, graded: 0 };
 
   constructor(options: ProcessPoolOptions = {}) {
@@ -133,6 +151,7 @@ export class GradingProcessPool {
   async close({ graceMs = 5_000 } = {}): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const timer of this.restarts) clearTimeout(timer);
     for (const job of this.pending.splice(0)) job.fail(new PoolClosedError());
     const deadline = Date.now() + graceMs;
     while ([...this.children].some((child) => child.jobs.size > 0) && Date.now() < deadline) {
@@ -184,29 +203,34 @@ export class GradingProcessPool {
     this.children.delete(child);
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     const held = [...child.jobs.values()];
+    const words = lastWords(child.stderrTail);
     if (!this.closed) {
       this.stats.died++;
       if (!child.ready) this.earlyDeaths++;
       if (held.length > 0 || !child.ready) {
-        this.log(`grading child ${child.process.pid ?? '?'} ended (${how}) holding ${held.length} job(s)${lastWords(child.stderrTail)}`);
+        this.log(`grading child ${child.process.pid ?? '?'} ended (${how}) holding ${held.length} job(s)${words ? `: ${words}` : ''}`);
       }
     }
-    const detail = `grading process ended (${how})${lastWords(child.stderrTail)}`;
+    const detail = `grading process ended (${how})${words ? `: ${words}` : ''}`;
+    const heapExhausted = words === HEAP_EXHAUSTED;
     for (const job of held) {
       this.finish(child, job);
       if (this.closed) job.fail(new PoolClosedError());
-      else job.settle({ kind: 'crashed', cause: job.unresponsive ? 'unresponsive' : 'died', detail });
+      else job.settle({ kind: 'crashed', cause: job.unresponsive ? 'unresponsive' : 'died', detail, heapExhausted, sole: held.length === 1 });
     }
     for (const job of this.pending) if (job.child === child) job.child = undefined;
     if (this.closed) return;
     const delay = this.earlyDeaths === 0 ? 0 : Math.min(10_000, 250 * 2 ** (this.earlyDeaths - 1));
     if (delay > 0) this.log(`grading child start failed ${this.earlyDeaths} time(s) in a row: next start in ${delay} ms`);
-    setTimeout(() => {
+    // Not unref'd: a caller waiting on a job keeps nothing else alive while the replacement starts.
+    const restart = setTimeout(() => {
+      this.restarts.delete(restart);
       if (!this.closed) {
         this.spawn();
         this.pump();
       }
-    }, delay).unref();
+    }, delay);
+    this.restarts.add(restart);
     this.pump();
   }
 
@@ -270,11 +294,12 @@ export class GradingProcessPool {
   }
 }
 
-/** Why a child died, from the end of its stderr: V8's fatal OOM line if there is one, else the last line. */
+const HEAP_EXHAUSTED = 'V8 heap out of memory';
+
+/** Why a child died, from the end of its stderr: V8's fatal heap OOM if it says so, else its last line. */
 function lastWords(tail: string): string {
   const lines = tail.split('\n').filter((line) => !NOISE.test(line));
-  if (lines.some((line) => /CALL_AND_RETRY_LAST|is_heap_oom = 1|heap out of memory/i.test(line))) return ': V8 heap out of memory';
+  if (lines.some((line) => /CALL_AND_RETRY_LAST|is_heap_oom = 1|heap out of memory/i.test(line))) return HEAP_EXHAUSTED;
   const fatal = lines.find((line) => /FATAL ERROR|out of memory|terminate called|Segmentation fault/i.test(line));
-  const last = fatal ?? lines[lines.length - 1];
-  return last ? `: ${last.trim().slice(0, 300)}` : '';
+  return (fatal ?? lines[lines.length - 1] ?? '').trim().slice(0, 300);
 }

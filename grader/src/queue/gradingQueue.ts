@@ -1,14 +1,23 @@
 import PgBoss from 'pg-boss';
+import type { GradingJob } from './gradingStore';
 
 /** What pg-boss needs from a database handle: @deltalab/db's `executeSql` fits (PGlite and postgres.js). */
 export type SqlExecutor = {
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
 };
 
+/** LISTEN on a channel; resolves to the function that stops listening (@deltalab/db's `listen` fits). */
+export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
+
 export type GradingQueueOptions = (
   | { executeSql: SqlExecutor['executeSql']; connectionString?: never }
   | { connectionString: string; executeSql?: never }
 ) & {
+  /**
+   * Wakes workers in other processes when a job is queued (Postgres LISTEN/NOTIFY) instead of leaving them to
+   * their next poll. Workers in the same process as the enqueuer are woken directly either way.
+   */
+  listen?: Listen;
   /** pg-boss queue name (default 'grade-submission'). */
   name?: string;
   /** Postgres schema pg-boss installs its tables into (default 'pgboss'). */
@@ -18,37 +27,48 @@ export type GradingQueueOptions = (
   /** First retry delay; doubled each time (pg-boss retryBackoff). Default 2 s. */
   retryDelaySeconds?: number;
   /**
-   * A job active for longer than this is taken to have lost its worker (killed, machine gone) and is
-   * retried. Grading is limited to seconds, so a minute is generous. Default 60 s.
+   * A job active for longer than this is taken to have lost its worker (the whole process was killed, the machine
+   * went away) and is retried. Grading is limited to seconds, so a minute is generous. Default 60 s.
    */
   expireInSeconds?: number;
   /** How often expired jobs are swept (pg-boss maintenance). Default 30 s. */
   maintenanceIntervalSeconds?: number;
-  /** How often idle workers poll (pg-boss minimum is 0.5 s). Default 1 s. */
+  /** How often idle workers look for work nobody announced (retries whose backoff ended). Default 1 s. */
   pollingIntervalSeconds?: number;
 };
-
-export type GradingJobData = { submissionId: string };
 
 export type GradingQueue = {
   readonly name: string;
   readonly boss: PgBoss;
   readonly settings: Required<Pick<GradingQueueOptions, 'retryLimit' | 'retryDelaySeconds' | 'expireInSeconds' | 'pollingIntervalSeconds'>>;
-  /** Queues a stored submission for grading; returns the job id (null when pg-boss refuses a duplicate). */
-  enqueue(submissionId: string): Promise<string | null>;
-  /** Stops pg-boss (workers finish their current job first, up to `timeoutMs`). */
+  /** Queues stored submissions for grading, in one statement. A submission already queued is not queued twice. */
+  enqueue(submissionIds: string[]): Promise<void>;
+  /**
+   * After a restart: queues the unfinished submissions whose jobs are gone, revives those whose jobs failed for
+   * good, and hands back at once the jobs of `orphaned` submissions (running when the only worker process died).
+   */
+  recover(unfinished: string[], orphaned?: string[]): Promise<void>;
+  /** Takes up to `count` jobs (marks them active). */
+  fetch(count: number): Promise<GradingJob[]>;
+  complete(jobIds: string[]): Promise<void>;
+  /** Gives a job back for a retry after pg-boss's backoff (or fails it for good once its retries are used up). */
+  retryLater(jobId: string, reason: string): Promise<void>;
+  /** Calls `onWake` whenever work may have arrived; returns the function that stops it. */
+  onWake(onWake: () => void): () => void;
+  /** Stops pg-boss (and the LISTEN). */
   stop(options?: { timeoutMs?: number }): Promise<void>;
 };
 
 const DEFAULT_NAME = 'grade-submission';
 
 /**
- * A durable grading queue on Postgres (pg-boss 10). The database handle is the caller's: pass
- * `executeSql` (PGlite in-process, or postgres.js) or a `connectionString` (pg-boss opens its own pool).
- * Installs pg-boss's schema on first start.
+ * A durable grading queue on Postgres (pg-boss 10). The database handle is the caller's: pass `executeSql` (PGlite
+ * in-process, or postgres.js) or a `connectionString` (pg-boss opens its own pool). Installs pg-boss's schema on
+ * first start. The job id is the submission id, so enqueueing is idempotent.
  */
 export async function createGradingQueue(options: GradingQueueOptions): Promise<GradingQueue> {
   const name = options.name ?? DEFAULT_NAME;
+  const channel = `${name}-queued`;
   const settings = {
     retryLimit: options.retryLimit ?? 3,
     retryDelaySeconds: options.retryDelaySeconds ?? 2,
@@ -74,19 +94,53 @@ export async function createGradingQueue(options: GradingQueueOptions): Promise<
     retryBackoff: true,
     expireInSeconds: settings.expireInSeconds,
   });
+  const executeSql = (text: string, values: unknown[]) => boss.getDb().executeSql(text, values);
+
+  const wakers = new Set<() => void>();
+  const wakeLocal = () => {
+    for (const wake of wakers) wake();
+  };
+  const unlisten = options.listen ? await options.listen(channel, wakeLocal) : null;
+  const insert = async (submissionIds: string[]) => {
+    if (submissionIds.length === 0) return;
+    // insert(): one statement for the batch, ON CONFLICT DO NOTHING on (name, id)
+    await boss.insert(submissionIds.map((id) => ({ id, name, data: { submissionId: id } })));
+    wakeLocal();
+    if (options.listen) await executeSql('SELECT pg_notify($1, $2)', [channel, '']);
+  };
 
   return {
     name,
     boss,
     settings,
-    enqueue: (submissionId) =>
-      boss.send(name, { submissionId } satisfies GradingJobData, {
-        retryLimit: settings.retryLimit,
-        retryDelay: settings.retryDelaySeconds,
-        retryBackoff: true,
-        expireInSeconds: settings.expireInSeconds,
-      }),
+    enqueue: insert,
+    async recover(unfinished, orphaned = []) {
+      // Their worker process is gone (the caller knows it was the only one): hand them back now, not at expiry.
+      if (orphaned.length > 0) await boss.fail(name, orphaned);
+      await insert(unfinished);
+      if (unfinished.length > 0) await boss.retry(name, unfinished);
+    },
+    async fetch(count) {
+      const jobs = await boss.fetch<{ submissionId: string }>(name, { batchSize: count, includeMetadata: true });
+      return jobs.map((job) => ({
+        submissionId: job.data.submissionId,
+        id: job.id,
+        attempt: job.retryCount + 1,
+        final: job.retryCount >= job.retryLimit,
+      }));
+    },
+    async complete(jobIds) {
+      if (jobIds.length > 0) await boss.complete(name, jobIds);
+    },
+    async retryLater(jobId, reason) {
+      await boss.fail(name, jobId, { message: reason });
+    },
+    onWake(onWake) {
+      wakers.add(onWake);
+      return () => wakers.delete(onWake);
+    },
     stop: async ({ timeoutMs = 10_000 } = {}) => {
+      await unlisten?.();
       await boss.stop({ graceful: true, timeout: timeoutMs, wait: true });
     },
   };

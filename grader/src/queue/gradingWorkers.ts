@@ -1,115 +1,154 @@
-import type PgBoss from 'pg-boss';
-import { GradeRequestError, gradeSubmission } from '../gradeSubmission';
-import { isInternalFailure, type GradeError, type GradeRequest, type GradeResult } from '../protocol';
-import type { IsolatePool } from '../sandbox';
-import { GRADER_VERSION } from '../version';
-import type { GradingJobData, GradingQueue } from './gradingQueue';
+import { gradeContained, PoolClosedError, type GradingPool } from '../process';
+import { isInternalFailure } from '../protocol';
+import type { GradingQueue } from './gradingQueue';
+import type { ClaimedSubmission, GradingJob, GradingOutcome, GradingStore } from './gradingStore';
+import { GroupCommit } from './groupCommit';
+import { Wakeup } from './wakeup';
 
-export type JobContext = {
-  submissionId: string;
-  jobId: string;
-  /** 1 for the first try; retries after an internal failure or a dead worker count up. */
-  attempt: number;
-};
-
-export type GradingFailure = JobContext & {
-  /** `internal`: the grader failed (not the student: do not charge an attempt). `request`: the stored submission cannot be graded. */
-  error: GradeError | { kind: 'request'; message: string };
-  /** True when no retry follows: record the failure. False: pg-boss retries after a backoff. */
-  final: boolean;
-};
-
-export type GradingWorkersOptions = {
+export type GradingWorkersOptions<C extends ClaimedSubmission> = {
   queue: GradingQueue;
-  /** Jobs graded at once by this process (sandbox parallelism is the pool's size). Default 2. */
-  concurrency?: number;
-  /** The stored submission as a grade request; null when it no longer needs grading (deleted, already graded). */
-  loadJob(submissionId: string): Promise<GradeRequest | null>;
-  /** Called when grading starts (e.g. mark the submission `running`). */
-  onStart?(job: JobContext): Promise<void> | void;
+  /** The grading child processes: student code runs there, never in this process. */
+  pool: GradingPool;
+  store: GradingStore<C>;
   /**
-   * Record the result. Must be idempotent (e.g. `UPDATE … WHERE status <> 'graded'`): pg-boss delivers at
-   * least once, so a worker that dies after recording but before acknowledging causes a second call.
-   * Throwing makes the job retry.
+   * Jobs held beyond those being graded, so a child never waits for a fetch (default: the pool's capacity). Jobs in
+   * hand are active in pg-boss: keep this small next to what the queue can grade within `expireInSeconds`.
    */
-  onResult(job: JobContext & { result: GradeResult }): Promise<void> | void;
-  onFailure?(failure: GradingFailure): Promise<void> | void;
-  /** Isolate pool to grade with (defaults to the process-wide one). */
-  pool?: IsolatePool;
+  prefetch?: number;
+  log?: (line: string) => void;
 };
 
-export type GradingWorkers = { stop(): Promise<void> };
-
-class RetryableGradingFailure extends Error {}
+export type GradingWorkers = {
+  /** Stops taking jobs, lets the jobs in hand finish and their results be written. */
+  stop(): Promise<void>;
+};
 
 /**
- * Pulls grading jobs from the queue and grades them. A student's failure (timeout, wrong answer) is a
- * normal result. An internal failure is retried with backoff (pg-boss retryLimit/retryBackoff) and
- * reported through onFailure; a worker killed mid-job leaves its job `active` until `expireInSeconds`,
- * after which pg-boss's maintenance puts it back for another worker.
+ * The grading loop of one process: takes as many jobs as the pool has room for (plus `prefetch`) in one fetch,
+ * claims their submissions in one round trip, grades them concurrently in the child processes, and records results
+ * in group commits (one statement for every result that finished meanwhile, then one to complete their jobs). It
+ * fetches again at once while there is work and room, and otherwise sleeps until an enqueue wakes it (same process,
+ * or Postgres NOTIFY) or the queue's polling interval passes.
+ *
+ * Outcomes: a student's failure (wrong, timeout, memory) is a result. A child that dies while grading counts
+ * against the submission (durably, through the store); gradeContained grades it again alone, and scores 0 once it
+ * has taken down two children. An internal grader failure is retried with pg-boss's backoff, and recorded as a
+ * failure (the attempt given back) on the last try. A store that cannot be reached leaves the job to a retry.
  */
-export async function startGradingWorkers(options: GradingWorkersOptions): Promise<GradingWorkers> {
-  const { queue } = options;
-  const concurrency = options.concurrency ?? 2;
-  const workerIds: string[] = [];
+export async function startGradingWorkers<C extends ClaimedSubmission>(options: GradingWorkersOptions<C>): Promise<GradingWorkers> {
+  const { queue, pool, store } = options;
+  const log = options.log ?? ((line: string) => console.error(`[grader workers] ${line}`));
+  const limit = pool.capacity + (options.prefetch ?? pool.capacity);
+  const pollMs = queue.settings.pollingIntervalSeconds * 1000;
+  const workArrived = new Wakeup();
+  const roomFreed = new Wakeup();
+  const stopWaking = queue.onWake(() => workArrived.signal());
+  const inHand = new Set<Promise<void>>();
+  let held = 0;
+  let stopping = false;
 
-  const handle = async (job: PgBoss.JobWithMetadata<GradingJobData>): Promise<void> => {
-    const context: JobContext = { submissionId: job.data.submissionId, jobId: job.id, attempt: job.retryCount + 1 };
-    const final = job.retryCount >= job.retryLimit;
-    const request = await options.loadJob(context.submissionId);
-    if (!request) return; // nothing to grade any more: complete the job quietly
-    await options.onStart?.(context);
+  const commit = new GroupCommit<{ job: GradingJob; outcome: GradingOutcome<C> }>(async (batch) => {
+    await store.record(batch.map((entry) => entry.outcome));
+    await queue.complete(batch.map((entry) => entry.job.id));
+  });
+  const giveBack = (job: GradingJob, reason: string) =>
+    queue.retryLater(job.id, reason).catch((error: unknown) => log(`could not give job ${job.id} back: ${describe(error)}`));
 
-    let result: GradeResult;
+  const gradeOne = async (job: GradingJob, claim: C): Promise<void> => {
     try {
-      result = await gradeSubmission(request, options.pool ? { pool: options.pool } : {});
-    } catch (error) {
-      if (error instanceof GradeRequestError) {
-        // A stored submission that can never be graded (e.g. its exercise was removed): retrying will not help.
-        await options.onFailure?.({ ...context, error: { kind: 'request', message: error.message }, final: true });
-        return;
+      const grade = await gradeContained(pool, claim.request, {
+        deaths: claim.childDeaths,
+        countDeath: () => store.countChildDeath(claim.submissionId),
+      });
+      if (grade.kind === 'refused') {
+        await commit.add({ job, outcome: { claim, failure: grade.message } });
+      } else if (isInternalFailure(grade.result) && !job.final) {
+        log(`submission ${claim.submissionId}, try ${job.attempt}: ${grade.result.error?.message ?? 'internal failure'}; retrying`);
+        await giveBack(job, grade.result.error?.message ?? 'internal failure');
+      } else if (isInternalFailure(grade.result)) {
+        await commit.add({ job, outcome: { claim, failure: grade.result.error?.message ?? 'The grader failed.' } });
+      } else {
+        await commit.add({ job, outcome: { claim, result: grade.result } });
       }
-      result = internalResult(request, error);
+    } catch (error) {
+      // The pool is closing (the job stays active and expires into a retry), or the store failed: retry later.
+      if (error instanceof PoolClosedError) return;
+      log(`submission ${claim.submissionId}: ${describe(error)}; retrying later`);
+      await giveBack(job, describe(error));
     }
-
-    if (isInternalFailure(result)) {
-      const error = result.error!;
-      await options.onFailure?.({ ...context, error, final });
-      if (!final) throw new RetryableGradingFailure(error.message);
-      return;
-    }
-    await options.onResult({ ...context, result });
   };
 
-  for (let i = 0; i < concurrency; i++) {
-    workerIds.push(
-      await queue.boss.work<GradingJobData>(
-        queue.name,
-        { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: queue.settings.pollingIntervalSeconds },
-        async ([job]) => {
-          if (job) await handle(job);
-        },
-      ),
-    );
-  }
+  const take = async (jobs: GradingJob[]): Promise<void> => {
+    let done = 0;
+    const release = (count: number) => {
+      held -= count;
+      done += count;
+      roomFreed.signal();
+    };
+    try {
+      let claims: C[];
+      try {
+        claims = await store.claim(jobs.map((job) => job.submissionId));
+      } catch (error) {
+        log(`claiming ${jobs.length} submission(s) failed: ${describe(error)}; retrying later`);
+        await Promise.all(jobs.map((job) => giveBack(job, describe(error))));
+        return;
+      }
+      const claimed = new Map(claims.map((claim) => [claim.submissionId, claim]));
+      const settled = jobs.filter((job) => !claimed.has(job.submissionId));
+      if (settled.length > 0) {
+        // Already graded (a duplicate delivery) or gone: nothing to do but finish the job.
+        await queue.complete(settled.map((job) => job.id)).catch((error: unknown) => log(`completing jobs failed: ${describe(error)}`));
+        release(settled.length);
+      }
+      await Promise.all(
+        jobs.flatMap((job) => {
+          const claim = claimed.get(job.submissionId);
+          return claim ? [gradeOne(job, claim).finally(() => release(1))] : [];
+        }),
+      );
+    } finally {
+      release(jobs.length - done);
+    }
+  };
+
+  const loop = (async () => {
+    while (!stopping) {
+      const room = limit - held;
+      if (room <= 0) {
+        await roomFreed.wait();
+        continue;
+      }
+      let jobs: GradingJob[] = [];
+      try {
+        jobs = await queue.fetch(room);
+      } catch (error) {
+        log(`fetching jobs failed: ${describe(error)}`);
+      }
+      if (jobs.length > 0) {
+        held += jobs.length;
+        const batch = take(jobs);
+        inHand.add(batch);
+        void batch.finally(() => inHand.delete(batch));
+      }
+      // Fewer than asked for: the queue is empty for now. Sleep until an enqueue, or poll for retries coming due.
+      if (jobs.length < room && !stopping) await workArrived.wait(pollMs);
+    }
+  })();
 
   return {
-    stop: async () => {
-      await Promise.all(workerIds.map((id) => queue.boss.offWork({ id })));
+    async stop() {
+      stopping = true;
+      stopWaking();
+      workArrived.signal();
+      roomFreed.signal();
+      await loop;
+      await Promise.all([...inHand]);
+      await commit.flush();
     },
   };
 }
 
-function internalResult(request: GradeRequest, error: unknown): GradeResult {
-  return {
-    exercise: request.exercise,
-    variant: request.variant ?? 'canonical',
-    kind: request.submission.kind,
-    score: 0,
-    passed: false,
-    error: { kind: 'internal', message: `The grader failed: ${error instanceof Error ? error.message : String(error)}` },
-    timings: { totalMs: 0 },
-    exerciseVersion: 'unknown',
-    graderVersion: GRADER_VERSION,
-  };
+function describe(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }

@@ -1,2 +1,3 @@
-export { createGradingQueue, type GradingQueue, type GradingQueueOptions, type GradingJobData, type SqlExecutor } from './gradingQueue';
-export { startGradingWorkers, type GradingWorkers, type GradingWorkersOptions, type GradingFailure, type JobContext } from './gradingWorkers';
+export { createGradingQueue, type GradingQueue, type GradingQueueOptions, type SqlExecutor, type Listen } from './gradingQueue';
+export { startGradingWorkers, type GradingWorkers, type GradingWorkersOptions } from './gradingWorkers';
+export type { GradingJob, ClaimedSubmission, GradingOutcome, GradingStore } from './gradingStore';

@@ -1,144 +1,192 @@
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { getExercise } from '@deltalab/exercises';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { IsolatePool } from '../../src';
-import { createGradingQueue, startGradingWorkers, type GradingFailure, type GradingQueue, type JobContext } from '../../src/queue';
-import type { GradeResult } from '../../src/protocol';
+import { GradingProcessPool, type GradeResult, type GradingPool } from '../../src';
+import { createGradingQueue, startGradingWorkers } from '../../src/queue';
+import { codeRequest, processKillers, solution } from '../process/harness';
+import { MemoryGradingStore } from './memoryStore';
 import { createPgliteExecutor } from './pgliteExecutor';
 
-const solution = getExercise('mlp-forward-code').solutionSource!;
 const cleanups: Array<() => Promise<void> | void> = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-// One in-memory PGlite for the file (it takes seconds to boot); each test has its own queue name.
+// One in-memory PGlite and one pool of grading children for the file (both take seconds to start); each test has
+// its own queue name.
 let database: Awaited<ReturnType<typeof createPgliteExecutor>>;
+let pool: GradingProcessPool;
 beforeAll(async () => {
   database = await createPgliteExecutor();
+  pool = new GradingProcessPool({ children: 2, isolatesPerChild: 2, log: () => {} });
+  await pool.ready();
+}, 60_000);
+afterAll(async () => {
+  await pool.close();
+  await database.pglite.close();
 });
-afterAll(() => database.pglite.close());
 let queueCount = 0;
 
-async function setup(options: { maintenanceIntervalSeconds?: number } = {}) {
-  const { pglite, executeSql } = database;
+async function setup(options: { expireInSeconds?: number; gradingPool?: GradingPool } = {}) {
+  const { executeSql } = database;
   const queue = await createGradingQueue({
     executeSql,
     name: `grade-test-${++queueCount}`,
     retryDelaySeconds: 1,
-    expireInSeconds: 1,
+    expireInSeconds: options.expireInSeconds ?? 60,
     pollingIntervalSeconds: 0.5,
-    maintenanceIntervalSeconds: options.maintenanceIntervalSeconds ?? 1,
+    maintenanceIntervalSeconds: 1,
   });
   cleanups.push(() => queue.stop({ timeoutMs: 1000 }));
-  return { pglite, executeSql, queue };
-}
-
-function collect() {
-  const results: Array<JobContext & { result: GradeResult }> = [];
-  const failures: GradingFailure[] = [];
-  const started: JobContext[] = [];
-  const waitFor = async (predicate: () => boolean, timeoutMs = 20_000) => {
-    const deadline = Date.now() + timeoutMs;
-    while (!predicate()) {
-      if (Date.now() > deadline) throw new Error('timed out waiting for the queue');
-      await new Promise((r) => setTimeout(r, 50));
-    }
+  const store = new MemoryGradingStore();
+  const start = async () => {
+    const workers = await startGradingWorkers({ queue, pool: options.gradingPool ?? pool, store, log: () => {} });
+    cleanups.push(() => workers.stop());
+    return workers;
   };
-  return { results, failures, started, waitFor };
+  return { executeSql, queue, store, start };
 }
 
-async function jobState(_queue: GradingQueue, executeSql: (t: string, v?: unknown[]) => Promise<{ rows: unknown[] }>, id: string) {
+async function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error('timed out waiting for the queue');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+async function jobState(executeSql: typeof database.executeSql, id: string) {
   const { rows } = await executeSql('SELECT state, retry_count FROM pgboss.job WHERE id = $1', [id]);
   return rows[0] as { state: string; retry_count: number } | undefined;
 }
 
-describe('grading queue on PGlite (pg-boss 10)', () => {
-  it('grades an enqueued submission once and completes the job', async () => {
-    const { queue, executeSql } = await setup();
-    const seen = collect();
-    const pool = new IsolatePool({ size: 1 });
-    cleanups.push(() => pool.close());
-    const workers = await startGradingWorkers({
-      queue,
-      pool,
-      loadJob: async (id) => (id === 'sub-1' ? { exercise: 'mlp-forward-code', submission: { kind: 'code', code: solution } } : null),
-      onStart: (job) => void seen.started.push(job),
-      onResult: (job) => void seen.results.push(job),
-    });
-    cleanups.push(() => workers.stop());
-    const jobId = await queue.enqueue('sub-1');
-    expect(jobId).toBeTypeOf('string');
-    await seen.waitFor(() => seen.results.length === 1);
-    expect(seen.started).toEqual([{ submissionId: 'sub-1', jobId, attempt: 1 }]);
-    expect(seen.results[0]!.result.score).toBe(1);
-    await seen.waitFor(() => false, 300).catch(() => {});
-    expect(seen.results).toHaveLength(1);
-    expect((await jobState(queue, executeSql, jobId!))?.state).toBe('completed');
+describe('grading queue on PGlite (pg-boss 10) with grading child processes', () => {
+  it('grades an enqueued submission once, completes its job, and does not queue a submission twice', async () => {
+    const { queue, store, start, executeSql } = await setup();
+    await start();
+    const id = store.add(codeRequest(solution));
+    await queue.enqueue([id]);
+    await queue.enqueue([id]);
+    await waitFor(() => store.finished() === 1);
+    expect(store.rows.get(id)!.result!.score).toBe(1);
+    await new Promise((r) => setTimeout(r, 300)); // time for a second delivery, were there one
+    expect(store.calls.recorded).toBe(1);
+    expect((await jobState(executeSql, id))?.state).toBe('completed');
+    const { rows } = await executeSql('SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1', [queue.name]);
+    expect(rows[0]).toEqual({ n: 1 });
   });
 
   it("a student's failure is a result, not a retry", async () => {
-    const { queue } = await setup();
-    const seen = collect();
-    const workers = await startGradingWorkers({
-      queue,
-      loadJob: async () => ({ exercise: 'mlp-forward-code', submission: { kind: 'code', code: 'export function forward( {' } }),
-      onResult: (job) => void seen.results.push(job),
-      onFailure: (failure) => void seen.failures.push(failure),
-    });
-    cleanups.push(() => workers.stop());
-    await queue.enqueue('sub-syntax');
-    await seen.waitFor(() => seen.results.length === 1);
-    expect(seen.results[0]!.result.error?.kind).toBe('syntax');
-    expect(seen.failures).toEqual([]);
+    const { queue, store, start } = await setup();
+    await start();
+    const id = store.add(codeRequest('export function forward( {'));
+    await queue.enqueue([id]);
+    await waitFor(() => store.finished() === 1);
+    expect(store.rows.get(id)!.result!.error?.kind).toBe('syntax');
   });
 
-  it('retries an internal grader failure with backoff and reports it distinctly', async () => {
-    const { queue } = await setup();
-    const seen = collect();
-    // An isolate pool that breaks once: the grader's fault, never the student's.
-    class FlakyPool extends IsolatePool {
-      broken = true;
-      override withIsolate<T>(memoryMb: number, job: Parameters<IsolatePool['withIsolate']>[1]): Promise<T> {
-        if (this.broken) {
-          this.broken = false;
-          return Promise.reject(new Error('isolate could not be created'));
-        }
-        return super.withIsolate(memoryMb, job) as Promise<T>;
-      }
-    }
-    const pool = new FlakyPool({ size: 1 });
-    cleanups.push(() => pool.close());
-    const workers = await startGradingWorkers({
-      queue,
-      pool,
-      loadJob: async () => ({ exercise: 'mlp-forward-code', submission: { kind: 'code', code: solution } }),
-      onResult: (job) => void seen.results.push(job),
-      onFailure: (failure) => void seen.failures.push(failure),
-    });
-    cleanups.push(() => workers.stop());
-    await queue.enqueue('sub-flaky');
-    await seen.waitFor(() => seen.results.length === 1);
-    expect(seen.failures).toHaveLength(1);
-    expect(seen.failures[0]).toMatchObject({ submissionId: 'sub-flaky', attempt: 1, final: false, error: { kind: 'internal' } });
-    expect(seen.failures[0]!.error.message).toMatch(/isolate could not be created/);
-    expect(seen.results[0]).toMatchObject({ submissionId: 'sub-flaky', attempt: 2 });
-    expect(seen.results[0]!.result.score).toBe(1);
+  it('wakes in-process workers on enqueue instead of waiting for a poll', async () => {
+    const { queue, store, start } = await setup();
+    await start();
+    await new Promise((r) => setTimeout(r, 700)); // let the loop fall asleep on an empty queue
+    const id = store.add(codeRequest(solution));
+    const started = performance.now();
+    await queue.enqueue([id]);
+    await waitFor(() => store.finished() === 1);
+    // Polling is every 500 ms here; a wake-up grades it well within that.
+    expect(performance.now() - started).toBeLessThan(400);
+  });
+
+  it('claims and records in batches under load, and grades every submission exactly once', async () => {
+    const { queue, store, start } = await setup();
+    const ids = Array.from({ length: 60 }, () => store.add(codeRequest(solution)));
+    await queue.enqueue(ids);
+    await start();
+    await waitFor(() => store.finished() === 60, 30_000);
+    expect(store.calls.recorded).toBe(60);
+    expect(store.calls.duplicateRecords).toBe(0);
+    expect([...store.rows.values()].every((row) => row.result?.score === 1)).toBe(true);
+    // Fetches of up to 8 jobs (2 children × 2 isolates, and as many in hand): far fewer claims and writes than jobs.
+    expect(store.calls.claim).toBeLessThan(30);
+    expect(store.calls.record).toBeLessThan(40);
+  });
+
+  it('scores 0 a submission that takes down its grading children, counting each death, and goes on grading', async () => {
+    const { queue, store, start } = await setup();
+    await start();
+    const bomb = store.add(codeRequest(processKillers['a Map grown without end']));
+    const after = store.add(codeRequest(solution));
+    await queue.enqueue([bomb]);
+    await queue.enqueue([after]);
+    await waitFor(() => store.finished() === 2, 30_000);
+    const row = store.rows.get(bomb)!;
+    // One death when it was alone in its child, two when a neighbour shared it (then it ran again alone).
+    expect(row.childDeaths).toBeGreaterThanOrEqual(1);
+    expect(row.childDeaths).toBeLessThanOrEqual(2);
+    expect(row.result?.score).toBe(0);
+    expect(row.result?.error?.message).toMatch(/more memory than the grader allows \(64 MB/);
+    expect(store.rows.get(after)!.result?.score).toBe(1);
+  });
+
+  it('retries an internal grader failure with backoff, then records the grade', async () => {
+    // The real pool, failing once the way gradeSubmission reports its own faults.
+    let failures = 1;
+    const flaky: GradingPool = {
+      capacity: pool.capacity,
+      memoryCeilingMb: pool.memoryCeilingMb,
+      grade: async (request, options) => {
+        if (failures-- > 0) return { kind: 'graded', result: internalResult('isolate could not be created') };
+        return pool.grade(request, options);
+      },
+    };
+    const { queue, store, start, executeSql } = await setup({ gradingPool: flaky });
+    await start();
+    const id = store.add(codeRequest(solution));
+    await queue.enqueue([id]);
+    await waitFor(() => store.finished() === 1, 15_000);
+    expect(store.rows.get(id)!.result!.score).toBe(1);
+    expect(await jobState(executeSql, id)).toMatchObject({ state: 'completed', retry_count: 1 });
+  });
+
+  it('records an internal failure on the last try (the attempt is given back)', async () => {
+    const broken: GradingPool = {
+      capacity: 1,
+      memoryCeilingMb: 1,
+      grade: async () => ({ kind: 'graded', result: internalResult('the sandbox is broken') }),
+    };
+    const { queue, store, start } = await setup({ gradingPool: broken });
+    await queue.boss.updateQueue(queue.name, { retryLimit: 0 } as never);
+    await start();
+    const id = store.add(codeRequest(solution));
+    await queue.enqueue([id]);
+    await waitFor(() => store.finished() === 1, 15_000);
+    expect(store.rows.get(id)).toMatchObject({ status: 'failed', failure: 'The grader failed: the sandbox is broken' });
+  });
+
+  it('hands back at once the jobs of a worker process that died, when told they are orphaned', async () => {
+    const { queue, store, start, executeSql } = await setup();
+    const id = store.add(codeRequest(solution));
+    await queue.enqueue([id]);
+    const [taken] = await queue.fetch(1); // a worker took it, then its process died
+    expect(taken?.id).toBe(id);
+    expect((await jobState(executeSql, id))?.state).toBe('active');
+    await queue.recover([id], [id]);
+    await start();
+    await waitFor(() => store.finished() === 1, 15_000);
+    expect(store.rows.get(id)!.result!.score).toBe(1);
   });
 
   it('a worker process killed mid-job leaves the job to be retried by another worker', async () => {
-    const { queue, executeSql } = await setup();
-    const seen = collect();
+    const { queue, store, start, executeSql } = await setup({ expireInSeconds: 1 });
+    const id = store.add(codeRequest(solution));
     const child = fork(fileURLToPath(new URL('../fixtures/queueWorkerChild.ts', import.meta.url)), [queue.name], {
       execArgv: ['--no-node-snapshot', '--import', 'tsx'],
       serialization: 'advanced',
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
     cleanups.push(() => void child.kill('SIGKILL'));
-    let childStarted: JobContext | undefined;
-    let childResults = 0;
-    child.on('message', async (message: { type: string; id: number; text: string; values?: unknown[]; job?: JobContext }) => {
+    let childClaimed = false;
+    child.on('message', async (message: { type: string; id: number; text: string; values?: unknown[] }) => {
       if (message.type === 'sql') {
         try {
           const { rows } = await executeSql(message.text, message.values);
@@ -146,35 +194,38 @@ describe('grading queue on PGlite (pg-boss 10)', () => {
         } catch (error) {
           if (child.connected) child.send({ id: message.id, error: error instanceof Error ? error.message : String(error) });
         }
-      } else if (message.type === 'started') {
-        childStarted = message.job;
-        child.kill('SIGKILL'); // mid-job: its grading runs for two seconds
-      } else if (message.type === 'result') {
-        childResults++;
+      } else if (message.type === 'claimed') {
+        childClaimed = true;
+        child.kill('SIGKILL'); // mid-job: it never answers
       }
     });
     await new Promise<void>((resolve, reject) => {
       child.on('message', (m: { type: string }) => m.type === 'ready' && resolve());
       child.on('exit', (code) => reject(new Error(`worker child exited early (${code})`)));
     });
-    const jobId = await queue.enqueue('sub-killed');
-    await seen.waitFor(() => childStarted !== undefined);
+    await queue.enqueue([id]);
+    await waitFor(() => childClaimed);
     await new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
-    expect(childStarted).toMatchObject({ submissionId: 'sub-killed', jobId, attempt: 1 });
-    expect((await jobState(queue, executeSql, jobId!))?.state).toBe('active');
+    expect((await jobState(executeSql, id))?.state).toBe('active');
 
     // A surviving worker (this process) picks the job up once it has expired.
-    const workers = await startGradingWorkers({
-      queue,
-      loadJob: async () => ({ exercise: 'mlp-forward-code', submission: { kind: 'code', code: solution } }),
-      onResult: (job) => void seen.results.push(job),
-    });
-    cleanups.push(() => workers.stop());
-    await seen.waitFor(() => seen.results.length === 1, 30_000);
-    expect(childResults).toBe(0);
-    expect(seen.results[0]).toMatchObject({ submissionId: 'sub-killed', jobId, attempt: 2 });
-    expect(seen.results[0]!.result.passed).toBe(true);
-    const state = await jobState(queue, executeSql, jobId!);
-    expect(state).toMatchObject({ state: 'completed', retry_count: 1 });
+    await start();
+    await waitFor(() => store.finished() === 1, 30_000);
+    expect(store.rows.get(id)!.result!.passed).toBe(true);
+    expect(await jobState(executeSql, id)).toMatchObject({ state: 'completed', retry_count: 1 });
   });
 });
+
+function internalResult(message: string): GradeResult {
+  return {
+    exercise: 'mlp-forward-code',
+    variant: 'canonical',
+    kind: 'code',
+    score: 0,
+    passed: false,
+    error: { kind: 'internal', message: `The grader failed: ${message}` },
+    timings: { totalMs: 0 },
+    exerciseVersion: 'test',
+    graderVersion: 'test',
+  };
+}
