@@ -23,6 +23,11 @@ export interface DbHandle {
    * hold several statements (pg-boss installs its schema that way).
    */
   executeSql(text: string, values?: unknown[]): Promise<SqlRows>;
+  /**
+   * LISTEN on a channel (NOTIFYs are delivered after their transaction commits); resolves to the function that stops
+   * listening. postgres.js keeps a dedicated connection for it and listens again after a reconnect.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   /** The app data directory (PGlite only; the auth secret may live here too). */
   dataDir: string | null;
   /** Where PGlite keeps its files, or 'memory://'. */
@@ -138,6 +143,10 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
       const last = isMulti ? (result[result.length - 1] as unknown as Record<string, unknown>[]) : result;
       return { rows: [...(last as Iterable<Record<string, unknown>>)] };
     },
+    async listen(channel, onNotify) {
+      const { unlisten } = await client.listen(channel, (payload) => onNotify(payload));
+      return unlisten;
+    },
     async close() {
       await client.end({ timeout: 5 });
     },
@@ -195,6 +204,12 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
           throw error;
         }
         return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+      },
+      async listen(channel, onNotify) {
+        const unlisten = await pglite.listen(channel, onNotify);
+        return async () => {
+          if (!closed) await unlisten();
+        };
       },
       async close() {
         if (closed) return;

@@ -7,3 +7,4 @@ export * from './courseExercises';
 export * from './submissions';
 export * from './progress';
 export * from './drafts';
+export * from './grading';

@@ -45,6 +45,11 @@ export const submissions = pgTable(
     /** 1-based number among this student's counting submissions for the exercise in the course. */
     attempt: integer('attempt').notNull(),
     countsAsAttempt: boolean('counts_as_attempt').notNull().default(true),
+    /**
+     * Grading child processes this submission's code took down (kept here so a restart cannot start the count over:
+     * the grader runs it at most twice, then scores it 0).
+     */
+    childDeaths: integer('child_deaths').notNull().default(0),
     graderVersion: text('grader_version'),
     queuedAt: timestamp('queued_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),

@@ -1,0 +1,1 @@
+ALTER TABLE "submissions" ADD COLUMN "child_deaths" integer DEFAULT 0 NOT NULL;

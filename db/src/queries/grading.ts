@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../database';
+import type { ExerciseKind, LatePolicy, SubmissionPayload } from '../schema';
+
+/** Postgres NOTIFY channel: the id of each submission whose grade (or failure) was just recorded. */
+export const SUBMISSION_FINISHED_CHANNEL = 'deltalab_submission_finished';
+
+/** Everything grading one stored submission needs, and what recording its score needs, from one query. */
+export interface GradingClaim {
+  submissionId: string;
+  exerciseSlug: string;
+  kind: ExerciseKind;
+  payload: SubmissionPayload;
+  variantSeed: string;
+  attempt: number;
+  late: boolean;
+  childDeaths: number;
+  /** The course's rules for this exercise (no course_exercises row any more: no decay). */
+  pointsDecayPerAttempt: number;
+  latePolicy: LatePolicy;
+  latePenalty: number;
+}
+
+/** Both drivers' raw results: postgres.js gives the rows, PGlite an object holding them. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
+}
+
+/** An array literal ('{a,b}') both drivers pass as one text parameter; ids are UUIDs, which need no quoting. */
+function postgresArray(ids: string[]): string {
+  return `{${ids.join(',')}}`;
+}
+
+/**
+ * Marks these submissions running and returns what grading them needs, in one statement (in the spirit of
+ * PrairieLearn's select_grading_job_info): the submission, its exercise's slug, the course's rules for it. Submissions
+ * already graded or failed (a duplicate delivery) or deleted are left out.
+ */
+export async function claimSubmissionsForGrading(db: Database, ids: string[]): Promise<GradingClaim[]> {
+  if (ids.length === 0) return [];
+  const result = await db.execute(sql`
+    with claimed as (
+      update submissions
+      set status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
+      where id = any(${postgresArray(ids)}::uuid[]) and status in ('queued', 'running')
+      returning id, course_id, exercise_id, kind, payload, variant_seed, attempt, late, child_deaths
+    )
+    select claimed.id as "submissionId", e.slug as "exerciseSlug", claimed.kind, claimed.payload,
+      claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late, claimed.child_deaths as "childDeaths",
+      coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt",
+      c.late_policy as "latePolicy", c.late_penalty as "latePenalty"
+    from claimed
+    join exercises e on e.id = claimed.exercise_id
+    join courses c on c.id = claimed.course_id
+    left join course_exercises ce on ce.course_id = claimed.course_id and ce.exercise_id = claimed.exercise_id`);
+  return rowsOf<GradingClaim>(result);
+}
+
+/** A grade to record (status graded), or why grading could not finish (status failed: the attempt is given back). */
+export type GradingRecord =
+  | {
+      submissionId: string;
+      status: 'graded';
+      /** After the course's attempt decay and late penalty. */
+      score: number;
+      passed: boolean;
+      result: unknown;
+      graderVersion: string;
+      timings: Record<string, number> | null;
+    }
+  | { submissionId: string; status: 'failed'; failureMessage: string; result?: unknown; graderVersion?: string };
+
+/**
+ * Records a batch of outcomes in one statement, each exactly once: only a submission still queued or running
+ * changes. Notifies SUBMISSION_FINISHED_CHANNEL with each recorded id (delivered at commit). Returns those ids.
+ */
+export async function recordGradingOutcomes(db: Database, records: GradingRecord[]): Promise<string[]> {
+  if (records.length === 0) return [];
+  const input = records.map((record) =>
+    record.status === 'graded'
+      ? {
+          id: record.submissionId,
+          status: 'graded',
+          score: record.score,
+          passed: record.passed,
+          result: record.result ?? null,
+          grader_version: record.graderVersion,
+          timings: record.timings,
+          failure_message: null,
+        }
+      : {
+          id: record.submissionId,
+          status: 'failed',
+          score: null,
+          passed: null,
+          result: record.result ?? null,
+          grader_version: record.graderVersion ?? null,
+          timings: null,
+          failure_message: record.failureMessage,
+        },
+  );
+  const result = await db.execute(sql`
+    with input as (
+      select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(
+        id uuid, status submission_status, score real, passed boolean, result jsonb, grader_version text,
+        timings jsonb, failure_message text)
+    ), recorded as (
+      update submissions s
+      set status = input.status, score = input.score, passed = input.passed, result = input.result,
+        grader_version = input.grader_version, timings = input.timings, failure_message = input.failure_message,
+        counts_as_attempt = case when input.status = 'failed' then false else s.counts_as_attempt end,
+        graded_at = now(), updated_at = now()
+      from input
+      where s.id = input.id and s.status in ('queued', 'running')
+      returning s.id
+    )
+    select id, pg_notify(${SUBMISSION_FINISHED_CHANNEL}, id::text) from recorded`);
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
+}
+
+/**
+ * One more grading child this submission took down; returns the new count, or null when the submission is already
+ * finished (another worker recorded it: nothing to run again).
+ */
+export async function countGradingChildDeath(db: Database, id: string): Promise<number | null> {
+  const result = await db.execute(sql`
+    update submissions set child_deaths = child_deaths + 1, updated_at = now()
+    where id = ${id} and status in ('queued', 'running')
+    returning child_deaths as "childDeaths"`);
+  return rowsOf<{ childDeaths: number }>(result)[0]?.childDeaths ?? null;
+}

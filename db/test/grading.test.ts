@@ -1,0 +1,97 @@
+import { expect, it } from 'vitest';
+import {
+  claimSubmissionsForGrading,
+  countGradingChildDeath,
+  recordGradingOutcomes,
+  selectSubmission,
+  SUBMISSION_FINISHED_CHANNEL,
+  updateCourseSettings,
+} from '../src/index';
+import { makeCourse, makeCourseExercise, makeEnrolledUser, makeSubmission } from '../src/test/factories';
+import { describeEachDriver } from './drivers';
+
+describeEachDriver('grading queries', (use) => {
+  async function setup() {
+    const course = await makeCourse(use().db);
+    await updateCourseSettings(use().db, course.id, { timeZone: 'UTC', latePolicy: 'penalize', latePenalty: 0.3 });
+    const exercise = await makeCourseExercise(use().db, course.id, { pointsDecayPerAttempt: 0.1 });
+    const student = await makeEnrolledUser(use().db, course.id);
+    const submit = (late = false) => makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise, variantSeed: '77', late });
+    return { course, exercise, student, submit };
+  }
+
+  it('claims submissions in one statement: marks them running and returns what grading and scoring need', async () => {
+    const { exercise, submit } = await setup();
+    const first = await submit(true);
+    const second = await submit();
+    const claims = await claimSubmissionsForGrading(use().db, [first.id, second.id, '00000000-0000-4000-8000-000000000000']);
+    expect(claims).toHaveLength(2);
+    expect(claims.find((c) => c.submissionId === first.id)).toEqual({
+      submissionId: first.id,
+      exerciseSlug: exercise.slug,
+      kind: 'code',
+      payload: first.payload,
+      variantSeed: '77',
+      attempt: 1,
+      late: true,
+      childDeaths: 0,
+      pointsDecayPerAttempt: expect.closeTo(0.1, 6),
+      latePolicy: 'penalize',
+      latePenalty: expect.closeTo(0.3, 6),
+    });
+    const running = await selectSubmission(use().db, first.id);
+    expect(running.status).toBe('running');
+    expect(running.startedAt).toBeInstanceOf(Date);
+    // Claiming a running submission again (a retry of its job) keeps its first start time.
+    await claimSubmissionsForGrading(use().db, [first.id]);
+    expect((await selectSubmission(use().db, first.id)).startedAt).toEqual(running.startedAt);
+  });
+
+  it('records a batch of grades and failures in one statement, exactly once each, and notifies', async () => {
+    const { submit } = await setup();
+    const [a, b, c] = [await submit(), await submit(), await submit()];
+    await claimSubmissionsForGrading(use().db, [a.id, b.id, c.id]);
+    const heard: string[] = [];
+    const unlisten = await use().listen(SUBMISSION_FINISHED_CHANNEL, (id) => heard.push(id));
+    try {
+      const recorded = await recordGradingOutcomes(use().db, [
+        { submissionId: a.id, status: 'graded', score: 0.9, passed: true, result: { cases: [{ name: 'x' }] }, graderVersion: 'g1', timings: { totalMs: 2 } },
+        { submissionId: b.id, status: 'failed', failureMessage: 'The grader failed: broken', graderVersion: 'g1' },
+      ]);
+      expect(recorded.sort()).toEqual([a.id, b.id].sort());
+      const again = await recordGradingOutcomes(use().db, [
+        { submissionId: a.id, status: 'graded', score: 0.1, passed: false, result: null, graderVersion: 'g2', timings: null },
+        { submissionId: c.id, status: 'graded', score: 1, passed: true, result: {}, graderVersion: 'g2', timings: null },
+      ]);
+      expect(again).toEqual([c.id]);
+      const deadline = Date.now() + 5000;
+      while (heard.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(heard.sort()).toEqual([a.id, b.id, c.id].sort());
+    } finally {
+      await unlisten();
+    }
+    expect(await selectSubmission(use().db, a.id)).toMatchObject({
+      status: 'graded',
+      score: expect.closeTo(0.9, 6),
+      passed: true,
+      result: { cases: [{ name: 'x' }] },
+      graderVersion: 'g1',
+      timings: { totalMs: 2 },
+      countsAsAttempt: true,
+    });
+    expect((await selectSubmission(use().db, a.id)).gradedAt).toBeInstanceOf(Date);
+    expect(await selectSubmission(use().db, b.id)).toMatchObject({ status: 'failed', failureMessage: 'The grader failed: broken', countsAsAttempt: false, score: null });
+    // A finished submission is not claimed again.
+    expect(await claimSubmissionsForGrading(use().db, [a.id, b.id])).toEqual([]);
+  });
+
+  it('counts the grading children a submission took down, durably; none once it is finished', async () => {
+    const { submit } = await setup();
+    const submission = await submit();
+    expect(await countGradingChildDeath(use().db, submission.id)).toBe(1);
+    expect(await countGradingChildDeath(use().db, submission.id)).toBe(2);
+    expect((await claimSubmissionsForGrading(use().db, [submission.id]))[0]?.childDeaths).toBe(2);
+    await recordGradingOutcomes(use().db, [{ submissionId: submission.id, status: 'graded', score: 0, passed: false, result: null, graderVersion: 'g', timings: null }]);
+    expect(await countGradingChildDeath(use().db, submission.id)).toBeNull();
+  });
+});
