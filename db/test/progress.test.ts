@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
-import { courseGradebook, markSubmissionFailed, recordSubmissionResult, selectDraft, saveDraft, studentExerciseSummaries } from '../src/index';
-import { makeCourse, makeCourseExercise, makeEnrolledUser, makeSubmission } from '../src/test/factories';
+import { courseGradebook, selectDraft, saveDraft, studentExerciseSummaries } from '../src/index';
+import { makeCourse, makeCourseExercise, makeEnrolledUser, makeSubmission, recordFailure, recordGrade } from '../src/test/factories';
 import { describeEachDriver } from './drivers';
 
 const graded = { result: {}, graderVersion: 'test-1' };
@@ -19,16 +19,16 @@ describeEachDriver('course home progress and drafts', (use) => {
     const submit = (exercise: typeof tried, userId = student.id) => makeSubmission(use().db, { userId, courseId: course.id, exercise });
 
     const t1 = await submit(tried);
-    await recordSubmissionResult(use().db, t1.id, { ...graded, score: 0.4, passed: false });
+    await recordGrade(use().db, t1.id, { ...graded, score: 0.4, passed: false });
     await submit(tried); // still queued
     const s1 = await submit(solved);
-    await recordSubmissionResult(use().db, s1.id, { ...graded, score: 0.25, passed: false });
+    await recordGrade(use().db, s1.id, { ...graded, score: 0.25, passed: false });
     const s2 = await submit(solved);
-    await recordSubmissionResult(use().db, s2.id, { ...graded, score: 0.9, passed: true });
+    await recordGrade(use().db, s2.id, { ...graded, score: 0.9, passed: true });
     const f1 = await submit(onlyFailed);
-    await markSubmissionFailed(use().db, f1.id, 'internal');
+    await recordFailure(use().db, f1.id, 'internal');
     const o1 = await submit(untouched, other.id);
-    await recordSubmissionResult(use().db, o1.id, { ...graded, score: 1, passed: true });
+    await recordGrade(use().db, o1.id, { ...graded, score: 1, passed: true });
 
     const summaries = await studentExerciseSummaries(use().db, student.id, course.id);
     expect(summaries.map((s) => [s.title, s.status, s.bestScore === null ? null : Number(s.bestScore.toFixed(4)), s.attempts])).toEqual([
@@ -49,7 +49,7 @@ describeEachDriver('course home progress and drafts', (use) => {
     const ann = await makeEnrolledUser(use().db, course.id);
     const ben = await makeEnrolledUser(use().db, course.id);
     const s1 = await makeSubmission(use().db, { userId: ann.id, courseId: course.id, exercise: a });
-    await recordSubmissionResult(use().db, s1.id, { ...graded, score: 1, passed: true });
+    await recordGrade(use().db, s1.id, { ...graded, score: 1, passed: true });
     await makeSubmission(use().db, { userId: ann.id, courseId: course.id, exercise: a, late: true });
     await makeSubmission(use().db, { userId: ben.id, courseId: course.id, exercise: b });
     const cells = await courseGradebook(use().db, course.id);

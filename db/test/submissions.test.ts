@@ -6,13 +6,11 @@ import {
   leaderboard,
   listQueuedSubmissions,
   listSubmissionsForStudent,
-  markSubmissionFailed,
-  markSubmissionRunning,
-  recordSubmissionResult,
+  claimSubmissionsForGrading,
   selectOptionalSubmission,
   selectSubmission,
 } from '../src/index';
-import { makeCourse, makeCourseExercise, makeEnrolledUser, makeSubmission } from '../src/test/factories';
+import { makeCourse, makeCourseExercise, makeEnrolledUser, makeSubmission, recordFailure, recordGrade } from '../src/test/factories';
 import { describeEachDriver } from './drivers';
 
 const graded = { passed: true, result: { cases: [] }, graderVersion: 'test-1', timings: { totalMs: 3 } };
@@ -49,14 +47,14 @@ describeEachDriver('submissions', (use) => {
   it('records a result exactly once; later results and failures are refused', async () => {
     const { course, exercise, student } = await setup();
     const submission = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
-    expect(await markSubmissionRunning(use().db, submission.id)).toBe(true);
+    expect(await claimSubmissionsForGrading(use().db, [submission.id]).then((claims) => claims.length > 0)).toBe(true);
     const running = await selectSubmission(use().db, submission.id);
     expect(running.status).toBe('running');
     expect(running.startedAt).toBeInstanceOf(Date);
-    expect(await recordSubmissionResult(use().db, submission.id, { ...graded, score: 0.75 })).toBe(true);
-    expect(await recordSubmissionResult(use().db, submission.id, { ...graded, score: 1 })).toBe(false);
-    expect(await markSubmissionFailed(use().db, submission.id, 'late failure')).toBe(false);
-    expect(await markSubmissionRunning(use().db, submission.id)).toBe(false);
+    expect(await recordGrade(use().db, submission.id, { ...graded, score: 0.75 })).toBe(true);
+    expect(await recordGrade(use().db, submission.id, { ...graded, score: 1 })).toBe(false);
+    expect(await recordFailure(use().db, submission.id, 'late failure')).toBe(false);
+    expect(await claimSubmissionsForGrading(use().db, [submission.id]).then((claims) => claims.length > 0)).toBe(false);
     const final = await selectSubmission(use().db, submission.id);
     expect(final).toMatchObject({ status: 'graded', score: 0.75, passed: true, graderVersion: 'test-1', timings: { totalMs: 3 }, result: { cases: [] } });
     expect(final.gradedAt).toBeInstanceOf(Date);
@@ -66,7 +64,7 @@ describeEachDriver('submissions', (use) => {
     const { course, exercise, student } = await setup();
     const submission = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
     const outcomes = await Promise.all(
-      [0.1, 0.2, 0.3, 0.4].map((score) => recordSubmissionResult(use().db, submission.id, { ...graded, score })),
+      [0.1, 0.2, 0.3, 0.4].map((score) => recordGrade(use().db, submission.id, { ...graded, score })),
     );
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     const winner = [0.1, 0.2, 0.3, 0.4][outcomes.indexOf(true)]!;
@@ -77,10 +75,10 @@ describeEachDriver('submissions', (use) => {
     const { course, exercise, student } = await setup();
     const submission = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
     expect(await countAttempts(use().db, student.id, course.id, exercise.exerciseId)).toBe(1);
-    expect(await markSubmissionFailed(use().db, submission.id, 'grader crashed', { graderVersion: 'test-1' })).toBe(true);
+    expect(await recordFailure(use().db, submission.id, 'grader crashed', { graderVersion: 'test-1' })).toBe(true);
     expect(await selectSubmission(use().db, submission.id)).toMatchObject({ status: 'failed', failureMessage: 'grader crashed', countsAsAttempt: false });
     expect(await countAttempts(use().db, student.id, course.id, exercise.exerciseId)).toBe(0);
-    expect(await recordSubmissionResult(use().db, submission.id, { ...graded, score: 1 })).toBe(false);
+    expect(await recordGrade(use().db, submission.id, { ...graded, score: 1 })).toBe(false);
   });
 
   it('refuses a submission once the attempts are used, even when submitted concurrently', async () => {
@@ -130,8 +128,8 @@ describeEachDriver('submissions', (use) => {
     const queued = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
     const running = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
     const done = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
-    await markSubmissionRunning(use().db, running.id);
-    await recordSubmissionResult(use().db, done.id, { ...graded, score: 1 });
+    await claimSubmissionsForGrading(use().db, [running.id]);
+    await recordGrade(use().db, done.id, { ...graded, score: 1 });
     const unfinished = (await listQueuedSubmissions(use().db)).filter((s) => s.userId === student.id);
     expect(unfinished.map((s) => [s.id, s.status])).toEqual([
       [queued.id, 'queued'],
@@ -146,7 +144,7 @@ describeEachDriver('submissions', (use) => {
     const prof = await makeEnrolledUser(use().db, course.id, 'instructor');
     const grade = async (userId: string, score: number | null) => {
       const s = await makeSubmission(use().db, { userId, courseId: course.id, exercise });
-      if (score !== null) await recordSubmissionResult(use().db, s.id, { ...graded, passed: score === 1, score });
+      if (score !== null) await recordGrade(use().db, s.id, { ...graded, passed: score === 1, score });
     };
     await grade(ann.id, 0.5);
     await grade(ben.id, 1);

@@ -3,7 +3,7 @@ import {
   insertSubmission,
   insertUser,
   listCourseExercises,
-  recordSubmissionResult,
+  recordGradingOutcomes,
   type Database,
 } from '@deltalab/db';
 import { hashPassword } from '../src/server/services/auth/passwords';
@@ -31,7 +31,7 @@ export async function seedLargeCourse(db: Database, students: number, submission
       });
       if (!outcome.ok) continue;
       const score = ((i + j) % 5) / 4;
-      await recordSubmissionResult(db, outcome.submission.id, { score, passed: score === 1, result: {}, graderVersion: 'bench' });
+      await recordGradingOutcomes(db, [{ submissionId: outcome.submission.id, status: 'graded', score, passed: score === 1, result: {}, graderVersion: 'bench', timings: null }]);
       made++;
     }
   }

@@ -73,74 +73,8 @@ export async function countAttempts(db: Database, userId: string, courseId: stri
   return row?.attempts ?? 0;
 }
 
-// Only a row still in flight may change state: this is what makes result recording exactly-once.
+// Only a row still in flight may change state (see grading.ts, which records grades exactly once).
 const unfinished = sql`${submissions.status} in ('queued', 'running')`;
-
-/** A worker picked the submission up. False when it is already graded/failed (a duplicate job: skip it). */
-export async function markSubmissionRunning(db: Database, id: string): Promise<boolean> {
-  const rows = await db
-    .update(submissions)
-    .set({ status: 'running', startedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(submissions.id, id), unfinished))
-    .returning({ id: submissions.id });
-  return rows.length > 0;
-}
-
-export interface SubmissionResultInput {
-  score: number;
-  passed: boolean;
-  result: unknown;
-  graderVersion: string;
-  timings?: Record<string, number>;
-}
-
-/**
- * Records the grade exactly once: only a queued/running row is updated. Returns whether this call recorded it
- * (false: another worker already did, or it failed; the caller must not notify twice).
- */
-export async function recordSubmissionResult(db: Database, id: string, input: SubmissionResultInput): Promise<boolean> {
-  const rows = await db
-    .update(submissions)
-    .set({
-      status: 'graded',
-      score: input.score,
-      passed: input.passed,
-      result: input.result,
-      graderVersion: input.graderVersion,
-      timings: input.timings ?? null,
-      gradedAt: sql`now()`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(submissions.id, id), unfinished))
-    .returning({ id: submissions.id });
-  return rows.length > 0;
-}
-
-/**
- * Grading could not finish (internal fault): the submission is marked failed and no longer counts as an attempt.
- * Same exactly-once rule as recordSubmissionResult.
- */
-export async function markSubmissionFailed(
-  db: Database,
-  id: string,
-  failureMessage: string,
-  details: { result?: unknown; graderVersion?: string } = {},
-): Promise<boolean> {
-  const rows = await db
-    .update(submissions)
-    .set({
-      status: 'failed',
-      failureMessage,
-      countsAsAttempt: false,
-      result: details.result ?? null,
-      graderVersion: details.graderVersion ?? null,
-      gradedAt: sql`now()`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(submissions.id, id), unfinished))
-    .returning({ id: submissions.id });
-  return rows.length > 0;
-}
 
 export async function selectOptionalSubmission(db: Database, id: string): Promise<Submission | undefined> {
   const [row] = await db.select().from(submissions).where(eq(submissions.id, id)).limit(1);

@@ -4,6 +4,7 @@ import { insertCourse } from '../queries/courses';
 import { upsertCourseExercise, type CourseExerciseInput } from '../queries/courseExercises';
 import { enrollUser } from '../queries/enrollments';
 import { registerExercise, type ExerciseInput } from '../queries/exercises';
+import { recordGradingOutcomes } from '../queries/grading';
 import { insertSubmission, type NewSubmissionInput } from '../queries/submissions';
 import { insertUser, type NewUserInput } from '../queries/users';
 import type { Course, CourseRole, Submission, User } from '../schema';
@@ -87,4 +88,22 @@ export async function makeSubmission(
   });
   if (!outcome.ok) throw new Error(`makeSubmission: ${outcome.reason}`);
   return outcome.submission;
+}
+
+/** A grade recorded the way the grading workers record one; true when this call recorded it (exactly once). */
+export async function recordGrade(
+  db: Database,
+  submissionId: string,
+  grade: { score: number; passed: boolean; result?: unknown; graderVersion?: string; timings?: Record<string, number> | null },
+): Promise<boolean> {
+  const recorded = await recordGradingOutcomes(db, [
+    { submissionId, status: 'graded', result: null, graderVersion: 'test', timings: null, ...grade },
+  ]);
+  return recorded.length > 0;
+}
+
+/** A grading failure recorded the way the workers record one (the attempt is given back); true when recorded. */
+export async function recordFailure(db: Database, submissionId: string, failureMessage: string, details: { graderVersion?: string } = {}): Promise<boolean> {
+  const recorded = await recordGradingOutcomes(db, [{ submissionId, status: 'failed', failureMessage, ...details }]);
+  return recorded.length > 0;
 }
