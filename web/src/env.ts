@@ -33,6 +33,12 @@ const envSchema = z.object({
   GOOGLE_SECRET: optionalString,
   /** Set by scripts/start.mjs to skip in-process grading workers (e.g. when dedicated workers run). */
   DELTALAB_INPROCESS_WORKERS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
+  /** Grading child processes per grading process (the web server's, each `npm run grader:worker`). Default 2. */
+  DELTALAB_GRADING_CHILDREN: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
+  /** Isolates (submissions graded at once) in each grading child. Default 2. */
+  DELTALAB_GRADING_ISOLATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(2)),
+  /** OS ceiling on each grading child's writable memory, MB (RLIMIT_DATA). Default 1536. */
+  DELTALAB_GRADING_CHILD_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(512).max(65536).default(1536)),
   /** Submissions per student per window, as "max/seconds" (default 5 per 60 s). */
   SUBMISSION_RATE_LIMIT: z.preprocess(
     emptyAsUndefined,

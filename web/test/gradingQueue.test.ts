@@ -1,45 +1,113 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectSubmission, type DbHandle } from '@deltalab/db';
+import { selectSubmission, type DbHandle, type Submission } from '@deltalab/db';
 import { makeEnrolledUser } from '@deltalab/db/test';
+import { getExercise } from '@deltalab/exercises';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
-import { startGrading, type GradingRuntime } from '@/server/grading/startGrading';
+import { followSubmission, parseWaitSeconds } from '@/server/services/submissions/followSubmission';
+import { refusal } from './refusal';
+import { gradingPool, startGrading, stopGrading, type GradingRuntime } from '@/server/grading/startGrading';
 import type { SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers } from './testDb';
 
-describe.each(testDrivers())('grading queue on %s', (driver) => {
-let handle: DbHandle;
-let seeded: SeedResult;
-let grading: GradingRuntime;
+const solution = getExercise('mlp-forward-code').solutionSource!;
+const mapBomb = 'export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }';
 
-beforeAll(async () => {
-  ({ handle, seeded } = await createSeededDb(driver));
-  grading = await startGrading(handle, { workers: true, concurrency: 1, fresh: true });
-});
-afterAll(async () => {
-  await grading.stop();
-  await handle.close();
-});
+/** The real pipeline: createSubmission → pg-boss → in-process workers → grading children → one recording statement. */
+describe.each(testDrivers())('grading pipeline on %s', (driver) => {
+  let handle: DbHandle;
+  let seeded: SeedResult;
+  let grading: GradingRuntime;
 
-async function waitUntilFinished(id: string, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const submission = await selectSubmission(handle.db, id);
-    if (submission.status === 'graded' || submission.status === 'failed') return submission;
-    if (Date.now() > deadline) throw new Error(`submission ${id} still ${submission.status} after ${timeoutMs} ms`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-it('a submission goes queued → graded through the durable queue and in-process workers', async () => {
-  const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
-  const submission = await createSubmission(handle.db, {
-    userId: student.id,
-    body: { exercise: 'mlp-forward-code', code: 'export function forward(x, layers) { return [0]; }' },
-    enqueue: async (job) => void (await grading.queue.enqueue(job.submissionId)),
+  beforeAll(async () => {
+    ({ handle, seeded } = await createSeededDb(driver));
+    grading = await startGrading(handle, { workers: true, fresh: true });
+    await gradingPool().ready();
   });
-  expect(submission.status).toBe('queued');
-  const finished = await waitUntilFinished(submission.id);
-  expect(finished).toMatchObject({ status: 'graded', score: 0, passed: false, countsAsAttempt: true });
-  expect(finished.startedAt).not.toBeNull();
-});
+  afterAll(async () => {
+    await grading.stop();
+    await stopGrading();
+    await handle.close();
+  });
+
+  async function submit(code: string, exercise = 'mlp-forward-code'): Promise<{ submission: Submission; studentId: string }> {
+    const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+    const submission = await createSubmission(handle.db, {
+      userId: student.id,
+      body: { exercise, code },
+      enqueue: (id) => grading.queue.enqueue([id]),
+    });
+    return { submission, studentId: student.id };
+  }
+
+  /** Follows the submission as the page does: one request held until the grade is recorded. */
+  async function follow(id: string, studentId: string): Promise<Submission> {
+    const followed = await followSubmission(handle, studentId, id, { waitMs: 30_000 });
+    expect(followed.status === 'graded' || followed.status === 'failed').toBe(true);
+    return followed;
+  }
+
+  it('a submission goes queued → graded, and a follower hears of it at once', async () => {
+    const { submission, studentId } = await submit(solution);
+    expect(submission.status).toBe('queued');
+    const started = performance.now();
+    const graded = await follow(submission.id, studentId);
+    expect(performance.now() - started).toBeLessThan(10_000);
+    expect(graded).toMatchObject({ status: 'graded', score: 1, passed: true, countsAsAttempt: true, childDeaths: 0 });
+    expect(graded.startedAt).not.toBeNull();
+  });
+
+  it('a follower that waits returns when the wait runs out, with the submission as it is', async () => {
+    await grading.stop(); // nothing grades for a moment
+    const { submission, studentId } = await submit(solution);
+    try {
+      const started = performance.now();
+      const still = await followSubmission(handle, studentId, submission.id, { waitMs: 300 });
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      expect(still.status).toBe('queued');
+    } finally {
+      grading = await startGrading(handle, { workers: true, fresh: true });
+    }
+    // Its enqueue failed while the queue was stopped (it stayed stored and queued): queue it as recovery would.
+    await grading.queue.enqueue([submission.id]);
+    expect((await follow(submission.id, studentId)).score).toBe(1);
+  });
+
+  it('?wait= takes 0 to 30 seconds; anything else is a 400 naming the range', async () => {
+    expect(parseWaitSeconds(null)).toBe(0);
+    expect(parseWaitSeconds('25')).toBe(25);
+    expect(parseWaitSeconds('0.5')).toBe(0.5);
+    for (const bad of ['31', '-1', 'soon', 'NaN']) {
+      const error = await refusal((async () => parseWaitSeconds(bad))());
+      expect([error.status, error.code]).toEqual([400, 'invalid-request']);
+      expect(error.message).toMatch(new RegExp(`wait must be a number of seconds from 0 to 30 \\(got '${bad}'\\)`));
+    }
+  });
+
+  it('a heap-exhausting submission is graded 0 naming the memory limit; one just after passes', async () => {
+    const bomb = await submit(mapBomb);
+    const after = await submit(solution);
+    const crashed = await follow(bomb.submission.id, bomb.studentId);
+    expect(crashed).toMatchObject({ status: 'graded', score: 0, passed: false, countsAsAttempt: true });
+    expect(crashed.childDeaths).toBeGreaterThanOrEqual(1);
+    expect(crashed.childDeaths).toBeLessThanOrEqual(2);
+    expect((crashed.result as { error: { kind: string; message: string } }).error).toMatchObject({ kind: 'memory', message: expect.stringMatching(/64 MB/) });
+    expect(await follow(after.submission.id, after.studentId)).toMatchObject({ status: 'graded', score: 1 });
+  });
+
+  it('a grading child killed with SIGKILL mid-job: the submission is graded again alone and recorded once', async () => {
+    const slow = `${solution}\nconst __until = Date.now() + 1200; while (Date.now() < __until) {}\n`;
+    const { submission, studentId } = await submit(slow);
+    // Wait until it is running, then kill every grading child (it is in one of them).
+    for (let i = 0; (await selectSubmission(handle.db, submission.id)).status !== 'running'; i++) {
+      if (i > 200) throw new Error('never started');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    for (const pid of gradingPool().childPids()) process.kill(pid, 'SIGKILL');
+    const graded = await follow(submission.id, studentId);
+    expect(graded).toMatchObject({ status: 'graded', score: 1, passed: true, childDeaths: 1 });
+    const gradedAt = graded.gradedAt;
+    await new Promise((r) => setTimeout(r, 500));
+    expect((await selectSubmission(handle.db, submission.id)).gradedAt).toEqual(gradedAt);
+  });
 });

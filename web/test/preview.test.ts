@@ -3,6 +3,7 @@ import { listSubmissionsForStudent, selectCourseExerciseBySlug, type DbHandle } 
 import { makeEnrolledUser } from '@deltalab/db/test';
 import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
 import { gradePreview } from '@/server/services/exercises/gradePreview';
+import { stopGrading } from '@/server/grading/startGrading';
 import { getExercisePreview } from '@/server/services/exercises/getExercisePreview';
 import { previewTargetFromSearchParams } from '@/server/services/exercises/previewVariant';
 import type { SeedResult } from '@/server/seed';
@@ -19,6 +20,7 @@ describe.each(testDrivers())('instructor preview on %s', (driver: TestDriver) =>
     instructorId = (await makeEnrolledUser(handle.db, seeded.courseId, 'instructor')).id;
   });
   afterAll(async () => {
+    await stopGrading();
     await handle.close();
   });
 
@@ -89,6 +91,15 @@ describe.each(testDrivers())('instructor preview on %s', (driver: TestDriver) =>
     expect(wrong.score).toBeLessThan(1);
     const options = (wrong.result as { options: { id: string; explanationHtml?: string }[] }).options;
     expect(options.find((o) => o.id === wrongOption.id)?.explanationHtml).toBeTruthy();
+  });
+
+  it("grades an instructor's heap-exhausting code in a grading child: 0 naming the memory limit, and the next preview passes", async () => {
+    const bomb = 'export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }';
+    const crashed = await gradePreview(handle.db, instructorId, { exercise: 'mlp-forward-code', code: bomb });
+    expect(crashed).toMatchObject({ score: 0, passed: false, result: { error: { kind: 'memory' } } });
+    expect((crashed.result as { error: { message: string } }).error.message).toMatch(/64 MB/);
+    const code = findExercise('mlp-forward-code')!.solutionSource!;
+    expect(await gradePreview(handle.db, instructorId, { exercise: 'mlp-forward-code', code })).toMatchObject({ score: 1, passed: true });
   });
 
   it('refuses bad requests with specific messages', async () => {

@@ -24,9 +24,9 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
   const workers: ChildProcess[] = [];
 
   function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/worker.ts', '--concurrency=1'], {
+    const child = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/worker.ts'], {
       cwd: webDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', NODE_OPTIONS: '' },
+      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', NODE_OPTIONS: '', DELTALAB_GRADING_CHILDREN: '1', DELTALAB_GRADING_ISOLATES: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker ${child.pid}] ${chunk}`));
@@ -78,7 +78,7 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
     return createSubmission(handle.db, {
       userId: student.id,
       body: { exercise: 'mlp-forward-code', code },
-      enqueue: async (job) => void (await queue.enqueue(job.submissionId)),
+      enqueue: (id) => queue.enqueue([id]),
     });
   }
 
@@ -113,13 +113,13 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
       expect(await waitForStatus(submission.id, ['graded', 'failed'], 60_000)).toMatchObject({ status: 'graded', score: 1, passed: true });
     }
     // The killed worker's job went back to the queue (pg-boss retry after expiry) and was taken by another worker.
-    // Workers also re-queue unfinished submissions when they start, so there may be more than one job: every one
-    // completes, and the result is recorded once (the first to finish wins; the others find it graded).
-    const { rows: jobs } = (await handle.executeSql(
-      `select state, retry_count, created_on from pgboss.job where name = $1 and data->>'submissionId' = $2 order by created_on`,
-      [queue.name, slow.id],
-    )) as { rows: Array<{ state: string; retry_count: number }> };
-    expect(jobs.map((job) => job.state)).toEqual(jobs.map(() => 'completed'));
+    // A submission has one job (its id is the submission's), whatever the workers re-queued at start.
+    const { rows: jobs } = (await handle.executeSql(`select state, retry_count from pgboss.job where name = $1 and id = $2`, [
+      queue.name,
+      slow.id,
+    ])) as { rows: Array<{ state: string; retry_count: number }> };
+    expect(jobs).toHaveLength(1);
+    expect(jobs[0]!.state).toBe('completed');
     expect(jobs[0]!.retry_count).toBeGreaterThanOrEqual(1);
     const graded = await selectSubmission(handle.db, slow.id);
     expect(graded.gradedAt).toEqual(recovered.gradedAt);
@@ -128,5 +128,19 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
     const exited = new Promise<number | null>((resolve) => second.once('exit', resolve));
     second.kill('SIGTERM');
     expect(await exited).toBe(0);
+  }, 120_000);
+
+  it('a heap-exhausting submission queued while no worker runs: a worker that starts grades it 0 and stays up', async () => {
+    for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL');
+    const bomb = await submit('export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }');
+    const worker = startWorker();
+    await ready(worker);
+    const crashed = await waitForStatus(bomb.id, ['graded', 'failed'], 60_000);
+    expect(crashed).toMatchObject({ status: 'graded', score: 0, passed: false });
+    expect((crashed.result as { error: { kind: string } }).error.kind).toBe('memory');
+    expect(worker.exitCode).toBeNull();
+    const next = await submit(getExercise('mlp-forward-code').solutionSource!);
+    expect(await waitForStatus(next.id, ['graded', 'failed'], 60_000)).toMatchObject({ status: 'graded', score: 1 });
+    expect(worker.exitCode).toBeNull();
   }, 120_000);
 });

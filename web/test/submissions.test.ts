@@ -1,19 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   countAttempts,
-  markSubmissionFailed,
   selectCourseExerciseBySlug,
   selectSubmission,
   updateCourseSettings,
   upsertCourseExercise,
   type DbHandle,
 } from '@deltalab/db';
-import { makeEnrolledUser, makeUser } from '@deltalab/db/test';
+import { makeEnrolledUser, makeUser, recordFailure } from '@deltalab/db/test';
 import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
-import { gradeSubmission } from '@deltalab/grader';
+import { gradeContained } from '@deltalab/grader';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { getSubmissionForViewer } from '@/server/services/submissions/getSubmission';
-import { gradingStorage } from '@/server/grading/gradingStorage';
+import { gradingStore } from '@/server/grading/gradingAdapter';
+import { gradingPool, stopGrading } from '@/server/grading/startGrading';
 import { formatDateTime } from '@/lib/format';
 import { demoCourse, type SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers, type TestDriver } from './testDb';
@@ -22,13 +22,14 @@ import { refusal } from './refusal';
 describe.each(testDrivers())('submissions on %s', (driver: TestDriver) => {
 let handle: DbHandle;
 let seeded: SeedResult;
-const jobs: { submissionId: string; exercise: string }[] = [];
-const enqueue = async (job: { submissionId: string; exercise: string }) => void jobs.push(job);
+const jobs: string[] = [];
+const enqueue = async (submissionId: string) => void jobs.push(submissionId);
 
 beforeAll(async () => {
   ({ handle, seeded } = await createSeededDb(driver));
 });
 afterAll(async () => {
+  await stopGrading();
   await handle.close();
 });
 
@@ -53,14 +54,14 @@ function rightAnswers(slug: string, userId: string): Record<string, string> {
   return Object.fromEntries(Object.entries(solution.values).map(([name, value]) => [name, String(value)]));
 }
 
-/** Runs one grading job the way the queue's worker does, against the real grader. */
+/** Runs one grading job the way the queue's workers do: claim, grade in a real grading child, record. */
 async function gradeNow(submissionId: string) {
-  const storage = gradingStorage(handle.db);
-  const request = await storage.loadJob(submissionId);
-  if (!request) throw new Error('nothing to grade');
-  const job = { submissionId, jobId: 'test', attempt: 1 };
-  await storage.onStart(job);
-  await storage.onResult({ ...job, result: await gradeSubmission(request) });
+  const store = gradingStore(handle.db);
+  const [claim] = await store.claim([submissionId]);
+  if (!claim) throw new Error('nothing to grade');
+  const grade = await gradeContained(gradingPool(), claim.request);
+  if (grade.kind !== 'graded') throw new Error(`not graded: ${grade.message}`);
+  await store.record([{ claim, result: grade.result }]);
   return selectSubmission(handle.db, submissionId);
 }
 
@@ -74,7 +75,7 @@ describe('createSubmission', () => {
       enqueue,
     });
     expect(submission).toMatchObject({ status: 'queued', attempt: 1, late: false, variantSeed: String(variantSeed('perceptron-forward', student.id)) });
-    expect(jobs).toEqual([{ submissionId: submission.id, exercise: 'perceptron-forward' }]);
+    expect(jobs).toEqual([submission.id]);
   });
 
   it('refuses an unknown exercise, a wrong kind of payload and oversized code with specific 4xx messages', async () => {
@@ -123,7 +124,7 @@ describe('createSubmission', () => {
     for (let i = 0; i < max; i++) made.push(await createSubmission(handle.db, { userId: student.id, body, enqueue }));
     const exhausted = await refusal(createSubmission(handle.db, { userId: student.id, body, enqueue }));
     expect([exhausted.status, exhausted.code]).toEqual([409, 'attempts-exhausted']);
-    await markSubmissionFailed(handle.db, made[0]!.id, 'grader crashed');
+    await recordFailure(handle.db, made[0]!.id, 'grader crashed');
     expect(await countAttempts(handle.db, student.id, seeded.courseId, row.exerciseId)).toBe(max - 1);
     await expect(createSubmission(handle.db, { userId: student.id, body, enqueue })).resolves.toMatchObject({ status: 'queued' });
   });

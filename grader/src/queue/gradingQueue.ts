@@ -68,7 +68,8 @@ const DEFAULT_NAME = 'grade-submission';
  */
 export async function createGradingQueue(options: GradingQueueOptions): Promise<GradingQueue> {
   const name = options.name ?? DEFAULT_NAME;
-  const channel = `${name}-queued`;
+  // A plain identifier: LISTEN takes one.
+  const channel = `${name.replace(/\W/g, '_')}_queued`;
   const settings = {
     retryLimit: options.retryLimit ?? 3,
     retryDelaySeconds: options.retryDelaySeconds ?? 2,

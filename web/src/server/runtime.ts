@@ -15,7 +15,7 @@ export async function startServerRuntime(): Promise<void> {
     const handle = await getDbHandle();
     // PGlite allows one process, so the embedded mode always grades here.
     const inProcess = isEmbeddedDb || env.DELTALAB_INPROCESS_WORKERS !== '0';
-    await startGrading(handle, { workers: inProcess });
+    await startGrading(handle, { workers: inProcess, soleGrader: isEmbeddedDb });
     console.log(
       `Deltalab: database ${isEmbeddedDb ? 'embedded (PGlite)' : 'PostgreSQL'}; grading workers ${inProcess ? 'in this process' : 'external (npm run grader:worker)'}.`,
     );

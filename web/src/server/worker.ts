@@ -1,13 +1,13 @@
 /**
  * A grading worker process: `npm run grader:worker` (root) → `npm run -s worker -w @deltalab/web`.
  * For a real Postgres (DATABASE_URL): run any number of these, on any machine, and start the web with
- * DELTALAB_INPROCESS_WORKERS=0. In the embedded mode the web server grades in-process instead (PGlite allows
- * one process), so this refuses to run there with a clear message.
+ * DELTALAB_INPROCESS_WORKERS=0. Each supervises its own grading child processes (DELTALAB_GRADING_CHILDREN ×
+ * DELTALAB_GRADING_ISOLATES): student code runs there, never in this process. In the embedded mode the web server
+ * grades instead (PGlite allows one process), so this refuses to run there with a clear message.
  */
 import { createDb, DatabaseLockedError } from '@deltalab/db';
-import { closeSharedPool } from '@deltalab/grader';
 import { env, isEmbeddedDb } from '../env';
-import { startGrading } from './grading/startGrading';
+import { gradingPool, startGrading, stopGrading } from './grading/startGrading';
 
 async function main() {
   if (isEmbeddedDb) {
@@ -17,14 +17,15 @@ async function main() {
     );
     process.exit(2);
   }
-  const concurrency = Number(process.argv.find((a) => a.startsWith('--concurrency='))?.split('=')[1] ?? 2);
   const handle = await createDb({ url: env.DATABASE_URL });
-  const runtime = await startGrading(handle, { workers: true, concurrency });
-  console.log(`Grading worker ${process.pid} started (concurrency ${concurrency}).`);
+  await startGrading(handle, { workers: true });
+  await gradingPool().ready();
+  console.log(
+    `Grading worker ${process.pid} started: ${env.DELTALAB_GRADING_CHILDREN} grading processes × ${env.DELTALAB_GRADING_ISOLATES} isolates (pids ${gradingPool().childPids().join(', ')}).`,
+  );
   const shutdown = async (signal: string) => {
-    console.log(`Grading worker ${process.pid}: ${signal}, finishing the current job…`);
-    await runtime.stop();
-    closeSharedPool();
+    console.log(`Grading worker ${process.pid}: ${signal}, finishing the jobs in hand…`);
+    await stopGrading();
     await handle.close();
     process.exit(0);
   };

@@ -6,10 +6,13 @@ import type { SubmissionSummary } from './types';
 
 type Phase = 'idle' | 'sending' | 'waiting';
 
+/** How long each follow request lets the server hold it (the route allows up to 30 s). */
+const FOLLOW_WAIT_SECONDS = 25;
+
 type Payload = { code: string } | { answers: Record<string, string | string[]> };
 
 /**
- * Submit to POST /api/submissions, then follow GET /api/submissions/:id until graded or failed. On an instructor's
+ * Submit to POST /api/submissions, then follow GET /api/submissions/:id?wait=… until graded or failed. On an instructor's
  * preview (PreviewProvider) it grades through POST /api/preview instead: the result comes back at once, is kept in
  * this page's history only, and nothing is stored.
  */
@@ -31,19 +34,24 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
     async (id: string) => {
       setPhase('waiting');
       const deadline = Date.now() + 5 * 60_000;
-      let delay = 400;
+      let retryDelay = 500;
       while (!cancelled.current && Date.now() < deadline) {
-        await new Promise((r) => setTimeout(r, delay));
-        delay = Math.min(delay * 1.3, 2000);
         try {
-          const response = await fetch(`/api/submissions/${id}`, { cache: 'no-store' });
-          if (!response.ok) continue;
-          const submission = (await response.json()) as SubmissionSummary;
-          upsert(submission);
-          if (submission.status === 'graded' || submission.status === 'failed') break;
+          // The server holds each request until the grade is recorded (or 25 s pass): the result shows the moment
+          // it exists, with one request per submission instead of a poll.
+          const response = await fetch(`/api/submissions/${id}?wait=${FOLLOW_WAIT_SECONDS}`, { cache: 'no-store' });
+          if (response.ok) {
+            retryDelay = 500;
+            const submission = (await response.json()) as SubmissionSummary;
+            upsert(submission);
+            if (submission.status === 'graded' || submission.status === 'failed') break;
+            continue;
+          }
         } catch {
-          // transient network error: keep polling
+          // transient network error: try again after a pause
         }
+        await new Promise((r) => setTimeout(r, retryDelay));
+        retryDelay = Math.min(retryDelay * 2, 5000);
       }
       setPhase('idle');
     },

@@ -1,6 +1,13 @@
 import { listQueuedSubmissions, type DbHandle } from '@deltalab/db';
-import { createGradingQueue, startGradingWorkers, type GradingQueue, type GradingWorkers } from '@deltalab/grader';
-import { gradingStorage } from './gradingStorage';
+import {
+  createGradingQueue,
+  GradingProcessPool,
+  startGradingWorkers,
+  type GradingQueue,
+  type GradingWorkers,
+} from '@deltalab/grader';
+import { env } from '@/env';
+import { gradingStore } from './gradingAdapter';
 
 export interface GradingRuntime {
   queue: GradingQueue;
@@ -9,17 +16,42 @@ export interface GradingRuntime {
 }
 
 // On globalThis: Next bundles instrumentation and routes separately, but they share the process.
-const holder = globalThis as typeof globalThis & { __deltalabGrading?: Promise<GradingRuntime> };
+const holder = globalThis as typeof globalThis & {
+  __deltalabGrading?: Promise<GradingRuntime>;
+  __deltalabGradingPool?: GradingProcessPool;
+};
+
+/**
+ * This process's grading child processes (created on first use, from DELTALAB_GRADING_* settings): the only place
+ * student code runs, for the queue's workers and for instructors' previews alike.
+ */
+export function gradingPool(): GradingProcessPool {
+  holder.__deltalabGradingPool ??= new GradingProcessPool({
+    children: env.DELTALAB_GRADING_CHILDREN,
+    isolatesPerChild: env.DELTALAB_GRADING_ISOLATES,
+    memoryCeilingMb: env.DELTALAB_GRADING_CHILD_MEMORY_MB,
+  });
+  return holder.__deltalabGradingPool;
+}
+
+export type StartGradingOptions = {
+  /** Grade in this process (its grading children); otherwise only enqueue. */
+  workers: boolean;
+  /**
+   * This process is the only one that grades (the embedded database): submissions left `running` by a previous
+   * run were orphaned by its death, and their jobs are handed back at once instead of after they expire.
+   */
+  soleGrader?: boolean;
+  /** Tests: a runtime of its own, no recovery of old rows. */
+  fresh?: boolean;
+};
 
 /**
  * Opens the durable grading queue (pg-boss on our database) and, when `workers` is set, grades from it in this
- * process. Unfinished submissions (e.g. stored just before a crash) are queued again at start; recording is
- * exactly-once, so a duplicate job is harmless.
+ * process. Unfinished submissions (e.g. stored just before a crash) are queued again at start; a submission is
+ * never queued twice, and recording is exactly-once.
  */
-export function startGrading(
-  handle: DbHandle,
-  options: { workers: boolean; concurrency?: number; /** Tests: a runtime of its own, no recovery of old rows. */ fresh?: boolean },
-): Promise<GradingRuntime> {
+export function startGrading(handle: DbHandle, options: StartGradingOptions): Promise<GradingRuntime> {
   if (options.fresh) return openGrading(handle, options, false);
   holder.__deltalabGrading ??= openGrading(handle, options, true).catch((error: unknown) => {
     holder.__deltalabGrading = undefined;
@@ -28,17 +60,20 @@ export function startGrading(
   return holder.__deltalabGrading;
 }
 
-async function openGrading(
-  handle: DbHandle,
-  options: { workers: boolean; concurrency?: number },
-  recover: boolean,
-): Promise<GradingRuntime> {
-  const queue = await createGradingQueue({ executeSql: (text, values) => handle.executeSql(text, values) });
-  const workers = options.workers
-    ? await startGradingWorkers({ queue, concurrency: options.concurrency ?? 2, ...gradingStorage(handle.db) })
-    : null;
+async function openGrading(handle: DbHandle, options: StartGradingOptions, recover: boolean): Promise<GradingRuntime> {
+  const queue = await createGradingQueue({
+    executeSql: (text, values) => handle.executeSql(text, values),
+    // Workers in other processes (PostgreSQL) are woken by NOTIFY; on PGlite every worker is in this process.
+    ...(handle.driver === 'postgres' ? { listen: (channel, onNotify) => handle.listen(channel, onNotify) } : {}),
+  });
+  const workers = options.workers ? await startGradingWorkers({ queue, pool: gradingPool(), store: gradingStore(handle.db) }) : null;
   if (options.workers && recover) {
-    for (const submission of await listQueuedSubmissions(handle.db)) await queue.enqueue(submission.id);
+    const unfinished = await listQueuedSubmissions(handle.db);
+    const orphaned = options.soleGrader ? unfinished.filter((s) => s.status === 'running') : [];
+    await queue.recover(
+      unfinished.map((s) => s.id),
+      orphaned.map((s) => s.id),
+    );
   }
   return {
     queue,
@@ -53,4 +88,20 @@ async function openGrading(
 /** The grading runtime of this process, if started. */
 export function runningGrading(): Promise<GradingRuntime> | undefined {
   return holder.__deltalabGrading;
+}
+
+/** Queues a stored submission for grading (durable: a worker in any process picks it up). */
+export async function enqueueGrading(handle: DbHandle, submissionId: string): Promise<void> {
+  const runtime = await (runningGrading() ?? startGrading(handle, { workers: false }));
+  await runtime.queue.enqueue([submissionId]);
+}
+
+/** Stops the workers, then the grading children (worker shutdown, tests). */
+export async function stopGrading(): Promise<void> {
+  const runtime = holder.__deltalabGrading;
+  holder.__deltalabGrading = undefined;
+  await (await runtime)?.stop();
+  const pool = holder.__deltalabGradingPool;
+  holder.__deltalabGradingPool = undefined;
+  await pool?.close();
 }

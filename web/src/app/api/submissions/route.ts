@@ -1,18 +1,19 @@
 import { NextResponse } from 'next/server';
 import { submissionRateLimit } from '@/env';
 import { readJson, withApiUser } from '@/server/api';
-import { getDb } from '@/server/db';
-import { enqueueGrading } from '@/server/grading/enqueueGrading';
+import { getDbHandle } from '@/server/db';
+import { enqueueGrading } from '@/server/grading/startGrading';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 
 /** POST { exercise, code | answers } → 202 { id }: stored, then graded from the queue. */
 export function POST(request: Request) {
   return withApiUser(async (user) => {
     const body = await readJson(request);
-    const submission = await createSubmission(await getDb(), {
+    const handle = await getDbHandle();
+    const submission = await createSubmission(handle.db, {
       userId: user.id,
       body,
-      enqueue: enqueueGrading,
+      enqueue: (submissionId) => enqueueGrading(handle, submissionId),
       rules: { rateLimit: submissionRateLimit },
     });
     return NextResponse.json(

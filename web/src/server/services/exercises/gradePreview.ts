@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { Database } from '@deltalab/db';
 import { findExercise } from '@deltalab/exercises';
-import { gradeSubmission, GradeRequestError, type GradeResult } from '@deltalab/grader';
-import { toGraderSubmission } from '@/server/grading/toGradeRequest';
+import { gradeContained, type GradeResult } from '@deltalab/grader';
+import { toGraderSubmission } from '@/server/grading/gradingAdapter';
+import { gradingPool } from '@/server/grading/startGrading';
 import { getCurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 import { submissionRequest, validatePayload } from '../submissions/validatePayload';
@@ -31,8 +32,9 @@ function invalid(error: z.ZodError): SubmissionError {
 }
 
 /**
- * An instructor checks answers or code against any variant: validated like a submission, graded by the grader
- * directly (not through the queue), and nothing is stored — no submission, no attempt, no rate limit.
+ * An instructor checks answers or code against any variant: validated like a submission, graded at once in this
+ * process's grading children (not through the queue), and nothing is stored — no submission, no attempt, no rate
+ * limit.
  */
 export async function gradePreview(db: Database, viewerId: string, body: unknown): Promise<PreviewGrade> {
   // Students are refused whatever they send.
@@ -56,13 +58,10 @@ export async function gradePreview(db: Database, viewerId: string, body: unknown
   const submission = toGraderSubmission(exercise.kind, validatePayload(exercise, request));
   if (!submission) throw new SubmissionError('wrong-payload', `'${exercise.slug}' cannot be graded from this payload.`);
 
-  let result: GradeResult;
-  try {
-    result = await gradeSubmission({ exercise: exercise.slug, variant: resolved.preview.variant, submission });
-  } catch (error) {
-    if (error instanceof GradeRequestError) throw new SubmissionError('wrong-payload', error.message);
-    throw error;
-  }
+  // In a grading child process like any submission: an instructor's heap bomb takes down a child, not the site.
+  const grade = await gradeContained(gradingPool(), { exercise: exercise.slug, variant: resolved.preview.variant, submission });
+  if (grade.kind === 'refused') throw new SubmissionError('wrong-payload', grade.message);
+  const result: GradeResult = grade.result;
   return {
     exercise: exercise.slug,
     variant: result.variant,

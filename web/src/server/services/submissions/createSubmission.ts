@@ -18,7 +18,7 @@ export interface CreateSubmissionInput {
   now?: Date;
   rules?: SubmissionRules;
   /** Hands the stored submission to the grading queue. */
-  enqueue(job: { submissionId: string; exercise: string }): Promise<void>;
+  enqueue(submissionId: string): Promise<void>;
 }
 
 /**
@@ -86,7 +86,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     );
   }
   try {
-    await input.enqueue({ submissionId: outcome.submission.id, exercise: exercise.slug });
+    await input.enqueue(outcome.submission.id);
   } catch (error) {
     // Stored and still queued: the workers pick unfinished submissions up again when they start.
     console.error(`enqueueing submission ${outcome.submission.id} failed`, error);

@@ -1,13 +1,19 @@
 import { NextResponse } from 'next/server';
 import { withApiUser } from '@/server/api';
-import { getDb } from '@/server/db';
-import { getSubmissionForViewer, submissionView } from '@/server/services/submissions/getSubmission';
+import { getDbHandle } from '@/server/db';
+import { submissionView } from '@/server/services/submissions/getSubmission';
+import { followSubmission, parseWaitSeconds } from '@/server/services/submissions/followSubmission';
 
-/** GET → { status, score, result, … } for the owner or an instructor of the course. */
-export function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+/**
+ * GET → { status, score, result, … } for the owner or an instructor of the course. `?wait=N` (seconds, at most 30)
+ * holds the request until the submission is graded or failed, or N seconds pass: the page follows a submission
+ * with one request instead of polling.
+ */
+export function GET(request: Request, context: { params: Promise<{ id: string }> }) {
   return withApiUser(async (user) => {
     const { id } = await context.params;
-    const submission = await getSubmissionForViewer(await getDb(), user.id, id);
+    const waitSeconds = parseWaitSeconds(new URL(request.url).searchParams.get('wait'));
+    const submission = await followSubmission(await getDbHandle(), user.id, id, { waitMs: waitSeconds * 1000, signal: request.signal });
     return NextResponse.json(submissionView(submission), { headers: { 'Cache-Control': 'no-store' } });
   });
 }

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { selectSubmission, type DbHandle, type Submission } from '@deltalab/db';
+import { watchSubmission } from '@/server/grading/finishedSubmissions';
+import { getSubmissionForViewer } from './getSubmission';
+import { SubmissionError } from './submissionError';
+
+/** `?wait=` on GET /api/submissions/:id: how long to hold the request for the grade, in seconds. */
+export const MAX_WAIT_SECONDS = 30;
+const waitSeconds = z.coerce
+  .number({ error: `wait must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}` })
+  .min(0, { error: `wait must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}` })
+  .max(MAX_WAIT_SECONDS, { error: `wait must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}` });
+
+export function parseWaitSeconds(value: string | null): number {
+  if (value === null || value === '') return 0;
+  const parsed = waitSeconds.safeParse(value);
+  if (!parsed.success) throw new SubmissionError('invalid-request', `${parsed.error.issues[0]!.message} (got '${value}').`);
+  return parsed.data;
+}
+
+const unfinished = (submission: Submission) => submission.status === 'queued' || submission.status === 'running';
+
+/**
+ * A submission as its owner (or an instructor) may see it; with `waitMs`, held until it is graded (or failed), the
+ * wait runs out, or the client goes away: the page learns its grade the moment it is recorded, with one request.
+ */
+export async function followSubmission(
+  handle: DbHandle,
+  viewerId: string,
+  id: string,
+  options: { waitMs?: number; signal?: AbortSignal } = {},
+): Promise<Submission> {
+  const waitMs = options.waitMs ?? 0;
+  if (waitMs <= 0) return getSubmissionForViewer(handle.db, viewerId, id);
+  // Watch first, then read: a grade recorded between the two is not missed.
+  const watch = await watchSubmission(handle, id);
+  try {
+    const submission = await getSubmissionForViewer(handle.db, viewerId, id);
+    if (!unfinished(submission)) return submission;
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      watch.finished,
+      new Promise<void>((resolve) => {
+        timer = setTimeout(resolve, waitMs);
+        options.signal?.addEventListener('abort', () => resolve(), { once: true });
+      }),
+    ]);
+    clearTimeout(timer);
+    return await selectSubmission(handle.db, id);
+  } finally {
+    watch.stop();
+  }
+}
