@@ -1,6 +1,5 @@
 import { mkdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import type { PGlite } from '@electric-sql/pglite';
 import { z } from 'zod';
 import { acquireDataDirLock, type DataDirLock } from './dataLock';
 import type { Database } from './database';
@@ -32,8 +31,8 @@ export interface DbHandle {
   dataDir: string | null;
   /** Where PGlite keeps its files, or 'memory://'. */
   pgliteDir: string | null;
-  /** The PGlite instance (for dumpDataDir); null on postgres. */
-  pglite: PGlite | null;
+  /** PGlite only: the whole cluster as a tarball (`loadDataDir` takes it back), for test snapshots. */
+  dumpDataDir: ((compression?: 'gzip' | 'none') => Promise<Blob>) | null;
   close(): Promise<void>;
 }
 
@@ -120,7 +119,7 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
     driver: 'postgres',
     dataDir: null,
     pgliteDir: null,
-    pglite: null,
+    dumpDataDir: null,
     async executeSql(text, values) {
       let result;
       if (values && values.length > 0) {
@@ -176,20 +175,22 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
     lock = acquireDataDirLock(dataDir, join(dataDir, 'pglite.lock'));
   }
   try {
-    const { PGlite } = await import('@electric-sql/pglite');
     const { drizzle } = await import('drizzle-orm/pglite');
-    const pglite = await PGlite.create({
+    const { PgliteThread } = await import('./pglite/pgliteThread');
+    // On a worker thread: its statements do not hold up the requests this process serves.
+    const pglite = await PgliteThread.create({
       dataDir: inMemory ? undefined : pgliteDir,
       loadDataDir: options.loadDataDir,
     });
-    const db = drizzle(pglite, { schema }) as unknown as Database;
+    // drizzle's PGlite driver takes any client with PGlite's query/transaction.
+    const db = drizzle(pglite as never, { schema }) as unknown as Database;
     let closed = false;
     return {
       db,
       driver: 'pglite',
       dataDir: inMemory ? null : dataDir,
       pgliteDir,
-      pglite,
+      dumpDataDir: (compression) => pglite.dumpDataDir(compression),
       async executeSql(text, values) {
         if (values && values.length > 0) {
           const result = await pglite.query<Record<string, unknown>>(text, values);

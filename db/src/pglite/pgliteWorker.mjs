@@ -1,0 +1,121 @@
+// PGlite on a thread of its own (see pgliteThread.ts): Postgres compiled to WASM runs every statement on the thread
+// that owns it, so here it keeps the web server's main thread free for requests. Plain JavaScript: it must start
+// without a TypeScript loader, also from a Next.js server bundle.
+import { parentPort, workerData } from 'node:worker_threads';
+import { PGlite, types } from '@electric-sql/pglite';
+
+// drizzle keeps dates and intervals as the text Postgres sends; its parsers are functions, which cannot cross threads.
+const rawDateParsers = {
+  [types.TIMESTAMP]: (value) => value,
+  [types.TIMESTAMPTZ]: (value) => value,
+  [types.INTERVAL]: (value) => value,
+  [types.DATE]: (value) => value,
+};
+
+// Postgres' fields (code, detail, constraint, …) are strings and numbers; anything else may not survive the copy.
+function serializeError(error) {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const fields = { name: error.name, message: error.message, stack: error.stack };
+  for (const [key, value] of Object.entries(error)) {
+    if (['string', 'number', 'boolean'].includes(typeof value)) fields[key] = value;
+  }
+  return fields;
+}
+
+const transactions = new Map(); // id → { tx, finish, done }
+const listeners = new Map(); // channel → unlisten
+let nextTransaction = 1;
+class Rollback extends Error {}
+
+let pg;
+try {
+  pg = await PGlite.create({ dataDir: workerData.dataDir, loadDataDir: workerData.loadDataDir });
+  parentPort.postMessage({ ready: true });
+} catch (error) {
+  parentPort.postMessage({ initError: serializeError(error) });
+  process.exit(1);
+}
+
+function target(message) {
+  if (message.tx === undefined) return pg;
+  const open = transactions.get(message.tx);
+  if (!open) throw new Error(`transaction ${message.tx} is not open`);
+  return open.tx;
+}
+
+async function handle(message) {
+  switch (message.op) {
+    case 'query': {
+      const options = { ...(message.rowMode ? { rowMode: message.rowMode } : {}), ...(message.rawDates ? { parsers: rawDateParsers } : {}) };
+      return target(message).query(message.sql, message.params, options);
+    }
+    case 'exec':
+      return target(message).exec(message.sql);
+    case 'begin': {
+      const id = nextTransaction++;
+      let finish;
+      const decided = new Promise((resolve, reject) => (finish = { resolve, reject }));
+      return new Promise((opened, failedToOpen) => {
+        const done = pg
+          .transaction(async (tx) => {
+            transactions.set(id, { tx, finish, done });
+            opened(id);
+            await decided; // rejects with Rollback: PGlite rolls back
+          })
+          .finally(() => transactions.delete(id));
+        done.catch((error) => {
+          if (!(error instanceof Rollback)) failedToOpen(error);
+        });
+      });
+    }
+    case 'end': {
+      const open = transactions.get(message.tx);
+      if (!open) throw new Error(`transaction ${message.tx} is not open`);
+      if (message.commit) open.finish.resolve();
+      else open.finish.reject(new Rollback());
+      try {
+        await open.done;
+      } catch (error) {
+        if (!(error instanceof Rollback)) throw error;
+      }
+      return null;
+    }
+    case 'listen': {
+      if (!listeners.has(message.channel)) {
+        listeners.set(message.channel, await pg.listen(message.channel, (payload) => parentPort.postMessage({ notify: message.channel, payload })));
+      }
+      return null;
+    }
+    case 'unlisten': {
+      const unlisten = listeners.get(message.channel);
+      listeners.delete(message.channel);
+      await unlisten?.();
+      return null;
+    }
+    case 'dump':
+      return new Uint8Array(await (await pg.dumpDataDir(message.compression)).arrayBuffer());
+    case 'close':
+      await pg.close();
+      return null;
+    default:
+      throw new Error(`unknown operation ${message.op}`);
+  }
+}
+
+parentPort.on('message', (message) => {
+  const reply = (answer) => {
+    try {
+      parentPort.postMessage(answer);
+    } catch (error) {
+      // Never leave a caller waiting: a value that cannot be copied is reported as the error it is.
+      parentPort.postMessage({ id: message.id, error: serializeError(error) });
+    }
+  };
+  handle(message).then(
+    (value) => {
+      reply({ id: message.id, value });
+      if (message.op === 'close') parentPort.close();
+    },
+    (error) => reply({ id: message.id, error: serializeError(error) }),
+  );
+});
