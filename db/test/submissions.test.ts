@@ -2,7 +2,6 @@ import { expect, it } from 'vitest';
 import {
   countAttempts,
   insertSubmission,
-  lastSubmissionTimes,
   leaderboard,
   listQueuedSubmissions,
   listSubmissionsForStudent,
@@ -110,17 +109,6 @@ describeEachDriver('submissions', (use) => {
     const history = await listSubmissionsForStudent(use().db, student.id, exercise.exerciseId);
     expect(history.map((s) => s.id)).toEqual(ids.reverse());
     expect(await listSubmissionsForStudent(use().db, student.id, exercise.exerciseId, { courseId: course.id, limit: 1 })).toHaveLength(1);
-  });
-
-  it('gives recent submission times for rate limiting', async () => {
-    const { course, exercise, student } = await setup();
-    const before = new Date(Date.now() - 60_000);
-    const a = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
-    const b = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
-    const times = await lastSubmissionTimes(use().db, student.id, { since: before });
-    expect(times).toEqual([b.createdAt, a.createdAt]);
-    expect(await lastSubmissionTimes(use().db, student.id, { limit: 1 })).toEqual([b.createdAt]);
-    expect(await lastSubmissionTimes(use().db, student.id, { since: new Date(Date.now() + 60_000) })).toEqual([]);
   });
 
   it('lists unfinished (queued or running) submissions oldest first for re-enqueueing', async () => {

@@ -8,3 +8,4 @@ export * from './submissions';
 export * from './progress';
 export * from './drafts';
 export * from './grading';
+export * from './submissionContext';

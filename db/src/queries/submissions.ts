@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
   enrollments,
@@ -81,6 +81,19 @@ export async function selectOptionalSubmission(db: Database, id: string): Promis
   return row;
 }
 
+/** Who a submission belongs to and where it stands, without its payload or result (cheap to read while waiting). */
+export async function selectSubmissionAccess(
+  db: Database,
+  id: string,
+): Promise<Pick<Submission, 'id' | 'userId' | 'courseId' | 'status'> | undefined> {
+  const [row] = await db
+    .select({ id: submissions.id, userId: submissions.userId, courseId: submissions.courseId, status: submissions.status })
+    .from(submissions)
+    .where(eq(submissions.id, id))
+    .limit(1);
+  return row;
+}
+
 export async function selectSubmission(db: Database, id: string): Promise<Submission> {
   return found(await selectOptionalSubmission(db, id), 'submission', `id ${id}`);
 }
@@ -113,24 +126,6 @@ export function submissionHistoryQuery(
       .orderBy(sql`${submissions.createdAt} desc nulls last`)
       .limit(options.limit ?? 100)
   );
-}
-
-/** When this user's most recent submissions were made (newest first), for rate limiting. */
-export async function lastSubmissionTimes(
-  db: Database,
-  userId: string,
-  options: { since?: Date; limit?: number; exerciseId?: string } = {},
-): Promise<Date[]> {
-  const conditions = [eq(submissions.userId, userId)];
-  if (options.since) conditions.push(gte(submissions.createdAt, options.since));
-  if (options.exerciseId) conditions.push(eq(submissions.exerciseId, options.exerciseId));
-  const rows = await db
-    .select({ createdAt: submissions.createdAt })
-    .from(submissions)
-    .where(and(...conditions))
-    .orderBy(desc(submissions.createdAt))
-    .limit(options.limit ?? 20);
-  return rows.map((row) => row.createdAt);
 }
 
 /** Submissions not finished (queued, or running when a worker died), oldest first: re-enqueue them at start. */

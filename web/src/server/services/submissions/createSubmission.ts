@@ -1,13 +1,6 @@
-import {
-  insertSubmission,
-  lastSubmissionTimes,
-  selectCourseExerciseBySlug,
-  type Database,
-  type Submission,
-} from '@deltalab/db';
+import { insertSubmission, selectSubmissionContext, type Database, type Submission } from '@deltalab/db';
 import { findExercise, variantSeed } from '@deltalab/exercises';
 import { formatDateTime } from '@/lib/format';
-import { getCurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from './submissionError';
 import { defaultSubmissionRules, type SubmissionRules } from './submissionRules';
 import { submissionRequest, validatePayload } from './validatePayload';
@@ -36,9 +29,11 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   }
   const request = parsed.data;
 
-  const course = await getCurrentCourse(db, input.userId);
-  if (!course) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
-  const courseExercise = await selectCourseExerciseBySlug(db, course.id, request.exercise);
+  const { max, windowMs } = rules.rateLimit;
+  // One read for everything below: course and role, the course's exercise, the student's recent submissions.
+  const context = await selectSubmissionContext(db, input.userId, request.exercise, { since: new Date(now.getTime() - windowMs), limit: max });
+  if (!context) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
+  const { course, courseExercise } = context;
   const exercise = findExercise(request.exercise);
   if (!courseExercise || !exercise || (!courseExercise.published && course.role !== 'instructor')) {
     throw new SubmissionError('unknown-exercise', `Unknown exercise '${request.exercise}' in ${course.title}.`);
@@ -56,8 +51,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     );
   }
 
-  const { max, windowMs } = rules.rateLimit;
-  const recent = await lastSubmissionTimes(db, input.userId, { since: new Date(now.getTime() - windowMs), limit: max });
+  const recent = context.recentSubmissionTimes;
   if (recent.length >= max) {
     const oldest = recent[recent.length - 1]!;
     const retryAfterSeconds = Math.max(1, Math.ceil((oldest.getTime() + windowMs - now.getTime()) / 1000));
