@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { selectSubmission, type DbHandle, type Submission } from '@deltalab/db';
+import { selectSubmission, selectSubmissionAccess, type DbHandle, type Submission } from '@deltalab/db';
 import { watchSubmission } from '@/server/grading/finishedSubmissions';
-import { getSubmissionForViewer } from './getSubmission';
+import { assertViewerMaySee, getSubmissionForViewer, parseSubmissionId } from './getSubmission';
 import { SubmissionError } from './submissionError';
 
 /** `?wait=` on GET /api/submissions/:id: how long to hold the request for the grade, in seconds. */
@@ -18,7 +18,7 @@ export function parseWaitSeconds(value: string | null): number {
   return parsed.data;
 }
 
-const unfinished = (submission: Submission) => submission.status === 'queued' || submission.status === 'running';
+const unfinished = (submission: Pick<Submission, 'status'>) => submission.status === 'queued' || submission.status === 'running';
 
 /**
  * A submission as its owner (or an instructor) may see it; with `waitMs`, held until it is graded (or failed), the
@@ -32,11 +32,13 @@ export async function followSubmission(
 ): Promise<Submission> {
   const waitMs = options.waitMs ?? 0;
   if (waitMs <= 0) return getSubmissionForViewer(handle.db, viewerId, id);
-  // Watch first, then read: a grade recorded between the two is not missed.
-  const watch = await watchSubmission(handle, id);
+  const submissionId = parseSubmissionId(id);
+  // Watch first, then read: a grade recorded between the two is not missed. The first read is the small one (who,
+  // where it stands); the whole submission is read once, when there is something to show.
+  const watch = await watchSubmission(handle, submissionId);
   try {
-    const submission = await getSubmissionForViewer(handle.db, viewerId, id);
-    if (!unfinished(submission)) return submission;
+    const access = await assertViewerMaySee(handle.db, viewerId, id, await selectSubmissionAccess(handle.db, submissionId));
+    if (!unfinished(access)) return await selectSubmission(handle.db, submissionId);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       watch.finished,
@@ -46,7 +48,7 @@ export async function followSubmission(
       }),
     ]);
     clearTimeout(timer);
-    return await selectSubmission(handle.db, id);
+    return await selectSubmission(handle.db, submissionId);
   } finally {
     watch.stop();
   }

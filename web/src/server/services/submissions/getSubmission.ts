@@ -7,9 +7,24 @@ const submissionId = z.uuid({ error: 'A submission id is a UUID' });
 
 /** A submission, for its owner or an instructor of its course; anyone else gets "not found" or "forbidden". */
 export async function getSubmissionForViewer(db: Database, viewerId: string, id: string): Promise<Submission> {
+  const submission = await selectOptionalSubmission(db, parseSubmissionId(id));
+  return assertViewerMaySee(db, viewerId, id, submission);
+}
+
+/** A submission id from a URL: a UUID, or a 400 naming what was sent. */
+export function parseSubmissionId(id: string): string {
   const parsed = submissionId.safeParse(id);
   if (!parsed.success) throw new SubmissionError('invalid-request', `'${id}' is not a submission id (expected a UUID).`);
-  const submission = await selectOptionalSubmission(db, parsed.data);
+  return parsed.data;
+}
+
+/** Its owner and the instructors of its course may see a submission; anyone else gets "not found" or "forbidden". */
+export async function assertViewerMaySee<S extends Pick<Submission, 'userId' | 'courseId'>>(
+  db: Database,
+  viewerId: string,
+  id: string,
+  submission: S | undefined,
+): Promise<S> {
   if (!submission) throw new SubmissionError('not-found', `No submission ${id}.`);
   if (submission.userId === viewerId) return submission;
   const enrollment = await selectEnrollment(db, viewerId, submission.courseId);
