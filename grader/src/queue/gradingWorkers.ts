@@ -5,6 +5,8 @@ import type { ClaimedSubmission, GradingJob, GradingOutcome, GradingStore } from
 import { GroupCommit } from './groupCommit';
 import { Wakeup } from './wakeup';
 
+const COMPLETE_DELAY_MS = 250;
+
 export type GradingWorkersOptions<C extends ClaimedSubmission> = {
   queue: GradingQueue;
   /** The grading child processes: student code runs there, never in this process. */
@@ -47,9 +49,15 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
   let held = 0;
   let stopping = false;
 
+  // Completing a job is bookkeeping nobody waits on (the grade is recorded and announced already): one statement per
+  // quarter second serves every job finished meanwhile. A crash before it leaves the jobs active; they expire, are
+  // retried, find their submission graded and complete then.
+  const completions = new GroupCommit<string>((jobIds) => queue.complete(jobIds), { delayMs: COMPLETE_DELAY_MS });
   const commit = new GroupCommit<{ job: GradingJob; outcome: GradingOutcome<C> }>(async (batch) => {
     await store.record(batch.map((entry) => entry.outcome));
-    await queue.complete(batch.map((entry) => entry.job.id));
+    for (const entry of batch) {
+      completions.add(entry.job.id).catch((error: unknown) => log(`completing job ${entry.job.id} failed: ${describe(error)}`));
+    }
   });
   const giveBack = (job: GradingJob, reason: string) =>
     queue.retryLater(job.id, reason).catch((error: unknown) => log(`could not give job ${job.id} back: ${describe(error)}`));
@@ -145,6 +153,7 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
       await loop;
       await Promise.all([...inHand]);
       await commit.flush();
+      await completions.flush();
     },
   };
 }
