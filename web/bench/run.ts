@@ -11,6 +11,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createDb } from '@deltalab/db';
 import { seedLargeCourse } from './seedLargeCourse';
+import { signIn, type CookieJar } from './siteClient';
 
 const webDir = resolve(import.meta.dirname, '..');
 const budgetKb = 200;
@@ -24,36 +25,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
-}
-
-class CookieJar {
-  private cookies = new Map<string, string>();
-  store(response: Response) {
-    for (const header of response.headers.getSetCookie()) {
-      const [pair] = header.split(';');
-      const index = pair!.indexOf('=');
-      this.cookies.set(pair!.slice(0, index), pair!.slice(index + 1));
-    }
-  }
-  header() {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-  }
-}
-
-async function signIn(base: string, email: string, password: string): Promise<CookieJar> {
-  const jar = new CookieJar();
-  const csrfResponse = await fetch(`${base}/api/auth/csrf`);
-  jar.store(csrfResponse);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const response = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/x-www-form-urlencoded', Cookie: jar.header() },
-    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
-    redirect: 'manual',
-  });
-  jar.store(response);
-  if (!jar.header().includes('session-token')) throw new Error(`sign-in as ${email} failed (HTTP ${response.status})`);
-  return jar;
 }
 
 async function firstLoadJs(base: string, path: string, jar: CookieJar) {

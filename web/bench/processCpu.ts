@@ -1,0 +1,51 @@
+/**
+ * CPU time of process trees, from /proc (Linux): the site's server with its grading children and esbuild, a grading
+ * worker with its children, a PostgreSQL server with its backends. Processes that ended meanwhile are not counted,
+ * so a phase's figure is a lower bound when grading children died in it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+
+const TICKS_PER_SECOND = 100; // USER_HZ: 100 on Linux everywhere Node runs
+
+type Stat = { pid: number; ppid: number; cpuSeconds: number };
+
+function readStat(pid: number): Stat | null {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name is in parentheses and may contain spaces: fields start after the last ')'.
+    const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+    return { pid, ppid: Number(fields[1]), cpuSeconds: (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds used so far by these processes and all their descendants. */
+export function treeCpuSeconds(roots: number[]): number {
+  const stats = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => readStat(Number(name)))
+    .filter((stat): stat is Stat => stat !== null);
+  const children = new Map<number, Stat[]>();
+  for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
+  const byPid = new Map(stats.map((stat) => [stat.pid, stat]));
+  let total = 0;
+  const visit = (stat: Stat | undefined) => {
+    if (!stat) return;
+    total += stat.cpuSeconds;
+    for (const child of children.get(stat.pid) ?? []) visit(child);
+  };
+  for (const root of roots) visit(byPid.get(root));
+  return total;
+}
+
+/** Measures the CPU of process trees over a stretch of wall time: cores busy on average. */
+export function cpuMeter(roots: () => number[]) {
+  const startedCpu = treeCpuSeconds(roots());
+  const startedAt = performance.now();
+  return () => {
+    const seconds = (performance.now() - startedAt) / 1000;
+    const cpu = treeCpuSeconds(roots()) - startedCpu;
+    return { cpuSeconds: cpu, cores: cpu / seconds };
+  };
+}
