@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database';
+import { rowsOf } from '../rawRows';
 import type { ExerciseKind, LatePolicy, SubmissionPayload } from '../schema';
 
 /** Postgres NOTIFY channel: the id of each submission whose grade (or failure) was just recorded. */
@@ -19,11 +20,6 @@ export interface GradingClaim {
   pointsDecayPerAttempt: number;
   latePolicy: LatePolicy;
   latePenalty: number;
-}
-
-/** Both drivers' raw results: postgres.js gives the rows, PGlite an object holding them. */
-function rowsOf<T>(result: unknown): T[] {
-  return (Array.isArray(result) ? result : (result as { rows: T[] }).rows) as T[];
 }
 
 /** An array literal ('{a,b}') both drivers pass as one text parameter; ids are UUIDs, which need no quoting. */

@@ -8,6 +8,7 @@ import {
   type Submission,
   type SubmissionPayload,
 } from '../schema';
+import { runsStatementsOneAtATime, rowsOf } from '../rawRows';
 import { found } from './errors';
 
 export interface NewSubmissionInput {
@@ -28,33 +29,39 @@ export type InsertSubmissionOutcome =
   | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
 
 /**
- * Stores a queued submission with the next attempt number. The attempt count and the limit check happen under
- * a per-(user, course, exercise) advisory lock, so two simultaneous submits cannot both take the last attempt.
+ * Stores a queued submission with the next attempt number, counting the attempts used and inserting only while they
+ * are below the limit in one statement. On PostgreSQL that statement runs under a per-(user, course, exercise)
+ * advisory lock, so two simultaneous submits cannot both take the last attempt. Embedded PGlite has one connection:
+ * statements never interleave there, and a transaction would hold the whole database across round trips to its
+ * thread, so the statement runs alone.
  */
 export async function insertSubmission(db: Database, input: NewSubmissionInput): Promise<InsertSubmissionOutcome> {
-  return db.transaction(async (tx) => {
-    const lockKey = `submission:${input.userId}:${input.courseId}:${input.exerciseId}`;
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
-    const attemptsUsed = await countAttempts(tx, input.userId, input.courseId, input.exerciseId);
-    if (input.maxAttempts != null && attemptsUsed >= input.maxAttempts) {
-      return { ok: false, reason: 'attempts-exhausted', attemptsUsed } as const;
-    }
-    const [submission] = await tx
-      .insert(submissions)
-      .values({
-        userId: input.userId,
-        courseId: input.courseId,
-        exerciseId: input.exerciseId,
-        exerciseVersionId: input.exerciseVersionId,
-        kind: input.kind,
-        payload: input.payload,
-        variantSeed: input.variantSeed ?? 'canonical',
-        late: input.late ?? false,
-        attempt: attemptsUsed + 1,
-      })
-      .returning();
-    return { ok: true, submission: submission! } as const;
-  });
+  const statement = insertWithinLimit(input);
+  const rows = runsStatementsOneAtATime(db)
+    ? rowsOf<{ id: string }>(await db.execute(statement))
+    : await db.transaction(async (tx) => {
+        const lockKey = `submission:${input.userId}:${input.courseId}:${input.exerciseId}`;
+        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
+        return rowsOf<{ id: string }>(await tx.execute(statement));
+      });
+  const id = rows[0]?.id;
+  if (!id) {
+    return { ok: false, reason: 'attempts-exhausted', attemptsUsed: await countAttempts(db, input.userId, input.courseId, input.exerciseId) };
+  }
+  return { ok: true, submission: await selectSubmission(db, id) };
+}
+
+function insertWithinLimit(input: NewSubmissionInput) {
+  const counting = sql`${submissions.userId} = ${input.userId} and ${submissions.courseId} = ${input.courseId}
+    and ${submissions.exerciseId} = ${input.exerciseId} and ${submissions.countsAsAttempt}`;
+  const belowLimit = input.maxAttempts == null ? sql`true` : sql`used.n < ${input.maxAttempts}`;
+  return sql`insert into ${submissions}
+      (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, attempt)
+    select ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
+      ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false}, used.n + 1
+    from (select count(*)::int as n from ${submissions} where ${counting}) used
+    where ${belowLimit}
+    returning id`;
 }
 
 /** Attempts used: submissions that count (an internal grading failure gives its attempt back). */
