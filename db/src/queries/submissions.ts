@@ -1,4 +1,4 @@
-import { and, asc, count, eq, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
   enrollments,
@@ -38,17 +38,32 @@ export type InsertSubmissionOutcome =
 export async function insertSubmission(db: Database, input: NewSubmissionInput): Promise<InsertSubmissionOutcome> {
   const statement = insertWithinLimit(input);
   const rows = runsStatementsOneAtATime(db)
-    ? rowsOf<{ id: string }>(await db.execute(statement))
+    ? rowsOf<Record<string, unknown>>(await db.execute(statement))
     : await db.transaction(async (tx) => {
         const lockKey = `submission:${input.userId}:${input.courseId}:${input.exerciseId}`;
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${lockKey}, 0))`);
-        return rowsOf<{ id: string }>(await tx.execute(statement));
+        return rowsOf<Record<string, unknown>>(await tx.execute(statement));
       });
-  const id = rows[0]?.id;
-  if (!id) {
+  const [row] = rows;
+  if (!row) {
     return { ok: false, reason: 'attempts-exhausted', attemptsUsed: await countAttempts(db, input.userId, input.courseId, input.exerciseId) };
   }
-  return { ok: true, submission: await selectSubmission(db, id) };
+  return { ok: true, submission: submissionFromRow(row) };
+}
+
+const submissionColumns = Object.entries(getTableColumns(submissions));
+
+/** RETURNING every column under its TypeScript name, as a raw statement must spell it. */
+const returningSubmission = sql.join(
+  submissionColumns.map(([key, column]) => sql`${sql.identifier(column.name)} as ${sql.identifier(key)}`),
+  sql`, `,
+);
+
+/** A raw row of RETURNING above as drizzle would have mapped it (its columns' own driver-value mapping). */
+function submissionFromRow(row: Record<string, unknown>): Submission {
+  return Object.fromEntries(
+    submissionColumns.map(([key, column]) => [key, row[key] === null || row[key] === undefined ? null : column.mapFromDriverValue(row[key])]),
+  ) as Submission;
 }
 
 function insertWithinLimit(input: NewSubmissionInput) {
@@ -61,7 +76,7 @@ function insertWithinLimit(input: NewSubmissionInput) {
       ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false}, used.n + 1
     from (select count(*)::int as n from ${submissions} where ${counting}) used
     where ${belowLimit}
-    returning id`;
+    returning ${returningSubmission}`;
 }
 
 /** Attempts used: submissions that count (an internal grading failure gives its attempt back). */
