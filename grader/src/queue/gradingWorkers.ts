@@ -13,8 +13,10 @@ export type GradingWorkersOptions<C extends ClaimedSubmission> = {
   pool: GradingPool;
   store: GradingStore<C>;
   /**
-   * Jobs held beyond those being graded, so a child never waits for a fetch (default: the pool's capacity). Jobs in
-   * hand are active in pg-boss: keep this small next to what the queue can grade within `expireInSeconds`.
+   * Jobs held beyond those being graded (default: 7 × the pool's capacity). Each job spends most of its time in
+   * database round trips (claim, record), not in a child: by Little's law, jobs in hand ÷ time per job bounds the rate,
+   * so a pool of 4 needs tens of jobs in hand to grade hundreds a second. Jobs in hand are active in pg-boss: keep
+   * this well below what the pool grades within `expireInSeconds`.
    */
   prefetch?: number;
   log?: (line: string) => void;
@@ -40,7 +42,7 @@ export type GradingWorkers = {
 export async function startGradingWorkers<C extends ClaimedSubmission>(options: GradingWorkersOptions<C>): Promise<GradingWorkers> {
   const { queue, pool, store } = options;
   const log = options.log ?? ((line: string) => console.error(`[grader workers] ${line}`));
-  const limit = pool.capacity + (options.prefetch ?? pool.capacity);
+  const limit = pool.capacity + (options.prefetch ?? 7 * pool.capacity);
   const pollMs = queue.settings.pollingIntervalSeconds * 1000;
   const workArrived = new Wakeup();
   const roomFreed = new Wakeup();
