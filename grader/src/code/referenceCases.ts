@@ -1,7 +1,8 @@
 import { solveVariant, type Exercise, type ResolvedCase, type VariantSelector } from '@deltalab/exercises';
 
 const cache = new Map<string, ResolvedCase[]>();
-const CACHE_SIZE = 128;
+// Every student has a variant of their own: a class of several hundred working on one exercise at a deadline.
+const CACHE_SIZE = 2048;
 
 /**
  * Every graded case of a variant with the reference's expected output. The reference is deterministic

@@ -54,6 +54,8 @@ export class PoolClosedError extends Error {
 type Job = {
   id: number;
   request: GradeRequest;
+  /** Hash of exercise and variant: the same variant goes to the same child when it has room (its cached reference). */
+  affinity: number;
   /** Run with no other job in the same child (a job that already killed one child). */
   alone: boolean;
   timeLimitMs: number;
@@ -135,6 +137,7 @@ export class GradingProcessPool implements GradingPool {
       this.pending.push({
         id: this.nextJobId++,
         request,
+        affinity: hash(`${request.exercise}#${request.variant ?? 'canonical'}`),
         alone: options.alone ?? false,
         timeLimitMs: options.timeLimitMs ?? 2_000,
         settle: resolve,
@@ -240,7 +243,11 @@ export class GradingProcessPool implements GradingPool {
     if (child.reservedFor === job) child.reservedFor = null;
   }
 
-  /** Sends pending jobs to children with room, oldest first; an `alone` job reserves a child and waits for it to empty. */
+  /**
+   * Sends pending jobs to children with room, oldest first: to the child its exercise and variant hash to when that
+   * one has room (each child caches the reference cases it computed), else the least loaded. An `alone` job reserves
+   * a child and waits for it to empty.
+   */
   private pump(): void {
     if (this.closed) return;
     for (const job of [...this.pending]) {
@@ -253,7 +260,10 @@ export class GradingProcessPool implements GradingPool {
         }
         if (job.child.jobs.size === 0) this.dispatch(job, job.child);
       } else {
-        const child = this.leastLoaded((c) => c.reservedFor === null && c.jobs.size < this.isolatesPerChild);
+        const hasRoom = (c: Child) => c.ready && c.process.connected && c.reservedFor === null && c.jobs.size < this.isolatesPerChild;
+        const live = [...this.children];
+        const preferred = live[job.affinity % live.length];
+        const child = preferred && hasRoom(preferred) ? preferred : this.leastLoaded(hasRoom);
         if (child) this.dispatch(job, child);
       }
     }
@@ -302,4 +312,11 @@ function lastWords(tail: string): string {
   if (lines.some((line) => /CALL_AND_RETRY_LAST|is_heap_oom = 1|heap out of memory/i.test(line))) return HEAP_EXHAUSTED;
   const fatal = lines.find((line) => /FATAL ERROR|out of memory|terminate called|Segmentation fault/i.test(line));
   return (fatal ?? lines[lines.length - 1] ?? '').trim().slice(0, 300);
+}
+
+/** FNV-1a, 32 bits: a cheap, stable spread of exercise-variant keys over the children. */
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }

@@ -43,6 +43,8 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
   const { queue, pool, store } = options;
   const log = options.log ?? ((line: string) => console.error(`[grader workers] ${line}`));
   const limit = pool.capacity + (options.prefetch ?? 7 * pool.capacity);
+  // Under a backlog, refill in batches of at least a quarter of the limit, not one job per freed slot.
+  const refill = Math.max(1, Math.floor(limit / 4));
   const pollMs = queue.settings.pollingIntervalSeconds * 1000;
   const workArrived = new Wakeup();
   const roomFreed = new Wakeup();
@@ -125,7 +127,7 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
   const loop = (async () => {
     while (!stopping) {
       const room = limit - held;
-      if (room <= 0) {
+      if (room < refill) {
         await roomFreed.wait();
         continue;
       }
