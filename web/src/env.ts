@@ -31,7 +31,10 @@ const envSchema = z.object({
   GITHUB_SECRET: optionalString,
   GOOGLE_ID: optionalString,
   GOOGLE_SECRET: optionalString,
-  /** Set by scripts/start.mjs to skip in-process grading workers (e.g. when dedicated workers run). */
+  /**
+   * 0: this server grades nothing (dedicated `grader:worker` processes do, on PostgreSQL). With the embedded database
+   * no other process can, so grading is paused: submissions are stored and graded once a server starts without it.
+   */
   DELTALAB_INPROCESS_WORKERS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
   /** Grading child processes per grading process (the web server's, each `npm run grader:worker`). Default 2. */
   DELTALAB_GRADING_CHILDREN: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),

@@ -13,12 +13,13 @@ export async function startServerRuntime(): Promise<void> {
   try {
     getAuthSecret();
     const handle = await getDbHandle();
-    // PGlite allows one process, so the embedded mode always grades here.
-    const inProcess = isEmbeddedDb || env.DELTALAB_INPROCESS_WORKERS !== '0';
+    const inProcess = env.DELTALAB_INPROCESS_WORKERS !== '0';
     await startGrading(handle, { workers: inProcess, soleGrader: isEmbeddedDb });
-    console.log(
-      `Deltalab: database ${isEmbeddedDb ? 'embedded (PGlite)' : 'PostgreSQL'}; grading workers ${inProcess ? 'in this process' : 'external (npm run grader:worker)'}.`,
-    );
+    // PGlite allows one process: with the embedded database nothing else can grade, so grading waits for a restart.
+    const elsewhere = isEmbeddedDb
+      ? 'paused (DELTALAB_INPROCESS_WORKERS=0): submissions are stored and graded when the server starts without it'
+      : 'external (npm run grader:worker)';
+    console.log(`Deltalab: database ${isEmbeddedDb ? 'embedded (PGlite)' : 'PostgreSQL'}; grading workers ${inProcess ? 'in this process' : elsewhere}.`);
   } catch (error) {
     if (error instanceof DatabaseLockedError || (error instanceof Error && /AUTH_SECRET/.test(error.message))) {
       console.error(`\n✖ ${error.message}\n`);
