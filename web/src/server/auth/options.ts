@@ -7,6 +7,7 @@ import { getAuthSecret, oauthProviders } from '@/env';
 import { getDb } from '@/server/db';
 import { verifyCredentials } from '@/server/services/auth/verifyCredentials';
 import { findOrCreateOAuthUser } from '@/server/services/auth/findOrCreateOAuthUser';
+import { decodeSessionToken, encodeSessionToken } from './sessionToken';
 
 let cached: NextAuthOptions | undefined;
 
@@ -32,6 +33,7 @@ export function getAuthOptions(): NextAuthOptions {
   cached = {
     secret: getAuthSecret(),
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: '/signin', signOut: '/signout', error: '/signin' },
     providers,
     callbacks: {

@@ -1,0 +1,22 @@
+import { decode, encode, type JWT } from 'next-auth/jwt';
+import { expect, it } from 'vitest';
+import { decodeSessionToken, encodeSessionToken } from '@/server/auth/sessionToken';
+
+const secret = 'a-test-secret-of-enough-length';
+const token: JWT = { sub: 'user-1', role: 'student', email: 'a@b.test', name: 'A' };
+
+it("reads next-auth's own session tokens, and writes tokens next-auth reads", async () => {
+  expect(await decodeSessionToken({ token: await encode({ token, secret }), secret })).toMatchObject(token);
+  expect(await decode({ token: await encodeSessionToken({ token, secret }), secret })).toMatchObject(token);
+  const ours = await decodeSessionToken({ token: await encodeSessionToken({ token, secret, maxAge: 60 }), secret });
+  expect(Number(ours!.exp) - Number(ours!.iat)).toBe(60);
+});
+
+it('refuses a token made with another secret, or tampered with', async () => {
+  const made = await encodeSessionToken({ token, secret });
+  await expect(decodeSessionToken({ token: made, secret: `${secret}-other` })).rejects.toThrow();
+  const parts = made.split('.');
+  parts[3] = parts[3]!.slice(0, -2) + (parts[3]!.endsWith('AA') ? 'BB' : 'AA');
+  await expect(decodeSessionToken({ token: parts.join('.'), secret })).rejects.toThrow();
+  expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
+});
