@@ -18,7 +18,7 @@ export function POST(request: Request) {
     });
     return NextResponse.json(
       { id: submission.id, status: submission.status, attempt: submission.attempt, late: submission.late },
-      { status: 202, headers: { Location: `/api/submissions/${submission.id}` } },
+      { status: 202, headers: { Location: `/api/submissions/${submission.id}`, 'Cache-Control': 'no-store, no-transform' } },
     );
   });
 }
