@@ -8,16 +8,18 @@
  * Setups: `embedded` (PGlite, grading in the web server's children); with TEST_DATABASE_URL also `pg1` and `pg2`
  * (PostgreSQL, the web only enqueues, 1 or 2 `grader:worker` processes grade). Phases: `lone` (one submission at a
  * time), `rate` (code and numeric answers at LOAD_RATE per second for LOAD_SECONDS), `burst` (LOAD_BURST code
- * submissions posted as fast as the site takes them), and with LOAD_BOMBS=1 `bombs` (the rate phase with a
- * heap-exhausting submission every 5 s; the site must stay up and grade them 0).
+ * submissions posted as fast as the site takes them, graded meanwhile), `drain` (LOAD_BURST code submissions stored
+ * while grading is paused, then graded after a restart or once the workers start), and with LOAD_BOMBS=1 `bombs` (the
+ * rate phase with a heap-exhausting submission every 5 s; the site must stay up and grade them 0).
  *
  * Settings (env): LOAD_SETUPS=embedded,pg1,pg2  LOAD_PHASES=lone,rate,burst  LOAD_RATE=50  LOAD_SECONDS=60
- * LOAD_BURST=2000  LOAD_STUDENTS=100  LOAD_CPU_PROFILE=<dir> (a V8 CPU profile of the web server). The per-student submission limit is lifted (SUBMISSION_RATE_LIMIT=100000/60):
+ * LOAD_BURST=2000  LOAD_STUDENTS=100  LOAD_CPU_PROFILE=<dir> (a V8 CPU profile of the web server)  LOAD_TIMELINE=<dir>
+ * (each submission's send time and latency, per phase)  LOAD_KEEP_DATA=1 (keep the database for a look afterwards). The per-student submission limit is lifted (SUBMISSION_RATE_LIMIT=100000/60):
  * 100 students submitting 3,000 times in a minute is the load of a much larger class.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -35,7 +37,7 @@ const settings = {
   seconds: numberSetting('LOAD_SECONDS', 60),
   burst: numberSetting('LOAD_BURST', 2000),
   students: numberSetting('LOAD_STUDENTS', 100),
-  phases: listSetting('LOAD_PHASES', ['lone', 'rate', 'burst', ...(process.env.LOAD_BOMBS === '1' ? ['bombs'] : [])]),
+  phases: listSetting('LOAD_PHASES', ['lone', 'rate', 'burst', 'drain', ...(process.env.LOAD_BOMBS === '1' ? ['bombs'] : [])]),
   setups: listSetting('LOAD_SETUPS', process.env.TEST_DATABASE_URL ? ['embedded', 'pg1', 'pg2'] : ['embedded']),
 };
 const FOLLOW_LIMIT_MS = 120_000;
@@ -52,6 +54,13 @@ type Site = {
   sitePids(): number[];
   /** The database server's process tree (PostgreSQL only). */
   databasePids(): number[];
+  /**
+   * Stops grading while the site keeps taking submissions: the web server restarted with DELTALAB_INPROCESS_WORKERS=0
+   * (embedded), or the grader:worker processes stopped (PostgreSQL).
+   */
+  pauseGrading(): Promise<void>;
+  /** Starts grading again (a server restart, or new worker processes); resolves once grading has started. */
+  resumeGrading(): Promise<void>;
   stop(): Promise<void>;
 };
 
@@ -146,31 +155,69 @@ async function startSite(name: string, workers: number): Promise<Site> {
   const base = `http://127.0.0.1:${port}`;
   // LOAD_CPU_PROFILE=<dir>: the web server writes a V8 CPU profile there when it stops (for tuning).
   const profile = process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.LOAD_CPU_PROFILE)}`] : [];
-  const server = run(process.execPath, [...profile, join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)], env, log);
-  const workerProcesses = Array.from({ length: workers }, () =>
-    run(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/worker.ts'], env, log),
-  );
-  await waitUntilServing(base, server, log);
-  // Grading processes start with the server; give them a moment so the first phase does not time their start-up.
-  await waitForLine(log, workers > 0 ? 'Grading worker' : 'grading workers in this process', Math.max(1, workers));
+  let starts = 0;
+  const startServer = async (extraEnv: Record<string, string> = {}) => {
+    const child = run(process.execPath, [...profile, join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)], { ...env, ...extraEnv }, log);
+    await waitUntilServing(base, child, log);
+    starts++;
+    return child;
+  };
+  const startWorkers = async (count: number) => {
+    const before = countLines(log, 'Grading worker');
+    const started = Array.from({ length: count }, () =>
+      run(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/worker.ts'], env, log),
+    );
+    await waitForLine(log, 'Grading worker', before + count);
+    return started;
+  };
+  let server = await startServer();
+  let workerProcesses = await startWorkers(workers);
+  if (workers === 0) await waitForLine(log, 'grading workers in this process', 1);
+  // Give the grading processes a moment so the first phase does not time their start-up.
   await new Promise((r) => setTimeout(r, 3000));
   return {
     name,
     base,
     sitePids: () => [server.pid!, ...workerProcesses.map((w) => w.pid!)],
     databasePids: () => (databasePid ? [databasePid] : []),
+    async pauseGrading() {
+      if (workers > 0) {
+        await Promise.all(workerProcesses.map(stopGroup));
+        workerProcesses = [];
+      } else {
+        await stopGroup(server);
+        server = await startServer({ DELTALAB_INPROCESS_WORKERS: '0' });
+      }
+    },
+    async resumeGrading() {
+      if (workers > 0) {
+        workerProcesses = await startWorkers(workers);
+      } else {
+        await stopGroup(server);
+        const ready = countLines(log, 'grading workers in this process');
+        server = await startServer();
+        await waitForLine(log, 'grading workers in this process', ready + 1);
+      }
+    },
     async stop() {
       await Promise.all([server, ...workerProcesses].map(stopGroup));
+      if (process.env.LOAD_KEEP_DATA) {
+        console.log(`    (kept ${name !== 'embedded' ? 'the database and ' : ''}${dataDir}; the server started ${starts} time(s))`);
+        return;
+      }
       await dropDatabase?.();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
+function countLines(log: string, text: string): number {
+  return existsSync(log) ? readFileSync(log, 'utf8').split(text).length - 1 : 0;
+}
+
 async function waitForLine(log: string, text: string, count: number): Promise<void> {
   for (let i = 0; i < 600; i++) {
-    const found = existsSync(log) ? readFileSync(log, 'utf8').split(text).length - 1 : 0;
-    if (found >= count) return;
+    if (countLines(log, text) >= count) return;
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error(`'${text}' did not appear ${count} time(s) in ${log}`);
@@ -188,6 +235,8 @@ type Outcome = {
   status?: string;
   score?: number | null;
   error?: string;
+  /** Follow requests whose connection failed and were sent again. */
+  reconnects?: number;
 };
 
 async function signUpStudents(site: Site, count: number): Promise<Student[]> {
@@ -231,23 +280,42 @@ function submit(site: Site, student: Student, payload: Payload): { accepted: Pro
   return { accepted: accepted.catch(() => {}), outcome: follow(site, student, outcome, accepted) };
 }
 
-async function follow(site: Site, student: Student, outcome: Outcome, accepted: Promise<{ status: number; body: { id?: string; error?: { message: string } } }>): Promise<Outcome> {
+type Accepted = { status: number; body: { id?: string; error?: { message: string } } };
+
+async function follow(site: Site, student: Student, outcome: Outcome, accepted: Promise<Accepted>): Promise<Outcome> {
   try {
     const { status, body } = await accepted;
     if (status !== 202 || !body.id) return { ...outcome, error: `POST ${status}: ${body.error?.message ?? ''}` };
-    const deadline = outcome.submittedAt + FOLLOW_LIMIT_MS;
-    while (performance.now() < deadline) {
-      const follow = await fetch(`${site.base}/api/submissions/${body.id}?wait=25`, { headers: { Cookie: student.jar.header() } });
-      if (follow.status !== 200) return { ...outcome, error: `GET ${follow.status}` };
-      const submission = (await follow.json()) as { status: string; score: number | null };
-      if (submission.status === 'graded' || submission.status === 'failed') {
-        return { ...outcome, finishedAt: performance.now(), status: submission.status, score: submission.score };
-      }
-    }
-    return { ...outcome, status: 'lost' };
+    return await followId(site, student, outcome, body.id);
   } catch (error) {
     return { ...outcome, error: error instanceof Error ? error.message : String(error) };
   }
+}
+
+/**
+ * GET /api/submissions/:id?wait=25 until graded or failed, as the page does: a connection that fails (a server
+ * restarting, a full accept queue) is tried again after a pause, and counted.
+ */
+async function followId(site: Site, student: Student, outcome: Outcome, id: string): Promise<Outcome> {
+  const deadline = outcome.submittedAt + FOLLOW_LIMIT_MS;
+  let retryDelay = 500;
+  while (performance.now() < deadline) {
+    let response: Response;
+    try {
+      response = await fetch(`${site.base}/api/submissions/${id}?wait=25`, { headers: { Cookie: student.jar.header() } });
+    } catch {
+      outcome.reconnects = (outcome.reconnects ?? 0) + 1;
+      await new Promise((r) => setTimeout(r, retryDelay));
+      retryDelay = Math.min(retryDelay * 2, 5000);
+      continue;
+    }
+    if (response.status !== 200) return { ...outcome, error: `GET ${response.status}` };
+    const submission = (await response.json()) as { status: string; score: number | null };
+    if (submission.status === 'graded' || submission.status === 'failed') {
+      return { ...outcome, finishedAt: performance.now(), status: submission.status, score: submission.score };
+    }
+  }
+  return { ...outcome, status: 'lost' };
 }
 
 // ---------- phases ----------
@@ -324,6 +392,40 @@ async function burstPhase(site: Site, students: Student[]) {
   });
 }
 
+/**
+ * A backlog drains: LOAD_BURST code submissions stored while grading is paused (as after an outage, or a regrade),
+ * then grading resumes (embedded: the server restarts, and recovers them; PostgreSQL: the workers start). Each is
+ * followed from then on, as pages reconnecting would; latency counts from the resume, start-up included.
+ */
+async function drainPhase(site: Site, students: Student[]) {
+  await site.pauseGrading();
+  const stored: Array<{ student: Student; payload: Payload; accepted: Accepted }> = [];
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 64 }, async () => {
+      while (next < settings.burst) {
+        next++;
+        const student = pick(students);
+        const payload = codePayload();
+        const response = await fetch(`${site.base}/api/submissions`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Cookie: student.jar.header() },
+          body: JSON.stringify(payload),
+        });
+        stored.push({ student, payload, accepted: { status: response.status, body: (await response.json()) as Accepted['body'] } });
+      }
+    }),
+  );
+  return measure(site, async () => {
+    const resumedAt = performance.now();
+    await site.resumeGrading();
+    const outcomes = await Promise.all(
+      stored.map(({ student, payload, accepted }) => follow(site, student, { payload, submittedAt: resumedAt }, Promise.resolve(accepted))),
+    );
+    return { outcomes };
+  });
+}
+
 // ---------- report ----------
 
 function percentile(sorted: number[], p: number): number {
@@ -335,18 +437,29 @@ function report(setup: string, phase: string, result: PhaseResult, isBomb: (o: O
   const latencies = graded.map((o) => o.finishedAt! - o.submittedAt).sort((a, b) => a - b);
   const errors = result.outcomes.filter((o) => o.error !== undefined || o.status === 'failed');
   const lost = result.outcomes.filter((o) => o.status === 'lost');
+  const reconnects = result.outcomes.reduce((sum, o) => sum + (o.reconnects ?? 0), 0);
   const finished = result.outcomes.filter((o) => o.finishedAt !== undefined);
   const first = Math.min(...result.outcomes.map((o) => o.submittedAt));
   const last = Math.max(...finished.map((o) => o.finishedAt!));
   const gradedPerSecond = finished.length / ((last - first) / 1000);
+  // For a drain: how long until grading began (a restart, the workers' start-up), and the rate once it had.
+  const firstFinished = Math.min(...finished.map((o) => o.finishedAt!));
   const bombs = result.outcomes.filter(isBomb);
   const fmt = (ms: number) => (Number.isNaN(ms) ? '   -' : ms.toFixed(0).padStart(5));
-  console.log(
-    `  ${setup.padEnd(9)} ${phase.padEnd(6)} n=${String(result.outcomes.length).padStart(4)}  submit→graded p50 ${fmt(percentile(latencies, 50))} ms  p95 ${fmt(percentile(latencies, 95))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1] ?? NaN)}  ` +
-      `graded/s ${gradedPerSecond.toFixed(0).padStart(4)}${result.postedPerSecond ? ` (posted/s ${result.postedPerSecond.toFixed(0)})` : ''}  errors ${errors.length}  lost ${lost.length}  ` +
-      `site CPU ${result.siteCores.toFixed(2)} cores${result.databaseCores !== null ? `, PostgreSQL ${result.databaseCores.toFixed(2)}` : ''}` +
-      (bombs.length > 0 ? `  heap bombs ${bombs.length}, graded 0: ${bombs.filter((o) => o.status === 'graded' && o.score === 0).length}` : ''),
-  );
+  const parts = [
+    `${setup.padEnd(9)} ${phase.padEnd(6)} n=${String(result.outcomes.length).padStart(4)}`,
+    `submit→graded p50 ${fmt(percentile(latencies, 50))} ms  p95 ${fmt(percentile(latencies, 95))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1] ?? NaN)}`,
+    `graded/s ${gradedPerSecond.toFixed(0).padStart(4)}`,
+    ...(phase === 'drain'
+      ? [`(first graded after ${((firstFinished - first) / 1000).toFixed(1)} s, then ${(finished.length / ((last - firstFinished) / 1000)).toFixed(0)}/s)`]
+      : []),
+    ...(result.postedPerSecond ? [`(posted/s ${result.postedPerSecond.toFixed(0)})`] : []),
+    `errors ${errors.length}  lost ${lost.length}`,
+    ...(reconnects > 0 ? [`follow reconnects ${reconnects}`] : []),
+    `site CPU ${result.siteCores.toFixed(2)} cores${result.databaseCores !== null ? `, PostgreSQL ${result.databaseCores.toFixed(2)}` : ''}`,
+    ...(bombs.length > 0 ? [`heap bombs ${bombs.length}, graded 0: ${bombs.filter((o) => o.status === 'graded' && o.score === 0).length}`] : []),
+  ];
+  console.log(`  ${parts.join('  ')}`);
   for (const error of errors.slice(0, 3)) console.log(`      error: ${error.error ?? `status ${error.status}`}`);
   return { errors: errors.length, lost: lost.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), gradedPerSecond };
 }
@@ -374,8 +487,16 @@ async function main() {
               ? await ratePhase(site, students)
               : phase === 'burst'
                 ? await burstPhase(site, students)
-                : await ratePhase(site, students, { bombEverySeconds: 5 });
+                : phase === 'drain'
+                  ? await drainPhase(site, students)
+                  : await ratePhase(site, students, { bombEverySeconds: 5 });
         const summary = report(setup, phase, result, (o) => 'code' in o.payload && o.payload.code === heapBomb);
+        // LOAD_TIMELINE=<dir>: each submission's send time and latency, for finding stalls.
+        if (process.env.LOAD_TIMELINE) {
+          const first = Math.min(...result.outcomes.map((o) => o.submittedAt));
+          const lines = result.outcomes.map((o) => `${(o.submittedAt - first).toFixed(0)}\t${o.finishedAt === undefined ? 'NA' : (o.finishedAt - o.submittedAt).toFixed(0)}`);
+          writeFileSync(join(process.env.LOAD_TIMELINE, `${setup}-${phase}.tsv`), `sentMs\tlatencyMs\n${lines.join('\n')}\n`);
+        }
         failed ||= summary.errors > 0 || summary.lost > 0;
       }
     } finally {

@@ -1,7 +1,7 @@
 /**
  * CPU time of process trees, from /proc (Linux): the site's server with its grading children and esbuild, a grading
  * worker with its children, a PostgreSQL server with its backends. Processes that ended meanwhile are not counted,
- * so a phase's figure is a lower bound when grading children died in it.
+ * so a phase's figure is a lower bound when grading children died (or a server was restarted) in it.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 
@@ -20,8 +20,8 @@ function readStat(pid: number): Stat | null {
   }
 }
 
-/** CPU seconds used so far by these processes and all their descendants. */
-export function treeCpuSeconds(roots: number[]): number {
+/** CPU seconds used so far by each of these processes and all their descendants, by pid. */
+export function treeCpuByPid(roots: number[]): Map<number, number> {
   const stats = readdirSync('/proc')
     .filter((name) => /^\d+$/.test(name))
     .map((name) => readStat(Number(name)))
@@ -29,23 +29,27 @@ export function treeCpuSeconds(roots: number[]): number {
   const children = new Map<number, Stat[]>();
   for (const stat of stats) children.set(stat.ppid, [...(children.get(stat.ppid) ?? []), stat]);
   const byPid = new Map(stats.map((stat) => [stat.pid, stat]));
-  let total = 0;
+  const used = new Map<number, number>();
   const visit = (stat: Stat | undefined) => {
-    if (!stat) return;
-    total += stat.cpuSeconds;
+    if (!stat || used.has(stat.pid)) return;
+    used.set(stat.pid, stat.cpuSeconds);
     for (const child of children.get(stat.pid) ?? []) visit(child);
   };
   for (const root of roots) visit(byPid.get(root));
-  return total;
+  return used;
 }
 
-/** Measures the CPU of process trees over a stretch of wall time: cores busy on average. */
+/**
+ * Measures the CPU of process trees over a stretch of wall time: cores busy on average. Processes started meanwhile
+ * (a restarted server, a replaced grading child) count from their start.
+ */
 export function cpuMeter(roots: () => number[]) {
-  const startedCpu = treeCpuSeconds(roots());
+  const before = treeCpuByPid(roots());
   const startedAt = performance.now();
   return () => {
     const seconds = (performance.now() - startedAt) / 1000;
-    const cpu = treeCpuSeconds(roots()) - startedCpu;
+    let cpu = 0;
+    for (const [pid, used] of treeCpuByPid(roots())) cpu += used - (before.get(pid) ?? 0);
     return { cpuSeconds: cpu, cores: cpu / seconds };
   };
 }
