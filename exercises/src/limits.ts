@@ -35,10 +35,11 @@ export function formatKb(bytes: number): string {
   return `${(bytes / BYTES_PER_KB).toFixed(1)} kB`;
 }
 
-/** Why this source is too large for these limits, or null when it fits. */
-export function sourceSizeRefusal(source: string, limits: Pick<CodeLimits, 'sourceKb'>): string | null {
+/** Why this source is too large for these limits (of exercise `slug`, when given), or null when it fits. */
+export function sourceSizeRefusal(source: string, limits: Pick<CodeLimits, 'sourceKb'>, slug?: string): string | null {
   const bytes = utf8Bytes(source);
   const limit = sourceLimitBytes(limits);
   if (bytes <= limit) return null;
-  return `Your code is ${formatKb(bytes)} (${bytes} bytes); the limit is ${limits.sourceKb} kB (${limit} bytes).`;
+  const whose = slug === undefined ? '' : ` for '${slug}'`;
+  return `Your code is ${formatKb(bytes)} (${bytes} bytes); the limit${whose} is ${limits.sourceKb} kB (${limit} bytes).`;
 }

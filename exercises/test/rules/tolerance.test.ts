@@ -143,4 +143,7 @@ it('converts kB to bytes one way (1 kB = 1024 bytes) and names both sizes in the
   expect(sourceSizeRefusal('x'.repeat(102_401), { sourceKb: 100 })).toBe('Your code is 100.0 kB (102401 bytes); the limit is 100 kB (102400 bytes).');
   // UTF-8: "é" is two bytes.
   expect(sourceSizeRefusal('é'.repeat(51_201), { sourceKb: 100 })).toMatch(/102402 bytes/);
+  expect(sourceSizeRefusal('x'.repeat(2049), { sourceKb: 2 }, 'mlp-forward-code')).toBe(
+    "Your code is 2.0 kB (2049 bytes); the limit for 'mlp-forward-code' is 2 kB (2048 bytes).",
+  );
 });
