@@ -10,6 +10,7 @@ import {
 } from '@deltalab/db';
 import { makeEnrolledUser, makeUser } from '@deltalab/db/test';
 import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
+import { sourceLimitBytes } from '@deltalab/exercises/rules';
 import { gradeSubmission } from '@deltalab/grader';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { getSubmissionForViewer } from '@/server/services/submissions/getSubmission';
@@ -118,7 +119,7 @@ describe('createSubmission', () => {
     const student = await newStudent();
     const exercise = findExercise('mlp-forward-code')!;
     if (exercise.kind !== 'code') throw new Error('code expected');
-    const code = `// ${'x'.repeat(exercise.limits.sourceKb * 1024 - 3)}`;
+    const code = `// ${'x'.repeat(sourceLimitBytes(exercise.limits) - 3)}`;
     await expect(createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-code', code }, enqueue })).resolves.toMatchObject({ status: 'queued' });
     const over = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-code', code: `${code}x` }, enqueue }));
     expect(over.message).toBe(`Your code is 100.0 kB (102401 bytes); the limit for 'mlp-forward-code' is 100 kB (102400 bytes).`);
