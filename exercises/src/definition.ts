@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Rng } from './random';
 import { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits';
-import { DEFAULT_CODE_TOLERANCE, toleranceSchema, type Tolerance } from './tolerance';
+import { DEFAULT_CODE_TOLERANCE, type Tolerance } from './tolerance';
+import { toleranceSchema } from './toleranceSchema';
 
 /**
  * The format of an exercise. Each folder content/<topic>/<slug>/ has a definition.ts whose default export is

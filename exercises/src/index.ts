@@ -24,6 +24,7 @@ export {
 } from './definition';
 // The grading rules (tolerance, written figures, size limits, formatNumber): also browser-safe as '@deltalab/exercises/rules'.
 export * from './rules';
+export { toleranceSchema } from './toleranceSchema';
 export {
   createRng,
   hashString,

@@ -1,5 +1,3 @@
-import { z } from 'zod';
-
 /**
  * How close an answer must be to the reference: the one definition of the rule. The grader, Run in the browser and
  * every test import it (browser-safe: `@deltalab/exercises/rules`). With e the reference (float32, from tfjs) and
@@ -20,33 +18,28 @@ import { z } from 'zod';
 /** Four float32 ulps at most (2⁻²³ is one ulp just above a power of two): what a few tfjs ops round off. */
 export const FLOAT32_SLACK = 4 * 2 ** -23;
 
-const digits = z.number().int().min(1).max(15);
-
-export const toleranceSchema = z.discriminatedUnion('mode', [
-  z
-    .object({
-      mode: z.literal('sigfigs'),
-      digits,
+/**
+ * A rule, as an exercise writes it (checked by toleranceSchema when the exercise loads: digits and places are whole
+ * numbers, 1–15 and 0–15; a relative max is in (0, 1]). Plain TypeScript, so this file needs no zod in the browser.
+ */
+export type Tolerance =
+  | {
+      mode: 'sigfigs';
+      digits: number;
       /**
        * For a reference that is an exact 0 computed from terms that cancel (float32 leaves ~1e-8 instead): a
        * reference within this distance of 0 counts as 0. Leave it out for a reference that is merely small.
        */
-      referenceNoise: z.number().positive().max(1e-3).optional(),
-    })
-    .strict(),
-  z
-    .object({
-      mode: z.literal('relative'),
-      max: z.number().positive().max(1),
+      referenceNoise?: number;
+    }
+  | {
+      mode: 'relative';
+      max: number;
       /** An absolute tolerance that always suffices (code outputs near 0, where float32 keeps no relative precision). */
-      floor: z.number().nonnegative().optional(),
-    })
-    .strict(),
-  z.object({ mode: z.literal('absolute'), max: z.number().positive() }).strict(),
-  z.object({ mode: z.literal('decimals'), places: z.number().int().min(0).max(15) }).strict(),
-]);
-
-export type Tolerance = z.infer<typeof toleranceSchema>;
+      floor?: number;
+    }
+  | { mode: 'absolute'; max: number }
+  | { mode: 'decimals'; places: number };
 
 /** The course's default for numeric fields: 3 significant figures. */
 export const DEFAULT_TOLERANCE: Tolerance = { mode: 'sigfigs', digits: 3 };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkAnswer, toleranceSchema, type Tolerance } from '../../src/rules';
+import { checkAnswer, type Tolerance } from '../../src/rules';
+import { toleranceSchema } from '../../src/toleranceSchema';
 import { numAbsolute, numDecPlaces, numRelative, numSigFigs, type StackRow, type StackTable } from './stackAnswerTests';
 
 /**

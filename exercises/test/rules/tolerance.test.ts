@@ -10,9 +10,9 @@ import {
   significantFigures,
   sourceLimitBytes,
   sourceSizeRefusal,
-  toleranceSchema,
   writtenShortfall,
 } from '../../src/rules';
+import { toleranceSchema } from '../../src/toleranceSchema';
 
 const threeFigures = DEFAULT_TOLERANCE;
 const typed = (text: string, reference: number, tolerance = threeFigures) => checkAnswer({ value: Number(text), text }, reference, tolerance);
