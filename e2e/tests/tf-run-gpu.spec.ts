@@ -3,7 +3,9 @@ import { demo, expect, signIn, test } from '../fixtures';
 import { replaceEditorCode, solution, tfExercise } from './tfExercise';
 
 // The project's Chromium flags without --disable-gpu, plus WebGPU: WebGL and WebGPU then run on SwiftShader.
-// (launchOptions force a worker of their own: hence a file of its own.)
+// (launchOptions force a worker of their own: hence a file of its own.) Debian's chromium 156 and the npm one
+// (@sparticuz/chromium 153, chromium.ts) behave alike here: WebGL2 on SwiftShader, a WebGPU adapter whose synchronous
+// read-back gives 0 (the probe refuses it), and the same drift on the BCE cases; the assertions below hold for both.
 test.use({ permissions: ['clipboard-read', 'clipboard-write'], launchOptions: chromiumLaunchOptions({ gpu: true }) });
 
 test.describe('Run with TensorFlow.js on a software-rendered GPU (issue 5)', () => {
