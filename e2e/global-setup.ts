@@ -1,6 +1,7 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chromiumVersion, resolveChromium } from './chromium';
 import { assertWebBuildExists, seedDataDir, servedWebDirEnvVar, snapshotWebBuild, templateEnvVar } from './server';
 
 /**
@@ -9,10 +10,8 @@ import { assertWebBuildExists, seedDataDir, servedWebDirEnvVar, snapshotWebBuild
  * Returns the teardown that deletes it.
  */
 export default async function globalSetup(): Promise<() => void> {
-  const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromium)) {
-    throw new Error(`No Chromium at ${chromium}. Install Debian's: \`apt-get install chromium\` (or set CHROMIUM_PATH). Playwright's own browsers are never downloaded.`);
-  }
+  const chromium = resolveChromium();
+  console.log(`e2e: ${chromiumVersion(chromium)}, ${chromium.description}`);
   assertWebBuildExists();
   // E2E_SNAPSHOT_BUILD=1: serve a private copy of the build, safe from a `next build` started meanwhile.
   if (process.env.E2E_SNAPSHOT_BUILD === '1') process.env[servedWebDirEnvVar] = snapshotWebBuild();

@@ -1,9 +1,11 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions } from './chromium';
 
 /**
  * End-to-end tests against the built web app (`npm run build -w @deltalab/web` first; turbo's e2e task does it).
  * Each worker starts its own server on a fresh embedded database (see fixtures.ts), so workers share nothing.
- * Browser: Debian's chromium (Playwright's own browsers are never downloaded).
+ * Browser: CHROMIUM_PATH, else the system's /usr/bin/chromium, else the npm one (chromium.ts); Playwright's own
+ * browsers are never downloaded.
  */
 const workers = Number(process.env.E2E_WORKERS ?? 2);
 
@@ -39,18 +41,6 @@ export default defineConfig({
     trace: 'retain-on-failure',
     actionTimeout: 15_000,
     navigationTimeout: 30_000,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      // Root without a sandbox, no GPU, and no network: background services would only flood refused connections.
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions(),
   },
 });

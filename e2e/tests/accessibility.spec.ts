@@ -87,6 +87,8 @@ test.describe('phone width (375×812)', () => {
     await expectNoHorizontalScroll(page);
     await page.goto('/exercises/backprop-mazur?variant=canonical');
     await expect(page.getByRole('region', { name: 'Preview', exact: true })).toBeVisible();
+    // A field that needs more figures says so, under its input.
+    await expect(page.locator('#field-w1_new')).toHaveAccessibleDescription(/^Give 6 significant figures: correct means within half a unit of the 6th figure\. w₁ changes only in the 4th decimal\.$/);
     await expectNoHorizontalScroll(page);
     await snap('instructor preview at phone width');
   });

@@ -130,6 +130,10 @@ test.describe('API over HTTP (issue 5)', () => {
 
     const after = (await (await api.get('/api/exercises')).json()) as typeof listed;
     expect(after.exercises.find((e) => e.slug === 'perceptron-forward')).toMatchObject({ status: 'solved', attempts: 1, bestScore: 1 });
+
+    // Scripts and LMS integrations send JSON numbers: stored as numbers, graded by value.
+    const numberId = await submit(api, { exercise: 'perceptron-forward', answers: { y_hat: perceptronAnswer(variant.params) } });
+    expect(await waitForGrade(api, numberId)).toMatchObject({ status: 'graded', score: 1, passed: true });
   });
 
   test('GET /api/exercises/:slug has the statement and the variant, never the reference, the solution or hidden cases', async ({ page }) => {
@@ -219,7 +223,13 @@ test.describe('API over HTTP (issue 5)', () => {
       await post({ exercise: 'mlp-forward-code', code: `// ${'x'.repeat(150 * 1024)}` }),
       413,
       'code-too-large',
-      /Your code is 150\.0 kB; the limit for 'mlp-forward-code' is \d+ kB\./,
+      /^Your code is 150\.0 kB \(153603 bytes\); the limit for 'mlp-forward-code' is 100 kB \(102400 bytes\)\.$/,
+    );
+    await expectError(
+      await post({ exercise: 'perceptron-forward', answers: { y_hat: true } }),
+      400,
+      'invalid-request',
+      'answers.y_hat: expected a number, as JSON (0.082) or as text ("0.082", "8.2e-2")',
     );
     await expectError(await post('{"exercise": "perceptron-forward", "answers": '), 400, 'invalid-request', /The request body is not valid JSON/);
     await expectError(await post(''), 400, 'invalid-request', 'The request body is empty; send JSON.');

@@ -1,15 +1,12 @@
+import { chromiumLaunchOptions, resolveChromium } from '../chromium';
 import { demo, expect, signIn, test } from '../fixtures';
 import { replaceEditorCode, solution, tfExercise } from './tfExercise';
 
 // The project's Chromium flags without --disable-gpu, plus WebGPU: WebGL and WebGPU then run on SwiftShader.
-// (launchOptions force a worker of their own: hence a file of its own.)
-test.use({
-  permissions: ['clipboard-read', 'clipboard-write'],
-  launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--enable-unsafe-webgpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  },
-});
+// (launchOptions force a worker of their own: hence a file of its own.) Debian's chromium 156 and the npm one
+// (@sparticuz/chromium 153, chromium.ts) behave alike here: WebGL2 on SwiftShader, a WebGPU adapter whose synchronous
+// read-back gives 0 (the probe refuses it), and the same drift on the BCE cases; the assertions below hold for both.
+test.use({ permissions: ['clipboard-read', 'clipboard-write'], launchOptions: chromiumLaunchOptions({ gpu: true }) });
 
 test.describe('Run with TensorFlow.js on a software-rendered GPU (issue 5)', () => {
   test('the probe times webgl and webgpu too (or rejects wrong numbers), still picks cpu or wasm, and the code also runs on webgl', async ({ page, snap }) => {

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Rng } from './random';
-import { DEFAULT_CODE_TOLERANCE, toleranceSchema, type Tolerance } from './tolerance';
+import { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits';
+import { DEFAULT_CODE_TOLERANCE, type Tolerance } from './tolerance';
+import { toleranceSchema } from './toleranceSchema';
 
 /**
  * The format of an exercise. Each folder content/<topic>/<slug>/ has a definition.ts whose default export is
@@ -83,14 +85,6 @@ export interface NumericExercise<P extends Params = Params> extends ExerciseBase
 
 // ---------- code ----------
 
-export interface CodeLimits {
-  /** All cases of one grading job together. */
-  timeMs: number;
-  memoryMb: number;
-  sourceKb: number;
-  outputKb: number;
-}
-export const DEFAULT_CODE_LIMITS: CodeLimits = { timeMs: 2000, memoryMb: 64, sourceKb: 100, outputKb: 1024 };
 
 /** One call of a student function: `entry(...args)`. `args` are plain JSON data. */
 export interface CodeCase {

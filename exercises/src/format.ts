@@ -1,9 +1,15 @@
-/** Number and matrix formatting for statements (KaTeX). */
+/** Number and matrix formatting: statements (KaTeX), grader messages and Run in the browser all use formatNumber. */
 
-/** Shortest faithful decimal for a given number (no float noise like 0.30000000000000004). */
-export function formatNumber(value: number, maxDecimals = 6): string {
-  const rounded = Number(value.toFixed(maxDecimals));
-  return Object.is(rounded, -0) ? '0' : String(rounded);
+/**
+ * A number as people read it: at most `figures` significant figures and no float noise (0.30000000000000004 → 0.3),
+ * NaN and ±Infinity by name, −0 as 0. The default 12 keeps every given of a statement exact; messages that compare
+ * an answer with the reference use 6. Browser-safe.
+ */
+export function formatNumber(value: number, figures = 12): string {
+  if (Number.isNaN(value)) return 'NaN';
+  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
+  const rounded = Number(value.toPrecision(figures));
+  return rounded === 0 ? '0' : String(rounded);
 }
 
 /** Column vector as a KaTeX bmatrix. */

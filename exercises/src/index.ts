@@ -5,7 +5,6 @@ export {
   fixedVariants,
   exerciseDefinitionSchema,
   mistakeIds,
-  DEFAULT_CODE_LIMITS,
   type TopicId,
   type ExerciseKind,
   type ExerciseDefinition,
@@ -14,7 +13,6 @@ export {
   type CodeExercise,
   type CodeEntry,
   type CodeCase,
-  type CodeLimits,
   type ChoiceExercise,
   type ChoiceOption,
   type ChallengeExercise,
@@ -24,7 +22,9 @@ export {
   type Params,
   type Variants,
 } from './definition';
-export { toleranceSchema, DEFAULT_TOLERANCE, DEFAULT_CODE_TOLERANCE, DEFAULT_ABSOLUTE_FLOOR, type Tolerance } from './tolerance';
+// The grading rules (tolerance, written figures, size limits, formatNumber): also browser-safe as '@deltalab/exercises/rules'.
+export * from './rules';
+export { toleranceSchema } from './toleranceSchema';
 export {
   createRng,
   hashString,
@@ -47,6 +47,7 @@ export {
 } from './load';
 export {
   instantiateVariant,
+  fieldRule,
   solveVariant,
   variantParams,
   visibleCases,

@@ -1,7 +1,9 @@
-import type { Params, CodeCase, ExerciseKind, CodeEntry, CodeLimits, ChoiceOption } from './definition';
+import type { Params, CodeCase, ExerciseKind, CodeEntry, ChoiceOption } from './definition';
+import type { CodeLimits } from './limits';
 import type { Exercise } from './load';
 import { casesRng, paramsRng, type VariantSelector } from './random';
 import { fillStatement } from './statement';
+import { DEFAULT_TOLERANCE, describeTolerance, type Tolerance } from './tolerance';
 
 /** The givens of a variant. */
 export function variantParams(exercise: Exercise, variant: VariantSelector): Params {
@@ -26,8 +28,8 @@ export interface StudentVariant {
   variant: VariantSelector;
   params: Params;
   statementMarkdown: string;
-  /** numeric */
-  fields?: { name: string; label: string; unit?: string; hint?: string }[];
+  /** numeric; `rule` is the field's tolerance in one sentence, present when it is not the course default. */
+  fields?: { name: string; label: string; unit?: string; hint?: string; rule?: string }[];
   /** code and challenge */
   entries?: CodeEntry[];
   typeDeclarations?: string;
@@ -47,6 +49,12 @@ function editorView(exercise: Extract<Exercise, { kind: 'code' | 'challenge' }>)
   return { entries, typeDeclarations, starter, usesTf, limits };
 }
 
+/** A field's rule in one sentence when it differs from the course default (the page states the default once). */
+export function fieldRule(tolerance: Tolerance | undefined): string | undefined {
+  const rule = describeTolerance(tolerance ?? DEFAULT_TOLERANCE);
+  return rule === describeTolerance(DEFAULT_TOLERANCE) ? undefined : rule;
+}
+
 export function instantiateVariant(exercise: Exercise, variant: VariantSelector): StudentVariant {
   const params = variantParams(exercise, variant);
   const view: StudentVariant = {
@@ -61,11 +69,12 @@ export function instantiateVariant(exercise: Exercise, variant: VariantSelector)
   };
   switch (exercise.kind) {
     case 'numeric':
-      view.fields = exercise.fields.map(({ name, label, unit, hint }) => ({
+      view.fields = exercise.fields.map(({ name, label, unit, hint, tolerance }) => ({
         name,
         label,
         ...(unit === undefined ? {} : { unit }),
         ...(hint === undefined ? {} : { hint }),
+        ...(fieldRule(tolerance) === undefined ? {} : { rule: fieldRule(tolerance) }),
       }));
       break;
     case 'code':

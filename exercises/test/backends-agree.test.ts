@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { loadExercises, solveVariant, useReferenceBackend, type VariantSolution } from '../src/index';
-import { firstMismatch, withinTolerance } from './helpers';
+import { DEFAULT_TOLERANCE, isWithinTolerance } from '../src/rules';
+import { firstMismatch } from './helpers';
 
 it('the cpu and wasm backends give the same reference answers (within each exercise’s tolerance)', async () => {
   const variants = ['canonical' as const, 11, 12];
@@ -16,7 +17,7 @@ it('the cpu and wasm backends give the same reference answers (within each exerc
       const where = `${exercise.slug} / ${String(variant)}`;
       if (exercise.kind === 'numeric' && a.kind === 'numeric' && b.kind === 'numeric') {
         for (const field of exercise.fields) {
-          expect(withinTolerance(a.values[field.name]!, b.values[field.name]!, field.tolerance), `${where} ${field.name}`).toBe(true);
+          expect(isWithinTolerance(a.values[field.name]!, b.values[field.name]!, field.tolerance ?? DEFAULT_TOLERANCE), `${where} ${field.name}`).toBe(true);
         }
       } else if (exercise.kind === 'code') {
         expect(firstMismatch(a, b, exercise.tolerance), where).toBeNull();

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect } from 'vitest';
 import { referenceBackends, useReferenceBackend, type ReferenceBackend } from '../src/backend';
-import { DEFAULT_TOLERANCE, type Tolerance } from '../src/tolerance';
+import { DEFAULT_TOLERANCE, isWithinTolerance, type Tolerance } from '../src/rules';
 
 /** One describe block per tfjs backend (cpu, wasm): the same body runs on each. */
 export function describeEachBackend(name: string, body: (backend: ReferenceBackend) => void): void {
@@ -15,26 +15,12 @@ export function describeEachBackend(name: string, body: (backend: ReferenceBacke
 }
 
 /**
- * The tolerance semantics of src/tolerance.ts, for tests only (the grader owns the real compareWithTolerance).
+ * The grader would accept `answer` for `reference` (the value part of src/tolerance.ts, the grader's own rule): a
+ * float64 answer against the tfjs (float32) reference, or a value against the one `derive` recomputes.
  */
-export function withinTolerance(actual: number, expected: number, tolerance: Tolerance = DEFAULT_TOLERANCE): boolean {
-  if (!Number.isFinite(actual) || !Number.isFinite(expected)) return false;
-  const diff = Math.abs(actual - expected);
-  switch (tolerance.mode) {
-    case 'sigfigs':
-      return diff <= Math.max(5 * 10 ** -tolerance.digits * Math.abs(expected), tolerance.floor ?? 1e-6);
-    case 'relative':
-      return diff <= Math.max(tolerance.max * Math.abs(expected), tolerance.floor ?? 1e-6);
-    case 'absolute':
-      return diff <= tolerance.max;
-    case 'decimals':
-      return diff <= Math.max(0.5 * 10 ** -tolerance.places, tolerance.floor ?? 1e-6);
-  }
-}
-
-export function expectWithin(actual: number, expected: number, tolerance: Tolerance | undefined, what: string): void {
-  if (!withinTolerance(actual, expected, tolerance)) {
-    expect.fail(`${what}: ${actual} is not within ${JSON.stringify(tolerance ?? DEFAULT_TOLERANCE)} of ${expected}`);
+export function expectWithin(reference: number, answer: number, tolerance: Tolerance | undefined, what: string): void {
+  if (!isWithinTolerance(answer, reference, tolerance ?? DEFAULT_TOLERANCE)) {
+    expect.fail(`${what}: ${answer} is not within ${JSON.stringify(tolerance ?? DEFAULT_TOLERANCE)} of the reference ${reference}`);
   }
 }
 
@@ -54,7 +40,7 @@ export function expectPrinted(value: number, printed: string, what = 'value'): v
 /** Element-wise comparison of nested number arrays/objects with a tolerance; returns the first mismatch or null. */
 export function firstMismatch(actual: unknown, expected: unknown, tolerance: Tolerance, path = ''): string | null {
   if (typeof expected === 'number') {
-    return typeof actual === 'number' && withinTolerance(actual, expected, tolerance) ? null : `${path}: ${String(actual)} ≠ ${expected}`;
+    return typeof actual === 'number' && isWithinTolerance(actual, expected, tolerance) ? null : `${path}: ${String(actual)} ≠ ${expected}`;
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual) || actual.length !== expected.length) return `${path}: shape differs`;
@@ -77,6 +63,13 @@ export function firstMismatch(actual: unknown, expected: unknown, tolerance: Tol
 
 /** Seeds for the random-variant checks: 100 distinct, fixed (so a failure is reproducible). */
 export const hundredSeeds = Array.from({ length: 100 }, (_, i) => (i * 2654435761 + 12345) >>> 0);
+
+/**
+ * 1000 seeds for numeric fields (fast to solve): enough to meet the rare variant where float32 cancellation leaves a
+ * reference that cannot be checked to the field's figures (then the generator avoids it, or `referenceNoise` says
+ * the value is an exact 0). The first 100 are `hundredSeeds`.
+ */
+export const numericVariantSeeds = Array.from({ length: 1000 }, (_, i) => (i * 2654435761 + 12345) >>> 0);
 
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
@@ -106,8 +99,8 @@ export function checkNumericExercise<P>(
       for (const [name, text] of Object.entries(options.printed)) expectPrinted(v[name]!, text, name);
     });
 
-    it('agrees with an independent float64 implementation on 100 random variants', () => {
-      for (const seed of hundredSeeds) {
+    it('agrees with an independent float64 implementation on 1000 random variants', () => {
+      for (const seed of numericVariantSeeds) {
         const expected = options.float64(variantParams(exercise, seed) as P);
         const actual = values(seed);
         for (const field of numeric.fields) {

@@ -1,7 +1,7 @@
 import { loadExercises, solveVariant, variantParams, type Exercise } from '@deltalab/exercises';
 import { describe, expect, it } from 'vitest';
 import { gradeSubmission } from '../src';
-import { DEFAULT_TOLERANCE, isClose } from '../src/compare';
+import { DEFAULT_TOLERANCE, isWithinTolerance } from '@deltalab/exercises/rules';
 
 const numeric = loadExercises().filter((e): e is Exercise & { kind: 'numeric' } => e.kind === 'numeric');
 const withDerivedFields = numeric.filter((e) => e.fields.some((f) => f.derive));
@@ -25,7 +25,7 @@ describe.each(withDerivedFields.map((e) => [e.slug, e] as const))('error carried
           const upstream = Object.fromEntries(derived.derive!.from.map((n) => [n, n === upstreamName ? wrongUpstream : solution.values[n]!]));
           const carriedValue = derived.derive!.compute(params, upstream);
           const tolerance = derived.tolerance ?? DEFAULT_TOLERANCE;
-          if (!isClose(carriedValue, solution.values[derived.name]!, tolerance) && !isClose(wrongUpstream, trueUpstream, upstreamField.tolerance ?? DEFAULT_TOLERANCE)) {
+          if (!isWithinTolerance(carriedValue, solution.values[derived.name]!, tolerance) && !isWithinTolerance(wrongUpstream, trueUpstream, upstreamField.tolerance ?? DEFAULT_TOLERANCE)) {
             chosen = { derived, upstreamName, wrongUpstream, carriedValue };
             break search;
           }

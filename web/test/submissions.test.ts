@@ -10,6 +10,7 @@ import {
 import { makeEnrolledUser, makeUser, recordFailure } from '@deltalab/db/test';
 import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
 import { gradeContained } from '@deltalab/grader';
+import { sourceLimitBytes } from '@deltalab/exercises/rules';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { getSubmissionForViewer } from '@/server/services/submissions/getSubmission';
 import { gradingStore } from '@/server/grading/gradingAdapter';
@@ -90,6 +91,39 @@ describe('createSubmission', () => {
     expect([huge.status, huge.code]).toEqual([413, 'code-too-large']);
     const malformed = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', extra: 1 }, enqueue }));
     expect(malformed.status).toBe(400);
+  });
+
+  it('takes JSON numbers as answers (scripts, LMS integrations), stores them as numbers and grades them by value', async () => {
+    const student = await newStudent();
+    const answers = Object.fromEntries(Object.entries(rightAnswers('perceptron-forward', student.id)).map(([name, value]) => [name, Number(value)]));
+    const submission = await createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', answers }, enqueue });
+    expect(submission.payload).toEqual({ answers });
+    expect(await gradeNow(submission.id)).toMatchObject({ status: 'graded', score: 1, passed: true });
+  });
+
+  it('names the field and what was expected in every refusal of an answer', async () => {
+    const student = await newStudent();
+    const refused = async (answers: unknown, exercise = 'perceptron-forward') =>
+      (await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise, answers }, enqueue }))).message;
+    const expectedNumber = 'expected a number, as JSON (0.082) or as text ("0.082", "8.2e-2")';
+    expect(await refused({ y_hat: true })).toBe(`answers.y_hat: ${expectedNumber}`);
+    expect(await refused({ y_hat: null })).toBe(`answers.y_hat: ${expectedNumber}`);
+    expect(await refused({ y_hat: ['0.5'] })).toBe(`answers.y_hat: ${expectedNumber}`);
+    expect(await refused({ y_hat: 'x'.repeat(201) })).toBe('answers.y_hat: an answer is at most 200 characters');
+    expect(await refused([0.5])).toMatch(/^answers: answers must be an object of field name → value/);
+    expect(await refused({ selected: 2 }, 'linear-activation-choice')).toBe('answers.selected: expected option ids as strings, e.g. ["a"]');
+    expect(await refused({ selected: [1] }, 'linear-activation-choice')).toBe('answers.selected: expected option ids as strings, e.g. ["a"]');
+    expect(await refused({ selected: ['a'], other: '1' }, 'linear-activation-choice')).toBe('answers.other: a choice takes only selected: ["optionId", …].');
+  });
+
+  it('accepts code up to exactly sourceKb × 1024 bytes, the limit the grader enforces too', async () => {
+    const student = await newStudent();
+    const exercise = findExercise('mlp-forward-code')!;
+    if (exercise.kind !== 'code') throw new Error('code expected');
+    const code = `// ${'x'.repeat(sourceLimitBytes(exercise.limits) - 3)}`;
+    await expect(createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-code', code }, enqueue })).resolves.toMatchObject({ status: 'queued' });
+    const over = await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-code', code: `${code}x` }, enqueue }));
+    expect(over.message).toBe(`Your code is 100.0 kB (102401 bytes); the limit for 'mlp-forward-code' is 100 kB (102400 bytes).`);
   });
 
   it('refuses a user who is not enrolled', async () => {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getExercise, instantiateVariant } from '@deltalab/exercises';
+import { DEFAULT_CODE_TOLERANCE } from '@deltalab/exercises/rules';
 import * as tf from '@tensorflow/tfjs';
 import ts from 'typescript';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { fastestBackend, parseStoredChoice, pickBackend } from '@/editor/runner/
 import { compareOutput } from '@/editor/runner/compareOutput';
 import type { ProbeTiming } from '@/editor/runner/protocol';
 import { resolveImports, tfShimSource } from '@/editor/runner/resolveImports';
-import { formatRelative, runTolerance } from '@/editor/runner/runTolerance';
+import { formatRelative, formatTolerance, runTolerance } from '@/editor/runner/runTolerance';
 import { tfDeclarations } from '@/editor/tfDeclarations';
 
 const slug = 'gradient-descent-tf-code';
@@ -80,7 +81,7 @@ describe('the tf exercise’s solution, compiled as Monaco compiles it, runs thr
     expect(cases.length).toBeGreaterThan(0);
     for (const c of cases) {
       const actual = module[c.entry]!(...structuredClone(c.args));
-      expect(compareOutput(actual, c.expected, { relative: 1e-3, absolute: 1e-5 }), c.name).toBeNull();
+      expect(compareOutput(actual, c.expected, exercise.tolerance), c.name).toBeNull();
     }
   });
 });
@@ -118,7 +119,8 @@ describe('tfDeclarations (Monaco’s types for tf exercises)', () => {
 });
 
 describe('runTolerance (Run on a GPU checks to a looser tolerance; the grade never does)', () => {
-  const exerciseTolerance = { relative: 1e-3, absolute: 1e-6 };
+  // The exercise's own (the grader's) tolerance, as the page hands it to Run: DEFAULT_CODE_TOLERANCE.
+  const exerciseTolerance = DEFAULT_CODE_TOLERANCE;
 
   it('keeps the exercise’s tolerance on cpu and wasm, and when no tfjs backend is involved', () => {
     for (const backend of ['cpu', 'wasm', null] as const) expect(runTolerance(exerciseTolerance, backend, 32)).toEqual(exerciseTolerance);
@@ -126,13 +128,13 @@ describe('runTolerance (Run on a GPU checks to a looser tolerance; the grade nev
 
   it('allows 1% relative on float32 GPU backends and 10% where the GPU only has float16', () => {
     for (const backend of ['webgl', 'webgpu'] as const) {
-      expect(runTolerance(exerciseTolerance, backend, 32)).toEqual({ relative: 1e-2, absolute: 1e-4 });
-      expect(runTolerance(exerciseTolerance, backend, 16)).toEqual({ relative: 1e-1, absolute: 1e-3 });
+      expect(runTolerance(exerciseTolerance, backend, 32)).toEqual({ mode: 'relative', max: 1e-2, floor: 1e-4 });
+      expect(runTolerance(exerciseTolerance, backend, 16)).toEqual({ mode: 'relative', max: 1e-1, floor: 1e-3 });
     }
   });
 
   it('never tightens an exercise that is already looser', () => {
-    expect(runTolerance({ relative: 0.05, absolute: 0.01 }, 'webgl', 32)).toEqual({ relative: 0.05, absolute: 0.01 });
+    expect(runTolerance({ mode: 'relative', max: 0.05, floor: 0.01 }, 'webgl', 32)).toEqual({ mode: 'relative', max: 0.05, floor: 0.01 });
   });
 
   it('accepts the drift seen on software WebGL (2e-3 after 10 steps) that the grader’s own tolerance refuses', () => {
@@ -143,6 +145,17 @@ describe('runTolerance (Run on a GPU checks to a looser tolerance; the grade nev
 
   it('formats relative tolerances as the page shows them', () => {
     expect([formatRelative(1e-2), formatRelative(1e-3), formatRelative(5e-3), formatRelative(0.1)]).toEqual(['1%', '0.1%', '0.5%', '10%']);
+    expect(formatTolerance(DEFAULT_CODE_TOLERANCE)).toBe('0.1%');
+    expect(formatTolerance({ mode: 'sigfigs', digits: 3 })).toBe('3 significant figures');
+  });
+});
+
+describe('compareOutput (Run) uses the grader’s own rule', () => {
+  it('agrees with the shared isWithinTolerance on every number, and names the first difference', () => {
+    expect(compareOutput([1.0009, 2], [1, 2], DEFAULT_CODE_TOLERANCE)).toBeNull();
+    expect(compareOutput([1, 2.003], [1, 2], DEFAULT_CODE_TOLERANCE)).toBe('result[1]: got 2.003, expected 2');
+    expect(compareOutput({ w: [0.0818] }, { w: [0.082167] }, { mode: 'sigfigs', digits: 3 })).toBe('result.w[0]: got 0.0818, expected 0.082167');
+    expect(compareOutput([NaN], [NaN], DEFAULT_CODE_TOLERANCE)).toBe('result[0]: got NaN, expected NaN');
   });
 });
 

@@ -6,10 +6,13 @@ import { exercises } from './exercises';
 import { exerciseVersions } from './exerciseVersions';
 import { users } from './users';
 
-/** What the student sent: code for code exercises, field answers for numeric/choice, a model for challenges. */
+/**
+ * What the student sent: code for code exercises, field answers for numeric/choice, a model for challenges. A numeric
+ * answer is the text typed, or a JSON number from an API client (kept as a number: it has no written figures).
+ */
 export type SubmissionPayload =
   | { code: string }
-  | { answers: Record<string, string | string[]> }
+  | { answers: Record<string, string | number | string[]> }
   | { model: unknown };
 
 export const submissions = pgTable(

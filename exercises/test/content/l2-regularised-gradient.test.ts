@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { deriveField, getExercise, solveVariant, variantParams } from '../../src/index';
 import type { L2Params } from '../../content/regularisation/l2-regularised-gradient/variants';
-import { describeEachBackend, expectWithin, hundredSeeds } from '../helpers';
+import { describeEachBackend, expectWithin, hundredSeeds, numericVariantSeeds } from '../helpers';
 
 const exercise = getExercise('l2-regularised-gradient');
 if (exercise.kind !== 'numeric') throw new Error('numeric expected');
@@ -24,8 +24,8 @@ describeEachBackend('l2-regularised-gradient', () => {
     for (const [name, value] of Object.entries(exact)) expect(v[name]!, name).toBeCloseTo(value, 5);
   });
 
-  it('agrees with a float64 implementation on 100 random variants', () => {
-    for (const seed of hundredSeeds) {
+  it('agrees with a float64 implementation on 1000 random variants', () => {
+    for (const seed of numericVariantSeeds) {
       const expected = float64(variantParams(exercise, seed) as L2Params);
       const actual = values(seed);
       for (const field of fields) expectWithin(actual[field.name]!, expected[field.name]!, field.tolerance, `seed ${seed} ${field.name}`);

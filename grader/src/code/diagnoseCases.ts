@@ -1,6 +1,6 @@
 import type { CodeExercise, ResolvedCase } from '@deltalab/exercises';
 import { diagnoseMistake, type MistakeCandidate } from '../compare/diagnoseMistake';
-import type { Tolerance } from '../compare/tolerance';
+import type { Tolerance } from '@deltalab/exercises/rules';
 import type { Diagnosis } from '../protocol';
 
 /** The exercise's named mistakes evaluated on one case, on the host, on a pristine copy of its inputs. */

@@ -1,4 +1,5 @@
 import type { CodeExercise, Exercise, ResolvedCase, VariantSelector } from '@deltalab/exercises';
+import { outputLimitBytes, sourceLimitBytes } from '@deltalab/exercises/rules';
 import { compareWithTolerance } from '../compare/compareWithTolerance';
 import type { CaseResult, Diagnosis, GradeError } from '../protocol';
 import { runInSandbox, type IsolatePool, type SandboxCase } from '../sandbox';
@@ -45,8 +46,8 @@ export async function gradeCode(
     limits: {
       timeMs: exercise.limits.timeMs,
       memoryMb: exercise.limits.memoryMb,
-      sourceBytes: exercise.limits.sourceKb * 1000,
-      outputBytes: exercise.limits.outputKb * 1024,
+      sourceBytes: sourceLimitBytes(exercise.limits),
+      outputBytes: outputLimitBytes(exercise.limits),
     },
     cases: sandboxCases(cases),
   });

@@ -1,4 +1,4 @@
-import { DEFAULT_TOLERANCE, isClose, type Tolerance } from './tolerance';
+import { DEFAULT_TOLERANCE, formatNumber, isWithinTolerance, type Tolerance } from '@deltalab/exercises/rules';
 
 export type CompareOptions = {
   /** Hidden cases never reveal expected values (nor the student's, to keep messages uniform). */
@@ -20,12 +20,8 @@ export type Mismatch = {
 
 export type Comparison = { equal: true } | ({ equal: false } & Mismatch);
 
-export function formatNumber(value: number): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
-  if (Object.is(value, -0)) return '0';
-  return String(Number(value.toPrecision(6)));
-}
+/** Numbers in messages: 6 significant figures, enough to see where an answer departs from the reference. */
+const MESSAGE_FIGURES = 6;
 
 function describeType(value: unknown): string {
   if (value === null) return 'null';
@@ -130,10 +126,10 @@ function findStructuralMismatch(actual: unknown, expected: unknown, path: string
 function findValueMismatch(actual: unknown, expected: unknown, tolerance: Tolerance, path: string): RawMismatch | null {
   if (typeof expected === 'number') {
     const a = actual as number;
-    if (isClose(a, expected, tolerance)) return null;
+    if (isWithinTolerance(a, expected, tolerance)) return null;
     const detail = Number.isFinite(a)
-      ? `expected ${formatNumber(expected)}, got ${formatNumber(a)}`
-      : `got ${formatNumber(a)}, which is never accepted (expected ${formatNumber(expected)})`;
+      ? `expected ${formatNumber(expected, MESSAGE_FIGURES)}, got ${formatNumber(a, MESSAGE_FIGURES)}`
+      : `got ${formatNumber(a, MESSAGE_FIGURES)}, which is never accepted (expected ${formatNumber(expected, MESSAGE_FIGURES)})`;
     return { kind: 'value', path, actual: a, expected, detail };
   }
   if (isArrayLike(expected)) {

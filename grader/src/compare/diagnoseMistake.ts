@@ -1,6 +1,5 @@
+import { DEFAULT_TOLERANCE, formatNumber, type Tolerance } from '@deltalab/exercises/rules';
 import { compareWithTolerance } from './compareWithTolerance';
-import { formatNumber } from './compareWithTolerance';
-import { DEFAULT_TOLERANCE, type Tolerance } from './tolerance';
 
 /** What a known-wrong implementation returns on the same case, computed on the host. */
 export type MistakeCandidate = { name: string; message: string; output: unknown };
@@ -67,7 +66,7 @@ function nameFactor(k: number, ns: number[]): Diagnosis {
     return { mistake: 'scaled-by-n', message: `Your result is the reference multiplied by ${n}: you summed where an average is expected.` };
   }
   if (near(-2)) return { mistake: 'scaled-by-minus-2', message: 'Your result is −2 × the reference: check the sign and the factor 2.' };
-  return { mistake: 'scaled', message: `Your result is the reference scaled by a constant (${formatNumber(k)}).` };
+  return { mistake: 'scaled', message: `Your result is the reference scaled by a constant (${formatNumber(k, 6)}).` };
 }
 
 function flattenNumbers(value: unknown): number[] | null {

@@ -1,4 +1,5 @@
-export { compareWithTolerance, formatNumber, type Comparison, type CompareOptions, type Mismatch } from './compareWithTolerance';
+export { compareWithTolerance, type Comparison, type CompareOptions, type Mismatch } from './compareWithTolerance';
 export { parseNumericAnswer, type ParsedNumber } from './parseNumericAnswer';
 export { diagnoseMistake, type Diagnosis, type MistakeCandidate, type DiagnoseOptions } from './diagnoseMistake';
-export { toleranceSchema, isClose, allowedError, describeTolerance, DEFAULT_TOLERANCE, DEFAULT_ABS_FLOOR, type Tolerance } from './tolerance';
+// The tolerance rule itself is @deltalab/exercises/rules (one definition for the grader, Run in the browser and tests).
+export type { Tolerance } from '@deltalab/exercises/rules';

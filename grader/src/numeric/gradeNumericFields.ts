@@ -1,7 +1,15 @@
 import type { NumericField, Params } from '@deltalab/exercises';
+import {
+  checkAnswer,
+  DEFAULT_TOLERANCE,
+  describeShortfall,
+  describeTolerance,
+  isWithinTolerance,
+  type AnswerVerdict,
+  type Tolerance,
+} from '@deltalab/exercises/rules';
 import { diagnoseMistake } from '../compare/diagnoseMistake';
-import { parseNumericAnswer } from '../compare/parseNumericAnswer';
-import { DEFAULT_TOLERANCE, describeTolerance, isClose, type Tolerance } from '../compare/tolerance';
+import { parseNumericAnswer, type ParsedNumber } from '../compare/parseNumericAnswer';
 import type { FieldResult } from '../protocol';
 
 export type NumericGradingInput = {
@@ -15,12 +23,14 @@ export type NumericGradingInput = {
   carriedCredit: number;
 };
 
-type Parsed = { value: number } | null;
+/** A parsed answer: its value, and the text as typed when it was typed (a JSON number has none). */
+type Parsed = { value: number; text?: string } | null;
 
 /**
- * Grades each field in order: `correct` when it matches the reference, `carried` when it is wrong only
- * because an upstream answer was wrong (recomputed with the reference's own formula from the student's
- * upstream values), else `wrong`, `missing` or `invalid`.
+ * Grades each field in order: `correct` when it meets the rule against the reference (value and, for a typed
+ * answer, the figures shown), `carried` when it meets it against the value recomputed with the reference's own
+ * formula from the student's wrong upstream values, else `wrong` (saying how many figures to give when too few
+ * were shown), `missing` or `invalid`.
  */
 export function gradeNumericFields(input: NumericGradingInput): FieldResult[] {
   const parsed = new Map<string, Parsed>();
@@ -46,16 +56,18 @@ export function gradeNumericFields(input: NumericGradingInput): FieldResult[] {
       results.push({ name: field.name, status: 'invalid', credit: 0, message: number.message });
       continue;
     }
-    const value = number.value;
-    parsed.set(field.name, { value });
+    const answer = { value: number.value, ...(number.text === undefined ? {} : { text: number.text }) };
+    const value = answer.value;
+    parsed.set(field.name, answer);
 
-    if (isClose(value, expected, tolerance)) {
+    const verdict = checkAnswer(answer, expected, tolerance);
+    if (verdict.correct) {
       statuses.set(field.name, 'correct');
       results.push({ name: field.name, status: 'correct', credit: 1, value, message: 'Correct.' });
       continue;
     }
 
-    const carried = tryCarryForward(field, value, tolerance, input, parsed, statuses);
+    const carried = tryCarryForward(field, answer, tolerance, input, parsed, statuses);
     if (carried) {
       statuses.set(field.name, 'carried');
       results.push({
@@ -76,21 +88,29 @@ export function gradeNumericFields(input: NumericGradingInput): FieldResult[] {
       status: 'wrong',
       credit: 0,
       value,
-      message: diagnosis ? `Not correct. ${diagnosis.message}` : `Not correct (checked to ${describeTolerance(tolerance)}).`,
+      message: wrongMessage(answer, verdict, tolerance, diagnosis?.message),
       ...(diagnosis ? { diagnosis } : {}),
     });
   }
   return results;
 }
 
-function finiteOrError(value: number): { ok: true; value: number } | { ok: false; message: string } {
+/** A JSON number (API clients): finite, and with no written figures to check. */
+function finiteOrError(value: number): { ok: true; value: number; text?: undefined } | Extract<ParsedNumber, { ok: false }> {
   return Number.isFinite(value) ? { ok: true, value } : { ok: false, message: `${value} is not accepted: give a finite number.` };
+}
+
+/** The telling mistake (a flipped sign, a factor 2) first; then how many figures to give when too few were shown; else the rule. */
+function wrongMessage(answer: { text?: string }, verdict: AnswerVerdict, tolerance: Tolerance, diagnosis: string | undefined): string {
+  if (diagnosis) return `Not correct. ${diagnosis}`;
+  if (!verdict.correct && verdict.shortfall && answer.text !== undefined) return `Not correct. ${describeShortfall(answer.text, verdict.shortfall)}`;
+  return `Not correct. ${describeTolerance(tolerance)}`;
 }
 
 /** Returns the wrong upstream fields this value is consistent with, or null. */
 function tryCarryForward(
   field: NumericField,
-  value: number,
+  answer: { value: number; text?: string },
   tolerance: Tolerance,
   input: NumericGradingInput,
   parsed: Map<string, Parsed>,
@@ -116,7 +136,7 @@ function tryCarryForward(
   } catch {
     return null;
   }
-  return isClose(value, recomputed, tolerance) ? wrongUpstream : null;
+  return checkAnswer(answer, recomputed, tolerance).correct ? wrongUpstream : null;
 }
 
 /**
@@ -128,7 +148,7 @@ export function isPlausible(value: number, trueValue: number, field: NumericFiel
   if (!Number.isFinite(value)) return false;
   const tolerance = field.tolerance ?? DEFAULT_TOLERANCE;
   for (const trivial of [0, 1, -1]) {
-    if (value === trivial && !isClose(trivial, trueValue, tolerance)) return false;
+    if (value === trivial && !isWithinTolerance(trivial, trueValue, tolerance)) return false;
   }
   const range = field.plausible;
   if (range) {

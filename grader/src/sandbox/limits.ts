@@ -1,3 +1,4 @@
+import { DEFAULT_CODE_LIMITS, outputLimitBytes, sourceLimitBytes } from '@deltalab/exercises/rules';
 import { z } from 'zod';
 
 /** Per-job limits; an exercise may override any of them. */
@@ -7,9 +8,9 @@ export const sandboxLimitsSchema = z.object({
   /** V8 heap limit of the isolate that runs the job. */
   memoryMb: z.number().int().min(16).max(1024).default(64),
   /** Size of the submitted source, UTF-8 bytes. */
-  sourceBytes: z.number().int().positive().default(100_000),
+  sourceBytes: z.number().int().positive().default(sourceLimitBytes(DEFAULT_CODE_LIMITS)),
   /** Size of everything the functions return, all cases together (approximate serialized bytes). */
-  outputBytes: z.number().int().positive().default(1_000_000),
+  outputBytes: z.number().int().positive().default(outputLimitBytes(DEFAULT_CODE_LIMITS)),
 });
 export type SandboxLimits = z.infer<typeof sandboxLimitsSchema>;
 export type SandboxLimitsInput = z.input<typeof sandboxLimitsSchema>;

@@ -2,7 +2,7 @@ import { defineExercise } from '../../../src/definition';
 import { solve } from './reference';
 import { variants } from './variants';
 
-// ReLU and leaky ReLU can be exactly 0 or tiny: an absolute floor of 1e-6 is fine at 3 figures of ≥ 1e-3.
+// ReLU and leaky ReLU can be exactly 0 (tfjs gives an exact 0 too); the rule's zero reference accepts an exact 0.
 export default defineExercise({
   slug: 'activation-values',
   title: 'Activation functions at a point',

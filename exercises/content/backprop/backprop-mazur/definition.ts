@@ -43,8 +43,6 @@ const fields: NumericField<MazurParams>[] = [
     name: 'dE_dw1',
     label: '$\\partial E_{total} / \\partial w_1$',
     plausible: gradient,
-    // The notes print 0.000438568: 1e-8 keeps 3 significant figures meaningful at that size.
-    tolerance: { mode: 'sigfigs', digits: 3, floor: 1e-8 },
     derive: { from: ['out_h1', 'out_o1', 'out_o2'], compute: (p, u) => hiddenWeightGradient(p, u.out_h1!, u.out_o1!, u.out_o2!) },
   },
   {
@@ -56,7 +54,7 @@ const fields: NumericField<MazurParams>[] = [
   {
     name: 'w1_new',
     label: 'new $w_1$',
-    hint: 'w₁ changes only in the 4th decimal: give 6 significant figures.',
+    hint: 'w₁ changes only in the 4th decimal.',
     plausible: weight,
     // w1 barely moves (Δ ≈ 2e-4 on 0.15): 3 figures would accept an unchanged w1, so ask for 6.
     tolerance: { mode: 'sigfigs', digits: 6 },

@@ -18,8 +18,6 @@ export default defineExercise({
       label: '$\\hat{y}$',
       hint: 'Compute z = w₀ + xᵀW first, then apply the sigmoid.',
       plausible: { min: 0, max: 1 },
-      // σ(−6) ≈ 0.00247: 3 significant figures still applies; the floor only matters for |ŷ| < 1e-4.
-      tolerance: { mode: 'sigfigs', digits: 3, floor: 1e-7 },
     },
   ],
   solve,

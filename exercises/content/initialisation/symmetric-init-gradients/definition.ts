@@ -3,8 +3,6 @@ import { hiddenWeightGradient, outputFromHidden, outputWeightGradient, solve } f
 import { variants } from './variants';
 
 const unit = { min: 0, max: 1, open: true };
-// Gradients near 0 are the point of the last two fields: an absolute floor keeps float32 comparable.
-const small = { mode: 'sigfigs', digits: 3, floor: 1e-7 } as const;
 
 export default defineExercise({
   slug: 'symmetric-init-gradients',
@@ -19,12 +17,12 @@ export default defineExercise({
   fields: [
     { name: 'h', label: '$h_1 = h_2$', plausible: unit },
     { name: 'y', label: '$y$', plausible: unit, derive: { from: ['h'], compute: (p, u) => outputFromHidden(p, u.h!) } },
-    { name: 'dE_dv1', label: '$\\partial E/\\partial v_1$', tolerance: small, derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) } },
-    { name: 'dE_dv2', label: '$\\partial E/\\partial v_2$', tolerance: small, derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) } },
-    { name: 'dE_dw11', label: '$\\partial E/\\partial w_{11}$', tolerance: small, derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) } },
-    { name: 'dE_dw21', label: '$\\partial E/\\partial w_{21}$', tolerance: small, derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) } },
-    { name: 'dE_dv_zero', label: 'all zero: $\\partial E/\\partial v_1$', tolerance: small },
-    { name: 'dE_dw11_zero', label: 'all zero: $\\partial E/\\partial w_{11}$', tolerance: small },
+    { name: 'dE_dv1', label: '$\\partial E/\\partial v_1$', derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) } },
+    { name: 'dE_dv2', label: '$\\partial E/\\partial v_2$', derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) } },
+    { name: 'dE_dw11', label: '$\\partial E/\\partial w_{11}$', derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) } },
+    { name: 'dE_dw21', label: '$\\partial E/\\partial w_{21}$', derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) } },
+    { name: 'dE_dv_zero', label: 'all zero: $\\partial E/\\partial v_1$' },
+    { name: 'dE_dw11_zero', label: 'all zero: $\\partial E/\\partial w_{11}$' },
   ],
   solve,
 });

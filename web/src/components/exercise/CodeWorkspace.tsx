@@ -4,7 +4,8 @@ import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeEditorHandle } from '@/editor/MonacoCodeEditor';
 import { BACKEND_STORAGE_KEY, parseStoredChoice } from '@/editor/runner/backendChoice';
-import { formatRelative } from '@/editor/runner/runTolerance';
+import { formatTolerance } from '@/editor/runner/runTolerance';
+import type { Tolerance } from '@deltalab/exercises/rules';
 import { tfBackends, type ProbeTiming, type RunCaseResult, type TfBackendChoice, type TfReady } from '@/editor/runner/protocol';
 import type { CodeSetup, ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
@@ -234,7 +235,7 @@ export function CodeWorkspace({
   );
 }
 
-function TfStatusView({ status, graderTolerance }: { status: TfReady; graderTolerance: { relative: number } }) {
+function TfStatusView({ status, graderTolerance }: { status: TfReady; graderTolerance: Tolerance }) {
   return (
     <div className="space-y-1 text-sm">
       <p data-testid="tf-backend">
@@ -246,10 +247,10 @@ function TfStatusView({ status, graderTolerance }: { status: TfReady; graderTole
           .map((t) => (t.ok ? `${t.backend} ${t.ms.toFixed(1)} ms (warm-up ${t.warmupMs.toFixed(0)} ms)` : `${t.backend} unavailable (${t.reason})`))
           .join(' · ')}
       </p>
-      {status.tolerance.relative > graderTolerance.relative && (
+      {formatTolerance(status.tolerance) !== formatTolerance(graderTolerance) && (
         <p className="text-xs text-amber-800" data-testid="tf-gpu-tolerance">
           GPU backends compute with less precision than the grader (tfjs on cpu), so Run on {status.backend} checks to{' '}
-          {formatRelative(status.tolerance.relative)} relative; your grade is checked to {formatRelative(graderTolerance.relative)} on the server.
+          {formatTolerance(status.tolerance)} relative; your grade is checked to {formatTolerance(graderTolerance)} on the server.
         </p>
       )}
     </div>

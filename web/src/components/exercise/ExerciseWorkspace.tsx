@@ -5,20 +5,6 @@ import { ChoiceWorkspace } from './ChoiceWorkspace';
 import { CodeWorkspace } from './CodeWorkspace';
 import type { ExerciseRules, SubmissionSummary } from './types';
 
-function toleranceForRun(tolerance: { mode: string; max?: number; digits?: number; places?: number; floor?: number }) {
-  const floor = tolerance.floor ?? 1e-6;
-  switch (tolerance.mode) {
-    case 'relative':
-      return { relative: tolerance.max ?? 1e-3, absolute: floor };
-    case 'absolute':
-      return { relative: 0, absolute: tolerance.max ?? 1e-6 };
-    case 'sigfigs':
-      return { relative: 5 * 10 ** -(tolerance.digits ?? 3), absolute: floor };
-    default:
-      return { relative: 0, absolute: Math.max(0.5 * 10 ** -(tolerance.places ?? 3), floor) };
-  }
-}
-
 /** The answer area of an exercise page for one variant (server side: renders labels and options to HTML). */
 export function ExerciseWorkspace({
   exercise,
@@ -40,6 +26,7 @@ export function ExerciseWorkspace({
       labelHtml: renderMarkdown(f.label, { inline: true }),
       ...(f.unit ? { unit: f.unit } : {}),
       ...(f.hint ? { hint: f.hint } : {}),
+      ...(f.rule ? { rule: f.rule } : {}),
     }));
     return <NumericWorkspace exercise={slug} fields={fields} rules={rules} initialHistory={history} />;
   }
@@ -60,7 +47,8 @@ export function ExerciseWorkspace({
           signatures: exercise.entries.map((e) => e.signature),
           visibleCases: (variant.visibleCases ?? []).map((c) => ({ name: c.name, entry: c.entry, args: c.args, expected: c.expected })),
           timeLimitMs: Math.max(5000, exercise.limits.timeMs * 5),
-          tolerance: toleranceForRun(exercise.tolerance),
+          // The grader's own rule: Run checks with it (loosened only on a GPU backend, and says so).
+          tolerance: exercise.tolerance,
           usesTf: exercise.usesTf,
         }}
       />

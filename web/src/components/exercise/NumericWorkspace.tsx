@@ -1,6 +1,7 @@
 'use client';
 
 import { useRef, type FormEvent } from 'react';
+import { DEFAULT_TOLERANCE, describeTolerance } from '@deltalab/exercises/rules';
 import type { ExerciseRules, NumericFieldView, SubmissionSummary } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
 import { SubmitPanel } from './SubmitPanel';
@@ -34,7 +35,7 @@ export function NumericWorkspace({
     for (const field of fields) {
       const input = form.elements.namedItem(field.name);
       const value = submission.payload.answers?.[field.name];
-      if (input instanceof HTMLInputElement) input.value = typeof value === 'string' ? value : '';
+      if (input instanceof HTMLInputElement) input.value = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     }
     form.querySelector('input')?.focus();
   }
@@ -47,14 +48,14 @@ export function NumericWorkspace({
     <div className="space-y-8">
       <form ref={formRef} onSubmit={onSubmit} className="card space-y-4" aria-label="Your answers" noValidate>
         <h2 className="text-lg font-semibold">Your answers</h2>
-        <p className="text-sm text-slate-600">
-          Type numbers like <code>0.082</code>, <code>8.2e-2</code> or <code>0,082</code>. Answers are checked to 3 significant
-          figures unless a field says otherwise.
+        <p className="text-sm text-slate-600" data-testid="answer-rule">
+          Type numbers like <code>0.082</code>, <code>8.2e-2</code> or <code>0,082</code>. {describeTolerance(DEFAULT_TOLERANCE)} A field
+          that needs something else says so.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
           {fields.map((field) => {
             const feedback = latest?.status === 'graded' ? latestFields.get(field.name) : undefined;
-            const hintId = field.hint ? `${field.name}-hint` : undefined;
+            const hintId = field.hint || field.rule ? `${field.name}-hint` : undefined;
             const feedbackId = feedback ? `${field.name}-feedback` : undefined;
             return (
               <div key={field.name}>
@@ -75,9 +76,9 @@ export function NumericWorkspace({
                   />
                   {field.unit && <span className="text-sm text-slate-600">{field.unit}</span>}
                 </div>
-                {field.hint && (
+                {hintId && (
                   <p id={hintId} className="mt-1 text-xs text-slate-600">
-                    {field.hint}
+                    {[field.rule, field.hint].filter(Boolean).join(' ')}
                   </p>
                 )}
                 {feedback && (

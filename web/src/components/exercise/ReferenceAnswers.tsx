@@ -1,4 +1,5 @@
 import type { ReferenceAnswers as Reference } from '@/server/services/exercises/getExercisePreview';
+import { formatNumber } from '@deltalab/exercises/rules';
 import { renderMarkdown } from '@/lib/renderMarkdown';
 
 /** The reference's answers for the previewed variant (instructors only), collapsed so a screenshot can hide them. */
@@ -23,7 +24,7 @@ export function ReferenceAnswers({ reference }: { reference: Reference }) {
                     <span dangerouslySetInnerHTML={{ __html: renderMarkdown(v.label, { inline: true }) }} />{' '}
                     <code className="text-xs text-slate-500">{v.name}</code>
                   </td>
-                  <td className="py-1 font-mono">{Number.isFinite(v.value) ? formatReference(v.value) : '—'}</td>
+                  <td className="py-1 font-mono">{Number.isFinite(v.value) ? formatNumber(v.value, REFERENCE_FIGURES) : '—'}</td>
                 </tr>
               ))}
             </tbody>
@@ -47,7 +48,5 @@ export function ReferenceAnswers({ reference }: { reference: Reference }) {
   );
 }
 
-/** Enough digits to type back in and pass any 3-significant-figure tolerance. */
-function formatReference(value: number): string {
-  return Number(value.toPrecision(7)).toString();
-}
+/** Enough figures to type back in and pass every field's rule (the most any field asks for is 6). */
+const REFERENCE_FIGURES = 7;

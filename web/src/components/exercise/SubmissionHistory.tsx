@@ -56,7 +56,7 @@ export function SubmissionHistory({
                         {Object.entries(s.payload.answers ?? {}).map(([name, value]) => (
                           <div key={name} className="contents">
                             <dt>{fieldLabels?.[name] ?? name}</dt>
-                            <dd>{Array.isArray(value) ? value.join(', ') : value || '—'}</dd>
+                            <dd>{Array.isArray(value) ? value.join(', ') : value === '' ? '—' : String(value)}</dd>
                           </div>
                         ))}
                       </dl>

@@ -1,3 +1,4 @@
+import type { Tolerance } from '@deltalab/exercises/rules';
 import type { LateRules } from '@/lib/latePolicy';
 /** Plain data the server hands to the exercise page's client components. */
 
@@ -13,7 +14,8 @@ export interface SubmissionSummary {
   late: boolean;
   attempt: number;
   countsAsAttempt: boolean;
-  payload: { code?: string; answers?: Record<string, string | string[]> };
+  /** As stored: typed answers are strings, API clients may send JSON numbers, a choice is `selected`. */
+  payload: { code?: string; answers?: Record<string, string | number | string[]> };
   createdAt: string;
   gradedAt: string | null;
 }
@@ -23,6 +25,8 @@ export interface NumericFieldView {
   labelHtml: string;
   unit?: string;
   hint?: string;
+  /** The field's rule in one sentence, when it is not the course default (e.g. 6 significant figures). */
+  rule?: string;
 }
 
 export interface ChoiceOptionView {
@@ -44,7 +48,7 @@ export interface CodeSetup {
   signatures: string[];
   visibleCases: VisibleCaseView[];
   timeLimitMs: number;
-  tolerance: { relative: number; absolute: number };
+  tolerance: Tolerance;
   /** The student may import '@tensorflow/tfjs': Run loads tfjs (with a backend probe) and Monaco its types. */
   usesTf?: boolean;
 }

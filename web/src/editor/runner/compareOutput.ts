@@ -1,14 +1,14 @@
+import { formatNumber, isWithinTolerance, type Tolerance } from '@deltalab/exercises/rules';
+
 /**
  * A small structural comparison for Run in the browser (the grader on the server is the authority on grades):
- * numbers within |a − e| ≤ max(relative·|e|, absolute), arrays by length then element, objects by keys.
- * Returns null when equal, else a message naming the first difference.
+ * numbers by the grader's own rule (isWithinTolerance, shared through @deltalab/exercises/rules), arrays by length
+ * then element, objects by keys. Returns null when equal, else a message naming the first difference.
  */
-export function compareOutput(actual: unknown, expected: unknown, tolerance: { relative: number; absolute: number }, path = 'result'): string | null {
+export function compareOutput(actual: unknown, expected: unknown, tolerance: Tolerance, path = 'result'): string | null {
   if (typeof expected === 'number') {
     if (typeof actual !== 'number') return `${path}: expected a number, got ${describe(actual)}`;
-    if (!Number.isFinite(actual)) return `${path}: got ${actual}, expected ${expected}`;
-    const allowed = Math.max(tolerance.relative * Math.abs(expected), tolerance.absolute);
-    return Math.abs(actual - expected) <= allowed ? null : `${path}: got ${actual}, expected ${expected}`;
+    return isWithinTolerance(actual, expected, tolerance) ? null : `${path}: got ${formatNumber(actual, 6)}, expected ${formatNumber(expected, 6)}`;
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${path}: expected an array of length ${expected.length}, got ${describe(actual)}`;

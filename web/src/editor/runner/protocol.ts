@@ -1,4 +1,5 @@
 /** Messages between the page (runInBrowser) and the Run worker (run.worker.ts). */
+import type { Tolerance } from '@deltalab/exercises/rules';
 
 export interface RunCase {
   name: string;
@@ -25,7 +26,8 @@ export interface TfRunOptions {
 export interface RunRequest {
   js: string;
   cases: RunCase[];
-  tolerance: { relative: number; absolute: number };
+  /** The exercise's own tolerance (the grader's rule); the worker loosens it on a GPU backend (runTolerance). */
+  tolerance: Tolerance;
   /** Present for exercises that use TensorFlow.js: the worker loads tfjs and resolves the student's import of it. */
   tf?: TfRunOptions;
 }
@@ -50,7 +52,7 @@ export interface TfStatus {
 
 /** What the page shows once tfjs is ready: the backend, and the tolerance Run checks with there (see runTolerance). */
 export interface TfReady extends TfStatus {
-  tolerance: { relative: number; absolute: number };
+  tolerance: Tolerance;
 }
 
 export type RunResponse =

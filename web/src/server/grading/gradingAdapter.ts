@@ -70,9 +70,9 @@ export function toGraderSubmission(kind: string, payload: SubmissionPayload): Su
   if ('answers' in payload) {
     if (kind === 'choice') {
       const selected = payload.answers.selected;
-      return { kind: 'choice', selected: Array.isArray(selected) ? selected : selected ? [selected] : [] };
+      return { kind: 'choice', selected: Array.isArray(selected) ? selected : selected ? [String(selected)] : [] };
     }
-    const answers: Record<string, string> = {};
+    const answers: Record<string, string | number> = {};
     for (const [name, value] of Object.entries(payload.answers)) answers[name] = Array.isArray(value) ? value.join(' ') : value;
     return { kind: 'numeric', answers };
   }

@@ -1,20 +1,45 @@
 import { z } from 'zod';
 import type { SubmissionPayload } from '@deltalab/db';
 import type { Exercise } from '@deltalab/exercises';
+import { sourceSizeRefusal } from '@deltalab/exercises/rules';
 import { SubmissionError } from './submissionError';
+
+/**
+ * One numeric answer: the text a student typed (figures and all: "0.750"), or a JSON number from a script or an LMS
+ * integration (no written figures: only its value is checked).
+ */
+const numericAnswer = z.union([z.string().max(200, 'an answer is at most 200 characters'), z.number()], {
+  error: 'expected a number, as JSON (0.082) or as text ("0.082", "8.2e-2")',
+});
+/** A choice's answer: the ids of the ticked options. */
+const selectedOptions = z.union([z.string().max(64), z.array(z.string().max(64)).max(50, 'at most 50 options')], {
+  error: 'expected option ids as strings, e.g. ["a"]',
+});
+
+/** `answers`: field name → numeric answer, or `selected` → option ids. Each refusal names its field (answers.z2_1). */
+const answers = z
+  .record(z.string().max(64, 'a field name is at most 64 characters'), z.unknown(), {
+    error: 'answers must be an object of field name → value, e.g. { "z2_1": "1.3" } or { "selected": ["a"] }',
+  })
+  .transform((entries, ctx) => {
+    const parsed: Record<string, string | number | string[]> = {};
+    for (const [name, value] of Object.entries(entries)) {
+      const result = (name === 'selected' ? selectedOptions : numericAnswer).safeParse(value);
+      if (!result.success) {
+        ctx.addIssue({ code: 'custom', path: [name, ...result.error.issues[0]!.path], message: result.error.issues[0]!.message });
+        return z.NEVER;
+      }
+      parsed[name] = result.data;
+    }
+    return parsed;
+  });
 
 /** POST /api/submissions body. */
 export const submissionRequest = z
   .object({
     exercise: z.string().trim().min(1, 'exercise: give the exercise slug, e.g. "mlp-forward-pass"').max(100),
     code: z.string({ error: 'code must be a string' }).optional(),
-    answers: z
-      .record(
-        z.string().max(64),
-        z.union([z.string().max(200, 'each answer is at most 200 characters'), z.array(z.string().max(64)).max(50)]),
-        { error: 'answers must be an object of field name → value' },
-      )
-      .optional(),
+    answers: answers.optional(),
   })
   .strict();
 
@@ -32,14 +57,9 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
       if (code === undefined) {
         throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a ${exercise.kind} exercise: send { exercise, code }.`);
       }
-      const bytes = Buffer.byteLength(code, 'utf8');
-      const limit = exercise.limits.sourceKb * 1024;
-      if (bytes > limit) {
-        throw new SubmissionError(
-          'code-too-large',
-          `Your code is ${(bytes / 1024).toFixed(1)} kB; the limit for '${exercise.slug}' is ${exercise.limits.sourceKb} kB.`,
-        );
-      }
+      // The same limit, in the same bytes, as the grader's sandbox: nothing passes here to fail there.
+      const tooLarge = sourceSizeRefusal(code, exercise.limits, exercise.slug);
+      if (tooLarge) throw new SubmissionError('code-too-large', tooLarge);
       if (code.trim() === '') throw new SubmissionError('wrong-payload', 'Your code is empty.');
       return { code };
     }
@@ -55,25 +75,27 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
           `Unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')} for '${exercise.slug}' (fields: ${[...names].join(', ')}).`,
         );
       }
-      const clean: Record<string, string> = {};
-      for (const [name, value] of Object.entries(answers)) {
-        if (typeof value !== 'string') throw new SubmissionError('wrong-payload', `Field ${name} takes one number as text, not a list.`);
-        clean[name] = value;
-      }
-      return { answers: clean };
+      // Only `selected` can hold a list, and it is not a field of a numeric exercise.
+      return { answers: answers as Record<string, string | number> };
     }
     case 'choice': {
-      const selected = answers?.selected;
+      const { selected, ...others } = answers ?? {};
       if (selected === undefined) {
         throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a choice exercise: send { exercise, answers: { selected: ["optionId"] } }.`);
       }
-      const ids = Array.isArray(selected) ? selected : [selected];
+      const extra = Object.keys(others);
+      if (extra.length > 0) {
+        throw new SubmissionError('wrong-payload', `answers.${extra[0]}: a choice takes only selected: ["optionId", …].`);
+      }
+      const ids = Array.isArray(selected) ? selected : [selected as string];
       const known = new Set(exercise.options.map((o) => o.id));
       const bad = ids.filter((id) => !known.has(id));
-      if (bad.length > 0) throw new SubmissionError('wrong-payload', `Unknown option ${bad.join(', ')} for '${exercise.slug}'.`);
-      if (ids.length === 0) throw new SubmissionError('wrong-payload', 'Select an option.');
+      if (bad.length > 0) {
+        throw new SubmissionError('wrong-payload', `Unknown option ${bad.join(', ')} for '${exercise.slug}' (options: ${[...known].join(', ')}).`);
+      }
+      if (ids.length === 0) throw new SubmissionError('wrong-payload', 'answers.selected: select an option.');
       if (exercise.mode === 'single' && ids.length > 1) {
-        throw new SubmissionError('wrong-payload', `'${exercise.slug}' takes exactly one option.`);
+        throw new SubmissionError('wrong-payload', `answers.selected: '${exercise.slug}' takes exactly one option.`);
       }
       return { answers: { selected: [...new Set(ids)] } };
     }
