@@ -11,14 +11,16 @@ const workers = Number(process.env.E2E_WORKERS ?? 2);
 
 /**
  * Every spec runs on the embedded database (PGlite, what `npm start` uses). When a real PostgreSQL is at hand
- * (TEST_DATABASE_URL, set by .ci/run), the sign-in and student flows run again with DATABASE_URL on a database of
+ * (TEST_DATABASE_URL, set by .ci/run), the sign-in, student and grading-fault flows run again with DATABASE_URL on a database of
  * their own there: the same app on the other driver. Specs that reach behind the site into its database (to make a
  * state no page can, e.g. an account without a course, as OAuth sign-in leaves one) run there only.
  */
 const postgresOnly = ['join-course.spec.ts'];
 const projects = [
   { name: 'pglite', testIgnore: postgresOnly },
-  ...(process.env.TEST_DATABASE_URL ? [{ name: 'postgres', testMatch: ['sign-in.spec.ts', 'student-flow.spec.ts', ...postgresOnly] }] : []),
+  ...(process.env.TEST_DATABASE_URL
+    ? [{ name: 'postgres', testMatch: ['sign-in.spec.ts', 'student-flow.spec.ts', 'grading-faults.spec.ts', ...postgresOnly] }]
+    : []),
 ];
 
 export default defineConfig({

@@ -30,13 +30,17 @@ export interface RunningServer {
   logFile: string;
   /** The server's own database on a real PostgreSQL (postgres project only): tests may reach behind the site there. */
   databaseUrl?: string;
+  /** The running server's process id (it changes at a restart). */
+  pid(): number | undefined;
+  /** Stops the server and starts it again on the same data, with these settings added to its environment. */
+  restart(settings?: Record<string, string>): Promise<void>;
   stop(): Promise<void>;
 }
 
 /** Where a server keeps its data: its own embedded directory, or its own database on a real PostgreSQL. */
 export type ServerDatabase = { kind: 'pglite' } | { kind: 'postgres'; url: string };
 
-function serverEnv(dataDir: string, port?: number, databaseUrl?: string): NodeJS.ProcessEnv {
+function serverEnv(dataDir: string, port?: number, databaseUrl?: string, authSecret?: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'production',
@@ -52,7 +56,7 @@ function serverEnv(dataDir: string, port?: number, databaseUrl?: string): NodeJS
   if (databaseUrl) {
     env.DATABASE_URL = databaseUrl;
     // With DATABASE_URL in production the app refuses to start without one (nothing to keep it in).
-    env.AUTH_SECRET = randomBytes(24).toString('base64url');
+    env.AUTH_SECRET = authSecret ?? randomBytes(24).toString('base64url');
   }
   delete env.NEXTAUTH_URL;
   delete env.AUTH_URL;
@@ -169,9 +173,14 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
 /**
  * A server of its own for one worker: a copy of the seeded template (or a freshly seeded directory when there is
  * none), or a freshly seeded database of its own on a real PostgreSQL, and `next start` on a free port. stop() ends
- * the server's process group and deletes the data directory (drops the database).
+ * the server's process group and deletes the data directory (drops the database). restart() stops the server and
+ * starts it again on the same data, with other settings if given (e.g. DELTALAB_INPROCESS_WORKERS=0 pauses grading).
  */
-export async function startServer(name: string, database: ServerDatabase = { kind: 'pglite' }): Promise<RunningServer> {
+export async function startServer(
+  name: string,
+  database: ServerDatabase = { kind: 'pglite' },
+  settings: Record<string, string> = {},
+): Promise<RunningServer> {
   const servedDir = process.env[servedWebDirEnvVar] ?? webDir;
   assertWebBuildExists(servedDir);
   const dataDir = mkdtempSync(join(tmpdir(), `deltalab-e2e-${name}-`));
@@ -187,45 +196,68 @@ export async function startServer(name: string, database: ServerDatabase = { kin
 
   const port = await freePort();
   const log = openLog(`server-${name}.log`);
-  // Detached: its own process group, so stopping it also stops anything it spawned.
-  const server = spawn(join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
-    cwd: servedDir,
-    env: {
-      ...serverEnv(dataDir, port, ownDatabase?.url),
-      // Outside web/ the app cannot find the exercise folders from its working directory.
-      ...(servedDir === webDir ? {} : { DELTALAB_EXERCISES_DIR: join(repoRoot, 'exercises', 'content') }),
-    },
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.pipe(log.stream, { end: false });
-  server.stderr?.pipe(log.stream, { end: false });
+  // One secret for the server's life: sessions outlive a restart (the embedded mode keeps its own in the data dir).
+  const authSecret = randomBytes(24).toString('base64url');
+  const launch = (extra: Record<string, string>) => {
+    // Detached: its own process group, so stopping it also stops anything it spawned.
+    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
+      cwd: servedDir,
+      env: {
+        ...serverEnv(dataDir, port, ownDatabase?.url, authSecret),
+        // Outside web/ the app cannot find the exercise folders from its working directory.
+        ...(servedDir === webDir ? {} : { DELTALAB_EXERCISES_DIR: join(repoRoot, 'exercises', 'content') }),
+        ...extra,
+      },
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log.stream, { end: false });
+    child.stderr?.pipe(log.stream, { end: false });
+    return child;
+  };
+  let server = launch(settings);
 
-  const signalGroup = (signal: NodeJS.Signals) => {
-    try {
-      if (server.pid !== undefined) process.kill(-server.pid, signal);
-    } catch {
-      // already gone
-    }
+  const halt = async () => {
+    const running = server;
+    if (running.exitCode !== null || running.signalCode !== null) return;
+    const signalGroup = (signal: NodeJS.Signals) => {
+      try {
+        if (running.pid !== undefined) process.kill(-running.pid, signal);
+      } catch {
+        // already gone
+      }
+    };
+    signalGroup('SIGTERM');
+    const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
+    await exited(running);
+    clearTimeout(timer);
   };
   const stop = async () => {
-    if (server.exitCode === null && server.signalCode === null) {
-      signalGroup('SIGTERM');
-      const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
-      await exited(server);
-      clearTimeout(timer);
-    }
+    await halt();
     log.stream.end();
     rmSync(dataDir, { recursive: true, force: true });
     await ownDatabase?.drop();
   };
 
   const baseURL = `http://localhost:${port}`;
+  const serving = () => waitUntilServing(`${baseURL}/signin`, server, log.file, 60_000);
   try {
-    await waitUntilServing(`${baseURL}/signin`, server, log.file, 60_000);
+    await serving();
   } catch (error) {
     await stop();
     throw error;
   }
-  return { baseURL, dataDir, logFile: log.file, databaseUrl: ownDatabase?.url, stop };
+  return {
+    baseURL,
+    dataDir,
+    logFile: log.file,
+    databaseUrl: ownDatabase?.url,
+    pid: () => server.pid,
+    async restart(extra = {}) {
+      await halt();
+      server = launch(extra);
+      await serving();
+    },
+    stop,
+  };
 }
