@@ -20,3 +20,19 @@ it('refuses a token made with another secret, or tampered with', async () => {
   await expect(decodeSessionToken({ token: parts.join('.'), secret })).rejects.toThrow();
   expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
 });
+
+it("finds next-auth's session cookie by either name, whole or in chunks", async () => {
+  const { sessionCookie } = await import('@/server/auth/session');
+  const jar = (cookies: Record<string, string>) => ({ get: (name: string) => (name in cookies ? { value: cookies[name]! } : undefined) });
+  expect(sessionCookie(jar({ 'next-auth.session-token': 'abc' }))).toBe('abc');
+  expect(sessionCookie(jar({ '__Secure-next-auth.session-token': 'sec', 'next-auth.session-token': 'plain' }))).toBe('sec');
+  expect(sessionCookie(jar({ 'next-auth.session-token.0': 'ab', 'next-auth.session-token.1': 'cd' }))).toBe('abcd');
+  expect(sessionCookie(jar({ 'other': 'x' }))).toBeNull();
+});
+
+it('maps a decoded token to the session user the way the session callback does', async () => {
+  const { sessionUserFromToken } = await import('@/server/auth/options');
+  const decoded = await decodeSessionToken({ token: await encode({ token, secret }), secret });
+  expect(sessionUserFromToken(decoded!)).toEqual({ id: 'user-1', role: 'student', email: 'a@b.test', name: 'A' });
+  expect(sessionUserFromToken({})).toEqual({ id: '', role: 'student', email: '', name: '' });
+});

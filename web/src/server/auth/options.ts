@@ -1,5 +1,6 @@
 import 'server-only';
-import type { NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions, Session } from 'next-auth';
+import type { JWT } from 'next-auth/jwt';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import GitHubProvider from 'next-auth/providers/github';
 import GoogleProvider from 'next-auth/providers/google';
@@ -10,6 +11,11 @@ import { findOrCreateOAuthUser } from '@/server/services/auth/findOrCreateOAuthU
 import { decodeSessionToken, encodeSessionToken } from './sessionToken';
 
 let cached: NextAuthOptions | undefined;
+
+/** The session's user as the site sees it, from next-auth's token (the session callback and getSessionUser). */
+export function sessionUserFromToken(token: JWT): Session['user'] {
+  return { id: token.sub ?? '', role: token.role ?? 'student', email: token.email ?? '', name: token.name ?? '' };
+}
 
 /** next-auth configuration, built on first use (the secret may be generated into the data directory). */
 export function getAuthOptions(): NextAuthOptions {
@@ -59,13 +65,7 @@ export function getAuthOptions(): NextAuthOptions {
         return token;
       },
       async session({ session, token }) {
-        session.user = {
-          ...session.user,
-          id: token.sub ?? '',
-          role: token.role ?? 'student',
-          email: token.email ?? '',
-          name: token.name ?? '',
-        };
+        session.user = { ...session.user, ...sessionUserFromToken(token) };
         return session;
       },
     },
