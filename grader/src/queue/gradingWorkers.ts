@@ -35,8 +35,8 @@ export type GradingWorkers = {
  * or Postgres NOTIFY) or the queue's polling interval passes.
  *
  * Outcomes: a student's failure (wrong, timeout, memory) is a result. A child that dies while grading counts
- * against the submission (durably, through the store); gradeContained grades it again alone, and scores 0 once it
- * has taken down two children. An internal grader failure is retried with pg-boss's backoff, and recorded as a
+ * against the submission (durably, through the store); gradeContained decides what that means (see its policy: at
+ * most two children per submission). An internal grader failure is retried with pg-boss's backoff, and recorded as a
  * failure (the attempt given back) on the last try. A store that cannot be reached leaves the job to a retry.
  */
 export async function startGradingWorkers<C extends ClaimedSubmission>(options: GradingWorkersOptions<C>): Promise<GradingWorkers> {
@@ -108,11 +108,11 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
       }
       const claimed = new Map(claims.map((claim) => [claim.submissionId, claim]));
       const settled = jobs.filter((job) => !claimed.has(job.submissionId));
-      if (settled.length > 0) {
+      for (const job of settled) {
         // Already graded (a duplicate delivery) or gone: nothing to do but finish the job.
-        await queue.complete(settled.map((job) => job.id)).catch((error: unknown) => log(`completing jobs failed: ${describe(error)}`));
-        release(settled.length);
+        completions.add(job.id).catch((error: unknown) => log(`completing job ${job.id} failed: ${describe(error)}`));
       }
+      release(settled.length);
       await Promise.all(
         jobs.flatMap((job) => {
           const claim = claimed.get(job.submissionId);
