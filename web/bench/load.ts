@@ -7,7 +7,9 @@
  *
  * Setups: `embedded` (PGlite, grading in the web server's children); with TEST_DATABASE_URL also `pg1` and `pg2`
  * (PostgreSQL, the web only enqueues, 1 or 2 `grader:worker` processes grade). Phases: `lone` (one submission at a
- * time), `rate` (code and numeric answers at LOAD_RATE per second for LOAD_SECONDS), `burst` (LOAD_BURST code
+ * time), `warm` (15 s at LOAD_RATE from 20 students of its own: a server at a deadline has been running, so its code
+ * is compiled and warm; reported, for the figures of a cold start), `rate` (code and numeric answers at LOAD_RATE per
+ * second for LOAD_SECONDS, from the N students, whose variants the server meets for the first time), `burst` (LOAD_BURST code
  * submissions posted as fast as the site takes them, graded meanwhile), `drain` (LOAD_BURST code submissions stored
  * while grading is paused, then graded after a restart or once the workers start), and with LOAD_BOMBS=1 `bombs` (the
  * rate phase with a heap-exhausting submission every 5 s; the site must stay up and grade them 0).
@@ -37,7 +39,7 @@ const settings = {
   seconds: numberSetting('LOAD_SECONDS', 60),
   burst: numberSetting('LOAD_BURST', 2000),
   students: numberSetting('LOAD_STUDENTS', 100),
-  phases: listSetting('LOAD_PHASES', ['lone', 'rate', 'burst', 'drain', ...(process.env.LOAD_BOMBS === '1' ? ['bombs'] : [])]),
+  phases: listSetting('LOAD_PHASES', ['lone', 'warm', 'rate', 'burst', 'drain', ...(process.env.LOAD_BOMBS === '1' ? ['bombs'] : [])]),
   setups: listSetting('LOAD_SETUPS', process.env.TEST_DATABASE_URL ? ['embedded', 'pg1', 'pg2'] : ['embedded']),
 };
 const FOLLOW_LIMIT_MS = 120_000;
@@ -237,6 +239,8 @@ type Outcome = {
   error?: string;
   /** Follow requests whose connection failed and were sent again. */
   reconnects?: number;
+  /** When the server recorded the grade (its gradedAt, epoch ms). */
+  gradedAt?: number;
 };
 
 async function signUpStudents(site: Site, count: number): Promise<Student[]> {
@@ -310,9 +314,10 @@ async function followId(site: Site, student: Student, outcome: Outcome, id: stri
       continue;
     }
     if (response.status !== 200) return { ...outcome, error: `GET ${response.status}` };
-    const submission = (await response.json()) as { status: string; score: number | null };
+    const submission = (await response.json()) as { status: string; score: number | null; gradedAt: string | null };
     if (submission.status === 'graded' || submission.status === 'failed') {
-      return { ...outcome, finishedAt: performance.now(), status: submission.status, score: submission.score };
+      const gradedAt = submission.gradedAt ? Date.parse(submission.gradedAt) : undefined;
+      return { ...outcome, finishedAt: performance.now(), status: submission.status, score: submission.score, gradedAt };
     }
   }
   return { ...outcome, status: 'lost' };
@@ -350,9 +355,9 @@ async function lonePhase(site: Site, students: Student[]) {
 }
 
 /** Open-loop arrivals: submission i leaves at i / rate seconds, whatever the site's answers so far. */
-async function ratePhase(site: Site, students: Student[], options: { bombEverySeconds?: number } = {}) {
+async function ratePhase(site: Site, students: Student[], options: { bombEverySeconds?: number; seconds?: number } = {}) {
   return measure(site, async () => {
-    const total = Math.round(settings.rate * settings.seconds);
+    const total = Math.round(settings.rate * (options.seconds ?? settings.seconds));
     const started = performance.now();
     const pending: Promise<Outcome>[] = [];
     let nextBomb = options.bombEverySeconds ?? Infinity;
@@ -428,6 +433,18 @@ async function drainPhase(site: Site, students: Student[]) {
 
 // ---------- report ----------
 
+/**
+ * A drain by the server's own clock (each submission's gradedAt): how long after the resume grading began (a restart,
+ * the workers' start-up) and the rate from the first grade recorded to the last. Followers' timing does not enter.
+ */
+function drainRate(outcomes: Outcome[], resumedAt: number): string {
+  const graded = outcomes.flatMap((o) => (o.gradedAt === undefined ? [] : [o.gradedAt])).sort((a, b) => a - b);
+  if (graded.length < 2) return '(too few graded)';
+  const resumedEpoch = performance.timeOrigin + resumedAt;
+  const rate = graded.length / ((graded[graded.length - 1]! - graded[0]!) / 1000);
+  return `(server clock: first graded ${((graded[0]! - resumedEpoch) / 1000).toFixed(1)} s after the resume, then ${rate.toFixed(0)}/s)`;
+}
+
 function percentile(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 }
@@ -442,17 +459,13 @@ function report(setup: string, phase: string, result: PhaseResult, isBomb: (o: O
   const first = Math.min(...result.outcomes.map((o) => o.submittedAt));
   const last = Math.max(...finished.map((o) => o.finishedAt!));
   const gradedPerSecond = finished.length / ((last - first) / 1000);
-  // For a drain: how long until grading began (a restart, the workers' start-up), and the rate once it had.
-  const firstFinished = Math.min(...finished.map((o) => o.finishedAt!));
   const bombs = result.outcomes.filter(isBomb);
   const fmt = (ms: number) => (Number.isNaN(ms) ? '   -' : ms.toFixed(0).padStart(5));
   const parts = [
     `${setup.padEnd(9)} ${phase.padEnd(6)} n=${String(result.outcomes.length).padStart(4)}`,
     `submit→graded p50 ${fmt(percentile(latencies, 50))} ms  p95 ${fmt(percentile(latencies, 95))}  p99 ${fmt(percentile(latencies, 99))}  max ${fmt(latencies[latencies.length - 1] ?? NaN)}`,
     `graded/s ${gradedPerSecond.toFixed(0).padStart(4)}`,
-    ...(phase === 'drain'
-      ? [`(first graded after ${((firstFinished - first) / 1000).toFixed(1)} s, then ${(finished.length / ((last - firstFinished) / 1000)).toFixed(0)}/s)`]
-      : []),
+    ...(phase === 'drain' ? [drainRate(result.outcomes, first)] : []),
     ...(result.postedPerSecond ? [`(posted/s ${result.postedPerSecond.toFixed(0)})`] : []),
     `errors ${errors.length}  lost ${lost.length}`,
     ...(reconnects > 0 ? [`follow reconnects ${reconnects}`] : []),
@@ -479,11 +492,15 @@ async function main() {
     const site = await startSite(setup, workers);
     try {
       const students = await signUpStudents(site, settings.students);
+      // Students of their own for the warm-up: the measured phases still meet every variant of theirs for the first time.
+      const warmUpStudents = settings.phases.includes('warm') ? await signUpStudents(site, 20) : [];
       for (const phase of settings.phases) {
         const result =
           phase === 'lone'
             ? await lonePhase(site, students)
-            : phase === 'rate'
+            : phase === 'warm'
+              ? await ratePhase(site, warmUpStudents, { seconds: 15 })
+              : phase === 'rate'
               ? await ratePhase(site, students)
               : phase === 'burst'
                 ? await burstPhase(site, students)
