@@ -8,6 +8,11 @@ export type ProcessPoolOptions = {
   children?: number;
   /** Isolates in each child, i.e. jobs a child grades at once (default 2). */
   isolatesPerChild?: number;
+  /**
+   * Children kept started and warm but idle, to take over at once from one that dies (default 1): a new child needs a
+   * couple of seconds to load the grader and warm up, and under a stream of heap bombs those seconds add up.
+   */
+  spares?: number;
   /** OS ceiling on each child's writable memory, MB (default 1536; see spawnGradingChild). */
   memoryCeilingMb?: number;
   /**
@@ -69,6 +74,8 @@ type Job = {
 type Child = {
   process: ChildProcess;
   ready: boolean;
+  /** Started and warm, held in reserve: given no jobs until an active child dies. */
+  spare: boolean;
   jobs: Map<number, Job>;
   /** An `alone` job waiting for this child to empty: nothing else is sent here meanwhile. */
   reservedFor: Job | null;
@@ -88,6 +95,7 @@ const NOISE = /^(=+|\s*|.*TensorFlow\.js in Node\.js.*|.*tfjs-node for more deta
  */
 export class GradingProcessPool implements GradingPool {
   readonly size: number;
+  readonly spares: number;
   readonly isolatesPerChild: number;
   readonly memoryCeilingMb: number;
   private readonly graceMs: number;
@@ -104,11 +112,12 @@ export class GradingProcessPool implements GradingPool {
 
   constructor(options: ProcessPoolOptions = {}) {
     this.size = options.children ?? 2;
+    this.spares = options.spares ?? 1;
     this.isolatesPerChild = options.isolatesPerChild ?? 2;
     this.memoryCeilingMb = options.memoryCeilingMb ?? 1536;
     this.graceMs = options.unresponsiveGraceMs ?? 15_000;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
-    for (let i = 0; i < this.size; i++) this.spawn();
+    for (let i = 0; i < this.size + this.spares; i++) this.spawn();
   }
 
   /** Jobs graded at once when every child is up. */
@@ -116,12 +125,17 @@ export class GradingProcessPool implements GradingPool {
     return this.size * this.isolatesPerChild;
   }
 
-  /** Process ids of the live children (tests kill them; the load benchmark adds up their CPU). */
+  /** Process ids of the live children, spares included (tests kill them; the load benchmark adds up their CPU). */
   childPids(): number[] {
     return [...this.children].flatMap((child) => (child.process.pid === undefined ? [] : [child.process.pid]));
   }
 
-  /** Resolves once every child has loaded the grader (the first jobs do not wait for start-up then). */
+  /** Process ids of the children given jobs now (not the spares). */
+  activeChildPids(): number[] {
+    return this.active().flatMap((child) => (child.process.pid === undefined ? [] : [child.process.pid]));
+  }
+
+  /** Resolves once every active child has loaded the grader (the first jobs do not wait for start-up then). */
   ready(): Promise<void> {
     if (this.allReady()) return Promise.resolve();
     return new Promise((resolve) => this.readyWaiters.push(resolve));
@@ -163,13 +177,27 @@ export class GradingProcessPool implements GradingPool {
     await Promise.all([...this.children].map((child) => this.stopChild(child)));
   }
 
+  private active(): Child[] {
+    return [...this.children].filter((child) => !child.spare);
+  }
+
   private allReady(): boolean {
-    return this.children.size >= this.size && [...this.children].every((child) => child.ready);
+    const active = this.active();
+    return active.length >= this.size && active.every((child) => child.ready);
+  }
+
+  /** Puts ready spares to work while fewer than `size` children are active. */
+  private promoteSpares(): void {
+    for (const child of this.children) {
+      if (this.active().length >= this.size) return;
+      if (child.spare && child.ready) child.spare = false;
+    }
   }
 
   private spawn(): void {
     const proc = spawnGradingChild({ isolates: this.isolatesPerChild, memoryCeilingMb: this.memoryCeilingMb });
-    const child: Child = { process: proc, ready: false, jobs: new Map(), reservedFor: null, stderrTail: '' };
+    // Every new child starts as a spare; promoteSpares puts it to work once it is ready, if a place is free.
+    const child: Child = { process: proc, ready: false, spare: true, jobs: new Map(), reservedFor: null, stderrTail: '' };
     this.children.add(child);
     this.stats.spawned++;
     const forward = (chunk: Buffer) => {
@@ -190,6 +218,7 @@ export class GradingProcessPool implements GradingPool {
     if (message.type === 'ready') {
       child.ready = true;
       this.earlyDeaths = 0;
+      this.promoteSpares();
       if (this.allReady()) for (const wake of this.readyWaiters.splice(0)) wake();
       this.pump();
       return;
@@ -204,6 +233,7 @@ export class GradingProcessPool implements GradingPool {
 
   private onExit(child: Child, code: number | null, signal: NodeJS.Signals | null): void {
     this.children.delete(child);
+    this.promoteSpares();
     const how = signal ? `signal ${signal}` : `exit code ${code}`;
     const held = [...child.jobs.values()];
     const words = lastWords(child.stderrTail);
@@ -261,7 +291,7 @@ export class GradingProcessPool implements GradingPool {
         if (job.child.jobs.size === 0) this.dispatch(job, job.child);
       } else {
         const hasRoom = (c: Child) => c.ready && c.process.connected && c.reservedFor === null && c.jobs.size < this.isolatesPerChild;
-        const live = [...this.children];
+        const live = this.active();
         const preferred = live[job.affinity % live.length];
         const child = preferred && hasRoom(preferred) ? preferred : this.leastLoaded(hasRoom);
         if (child) this.dispatch(job, child);
@@ -272,7 +302,7 @@ export class GradingProcessPool implements GradingPool {
   private leastLoaded(eligible: (child: Child) => boolean): Child | undefined {
     let best: Child | undefined;
     for (const child of this.children) {
-      if (!child.ready || !child.process.connected || !eligible(child)) continue;
+      if (child.spare || !child.ready || !child.process.connected || !eligible(child)) continue;
       if (!best || child.jobs.size < best.jobs.size) best = child;
     }
     return best;

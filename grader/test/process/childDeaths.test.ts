@@ -25,9 +25,10 @@ it("scores 0 naming the memory limit a job that exhausted V8's heap alone in its
   expect(result.error?.kind).toBe('memory');
   expect(result.error?.message).toMatch(/more memory than the grader allows \(64 MB/);
   expect(made.logs.some((line) => /ended \(signal SIGABRT\) holding 1 job\(s\): V8 heap out of memory/.test(line))).toBe(true);
-  // The child was replaced.
+  // A spare took its place, and a new spare is on its way.
   await pool.ready();
-  expect(pool.childPids()).toHaveLength(2);
+  for (let i = 0; i < 100 && pool.childPids().length < pool.size + pool.spares; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(pool.childPids()).toHaveLength(pool.size + pool.spares);
   await expectSolutionPasses(pool);
 });
 
@@ -72,7 +73,7 @@ it('grades a neighbour again, alone, when another job took its child down', asyn
 it('settles a job once when its child is killed with SIGKILL mid-job, and grades it again', async () => {
   ({ pool } = testPool({ children: 1, isolatesPerChild: 1 }));
   await pool.ready();
-  const [victim] = pool.childPids();
+  const [victim] = pool.activeChildPids();
   const settled: string[] = [];
   const graded = gradeContained(pool, codeRequest(slowSolution(800)), {
     countDeath: async (crash) => {
@@ -87,6 +88,25 @@ it('settles a job once when its child is killed with SIGKILL mid-job, and grades
   expect(settled[0]).toMatch(/signal SIGKILL/);
   expect(grade.kind === 'graded' && grade.result.score).toBe(1);
   expect(pool.childPids()).not.toContain(victim);
+});
+
+it('puts a warm spare to work at once when a child dies, and starts a new spare', async () => {
+  ({ pool } = testPool({ children: 1, isolatesPerChild: 1, spares: 1 }));
+  await pool.ready();
+  while (pool.childPids().length < 2 || pool.activeChildPids().length < 1) await new Promise((r) => setTimeout(r, 50));
+  await new Promise((r) => setTimeout(r, 2500)); // the spare is warm too
+  const [active] = pool.activeChildPids();
+  const graded = gradeContained(pool, codeRequest(slowSolution(300)));
+  await new Promise((r) => setTimeout(r, 100));
+  const killedAt = performance.now();
+  process.kill(active!, 'SIGKILL');
+  const grade = await graded;
+  // Graded again by the spare straight away: no new child had to start (that takes seconds).
+  expect(performance.now() - killedAt).toBeLessThan(1500);
+  expect(grade.kind === 'graded' && grade.result.score).toBe(1);
+  expect(pool.activeChildPids()).not.toContain(active);
+  while (pool.childPids().length < 2) await new Promise((r) => setTimeout(r, 50));
+  expect(pool.childPids()).not.toContain(active);
 });
 
 it('kills a child that stops answering and reports the job as a timeout', async () => {
