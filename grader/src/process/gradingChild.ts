@@ -13,7 +13,6 @@ import { CHILD_ISOLATES_ENV, type FromChild, type ToChild } from './childMessage
 console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
 
 const pool = new IsolatePool({ size: Number(process.env[CHILD_ISOLATES_ENV] ?? 2) });
-const WARM_UP_BUDGET_MS = 5_000;
 
 function reply(message: FromChild): void {
   process.send?.(message);
@@ -41,20 +40,20 @@ await warmUp();
 reply({ type: 'ready' });
 
 /**
- * Grades every exercise once (code exercises with their reference solution, numeric ones with zeros) before taking
- * jobs: the first submissions after a start would otherwise pay for compiling the grader's code paths, tfjs's
- * kernels and the isolates' first contexts (about a second per child), and at a deadline they come by the hundred.
+ * Grades one code exercise (its reference solution) and one numeric exercise (zeros) before taking jobs: the first
+ * submissions after a start would otherwise pay for compiling the grader's code paths and the isolates' first
+ * contexts. One of each, not every exercise: a child is started again whenever student code takes one down, and
+ * each start costs CPU the site needs (every exercise doubled a start's ~1 s of CPU).
  */
 async function warmUp(): Promise<void> {
-  const deadline = performance.now() + WARM_UP_BUDGET_MS;
-  for (const exercise of loadExercises()) {
-    if (performance.now() > deadline) return;
-    const submission =
-      exercise.kind === 'code' && exercise.solutionSource
-        ? { kind: 'code' as const, code: exercise.solutionSource }
-        : exercise.kind === 'numeric'
-          ? { kind: 'numeric' as const, answers: Object.fromEntries(exercise.fields.map((field) => [field.name, '0'])) }
-          : null;
-    if (submission) await gradeSubmission({ exercise: exercise.slug, submission }, { pool }).catch(() => {});
-  }
+  const exercises = loadExercises();
+  const code = exercises.find((exercise) => exercise.kind === 'code' && !exercise.usesTf && exercise.solutionSource);
+  const numeric = exercises.find((exercise) => exercise.kind === 'numeric');
+  const requests = [
+    ...(code?.kind === 'code' ? [{ exercise: code.slug, submission: { kind: 'code' as const, code: code.solutionSource! } }] : []),
+    ...(numeric?.kind === 'numeric'
+      ? [{ exercise: numeric.slug, submission: { kind: 'numeric' as const, answers: Object.fromEntries(numeric.fields.map((f) => [f.name, '0'])) } }]
+      : []),
+  ];
+  for (const request of requests) await gradeSubmission(request, { pool }).catch(() => {});
 }

@@ -275,15 +275,17 @@ export class GradingProcessPool implements GradingPool {
 
   /**
    * Sends pending jobs to children with room, oldest first: to the child its exercise and variant hash to when that
-   * one has room (each child caches the reference cases it computed), else the least loaded. An `alone` job reserves
-   * a child and waits for it to empty.
+   * one has room (each child caches the reference cases it computed), else the least loaded. An `alone` job (one whose
+   * child died under it) goes to an idle spare, or reserves an active child and waits for it to empty.
    */
   private pump(): void {
     if (this.closed) return;
     for (const job of [...this.pending]) {
       if (job.alone) {
         if (!job.child || !this.children.has(job.child)) {
-          const child = this.leastLoaded((c) => c.reservedFor === null);
+          // An idle spare first: it is the one child whose loss costs no capacity (a suspect that kills it takes none
+          // of the working children's places); else an active child, drained of its jobs first.
+          const child = this.idleSpare() ?? this.leastLoaded((c) => c.reservedFor === null);
           if (!child) continue;
           child.reservedFor = job;
           job.child = child;
@@ -297,6 +299,10 @@ export class GradingProcessPool implements GradingPool {
         if (child) this.dispatch(job, child);
       }
     }
+  }
+
+  private idleSpare(): Child | undefined {
+    return [...this.children].find((c) => c.spare && c.ready && c.process.connected && c.reservedFor === null && c.jobs.size === 0);
   }
 
   private leastLoaded(eligible: (child: Child) => boolean): Child | undefined {
