@@ -197,9 +197,9 @@ test.describe('API over HTTP (issue 5)', () => {
     await signUpStudent(page, 'Careless Student');
     const api = page.request;
     // As raw bytes: Playwright would JSON-encode a string that is not valid JSON.
-    const post = (data: string | object) =>
+    const post = (data: string | object | Buffer) =>
       api.post('/api/submissions', {
-        data: Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)),
+        data: Buffer.isBuffer(data) ? data : Buffer.from(typeof data === 'string' ? data : JSON.stringify(data)),
         headers: { 'Content-Type': 'application/json' },
       });
 
@@ -238,6 +238,21 @@ test.describe('API over HTTP (issue 5)', () => {
     await expectError(await api.get('/api/submissions/not-a-uuid'), 400, 'invalid-request', "'not-a-uuid' is not a submission id (expected a UUID).");
     const unknownId = randomUUID();
     await expectError(await api.get(`/api/submissions/${unknownId}`), 404, 'not-found', `No submission ${unknownId}.`);
+
+    // Issue 12's malformed requests, as bytes on the wire.
+    await expectError(await api.get('/api/exercises/%00'), 404, 'unknown-exercise', "Unknown exercise '\u0000' in your course.");
+    await expectError(
+      await post(Buffer.concat([Buffer.from('{"exercise":"perceptron-forward","answers":{"y_hat":"0.'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')])),
+      400,
+      'invalid-request',
+      /^The request body is not valid UTF-8 \(first bad byte at offset 55\)/,
+    );
+    await expectError(await post({ exercise: 'perceptron-forward', answers: {} }), 400, 'wrong-payload', 'No answers given: fill in at least one field (fields: y_hat).');
+    await expectError(await post('{"exercise":"perceptron-forward","answers":{"__proto__":"0.5"}}'), 400, 'invalid-request', 'answers.__proto__: a key named __proto__ is not accepted.');
+    await expectError(await post({ exercise: 'perceptron-forward', answers: { y_hat: 'NaN' } }), 400, 'wrong-payload', 'answers.y_hat: "NaN" is not accepted: give a finite number.');
+    await expectError(await post('{"exercise":"perceptron-forward","answers":{"y_hat":1e400}}'), 400, 'invalid-request', /^answers\.y_hat: expected a number/);
+    await expectError(await post('{"exercise":"perceptron-\u0000"}'), 400, 'invalid-request', 'exercise: text may not contain the NUL character (\\u0000).');
+    await expectError(await post(`{"code":"${'x'.repeat(1024 * 1024)}"}`), 413, 'body-too-large', /^The request body is 1048587 bytes; the limit is 1 MB/);
 
     // None of these were stored: the student has used no attempt anywhere.
     const listed = (await (await api.get('/api/exercises')).json()) as { exercises: { attempts: number }[] };

@@ -116,6 +116,24 @@ describe('createSubmission', () => {
     expect(await refused({ selected: ['a'], other: '1' }, 'linear-activation-choice')).toBe('answers.other: a choice takes only selected: ["optionId", …].');
   });
 
+  it('refuses answers that are empty or no number before storing them, so no attempt is used', async () => {
+    const student = await newStudent();
+    const refused = async (answers: unknown) =>
+      refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', answers }, enqueue }));
+    for (const empty of [{}, { y_hat: '' }, { y_hat: '   ' }, JSON.parse('{"__proto__": "0.5"}')]) {
+      const error = await refused(empty);
+      expect([error.status, error.message]).toEqual([400, 'No answers given: fill in at least one field (fields: y_hat).']);
+    }
+    expect((await refused({ y_hat: 'NaN' })).message).toBe('answers.y_hat: "NaN" is not accepted: give a finite number.');
+    expect((await refused({ y_hat: '-Infinity' })).message).toBe('answers.y_hat: "-Infinity" is not accepted: give a finite number.');
+    expect((await refused({ y_hat: '1e999' })).message).toBe('answers.y_hat: "1e999" is out of range: it is too large to be a number here.');
+    expect((await refused({ y_hat: '1/4' })).message).toMatch(/^answers\.y_hat: "1\/4" looks like a fraction/);
+    const exercise = await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'perceptron-forward');
+    expect(await countAttempts(handle.db, student.id, seeded.courseId, exercise!.exerciseId)).toBe(0);
+    // Negative and very small numbers are answers like any other.
+    await createSubmission(handle.db, { userId: student.id, body: { exercise: 'perceptron-forward', answers: { y_hat: '-1e-300' } }, enqueue });
+  });
+
   it('accepts code up to exactly sourceKb × 1024 bytes, the limit the grader enforces too', async () => {
     const student = await newStudent();
     const exercise = findExercise('mlp-forward-code')!;

@@ -23,14 +23,86 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
   }
 }
 
-/** Parses a JSON request body; a malformed one is a 400 with the reason. */
+const MAX_BODY_BYTES = 1024 * 1024;
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Parses a JSON request body; anything the database could not store as sent is refused here with the reason: a body
+ * over 1 MB, bytes that are not UTF-8 (decoded leniently they would become U+FFFD and be stored as something the
+ * student never sent), malformed JSON, and strings holding NUL or a lone surrogate (PostgreSQL's text and jsonb
+ * refuse both, which would otherwise surface as a 500).
+ */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 1024 * 1024) throw new SubmissionError('code-too-large', 'The request body is larger than 1 MB.');
-  if (text.trim() === '') throw new SubmissionError('invalid-request', 'The request body is empty; send JSON.');
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw tooLarge(declared);
+  const bytes = new Uint8Array(await request.arrayBuffer());
+  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge(bytes.byteLength);
+  let text: string;
   try {
-    return JSON.parse(text);
+    text = utf8.decode(bytes);
+  } catch {
+    throw new SubmissionError('invalid-request', `The request body is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}); send JSON as UTF-8 text.`);
+  }
+  if (text.trim() === '') throw new SubmissionError('invalid-request', 'The request body is empty; send JSON.');
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
   } catch (error) {
     throw new SubmissionError('invalid-request', `The request body is not valid JSON (${(error as Error).message}).`);
   }
+  const unstorable = findUnstorableText(body);
+  if (unstorable) throw new SubmissionError('invalid-request', unstorable);
+  return body;
+}
+
+function tooLarge(bytes: number): SubmissionError {
+  return new SubmissionError('body-too-large', `The request body is ${bytes} bytes; the limit is 1 MB (${MAX_BODY_BYTES} bytes).`);
+}
+
+/** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
+function firstInvalidUtf8Offset(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; i++) {
+    for (let end = i + 1; end <= Math.min(i + 4, bytes.length); end++) {
+      try {
+        utf8.decode(bytes.subarray(i, end));
+        i = end - 1;
+        break;
+      } catch {
+        if (end === Math.min(i + 4, bytes.length)) return i;
+      }
+    }
+  }
+  return bytes.length;
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The first key or string value (by its JSON path) holding a NUL character or a lone UTF-16 surrogate. Walked with
+ * a stack, not recursion: a 1 MB body can nest half a million arrays deep.
+ */
+function findUnstorableText(body: unknown): string | null {
+  const check = (text: string, where: string) => {
+    if (text.includes('\0')) return `${where || 'the body'}: text may not contain the NUL character (\\u0000).`;
+    if (LONE_SURROGATE.test(text)) return `${where || 'the body'}: text holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair).`;
+    return null;
+  };
+  const stack: [unknown, string][] = [[body, '']];
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [value, path] = next;
+    if (typeof value === 'string') {
+      const problem = check(value, path);
+      if (problem) return problem;
+    } else if (typeof value === 'object' && value !== null) {
+      const isArray = Array.isArray(value);
+      for (const [key, item] of Object.entries(value)) {
+        // JSON.parse makes `__proto__` an own key, which zod's records then drop without a word.
+        if (!isArray && key === '__proto__') return `${path ? path + '.' : ''}__proto__: a key named __proto__ is not accepted.`;
+        const problem = isArray ? null : check(key, `${path ? path + '.' : ''}a key`);
+        if (problem) return problem;
+        stack.push([item, isArray ? `${path}[${key}]` : path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+  return null;
 }

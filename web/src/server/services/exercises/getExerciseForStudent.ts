@@ -22,11 +22,13 @@ export interface StudentExercise {
 
 /** Everything the exercise page needs for one student, or null when the slug is not in their course. */
 export async function getExerciseForStudent(db: Database, userId: string, slug: string): Promise<StudentExercise | null> {
+  // The catalogue first: a slug it lacks (a typo, or bytes no slug can hold) never reaches the database.
+  const exercise = findExercise(slug);
+  if (!exercise) return null;
   const course = await getCurrentCourse(db, userId);
   if (!course) return null;
   const courseExercise = await selectCourseExerciseBySlug(db, course.id, slug);
-  const exercise = findExercise(slug);
-  if (!courseExercise || !exercise || (!courseExercise.published && course.role !== 'instructor')) return null;
+  if (!courseExercise || (!courseExercise.published && course.role !== 'instructor')) return null;
   const [history, draft] = await Promise.all([
     listSubmissionsForStudent(db, userId, courseExercise.exerciseId, { courseId: course.id }),
     exercise.kind === 'code' || exercise.kind === 'challenge' ? selectDraft(db, userId, courseExercise.exerciseId) : undefined,

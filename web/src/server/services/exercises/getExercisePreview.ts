@@ -32,8 +32,9 @@ export async function getExercisePreview(
   const resolved = await resolvePreview(db, viewerId, slug, target);
   if (!resolved.ok) return resolved;
   const { preview } = resolved;
-  const courseExercise = await selectCourseExerciseBySlug(db, preview.course.id, slug);
+  // The catalogue first: a slug it lacks (a typo, or bytes no slug can hold) never reaches the database.
   const exercise = findExercise(slug);
+  const courseExercise = exercise && (await selectCourseExerciseBySlug(db, preview.course.id, slug));
   if (!courseExercise || !exercise) {
     return { ok: false, reason: 'unknown-exercise', message: `Unknown exercise '${slug}' in ${preview.course.title}.` };
   }

@@ -14,7 +14,7 @@ export async function getSubmissionForViewer(db: Database, viewerId: string, id:
 /** A submission id from a URL: a UUID, or a 400 naming what was sent. */
 export function parseSubmissionId(id: string): string {
   const parsed = submissionId.safeParse(id);
-  if (!parsed.success) throw new SubmissionError('invalid-request', `'${id}' is not a submission id (expected a UUID).`);
+  if (!parsed.success) throw new SubmissionError('invalid-request', `'${id.length > 64 ? `${id.slice(0, 64)}…` : id}' is not a submission id (expected a UUID).`);
   return parsed.data;
 }
 

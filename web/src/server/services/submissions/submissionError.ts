@@ -5,6 +5,7 @@ export type SubmissionErrorCode =
   | 'unknown-exercise'
   | 'wrong-payload'
   | 'code-too-large'
+  | 'body-too-large'
   | 'attempts-exhausted'
   | 'past-due'
   | 'rate-limited'
@@ -18,6 +19,7 @@ const statusByCode: Record<SubmissionErrorCode, number> = {
   'unknown-exercise': 404,
   'wrong-payload': 400,
   'code-too-large': 413,
+  'body-too-large': 413,
   'attempts-exhausted': 409,
   'past-due': 403,
   'rate-limited': 429,

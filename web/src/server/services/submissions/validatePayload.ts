@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SubmissionPayload } from '@deltalab/db';
 import type { Exercise } from '@deltalab/exercises';
 import { sourceSizeRefusal } from '@deltalab/exercises/rules';
+import { parseNumericAnswer } from '@deltalab/grader';
 import { SubmissionError } from './submissionError';
 
 /**
@@ -76,7 +77,17 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
         );
       }
       // Only `selected` can hold a list, and it is not a field of a numeric exercise.
-      return { answers: answers as Record<string, string | number> };
+      const given = answers as Record<string, string | number>;
+      const answered = Object.entries(given).filter(([, value]) => typeof value === 'number' || value.trim() !== '');
+      if (answered.length === 0) {
+        throw new SubmissionError('wrong-payload', `No answers given: fill in at least one field (fields: ${[...names].join(', ')}).`);
+      }
+      // Text that is no number is refused before it is stored: the student keeps the attempt and reads why at once.
+      for (const [name, value] of answered) {
+        const parsed = typeof value === 'number' ? null : parseNumericAnswer(value);
+        if (parsed && !parsed.ok) throw new SubmissionError('wrong-payload', `answers.${name}: ${parsed.message}`);
+      }
+      return { answers: given };
     }
     case 'choice': {
       const { selected, ...others } = answers ?? {};
