@@ -39,6 +39,22 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   baseURL: async ({ server }, use) => {
     await use(server.baseURL);
   },
+  // Every page of every test fails on a Content-Security-Policy violation (issue 12): the policy must let Monaco, the
+  // tfjs workers and WASM run, and nothing else. Chromium reports each violation as a console error; the listener
+  // also catches those a page's own script could swallow.
+  page: async ({ page }, use) => {
+    const violations: string[] = [];
+    page.on('console', (message) => {
+      if (/Content Security Policy|CSP violation/i.test(message.text())) violations.push(message.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+      });
+    });
+    await use(page);
+    expect(violations, 'Content-Security-Policy violations on the page').toEqual([]);
+  },
   snap: async ({ page }, use, testInfo) => {
     let step = 0;
     await use(async (name) => {

@@ -1,4 +1,5 @@
 import type { NextConfig } from 'next';
+import { apiSecurityPolicy, securityHeaders } from './src/lib/securityPolicy';
 
 const nextConfig: NextConfig = {
   // Workspace packages ship TypeScript source ("just-in-time" packages).
@@ -21,6 +22,12 @@ const nextConfig: NextConfig = {
   // `next build` makes the first `npm start` faster and not hostage to a type error in a package being edited.
   typescript: { ignoreBuildErrors: true },
   poweredByHeader: false,
+  async headers() {
+    return [
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: [{ key: 'Content-Security-Policy', value: apiSecurityPolicy }] },
+    ];
+  },
   reactStrictMode: true,
 };
 

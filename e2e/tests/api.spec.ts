@@ -251,7 +251,7 @@ test.describe('API over HTTP (issue 5)', () => {
     await expectError(await post('{"exercise":"perceptron-forward","answers":{"__proto__":"0.5"}}'), 400, 'invalid-request', 'answers.__proto__: a key named __proto__ is not accepted.');
     await expectError(await post({ exercise: 'perceptron-forward', answers: { y_hat: 'NaN' } }), 400, 'wrong-payload', 'answers.y_hat: "NaN" is not accepted: give a finite number.');
     await expectError(await post('{"exercise":"perceptron-forward","answers":{"y_hat":1e400}}'), 400, 'invalid-request', /^answers\.y_hat: expected a number/);
-    await expectError(await post('{"exercise":"perceptron-\u0000"}'), 400, 'invalid-request', 'exercise: text may not contain the NUL character (\\u0000).');
+    await expectError(await post('{"exercise":"perceptron-\\u0000"}'), 400, 'invalid-request', 'exercise: text may not contain the NUL character (\\u0000).');
     await expectError(await post(`{"code":"${'x'.repeat(1024 * 1024)}"}`), 413, 'body-too-large', /^The request body is 1048587 bytes; the limit is 1 MB/);
 
     // None of these were stored: the student has used no attempt anywhere.

@@ -4,7 +4,7 @@ import { refusal } from './refusal';
 
 /** A POST with these exact bytes, as a client on the wire would send them. */
 const post = (body: Uint8Array | string, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/api/submissions', { method: 'POST', body, headers: { 'content-type': 'application/json', ...headers } });
+  new Request('http://localhost/api/submissions', { method: 'POST', body: body as BodyInit, headers: { 'content-type': 'application/json', ...headers } });
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)));
 
