@@ -4,6 +4,7 @@
 #   eval "$(bash .ci/postgres.sh)"        # installs Debian's postgresql if needed, starts a cluster,
 #                                         # exports TEST_DATABASE_URL, DELTALAB_PG_DIR, DELTALAB_PG_STOP
 #   trap 'bash .ci/postgres.sh stop' EXIT # or: eval "$DELTALAB_PG_STOP"
+#   bash .ci/postgres.sh restart <dir> [s] # stop it, wait s seconds (2), start it again on the same port
 #
 # Only the export lines go to stdout; progress goes to stderr. The cluster lives in a temp dir, listens on
 # 127.0.0.1 on a free port, trusts local connections, and runs without fsync (it is thrown away).
@@ -37,6 +38,17 @@ if [ "${1:-}" = stop ]; then
   exit 0
 fi
 
+if [ "${1:-}" = restart ]; then
+  # Tests of what the site does while PostgreSQL restarts: stop, stay down ${3:-2} s, start on the same port.
+  dir=${2:?usage: postgres.sh restart <dir> [seconds down]}
+  bin=$(cat "$dir/bindir")
+  as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >&2
+  sleep "${3:-2}"
+  as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 -o "$(cat "$dir/options")" start </dev/null >"$dir/pg_ctl.log" 2>&1
+  log "restarted $dir"
+  exit 0
+fi
+
 BIN=$(find_bin)
 if [ -z "$BIN" ]; then
   log "no PostgreSQL server binary found: installing Debian's postgresql with apt"
@@ -55,7 +67,7 @@ if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
   useradd --system --home-dir /var/lib/postgresql --shell /bin/bash postgres
 fi
 
-PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})")
 DIR=$(mktemp -d "${TMPDIR:-/tmp}/deltalab-pg.XXXXXX")
 echo "$BIN" > "$DIR/bindir"
 [ "$(id -u)" = 0 ] && chown -R postgres "$DIR"
@@ -65,9 +77,10 @@ log "initdb in $DIR ($BIN)"
 as_owner "$BIN/initdb" -D "$DIR/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >"$DIR/initdb.log" 2>&1 ||
   { cat "$DIR/initdb.log" >&2; fail "initdb failed"; }
 
+OPTIONS="-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
+echo "$OPTIONS" > "$DIR/options"
 # The server must not inherit our stdout: `eval "$(…)"` would wait for it forever.
-as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 \
-  -o "-c listen_addresses=127.0.0.1 -p $PORT -k $DIR -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+as_owner "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/server.log" -w -t 60 -o "$OPTIONS" \
   start </dev/null >"$DIR/pg_ctl.log" 2>&1 || { cat "$DIR/pg_ctl.log" "$DIR/server.log" >&2; fail "the server did not start"; }
 
 as_owner "$BIN/createdb" -h 127.0.0.1 -p "$PORT" -U postgres deltalab_test >&2

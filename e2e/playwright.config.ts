@@ -15,7 +15,7 @@ const workers = Number(process.env.E2E_WORKERS ?? 2);
  * their own there: the same app on the other driver. Specs that reach behind the site into its database (to make a
  * state no page can, e.g. an account without a course, as OAuth sign-in leaves one) run there only.
  */
-const postgresOnly = ['join-course.spec.ts'];
+const postgresOnly = ['join-course.spec.ts', 'postgres-restart.spec.ts'];
 const projects = [
   { name: 'pglite', testIgnore: postgresOnly },
   ...(process.env.TEST_DATABASE_URL

@@ -72,6 +72,24 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     expect((await follow(submission.id, studentId)).score).toBe(1);
   });
 
+  it('a submission whose enqueue failed (the database went away between the two statements) is graded by the sweep', async () => {
+    const sweeping = await startGrading(handle, { workers: true, fresh: true, staleQueuedMs: 500 });
+    try {
+      const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+      const submission = await createSubmission(handle.db, {
+        userId: student.id,
+        body: { exercise: 'mlp-forward-code', code: solution },
+        enqueue: async () => {
+          throw new Error('connection closed');
+        },
+      });
+      expect(submission.status).toBe('queued');
+      expect(await follow(submission.id, student.id)).toMatchObject({ status: 'graded', score: 1 });
+    } finally {
+      await sweeping.stop();
+    }
+  });
+
   it('?wait= takes 0 to 30 seconds; anything else is a 400 naming the range', async () => {
     expect(parseWaitSeconds(null)).toBe(0);
     expect(parseWaitSeconds('25')).toBe(25);

@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser, type SessionUser } from './auth/session';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './databaseUnavailable';
 import { SubmissionError } from './services/submissions/submissionError';
 
 export function jsonError(status: number, code: string, message: string, headers?: Record<string, string>) {
@@ -17,6 +18,16 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
     if (error instanceof SubmissionError) {
       const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
       return jsonError(error.status, error.code, error.message, headers);
+    }
+    if (isDatabaseUnavailable(error)) {
+      // The driver's own error (drizzle wraps it with the whole query): one line per refused request.
+      console.error('API: the database is unavailable:', ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
+      return jsonError(
+        503,
+        'database-unavailable',
+        `The database is not answering (it may be restarting). Nothing was stored; try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+        { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+      );
     }
     console.error('API error', error);
     return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');

@@ -44,6 +44,8 @@ export type StartGradingOptions = {
   soleGrader?: boolean;
   /** Tests: a runtime of its own, no recovery of old rows. */
   fresh?: boolean;
+  /** How long a submission may sit `queued` before the sweep enqueues it again (default 30 s; tests shorten it). */
+  staleQueuedMs?: number;
 };
 
 /**
@@ -75,14 +77,37 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
       orphaned.map((s) => s.id),
     );
   }
+  const sweep = options.workers ? sweepStaleQueued(handle, queue, options.staleQueuedMs ?? STALE_QUEUED_MS) : null;
   return {
     queue,
     workers,
     async stop() {
+      if (sweep) clearInterval(sweep);
       await workers?.stop();
       await queue.stop();
     },
   };
+}
+
+/** A submission still `queued` this long after it was stored may have no job: its enqueue failed. */
+const STALE_QUEUED_MS = 30_000;
+
+/**
+ * Every `staleMs` (30 s), enqueues submissions that have sat `queued` for longer. The enqueue after a submission is stored can
+ * fail (the database restarting between the two statements); the submission is acknowledged all the same, so a
+ * worker must find it without waiting for a restart. Enqueueing is idempotent (the job id is the submission id),
+ * so submissions that do have a job, and several processes sweeping, cost nothing but the query.
+ */
+function sweepStaleQueued(handle: DbHandle, queue: GradingQueue, staleMs: number): NodeJS.Timeout {
+  const timer = setInterval(() => {
+    void (async () => {
+      const before = Date.now() - staleMs;
+      const stale = (await listQueuedSubmissions(handle.db)).filter((s) => s.status === 'queued' && s.queuedAt.getTime() < before);
+      if (stale.length > 0) await queue.enqueue(stale.map((s) => s.id));
+    })().catch((error: unknown) => console.error('sweeping stale queued submissions failed', error));
+  }, staleMs);
+  timer.unref();
+  return timer;
 }
 
 /** The grading runtime of this process, if started. */

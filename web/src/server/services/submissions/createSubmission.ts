@@ -82,7 +82,8 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   try {
     await input.enqueue(outcome.submission.id);
   } catch (error) {
-    // Stored and still queued: the workers pick unfinished submissions up again when they start.
+    // Stored and still queued (the database may have gone away between the two statements): the workers' sweep
+    // for stale queued submissions enqueues it within a minute, so the acknowledgement holds.
     console.error(`enqueueing submission ${outcome.submission.id} failed`, error);
   }
   return outcome.submission;

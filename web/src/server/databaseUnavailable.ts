@@ -1,0 +1,31 @@
+/**
+ * Errors that mean "the database is not answering right now" (restarting, unreachable, refusing connections), as
+ * postgres.js and PostgreSQL report them, possibly wrapped (drizzle's DrizzleQueryError keeps the driver's error as
+ * its cause). The API answers these 503 with Retry-After instead of 500: the client should simply try again.
+ */
+const connectionErrorCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'CONNECTION_CLOSED',
+  'CONNECTION_ENDED',
+  'CONNECTION_DESTROYED',
+  'CONNECT_TIMEOUT',
+]);
+
+/** SQLSTATE class 08 (connection exception), 57P01–57P03 (shutting down, crash recovery, cannot connect now), 53300. */
+const unavailableSqlState = /^(08...|57P0[123]|53300)$/;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && (connectionErrorCodes.has(code) || unavailableSqlState.test(code))) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** Seconds a client should wait before trying again: a restart of PostgreSQL takes a few. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
