@@ -33,7 +33,7 @@ export interface RunningServer {
   /** The running server's process id (it changes at a restart). */
   pid(): number | undefined;
   /** Stops the server and starts it again on the same data, with these settings added to its environment. */
-  restart(settings?: Record<string, string>): Promise<void>;
+  restart(settings?: Record<string, string>, how?: 'graceful' | 'kill'): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -217,7 +217,8 @@ export async function startServer(
   };
   let server = launch(settings);
 
-  const halt = async () => {
+  /** Stops the server: SIGTERM (a clean shutdown, SIGKILL after 5 s), or SIGKILL at once (a crash, a power cut). */
+  const halt = async (how: 'graceful' | 'kill' = 'graceful') => {
     const running = server;
     if (running.exitCode !== null || running.signalCode !== null) return;
     const signalGroup = (signal: NodeJS.Signals) => {
@@ -227,7 +228,7 @@ export async function startServer(
         // already gone
       }
     };
-    signalGroup('SIGTERM');
+    signalGroup(how === 'kill' ? 'SIGKILL' : 'SIGTERM');
     const timer = setTimeout(() => signalGroup('SIGKILL'), 5_000);
     await exited(running);
     clearTimeout(timer);
@@ -253,8 +254,8 @@ export async function startServer(
     logFile: log.file,
     databaseUrl: ownDatabase?.url,
     pid: () => server.pid,
-    async restart(extra = {}) {
-      await halt();
+    async restart(extra = {}, how = 'graceful') {
+      await halt(how);
       server = launch(extra);
       await serving();
     },
