@@ -180,10 +180,12 @@ export async function startServer(
   name: string,
   database: ServerDatabase = { kind: 'pglite' },
   settings: Record<string, string> = {},
+  /** The folder that holds the server's data directory (default: the system's temp folder). */
+  dataParent: string = tmpdir(),
 ): Promise<RunningServer> {
   const servedDir = process.env[servedWebDirEnvVar] ?? webDir;
   assertWebBuildExists(servedDir);
-  const dataDir = mkdtempSync(join(tmpdir(), `deltalab-e2e-${name}-`));
+  const dataDir = mkdtempSync(join(dataParent, `deltalab-e2e-${name}-`));
   const template = process.env[templateEnvVar];
   const ownDatabase = database.kind === 'postgres' ? await createPostgresDatabase(database.url, name) : undefined;
   if (ownDatabase) {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser, type SessionUser } from './auth/session';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './databaseUnavailable';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isDiskFull } from './databaseUnavailable';
 import { SubmissionError } from './services/submissions/submissionError';
 
 export function jsonError(status: number, code: string, message: string, headers?: Record<string, string>) {
@@ -18,6 +18,14 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
     if (error instanceof SubmissionError) {
       const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
       return jsonError(error.status, error.code, error.message, headers);
+    }
+    if (isDiskFull(error)) {
+      console.error('API: the database disk is full:', ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
+      return jsonError(
+        507,
+        'disk-full',
+        "The server's disk is full, so nothing new can be stored: this request was not saved. Everything stored before is safe. Please tell your instructor.",
+      );
     }
     if (isDatabaseUnavailable(error)) {
       // The driver's own error (drizzle wraps it with the whole query): one line per refused request.

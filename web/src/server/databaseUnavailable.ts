@@ -29,3 +29,16 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** Seconds a client should wait before trying again: a restart of PostgreSQL takes a few. */
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+/**
+ * The database's disk is full (SQLSTATE 53100, or the operating system's ENOSPC). PostgreSQL and PGlite refuse the
+ * write and keep what they hold intact; the API says so with 507 instead of a 500.
+ */
+export function isDiskFull(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === '53100' || code === 'ENOSPC') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
