@@ -2,7 +2,7 @@
 
 import Editor, { type OnMount } from '@monaco-editor/react';
 import { useEffect, useRef, useState } from 'react';
-import { loadMonaco, type Monaco } from './loadMonaco';
+import { editorTheme, loadMonaco, type Monaco } from './loadMonaco';
 
 export interface CodeEditorHandle {
   /** The editor's code compiled to JavaScript by Monaco's TypeScript worker. */
@@ -83,7 +83,9 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, us
       value={value}
       onChange={(v) => onChange(v ?? '')}
       onMount={onMount}
-      options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true }}
+      theme={editorTheme}
+      // showUnused off: Monaco fades unused code to a contrast no one can read (axe: color-contrast).
+      options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true, showUnused: false }}
     />
   );
 }

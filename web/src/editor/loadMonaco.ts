@@ -6,6 +6,9 @@
  */
 export type Monaco = typeof import('monaco-editor');
 
+/** The editor's colour theme (defined on load). */
+export const editorTheme = 'deltalab-light';
+
 let loading: Promise<Monaco> | undefined;
 
 export function loadMonaco(): Promise<Monaco> {
@@ -26,6 +29,18 @@ export function loadMonaco(): Promise<Monaco> {
       import('@monaco-editor/react'),
     ]);
     const monaco = { ...api, typescript } as unknown as Monaco;
+    // Monaco's light theme greys line numbers to #237893 on white at 3.9:1 and dims others further: below WCAG AA's
+    // 4.5:1 (axe, issue 12). Ours keeps the look with AA contrast.
+    monaco.editor.defineTheme(editorTheme, {
+      base: 'vs',
+      inherit: true,
+      rules: [],
+      colors: {
+        'editorLineNumber.foreground': '#475569',
+        'editorLineNumber.dimmedForeground': '#475569',
+        'editorLineNumber.activeForeground': '#0f172a',
+      },
+    });
     loader.config({ monaco });
     return monaco;
   })();
