@@ -1,5 +1,5 @@
 import ivm from 'isolated-vm';
-import { PRELUDE } from './bridge';
+import { preludeScript } from './bridge';
 import { loadTfjsBundle, TFJS_PLATFORM_SETUP } from './tfjsBundle';
 
 /** The file name the student's module is compiled under: its frames in a stack trace carry it. */
@@ -49,7 +49,7 @@ export class IsolateSlot {
   constructor(memoryMb: number) {
     this.memoryMb = memoryMb;
     this.isolate = new ivm.Isolate({ memoryLimit: memoryMb });
-    this.prelude = this.isolate.compileScriptSync(PRELUDE, { filename: 'deltalab-prelude.js' });
+    this.prelude = this.isolate.compileScriptSync(preludeScript(), { filename: 'deltalab-prelude.js' });
   }
 
   /** tfjs is compiled once per isolate; each job's fresh context only runs it (~6 ms). */
