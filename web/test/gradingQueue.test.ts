@@ -10,7 +10,8 @@ import type { SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers } from './testDb';
 
 const solution = getExercise('mlp-forward-code').solutionSource!;
-const mapBomb = 'export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }';
+// One 400 MB allocation: V8 aborts the grading child at once, however loaded the machine.
+const arrayBomb = 'export function forward() { const a = new Array(5e7).fill(0.5); return [a.length]; }';
 
 /** The real pipeline: createSubmission → pg-boss → in-process workers → grading children → one recording statement. */
 describe.each(testDrivers())('grading pipeline on %s', (driver) => {
@@ -102,7 +103,7 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
   });
 
   it('a heap-exhausting submission is graded 0 naming the memory limit; one just after passes', async () => {
-    const bomb = await submit(mapBomb);
+    const bomb = await submit(arrayBomb);
     const after = await submit(solution);
     const crashed = await follow(bomb.submission.id, bomb.studentId);
     expect(crashed).toMatchObject({ status: 'graded', score: 0, passed: false, countsAsAttempt: true });

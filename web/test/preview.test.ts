@@ -94,15 +94,11 @@ describe.each(testDrivers())('instructor preview on %s', (driver: TestDriver) =>
   });
 
   it("grades an instructor's heap-exhausting code in a grading child: 0 naming the memory limit, and the next preview passes", async () => {
-    const bomb = 'export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }';
+    // One 400 MB allocation: V8 aborts the grading child at once, however loaded the machine.
+    const bomb = 'export function forward() { const a = new Array(5e7).fill(0.5); return [a.length]; }';
     const crashed = await gradePreview(handle.db, instructorId, { exercise: 'mlp-forward-code', code: bomb });
-    expect(crashed).toMatchObject({ score: 0, passed: false });
-    // The memory limit; or, on a machine too loaded to fill 64 MB within the time limit, the time limit (as in the
-    // grader's own heap-exhaustion tests). Never internal: the child's death is the student's code's, not ours.
-    const { error } = crashed.result as { error: { kind: string; message: string } };
-    expect([error.kind, error.message]).toEqual(
-      error.kind === 'timeout' ? ['timeout', expect.stringMatching(/time limit of \d+ ms/)] : ['memory', expect.stringMatching(/64 MB/)],
-    );
+    expect(crashed).toMatchObject({ score: 0, passed: false, result: { error: { kind: 'memory' } } });
+    expect((crashed.result as { error: { message: string } }).error.message).toMatch(/64 MB/);
     const code = findExercise('mlp-forward-code')!.solutionSource!;
     expect(await gradePreview(handle.db, instructorId, { exercise: 'mlp-forward-code', code })).toMatchObject({ score: 1, passed: true });
   });
