@@ -10,8 +10,9 @@ import type { SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers } from './testDb';
 
 const solution = getExercise('mlp-forward-code').solutionSource!;
-// One 400 MB allocation: V8 aborts the grading child at once, however loaded the machine.
-const arrayBomb = 'export function forward() { const a = new Array(5e7).fill(0.5); return [a.length]; }';
+// Arrays of 800 kB hoarded: 64 MB within ~10 ms of work, so the memory limit, not the time limit, stops it
+// however loaded the machine.
+const arrayBomb = 'export function forward() { const hoard: number[][] = []; for (;;) hoard.push(new Array(100000).fill(0.5)); }';
 
 /** The real pipeline: createSubmission → pg-boss → in-process workers → grading children → one recording statement. */
 describe.each(testDrivers())('grading pipeline on %s', (driver) => {

