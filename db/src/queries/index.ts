@@ -9,3 +9,4 @@ export * from './progress';
 export * from './drafts';
 export * from './grading';
 export * from './submissionContext';
+export * from './challenges';

@@ -8,3 +8,4 @@ export * from './exerciseVersions';
 export * from './courseExercises';
 export * from './submissions';
 export * from './drafts';
+export * from './challenges';
