@@ -126,9 +126,18 @@ describeEachDriver('challenge queries', (use) => {
     expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'queued', verifySubmissionId: job!.id });
     await recordGradingOutcomes(use().db, [
       { submissionId: job!.id, status: 'graded', score: 0, passed: false, result: null, graderVersion: 't', timings: null,
-        verify: { entryId: entry.submission.id, status: 'verified', score: 0.965, message: 'within 0.02' } },
+        verify: { entryId: entry.submission.id, score: 0.955, margin: 0.02, message: 're-trained' } },
     ]);
-    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'verified', verifyScore: expect.closeTo(0.965, 5), verifyMessage: 'within 0.02' });
+    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'verified', verifyScore: expect.closeTo(0.955, 5), verifyMessage: 're-trained' });
+    const again = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
+    await recordGradingOutcomes(use().db, [
+      { submissionId: again!.id, status: 'graded', score: 0, passed: false, result: null, graderVersion: 't', timings: null,
+        verify: { entryId: entry.submission.id, score: 0.9, margin: 0.02, message: 're-trained' } },
+    ]);
+    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'not-verified' });
+    const third = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
+    await recordGradingOutcomes(use().db, [{ submissionId: third!.id, status: 'failed', failureMessage: 'boom', verify: { entryId: entry.submission.id, score: null, margin: 0.02, message: 'boom' } }]);
+    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'failed', verifyMessage: 'boom' });
     expect(await listChallengeEntries(use().db, student.id, course.id, exercise.exerciseId)).toHaveLength(1);
   });
 });

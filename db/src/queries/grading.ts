@@ -60,11 +60,15 @@ export interface ChallengeEntryScores {
   boundary: string;
 }
 
-/** A Verify job's outcome, written to the entry it re-trained. */
+/**
+ * A Verify job's outcome, written to the entry it re-trained: 'verified' when the re-trained model's public score is
+ * within `margin` of the entry's own (decided in the statement, against the stored score), 'not-verified' below that,
+ * 'failed' when re-training gave no score.
+ */
 export interface VerifyOutcome {
   entryId: string;
-  status: 'verified' | 'not-verified' | 'failed';
   score: number | null;
+  margin: number;
   message: string;
 }
 
@@ -141,7 +145,11 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
       returning e.submission_id
     ), verify_outcomes as (
       update challenge_entries e
-      set verify_status = input.verify->>'status', verify_score = (input.verify->>'score')::real, verify_message = input.verify->>'message'
+      set verify_status = case
+          when input.verify->>'score' is null then 'failed'
+          when (input.verify->>'score')::real >= e.public_score - (input.verify->>'margin')::real - 1e-6 then 'verified'
+          else 'not-verified' end,
+        verify_score = (input.verify->>'score')::real, verify_message = input.verify->>'message'
       from input join recorded on recorded.id = input.id
       where e.submission_id = (input.verify->>'entryId')::uuid and e.verify_submission_id = input.id
       returning e.submission_id
