@@ -174,6 +174,19 @@ describe('backend choice', () => {
     expect(fastestBackend([{ backend: 'cpu', ok: false, reason: 'x' }])).toBeNull();
   });
 
+  it('never picks a GPU drawn in software, nor float16 for training', () => {
+    const gpu = [
+      { backend: 'cpu', ok: true, ms: 20, warmupMs: 1 },
+      { backend: 'webgl', ok: true, ms: 5, warmupMs: 900, software: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))', precision: 32 },
+      { backend: 'webgpu', ok: true, ms: 4, warmupMs: 900, precision: 16 },
+    ] as const;
+    expect(fastestBackend(gpu)).toBe('webgpu');
+    expect(fastestBackend(gpu, { avoidFloat16: true })).toBe('cpu');
+    expect(pickBackend('auto', gpu, { avoidFloat16: true })).toEqual({ backend: 'cpu', reason: 'fastest in the probe' });
+    // the student may still choose it
+    expect(pickBackend('webgl', gpu)).toEqual({ backend: 'webgl', reason: 'your choice' });
+  });
+
   it('a student choice wins when available, else the fastest with the reason', () => {
     expect(pickBackend('auto', probe)).toEqual({ backend: 'wasm', reason: 'fastest in the probe' });
     expect(pickBackend('cpu', probe)).toEqual({ backend: 'cpu', reason: 'your choice' });

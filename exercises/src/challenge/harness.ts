@@ -113,11 +113,13 @@ export function classesOf(output: ArrayLike<number>, units: number): number[] {
  * for a one-unit output, else one-hot rows. Accuracy is counted here after every epoch.
  */
 export async function trainChallengeModel(
-  tf: HarnessTf,
+  /** tfjs (typed loosely: the harness uses the few functions of HarnessTf, and callers pass the real module). */
+  tfModule: object,
   student: Record<string, unknown>,
   data: { x: number[][]; y: number[]; classes: number },
   options: HarnessOptions,
 ): Promise<HarnessResult> {
+  const tf = tfModule as HarnessTf;
   const settings = readTrainingSettings(student, options.maxEpochs);
   const epochs = options.epochs ?? settings.epochs;
   if (!Number.isInteger(epochs) || epochs < 1 || epochs > options.maxEpochs) {
