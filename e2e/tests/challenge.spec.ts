@@ -105,12 +105,14 @@ test.describe('training challenges (issue 10)', () => {
     await test.step('bad uploads are refused with their message, and nothing is stored', async () => {
       const api = page.request;
       const post = (data: unknown, raw?: string) =>
-        api.post(`/api/challenges/${slug}/entries`, raw === undefined ? { data } : { data: raw, headers: { 'Content-Type': 'application/json' } });
+        api.post(`/api/challenges/${slug}/entries`, raw === undefined ? { data } : { data: Buffer.from(raw), headers: { 'Content-Type': 'application/json' } });
       const message = async (response: Awaited<ReturnType<typeof post>>) => ((await response.json()) as { error: { message: string } }).error.message;
 
       let response = await post(undefined, '{ not json');
       expect(response.status()).toBe(400);
       expect(await message(response)).toMatch(/^The request body is not valid JSON/);
+      response = await post(undefined, '"a string"');
+      expect(await message(response)).toBe('The body must be a JSON object: { model, provenance }.');
 
       const nan = logisticModel([1, 2, 0]);
       nan.weightData = Buffer.from(new Float32Array([1, Number.NaN, 0]).buffer).toString('base64');

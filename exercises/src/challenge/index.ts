@@ -10,6 +10,7 @@ export {
 } from './modelUpload';
 export {
   evaluateChallengeModel,
+  prepareEvaluationBackend,
   predictClasses,
   challengeCredit,
   boundaryGrid,

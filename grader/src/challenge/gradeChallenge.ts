@@ -3,6 +3,7 @@ import {
   challengeData,
   checkModelUpload,
   evaluateChallengeModel,
+  prepareEvaluationBackend,
   type ChallengeExercise,
   type Exercise,
 } from '@deltalab/exercises';
@@ -29,6 +30,7 @@ type ChallengeSubmission = Extract<Submission, { kind: 'model' | 'retrain' }>;
  */
 export async function gradeChallenge(pool: IsolatePool, exercise: Exercise & ChallengeExercise, submission: ChallengeSubmission): Promise<ChallengeGrade> {
   const rules = { model: exercise.model, classes: challengeData(exercise).train.classes };
+  await prepareEvaluationBackend();
   if (submission.kind === 'model') {
     const started = performance.now();
     const check = checkModelUpload(submission.model, rules);

@@ -37,6 +37,9 @@ export async function createEntry(db: Database, slug: string, input: CreateEntry
   const now = input.now ?? new Date();
   const context = await loadChallenge(db, input.userId, slug, now);
   const { exercise, course, courseExercise } = context;
+  if (typeof input.body !== 'object' || input.body === null || Array.isArray(input.body)) {
+    throw new SubmissionError('invalid-request', 'The body must be a JSON object: { model, provenance }.');
+  }
   const parsed = entryRequestSchema.safeParse(input.body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
