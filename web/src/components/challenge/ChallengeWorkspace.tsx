@@ -388,7 +388,7 @@ function EntriesTable({ entries, maxFinal, revealed, onToggleFinal }: { entries:
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">No entries yet.</p>
       ) : (
-        <table className="w-full text-left text-sm" data-testid="entries">
+        <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="entries">
           <thead>
             <tr className="border-b">
               <th className="py-1">When</th>

@@ -54,7 +54,7 @@ export function Leaderboard({ challenge, version }: { challenge: ChallengeView; 
       {challenge.isInstructor && <SettingsForm challenge={challenge} onSaved={() => setReload((n) => n + 1)} />}
       {problem && <p role="alert" className="text-sm text-red-800">{problem}</p>}
       {board && (
-        <table className="w-full text-left text-sm" data-testid="leaderboard">
+        <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="leaderboard">
           <thead>
             <tr className="border-b">
               <th className="py-1">Rank</th>
