@@ -44,6 +44,7 @@ let wasmReady: Promise<boolean> | undefined;
  */
 export function prepareEvaluationBackend(): Promise<boolean> {
   wasmReady ??= (async () => {
+    ensureSyncBackend(); // a process that has not used tfjs yet has no backend to come back to
     const previous = tf.getBackend();
     try {
       await useReferenceBackend('wasm');
