@@ -71,6 +71,8 @@ try {
     results.push(row);
   }
 
+  // tsx compiles this file with esbuild's keepNames, which wraps named functions in __name(…): give the page one.
+  await page.evaluate('globalThis.__name = (fn) => fn');
   const hand = await page.evaluate(handWrittenLoop, { url: `/api/challenges/${slug}`, seeds: 7 });
   console.log(probeLine);
   console.log('\nbackend  time to ≥ 99 % training accuracy (median)   epoch   all 300 epochs   note');
