@@ -388,6 +388,7 @@ function EntriesTable({ entries, maxFinal, revealed, onToggleFinal }: { entries:
       {entries.length === 0 ? (
         <p className="text-sm text-slate-600">No entries yet.</p>
       ) : (
+        <div className="overflow-x-auto">
         <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="entries">
           <thead>
             <tr className="border-b">
@@ -424,6 +425,7 @@ function EntriesTable({ entries, maxFinal, revealed, onToggleFinal }: { entries:
             ))}
           </tbody>
         </table>
+        </div>
       )}
     </section>
   );

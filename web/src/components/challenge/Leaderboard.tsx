@@ -54,6 +54,7 @@ export function Leaderboard({ challenge, version }: { challenge: ChallengeView; 
       {challenge.isInstructor && <SettingsForm challenge={challenge} onSaved={() => setReload((n) => n + 1)} />}
       {problem && <p role="alert" className="text-sm text-red-800">{problem}</p>}
       {board && (
+        <div className="overflow-x-auto">
         <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="leaderboard">
           <thead>
             <tr className="border-b">
@@ -88,6 +89,7 @@ export function Leaderboard({ challenge, version }: { challenge: ChallengeView; 
             ))}
           </tbody>
         </table>
+        </div>
       )}
       {board?.reveal && board.reveal.top.length > 0 && (
         <div className="space-y-2">
