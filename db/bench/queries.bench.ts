@@ -4,6 +4,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import {
+  challengeBoard,
+  challengeEntries,
   courseGradebook,
   createDb,
   leaderboard,
@@ -59,6 +61,57 @@ async function seed(db: Database) {
   return { course, exercises, users };
 }
 
+/** A challenge's board at class scale: every student with `entriesEach` scored entries (some marked final). */
+const entriesEach = 20;
+async function seedChallenge(db: Database, courseId: string, users: string[]) {
+  const exercise = await makeCourseExercise(db, courseId, { kind: 'challenge', topic: 'challenges' });
+  for (const userId of users) {
+    const ids: string[] = [];
+    const rows: (typeof submissions.$inferInsert)[] = [];
+    for (let i = 0; i < entriesEach; i++) {
+      const id = randomUUID();
+      ids.push(id);
+      rows.push({
+        id,
+        userId,
+        courseId,
+        exerciseId: exercise.exerciseId,
+        exerciseVersionId: exercise.versionId,
+        kind: 'challenge',
+        payload: { model: { weightData: 'AAAA' }, provenance: { code: '', backend: 'cpu', epochs: 1, seed: 1, trainingMs: 1, trainAccuracy: 1, curve: [] } },
+        attempt: i + 1,
+        status: 'graded',
+        score: 1,
+        passed: true,
+        gradedAt: new Date(Date.now() - (entriesEach - i) * 60_000),
+        createdAt: new Date(Date.now() - (entriesEach - i) * 60_000),
+      });
+    }
+    await db.insert(submissions).values(rows);
+    await db.insert(challengeEntries).values(
+      ids.map((submissionId, i) => ({
+        submissionId,
+        userId,
+        courseId,
+        exerciseId: exercise.exerciseId,
+        params: 25 + Math.floor(Math.random() * 3000),
+        uploadBytes: 1000,
+        backend: 'wasm',
+        epochs: 300,
+        seed: i,
+        publicScore: 0.8 + 0.2 * Math.random(),
+        privateScore: 0.8 + 0.2 * Math.random(),
+        trainScore: 1,
+        boundary: '01'.repeat(1152),
+        final: i < 2 && Math.random() < 0.5,
+        createdAt: new Date(Date.now() - (entriesEach - i) * 60_000),
+      })),
+    );
+  }
+  await db.execute(sql`analyze`);
+  return exercise;
+}
+
 async function time(label: string, run: (i: number) => Promise<unknown>) {
   for (let i = 0; i < 5; i++) await run(i); // warm-up (prepared statements, caches)
   const ms: number[] = [];
@@ -82,6 +135,10 @@ async function bench(name: string, handle: DbHandle) {
   await time('leaderboard (course, exercise)', (i) => leaderboard(db, course.id, pick(exercises, i).exerciseId));
   await time('listSubmissionsForStudent (history)', (i) => listSubmissionsForStudent(db, pick(users, i * 3), pick(exercises, i).exerciseId));
   await time('courseGradebook (instructor dashboard, 3000 cells)', () => courseGradebook(db, course.id));
+  const challengeStart = performance.now();
+  const challenge = await seedChallenge(db, course.id, users);
+  console.log(`  (seeded ${students} students × ${entriesEach} challenge entries in ${((performance.now() - challengeStart) / 1000).toFixed(1)} s)`);
+  await time(`challengeBoard (${students} students × ${entriesEach} entries)`, () => challengeBoard(db, course.id, challenge.exerciseId));
   // For comparison: the same best-score query ordered with desc() (DESC NULLS FIRST), which the index does not match.
   await time('  leaderboard inner query with mismatched desc() ordering', (i) =>
     db

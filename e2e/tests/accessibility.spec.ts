@@ -60,6 +60,21 @@ const codeWithoutBiases = readFileSync(join(codeExerciseDir, 'known-wrong.ts'), 
 test.describe('phone width (375×812)', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
+  test('a training challenge fits without horizontal scrolling, and every control (code and form mode) is named', async ({ page, snap }) => {
+    await signUpStudent(page, 'Phone Challenger');
+    await page.goto('/exercises/moons-challenge');
+    await expect(page.getByRole('heading', { level: 1, name: 'Challenge: two moons' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
+    await expect(page.getByTestId('leaderboard')).toBeVisible();
+    await expectNoHorizontalScroll(page);
+    await expectEveryControlNamed(page);
+    await page.getByRole('tab', { name: 'Form' }).click();
+    await expect(page.getByTestId('model-form')).toBeVisible();
+    await expectEveryControlNamed(page);
+    await expectNoHorizontalScroll(page);
+    await snap('challenge at phone width');
+  });
+
   test('course home, a numeric and a code exercise fit without horizontal scrolling', async ({ page, snap }) => {
     await signUpStudent(page, 'Phone Student');
     await expectNoHorizontalScroll(page);

@@ -35,6 +35,9 @@ import linearActivationChoice from './activations/linear-activation-choice/defin
 import backwardPassDeltas from './backprop/backward-pass-deltas/definition';
 import softmaxGradientCode from './backprop/softmax-gradient-code/definition';
 import learningRateDivergence from './gradient-descent/learning-rate-divergence/definition';
+import moonsChallenge from './challenges/moons-challenge/definition';
+import circlesChallenge from './challenges/circles-challenge/definition';
+import spiralsChallenge from './challenges/spirals-challenge/definition';
 
 /** A folder under content/ and its definition. */
 export interface RegistryEntry {
@@ -84,4 +87,7 @@ export const registry: RegistryEntry[] = [
   { dir: 'backprop/softmax-gradient-code', definition: softmaxGradientCode },
   { dir: 'gradient-descent/learning-rate-divergence', definition: learningRateDivergence },
   { dir: 'gradient-descent/gradient-descent-tf-code', definition: gradientDescentTfCode },
+  { dir: 'challenges/moons-challenge', definition: moonsChallenge },
+  { dir: 'challenges/circles-challenge', definition: circlesChallenge },
+  { dir: 'challenges/spirals-challenge', definition: spiralsChallenge },
 ];

@@ -170,17 +170,57 @@ export interface ChoiceExercise<P extends Params = Params> extends ExerciseBase<
 
 export type DatasetName = 'moons' | 'circles' | 'spirals' | 'xor';
 
+/** Layer classes an uploaded model may use (tfjs-layers' class_name). Others are refused at upload. */
+export const challengeLayerTypes = ['Dense', 'Dropout'] as const;
+export type ChallengeLayerType = (typeof challengeLayerTypes)[number];
+
+/** Activations the server knows how to evaluate (tfjs-layers' serialized names). */
+export const challengeActivations = [
+  'linear', 'relu', 'relu6', 'elu', 'selu', 'sigmoid', 'hard_sigmoid', 'tanh', 'softplus', 'softsign', 'softmax', 'swish', 'mish',
+] as const;
+export type ChallengeActivation = (typeof challengeActivations)[number];
+
+/** A reference row of the board: a model trained by the course (baselines.ts, written by `npm run baselines`). */
+export interface ChallengeBaseline {
+  name: string;
+  /** tfjs layers artifacts as uploads carry them: modelTopology, weightSpecs, weightData (base64). */
+  model: { modelTopology: unknown; weightSpecs: { name: string; shape: number[]; dtype: 'float32' }[]; weightData: string };
+}
+
+/**
+ * A training challenge: students train a tfjs model in the browser on the public training set and upload it; the
+ * server scores it on a hidden test set (a public part, shown on the board now, and a private part, revealed after
+ * the deadline). Exercise points come from `credit` on the public score, never from rank.
+ */
 export interface ChallengeExercise<P extends Params = Params> extends ExerciseBase<P> {
   kind: 'challenge';
-  dataset: { name: DatasetName; train: number; test: number; noise: number };
-  metric: 'accuracy' | 'mse';
-  /** Pass when the metric on the test split is ≥ threshold (accuracy) or ≤ threshold (mse). */
+  /**
+   * Points are generated once from `seed`: the first `train` are the public training set, the next `test` the hidden
+   * test set (its first half public, its second half private). The seed never leaves the server.
+   */
+  dataset: { name: DatasetName; train: number; test: number; noise: number; seed: number };
+  metric: 'accuracy';
+  /** Passed when the public test accuracy is ≥ threshold. */
   threshold: number;
+  /** Exercise credit by public test accuracy: the highest `atLeast` reached gives its `credit` (0..1). */
+  credit: { atLeast: number; credit: number }[];
+  /** What an uploaded model may be. */
+  model: { layers: ChallengeLayerType[]; activations: ChallengeActivation[]; maxParams: number; maxUploadKb: number };
+  /** Default daily entry limit (a course may change it). */
+  entriesPerDay: number;
+  /** Entries a student may mark as final (the private score of the best of them counts after the deadline). */
+  maxFinal: number;
+  /** Verify: a re-trained model within this much accuracy of the entry's public score is "verified". */
+  verifyMargin: number;
+  /** Most epochs an entry may record (bounds Verify's re-training time in the sandbox). */
+  maxEpochs: number;
   usesTf: true;
+  /** Verify's sandbox limits (re-training runs there). */
   limits: CodeLimits;
   starter: string;
   typeDeclarations: string;
   entries: CodeEntry[];
+  baselines: ChallengeBaseline[];
 }
 
 export type ExerciseDefinition<P extends Params = any> =
@@ -303,17 +343,39 @@ export const exerciseDefinitionSchema = z
           .object({
             name: z.enum(['moons', 'circles', 'spirals', 'xor']),
             train: z.number().int().positive(),
-            test: z.number().int().positive(),
+            test: z.number().int().min(2),
             noise: z.number().nonnegative(),
+            seed: z.number().int().min(0).max(0xffffffff),
           })
           .strict(),
-        metric: z.enum(['accuracy', 'mse']),
-        threshold: z.number(),
+        metric: z.literal('accuracy'),
+        threshold: z.number().min(0).max(1),
+        credit: z.array(z.object({ atLeast: z.number().min(0).max(1), credit: z.number().min(0).max(1) }).strict()).min(1),
+        model: z
+          .object({
+            layers: z.array(z.enum(challengeLayerTypes)).min(1),
+            activations: z.array(z.enum(challengeActivations)).min(1),
+            maxParams: z.number().int().positive(),
+            maxUploadKb: z.number().int().positive().max(4096),
+          })
+          .strict(),
+        entriesPerDay: z.number().int().positive(),
+        maxFinal: z.number().int().positive(),
+        verifyMargin: z.number().min(0).max(1),
+        maxEpochs: z.number().int().positive(),
         usesTf: z.literal(true),
         limits: limitsSchema,
         starter: z.string().min(1),
         typeDeclarations: z.string(),
-        entries: z.array(entrySchema).min(1),
+        entries: z.array(z.object({ name: identifier, signature: z.string().includes('export ') }).strict()).min(1),
+        baselines: z.array(
+          z
+            .object({
+              name: z.string().min(1),
+              model: z.object({ modelTopology: z.unknown(), weightSpecs: z.array(z.unknown()), weightData: z.string() }).strict(),
+            })
+            .strict(),
+        ),
       })
       .strict(),
   ])
@@ -341,6 +403,13 @@ export const exerciseDefinitionSchema = z
         }
         if (!new RegExp(`export function ${entry.name}\\b`).test(definition.starter)) {
           ctx.addIssue({ code: 'custom', path: ['starter'], message: `starter does not export function ${entry.name}` });
+        }
+      }
+    }
+    if (definition.kind === 'challenge') {
+      for (const entry of definition.entries) {
+        if (!new RegExp(`export (async )?(function|const) ${entry.name}\\b`).test(definition.starter)) {
+          ctx.addIssue({ code: 'custom', path: ['starter'], message: `starter does not export ${entry.name}` });
         }
       }
     }

@@ -16,6 +16,11 @@ export {
   type ChoiceExercise,
   type ChoiceOption,
   type ChallengeExercise,
+  type ChallengeBaseline,
+  type ChallengeLayerType,
+  type ChallengeActivation,
+  challengeLayerTypes,
+  challengeActivations,
   type DatasetName,
   type Mistake,
   type MistakeId,
@@ -80,3 +85,15 @@ export {
   type Dataset,
   type DatasetOptions,
 } from './datasets/index';
+export * from './challenge/index';
+export {
+  trainChallengeModel,
+  readTrainingSettings,
+  seededRandom,
+  classesOf,
+  ChallengeCodeError,
+  type TrainingSettings,
+  type EpochReport,
+  type HarnessOptions,
+  type HarnessResult,
+} from './challenge/harness';

@@ -1,4 +1,5 @@
 import { findExercise, solveVariant, variantParams, type Exercise } from '@deltalab/exercises';
+import { gradeChallenge } from './challenge/gradeChallenge';
 import { gradeCode } from './code/gradeCode';
 import { gradeChoice } from './gradeChoice';
 import { gradeNumericFields } from './numeric/gradeNumericFields';
@@ -42,8 +43,8 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
   const { exercise: slug, variant, submission } = parsed.data;
   const exercise = findExercise(slug);
   if (!exercise) throw new GradeRequestError(`Unknown exercise '${slug}'.`);
-  if (exercise.kind === 'challenge') throw new GradeRequestError(`'${slug}' is a challenge; challenges are not graded by gradeSubmission.`);
-  if (submission.kind !== exercise.kind) {
+  const challengeKinds = ['model', 'retrain'];
+  if (exercise.kind === 'challenge' ? !challengeKinds.includes(submission.kind) : submission.kind !== exercise.kind) {
     throw new GradeRequestError(`'${slug}' is a ${exercise.kind} exercise; the submission is ${submission.kind}.`);
   }
 
@@ -57,6 +58,11 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
   const elapsed = () => performance.now() - started;
 
   try {
+    if (exercise.kind === 'challenge' && (submission.kind === 'model' || submission.kind === 'retrain')) {
+      const grade = await gradeChallenge(options.pool ?? sharedPool(), exercise, submission);
+      const { timings, ...rest } = grade;
+      return { ...common, ...rest, timings: { totalMs: elapsed(), ...timings } };
+    }
     if (exercise.kind === 'code' && submission.kind === 'code') {
       const grade = await gradeCode(options.pool ?? sharedPool(), exercise, variant, submission.code);
       const { timings, ...rest } = grade;

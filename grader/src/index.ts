@@ -2,6 +2,7 @@ export { gradeSubmission, GradeRequestError, sharedPool, closeSharedPool, type G
 export {
   gradeRequestSchema,
   gradeResultSchema,
+  challengeResultSchema,
   submissionSchema,
   variantSchema,
   isInternalFailure,
@@ -15,6 +16,7 @@ export {
   type FieldResult,
   type FieldStatus,
   type OptionResult,
+  type ChallengeResult,
   type Diagnosis,
 } from './protocol';
 export { compareWithTolerance, parseNumericAnswer, diagnoseMistake, type Tolerance } from './compare';

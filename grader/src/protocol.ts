@@ -15,6 +15,10 @@ export const submissionSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('numeric'), answers: z.record(z.string(), z.union([z.string(), z.number()])) }),
   /** Option ids. */
   z.object({ kind: z.literal('choice'), selected: z.array(z.string()) }),
+  /** A challenge entry: tfjs layers artifacts (weightData base64), validated by the grader against the challenge. */
+  z.object({ kind: z.literal('model'), model: z.unknown() }),
+  /** Verify: re-train a challenge entry's code in the sandbox with its recorded seed and epochs, then score the model. */
+  z.object({ kind: z.literal('retrain'), code: z.string(), seed: z.number().int().min(0).max(0xffffffff), epochs: z.number().int().positive() }),
 ]);
 export type Submission = z.infer<typeof submissionSchema>;
 
@@ -88,16 +92,31 @@ export const optionResultSchema = z.object({
 });
 export type OptionResult = z.infer<typeof optionResultSchema>;
 
+/** A challenge entry's scores (accuracy 0..1). `privateScore` is for the server only until the deadline. */
+export const challengeResultSchema = z.object({
+  trainScore: z.number(),
+  publicScore: z.number(),
+  privateScore: z.number(),
+  params: z.number().int(),
+  /** Predicted class per cell of the decision-boundary grid (see @deltalab/exercises BOUNDARY_GRID). */
+  boundary: z.string(),
+  /** Verify: how the re-training in the sandbox went. */
+  retrain: z.object({ epochs: z.number().int(), trainAccuracy: z.number(), ms: z.number() }).optional(),
+});
+export type ChallengeResult = z.infer<typeof challengeResultSchema>;
+
 export const gradeResultSchema = z.object({
   exercise: z.string(),
   variant: variantSchema,
-  kind: z.enum(['code', 'numeric', 'choice']),
+  kind: z.enum(['code', 'numeric', 'choice', 'challenge']),
   score: z.number().min(0).max(1),
   passed: z.boolean(),
   cases: z.array(caseResultSchema).optional(),
   fields: z.array(fieldResultSchema).optional(),
   options: z.array(optionResultSchema).optional(),
   diagnosis: diagnosisSchema.optional(),
+  /** Challenges: the entry's scores (absent when the model was refused: see error). */
+  challenge: challengeResultSchema.optional(),
   error: gradeErrorSchema.optional(),
   /** console output of the visible cases (code), truncated. */
   logs: z.string().optional(),
@@ -106,6 +125,7 @@ export const gradeResultSchema = z.object({
     referenceMs: z.number().optional(),
     compileMs: z.number().optional(),
     sandboxMs: z.number().optional(),
+    evaluateMs: z.number().optional(),
   }),
   /** Hash of the exercise folder the grade was computed with. */
   exerciseVersion: z.string(),

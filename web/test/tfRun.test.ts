@@ -88,10 +88,10 @@ describe('the tf exercise’s solution, compiled as Monaco compiles it, runs thr
 
 describe('tfDeclarations (Monaco’s types for tf exercises)', () => {
   /** Type-checks `code` as Monaco does: the exercise's declarations and tf's as extra libs, strict. */
-  function check(code: string): string[] {
+  function check(code: string, typeDeclarations = exercise.typeDeclarations): string[] {
     const files: Record<string, string> = {
       '/submission.ts': code,
-      '/exercise.d.ts': exercise.typeDeclarations,
+      '/exercise.d.ts': typeDeclarations,
       '/node_modules/@tensorflow/tfjs/index.d.ts': tfDeclarations,
     };
     const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, strict: true, noEmit: true, lib: ['lib.es2020.d.ts'], types: [] };
@@ -109,6 +109,17 @@ describe('tfDeclarations (Monaco’s types for tf exercises)', () => {
     expect(check(exercise.solutionSource!), 'solution.ts').toEqual([]);
     expect(check(exercise.knownWrongSource!), 'known-wrong.ts').toEqual([]);
     expect(check(exercise.starter), 'starter').toEqual([]);
+  });
+
+  it("every challenge's starter and the form's code type-check (tf.sequential, tf.layers, compile)", async () => {
+    const { loadExercises } = await import('@deltalab/exercises');
+    const { formToCode, starterForm } = await import('@/components/challenge/modelForm');
+    for (const challenge of loadExercises()) {
+      if (challenge.kind !== 'challenge') continue;
+      expect(check(challenge.starter, challenge.typeDeclarations), challenge.slug).toEqual([]);
+      const form = { ...starterForm(3), l2: 0.001 };
+      expect(check(formToCode(form, 3), challenge.typeDeclarations), `${challenge.slug} form`).toEqual([]);
+    }
   });
 
   it('catches what the real types catch: unknown ops, a Tensor where a Scalar is needed', () => {
@@ -172,6 +183,19 @@ describe('backend choice', () => {
     expect(fastestBackend([{ backend: 'webgl', ok: true, ms: 5, warmupMs: 900 }, ...probe.slice(0, 2)])).toBe('webgl');
     expect(fastestBackend([{ backend: 'wasm', ok: true, ms: 9, warmupMs: 1 }, { backend: 'cpu', ok: true, ms: 9, warmupMs: 1 }])).toBe('cpu');
     expect(fastestBackend([{ backend: 'cpu', ok: false, reason: 'x' }])).toBeNull();
+  });
+
+  it('never picks a GPU drawn in software, nor float16 for training', () => {
+    const gpu = [
+      { backend: 'cpu', ok: true, ms: 20, warmupMs: 1 },
+      { backend: 'webgl', ok: true, ms: 5, warmupMs: 900, software: 'ANGLE (Google, Vulkan 1.3.0 (SwiftShader Device))', precision: 32 },
+      { backend: 'webgpu', ok: true, ms: 4, warmupMs: 900, precision: 16 },
+    ] as const;
+    expect(fastestBackend(gpu)).toBe('webgpu');
+    expect(fastestBackend(gpu, { avoidFloat16: true })).toBe('cpu');
+    expect(pickBackend('auto', gpu, { avoidFloat16: true })).toEqual({ backend: 'cpu', reason: 'fastest in the probe' });
+    // the student may still choose it
+    expect(pickBackend('webgl', gpu)).toEqual({ backend: 'webgl', reason: 'your choice' });
   });
 
   it('a student choice wins when available, else the fastest with the reason', () => {

@@ -52,6 +52,26 @@ export async function claimSubmissionsForGrading(db: Database, ids: string[]): P
   return rowsOf<GradingClaim>(result);
 }
 
+/** A challenge entry's scores, written to its challenge_entries row with the grade. */
+export interface ChallengeEntryScores {
+  trainScore: number;
+  publicScore: number;
+  privateScore: number;
+  boundary: string;
+}
+
+/**
+ * A Verify job's outcome, written to the entry it re-trained: 'verified' when the re-trained model's public score is
+ * within `margin` of the entry's own (decided in the statement, against the stored score), 'not-verified' below that,
+ * 'failed' when re-training gave no score.
+ */
+export interface VerifyOutcome {
+  entryId: string;
+  score: number | null;
+  margin: number;
+  message: string;
+}
+
 /** A grade to record (status graded), or why grading could not finish (status failed: the attempt is given back). */
 export type GradingRecord =
   | {
@@ -63,8 +83,10 @@ export type GradingRecord =
       result: unknown;
       graderVersion: string;
       timings: Record<string, number> | null;
+      challenge?: ChallengeEntryScores;
+      verify?: VerifyOutcome;
     }
-  | { submissionId: string; status: 'failed'; failureMessage: string; result?: unknown; graderVersion?: string };
+  | { submissionId: string; status: 'failed'; failureMessage: string; result?: unknown; graderVersion?: string; verify?: VerifyOutcome };
 
 /**
  * Records a batch of outcomes in one statement, each exactly once: only a submission still queued or running
@@ -83,6 +105,8 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
           grader_version: record.graderVersion,
           timings: record.timings,
           failure_message: null,
+          challenge: record.challenge ?? null,
+          verify: record.verify ?? null,
         }
       : {
           id: record.submissionId,
@@ -93,13 +117,15 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
           grader_version: record.graderVersion ?? null,
           timings: null,
           failure_message: record.failureMessage,
+          challenge: null,
+          verify: record.verify ?? null,
         },
   );
   const result = await db.execute(sql`
     with input as (
       select * from jsonb_to_recordset(${JSON.stringify(input)}::jsonb) as x(
         id uuid, status submission_status, score real, passed boolean, result jsonb, grader_version text,
-        timings jsonb, failure_message text)
+        timings jsonb, failure_message text, challenge jsonb, verify jsonb)
     ), recorded as (
       update submissions s
       set status = input.status, score = input.score, passed = input.passed, result = input.result,
@@ -109,6 +135,24 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
       from input
       where s.id = input.id and s.status in ('queued', 'running')
       returning s.id
+    ), entry_scores as (
+      -- a challenge entry's scores go to its row in the same statement as its grade: never one without the other
+      update challenge_entries e
+      set train_score = (input.challenge->>'trainScore')::real, public_score = (input.challenge->>'publicScore')::real,
+        private_score = (input.challenge->>'privateScore')::real, boundary = input.challenge->>'boundary'
+      from input join recorded on recorded.id = input.id
+      where e.submission_id = input.id and input.challenge is not null
+      returning e.submission_id
+    ), verify_outcomes as (
+      update challenge_entries e
+      set verify_status = case
+          when input.verify->>'score' is null then 'failed'
+          when (input.verify->>'score')::real >= e.public_score - (input.verify->>'margin')::real - 1e-6 then 'verified'
+          else 'not-verified' end,
+        verify_score = (input.verify->>'score')::real, verify_message = input.verify->>'message'
+      from input join recorded on recorded.id = input.id
+      where e.submission_id = (input.verify->>'entryId')::uuid and e.verify_submission_id = input.id
+      returning e.submission_id
     )
     select id, pg_notify(${SUBMISSION_FINISHED_CHANNEL}, id::text) from recorded`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);

@@ -10,3 +10,4 @@ export * from './drafts';
 export * from './grading';
 export * from './submissionContext';
 export * from './signInThrottle';
+export * from './challenges';

@@ -51,16 +51,16 @@ export async function insertSubmission(db: Database, input: NewSubmissionInput):
   return { ok: true, submission: submissionFromRow(row) };
 }
 
-const submissionColumns = Object.entries(getTableColumns(submissions));
+export const submissionColumns = Object.entries(getTableColumns(submissions));
 
 /** RETURNING every column under its TypeScript name, as a raw statement must spell it. */
-const returningSubmission = sql.join(
+export const returningSubmission = sql.join(
   submissionColumns.map(([key, column]) => sql`${sql.identifier(column.name)} as ${sql.identifier(key)}`),
   sql`, `,
 );
 
 /** A raw row of RETURNING above as drizzle would have mapped it (its columns' own driver-value mapping). */
-function submissionFromRow(row: Record<string, unknown>): Submission {
+export function submissionFromRow(row: Record<string, unknown>): Submission {
   return Object.fromEntries(
     submissionColumns.map(([key, column]) => [key, row[key] === null || row[key] === undefined ? null : column.mapFromDriverValue(row[key])]),
   ) as Submission;

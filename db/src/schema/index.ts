@@ -9,3 +9,4 @@ export * from './courseExercises';
 export * from './submissions';
 export * from './drafts';
 export * from './signInThrottle';
+export * from './challenges';

@@ -5,6 +5,7 @@ import { courses } from './courses';
 import { exercises } from './exercises';
 import { exerciseVersions } from './exerciseVersions';
 import { users } from './users';
+import type { ChallengeProvenance } from './challenges';
 
 /**
  * What the student sent: code for code exercises, field answers for numeric/choice, a model for challenges. A numeric
@@ -13,7 +14,9 @@ import { users } from './users';
 export type SubmissionPayload =
   | { code: string }
   | { answers: Record<string, string | number | string[]> }
-  | { model: unknown };
+  | { model: unknown; provenance: ChallengeProvenance }
+  /** Verify: re-train a challenge entry's code (its own grading job, never an attempt or an entry). */
+  | { retrain: { code: string; seed: number; epochs: number }; verifyOf: string };
 
 export const submissions = pgTable(
   'submissions',

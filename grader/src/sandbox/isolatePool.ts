@@ -1,6 +1,6 @@
 import ivm from 'isolated-vm';
 import { preludeScript } from './bridge';
-import { loadTfjsBundle, TFJS_PLATFORM_SETUP } from './tfjsBundle';
+import { loadTfjsBundle, TFJS_PLATFORM_SETUP, type TfjsFlavour } from './tfjsBundle';
 
 /** The file name the student's module is compiled under: its frames in a stack trace carry it. */
 export const STUDENT_FILE = 'submission.js';
@@ -21,7 +21,7 @@ export class IsolateSlot {
   jobs = 0;
   retired = false;
   readonly prelude: ivm.Script;
-  private tfScripts: Promise<[ivm.Script, ivm.Script]> | undefined;
+  private readonly tfScripts = new Map<TfjsFlavour, Promise<[ivm.Script, ivm.Script]>>();
   /** Compiled student modules (V8 scripts are per isolate, runnable in any of its contexts). */
   private readonly scripts = new Map<string, ivm.Script>();
 
@@ -53,12 +53,27 @@ export class IsolateSlot {
   }
 
   /** tfjs is compiled once per isolate; each job's fresh context only runs it (~6 ms). */
-  tfjsScripts(): Promise<[ivm.Script, ivm.Script]> {
-    this.tfScripts ??= loadTfjsBundle().then(async (code) => [
-      await this.isolate.compileScript(code, { filename: 'tfjs.js' }),
-      await this.isolate.compileScript(TFJS_PLATFORM_SETUP, { filename: 'tfjs-platform.js' }),
-    ]);
-    return this.tfScripts;
+  tfjsScripts(flavour: TfjsFlavour = 'core'): Promise<[ivm.Script, ivm.Script]> {
+    let scripts = this.tfScripts.get(flavour);
+    if (!scripts) {
+      scripts = loadTfjsBundle(flavour).then(async (code) => [
+        await this.isolate.compileScript(code, { filename: 'tfjs.js' }),
+        await this.isolate.compileScript(TFJS_PLATFORM_SETUP, { filename: 'tfjs-platform.js' }),
+      ]);
+      this.tfScripts.set(flavour, scripts);
+    }
+    return scripts;
+  }
+
+  /** Trusted scripts run after a student's module (a challenge's training harness), compiled once per isolate. */
+  private readonly harnesses = new Map<string, ivm.Script>();
+  async harnessScript(code: string): Promise<ivm.Script> {
+    let script = this.harnesses.get(code);
+    if (!script) {
+      script = await this.isolate.compileScript(code, { filename: 'deltalab-harness.js' });
+      this.harnesses.set(code, script);
+    }
+    return script;
   }
 
   /** Starts making the next job's context now, off the next job's critical path. */

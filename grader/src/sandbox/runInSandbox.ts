@@ -18,6 +18,13 @@ export type SandboxJob = {
   cases: SandboxCase[];
   limits?: Partial<SandboxLimits>;
   usesTf?: boolean;
+  /** Load tfjs-layers too (tf.sequential, model.fit): challenges' Verify. Implies usesTf. */
+  tfLayers?: boolean;
+  /**
+   * A trusted script run after the student's module, in the same context, before the cases: a challenge's training
+   * harness, which registers the entry the cases call (the student's exports stay on `__deltalabStudent`).
+   */
+  harness?: string;
 };
 
 export type SandboxTimings = { compileMs: number; setupMs: number; runMs: number; totalMs: number };
@@ -56,7 +63,8 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
     return { ok: false, error, outcomes, logs, timings };
   };
 
-  const compiled = await compileSubmission(job.source, { sourceBytes: limits.sourceBytes, allowTf: job.usesTf === true });
+  const usesTf = job.usesTf === true || job.tfLayers === true;
+  const compiled = await compileSubmission(job.source, { sourceBytes: limits.sourceBytes, allowTf: usesTf });
   timings.compileMs = now() - started;
   if (!compiled.ok) return fail(compiled.error);
 
@@ -68,14 +76,15 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
     try {
       const setupStarted = now();
       context = await slot.takeContext(remaining());
-      if (job.usesTf) {
-        const [tfjs, platform] = await slot.tfjsScripts();
+      if (usesTf) {
+        const [tfjs, platform] = await slot.tfjsScripts(job.tfLayers ? 'layers' : 'core');
         await tfjs.run(context, { timeout: remaining() });
         await platform.run(context, { timeout: remaining() });
       }
       phase = 'load';
       const script = await slot.studentScript(compiled.code);
       await script.run(context, { timeout: remaining() });
+      if (job.harness) await (await slot.harnessScript(job.harness)).run(context, { timeout: remaining() });
       timings.setupMs = now() - setupStarted;
 
       phase = 'run';

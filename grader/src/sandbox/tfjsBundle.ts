@@ -32,6 +32,13 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 `;
 
 /**
+ * What a bundle holds: 'core' for code exercises; 'layers' adds tfjs-layers (tf.sequential, tf.layers, model.fit),
+ * for challenges' Verify, which re-trains a student's model (~+300 kB, so only the jobs that need it load it).
+ */
+export type TfjsFlavour = 'core' | 'layers';
+const ENTRIES: Record<TfjsFlavour, string> = { core: ENTRY, layers: `${ENTRY}export * from '@tensorflow/tfjs-layers';\n` };
+
+/**
  * Runs in the context right after the bundle. tfjs finds no known platform in an isolate (no window,
  * no process), so give it one made of what V8 alone offers; fetch and string encoding are not needed
  * by grading and fail loudly if used.
@@ -49,27 +56,32 @@ tf.setPlatform('deltalab-isolate', {
 tf.setBackend('cpu');
 `;
 
-let bundle: Promise<string> | undefined;
+const bundles = new Map<TfjsFlavour, Promise<string>>();
 
-/** The bundle source, built once per machine (cached in the OS temp dir by tfjs and esbuild version). */
-export function loadTfjsBundle(): Promise<string> {
-  bundle ??= buildOrReadCached().catch((error) => {
-    bundle = undefined;
-    throw error;
-  });
+/** The bundle source, built once per machine (cached in the OS temp dir by flavour, tfjs and esbuild version). */
+export function loadTfjsBundle(flavour: TfjsFlavour = 'core'): Promise<string> {
+  let bundle = bundles.get(flavour);
+  if (!bundle) {
+    bundle = buildOrReadCached(flavour).catch((error) => {
+      bundles.delete(flavour);
+      throw error;
+    });
+    bundles.set(flavour, bundle);
+  }
   return bundle;
 }
 
-async function buildOrReadCached(): Promise<string> {
+async function buildOrReadCached(flavour: TfjsFlavour): Promise<string> {
   const { version: tfVersion, resolveDir } = locateTfjsCore();
-  const file = join(tmpdir(), 'deltalab-grader', `tfjs-core-cpu-${tfVersion}-esbuild-${esbuild.version}.js`);
+  const name = flavour === 'core' ? 'tfjs-core-cpu' : 'tfjs-layers-cpu';
+  const file = join(tmpdir(), 'deltalab-grader', `${name}-${tfVersion}-esbuild-${esbuild.version}.js`);
   try {
     return await readFile(file, 'utf8');
   } catch {
     // not cached yet
   }
   const result = await esbuild.build({
-    stdin: { contents: ENTRY, resolveDir, loader: 'js' },
+    stdin: { contents: ENTRIES[flavour], resolveDir, loader: 'js' },
     bundle: true,
     write: false,
     format: 'iife',

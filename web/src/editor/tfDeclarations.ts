@@ -209,5 +209,49 @@ export const tfDeclarations = `declare module '@tensorflow/tfjs' {
     sigmoidCrossEntropy<T extends Tensor, O extends Tensor>(multiClassLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number): O;
     softmaxCrossEntropy<T extends Tensor, O extends Tensor>(onehotLabels: T | TensorLike, logits: T | TensorLike, weights?: Tensor | TensorLike, labelSmoothing?: number): O;
   };
+  // tfjs-layers: what the training challenges use (tf.sequential, tf.layers.dense/dropout, compile, fit).
+  type ActivationIdentifier = 'elu' | 'hardSigmoid' | 'linear' | 'relu' | 'relu6' | 'selu' | 'sigmoid' | 'softmax' | 'softplus' | 'softsign' | 'tanh' | 'swish' | 'mish';
+  export class Regularizer {}
+  export const regularizers: { l1(config?: { l1?: number }): Regularizer; l2(config?: { l2?: number }): Regularizer; l1l2(config?: { l1?: number; l2?: number }): Regularizer };
+  export class Layer {
+    readonly name: string;
+    getWeights(): Tensor[];
+    setWeights(weights: Tensor[]): void;
+    countParams(): number;
+  }
+  export const layers: {
+    dense(args: { units: number; activation?: ActivationIdentifier; useBias?: boolean; inputShape?: number[]; inputDim?: number; kernelInitializer?: string; biasInitializer?: string; kernelRegularizer?: Regularizer; biasRegularizer?: Regularizer; name?: string }): Layer;
+    dropout(args: { rate: number; seed?: number; name?: string }): Layer;
+  };
+  export interface ModelCompileArgs {
+    optimizer: string | Optimizer;
+    loss: string | string[] | ((yTrue: Tensor, yPred: Tensor) => Tensor);
+    metrics?: string[];
+  }
+  export interface ModelFitArgs {
+    epochs?: number;
+    batchSize?: number;
+    shuffle?: boolean;
+    verbose?: number;
+    validationSplit?: number;
+    callbacks?: { onEpochEnd?: (epoch: number, logs?: { [key: string]: number }) => void | Promise<void> };
+  }
+  export class LayersModel {
+    readonly layers: Layer[];
+    optimizer: Optimizer;
+    stopTraining: boolean;
+    compile(args: ModelCompileArgs): void;
+    fit(x: Tensor, y: Tensor, args?: ModelFitArgs): Promise<{ history: { [key: string]: number[] } }>;
+    predict(x: Tensor, args?: { batchSize?: number }): Tensor;
+    evaluate(x: Tensor, y: Tensor, args?: { batchSize?: number }): Scalar | Scalar[];
+    getWeights(): Tensor[];
+    setWeights(weights: Tensor[]): void;
+    countParams(): number;
+    summary(): void;
+  }
+  export class Sequential extends LayersModel {
+    add(layer: Layer): void;
+  }
+  export function sequential(config?: { layers?: Layer[]; name?: string }): Sequential;
 }
 `;

@@ -1,11 +1,20 @@
 import { tfBackends, type ProbeTiming, type TfBackend, type TfBackendChoice } from './protocol';
 
-/** The fastest backend the probe could time; ties go to the earlier one in `tfBackends` (cpu first). */
-export function fastestBackend(probe: readonly ProbeTiming[]): TfBackend | null {
+export interface PickRules {
+  /** Training (challenges): a float16 GPU backend diverges (0.87 against 0.97 on cpu), so it is never picked automatically. */
+  avoidFloat16?: boolean;
+}
+
+/**
+ * The fastest backend the probe could time; ties go to the earlier one in `tfBackends` (cpu first). A GPU backend
+ * drawn in software is never picked (software WebGL took 89–119 s to train moons where cpu took 7 s).
+ */
+export function fastestBackend(probe: readonly ProbeTiming[], rules: PickRules = {}): TfBackend | null {
   let best: { backend: TfBackend; ms: number } | null = null;
   for (const backend of tfBackends) {
     const timing = probe.find((t) => t.backend === backend);
-    if (timing?.ok && (best === null || timing.ms < best.ms)) best = { backend, ms: timing.ms };
+    if (!timing?.ok || timing.software || (rules.avoidFloat16 && timing.precision === 16)) continue;
+    if (best === null || timing.ms < best.ms) best = { backend, ms: timing.ms };
   }
   return best?.backend ?? null;
 }
@@ -14,8 +23,8 @@ export function fastestBackend(probe: readonly ProbeTiming[]): TfBackend | null 
  * The backend a Run uses: the student's choice when it is available, else the probe's fastest, with the reason
  * shown next to the results.
  */
-export function pickBackend(choice: TfBackendChoice, probe: readonly ProbeTiming[]): { backend: TfBackend; reason: string } | null {
-  const fastest = fastestBackend(probe);
+export function pickBackend(choice: TfBackendChoice, probe: readonly ProbeTiming[], rules: PickRules = {}): { backend: TfBackend; reason: string } | null {
+  const fastest = fastestBackend(probe, rules);
   if (choice !== 'auto') {
     const timing = probe.find((t) => t.backend === choice);
     if (!timing || timing.ok) return { backend: choice, reason: 'your choice' };

@@ -15,7 +15,18 @@ export type TfBackend = (typeof tfBackends)[number];
 export type TfBackendChoice = TfBackend | 'auto';
 
 /** One backend's probe result: the timed run after a warm-up run, or why it could not run. */
-export type ProbeTiming = { backend: TfBackend; ok: true; ms: number; warmupMs: number } | { backend: TfBackend; ok: false; reason: string };
+export type ProbeTiming =
+  | {
+      backend: TfBackend;
+      ok: true;
+      ms: number;
+      warmupMs: number;
+      /** A GPU backend drawn in software (SwiftShader, llvmpipe): never picked automatically. Names the renderer. */
+      software?: string;
+      /** Float bits of a GPU backend's textures (16: training diverges; challenges never pick it automatically). */
+      precision?: number;
+    }
+  | { backend: TfBackend; ok: false; reason: string };
 
 export interface TfRunOptions {
   choice: TfBackendChoice;

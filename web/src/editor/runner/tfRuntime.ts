@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import type * as TfNamespace from '@tensorflow/tfjs';
-import { pickBackend } from './backendChoice';
+import { pickBackend, type PickRules } from './backendChoice';
 import { tfBackends, type ProbeTiming, type TfBackend, type TfRunOptions, type TfStatus } from './protocol';
 
 /**
@@ -18,6 +18,30 @@ export async function loadTf(): Promise<Tf> {
 
 const registered = new Set<TfBackend>(['cpu', 'webgl']); // both come with @tensorflow/tfjs
 
+/** Renderers that are a CPU pretending to be a GPU. */
+const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|lavapipe/i;
+/** What the WebGPU adapter said of itself (set when webgpu is registered). */
+let webgpuAdapter: { description: string; fallback: boolean } | undefined;
+
+/** The renderer's name when the active GPU backend is drawn in software, else null. */
+function softwareRenderer(tf: Tf, backend: TfBackend): string | null {
+  try {
+    if (backend === 'webgl') {
+      const gl = (tf.backend() as unknown as { gpgpu?: { gl?: WebGLRenderingContext } }).gpgpu?.gl;
+      if (!gl) return null;
+      const info = gl.getExtension('WEBGL_debug_renderer_info');
+      const renderer = String(gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER));
+      return SOFTWARE_RENDERER.test(renderer) ? renderer : null;
+    }
+    if (backend === 'webgpu' && webgpuAdapter) {
+      return webgpuAdapter.fallback || SOFTWARE_RENDERER.test(webgpuAdapter.description) ? webgpuAdapter.description || 'a fallback adapter' : null;
+    }
+  } catch {
+    // unknown renderer: treated as hardware
+  }
+  return null;
+}
+
 /** Registers (wasm, webgpu: their packages on first use) and selects a backend; returns why it failed, or null. */
 async function useBackend(tf: Tf, backend: TfBackend): Promise<string | null> {
   try {
@@ -27,14 +51,23 @@ async function useBackend(tf: Tf, backend: TfBackend): Promise<string | null> {
       registered.add('wasm');
     }
     if (backend === 'webgpu' && !registered.has('webgpu')) {
-      const gpu = (self.navigator as unknown as { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      type Adapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean } };
+      const gpu = (self.navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
       if (!gpu) return 'WebGPU is not available in this browser';
-      if (!(await gpu.requestAdapter())) return 'no WebGPU adapter';
+      const adapter = await gpu.requestAdapter();
+      if (!adapter) return 'no WebGPU adapter';
+      const info = adapter.info ?? {};
+      webgpuAdapter = {
+        description: [info.vendor, info.architecture, info.description].filter(Boolean).join(' '),
+        fallback: Boolean(info.isFallbackAdapter ?? adapter.isFallbackAdapter),
+      };
       await import('@tensorflow/tfjs-backend-webgpu');
       registered.add('webgpu');
     }
     if (!(await tf.setBackend(backend))) return 'it failed to initialise';
     await tf.ready();
+    // setBackend can fail without saying so (tfjs keeps the previous backend): check what is active.
+    if (tf.getBackend() !== backend) return `tfjs stayed on ${tf.getBackend()}`;
     return null;
   } catch (error) {
     return error instanceof Error ? error.message : String(error);
@@ -104,13 +137,16 @@ export async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
         timings.push({ backend, ok: false, reason: `wrong results: ${wrong}` });
         continue;
       }
+      const software = softwareRenderer(tf, backend);
+      const precision = backend === 'webgl' || backend === 'webgpu' ? tf.backend().floatPrecision() : undefined;
+      const about = { ...(software ? { software } : {}), ...(precision !== undefined ? { precision } : {}) };
       if (warmupMs > SLOW_WARMUP_MS) {
-        timings.push({ backend, ok: true, ms: warmupMs, warmupMs });
+        timings.push({ backend, ok: true, ms: warmupMs, warmupMs, ...about });
         continue;
       }
       started = performance.now();
       probeWorkload(tf);
-      timings.push({ backend, ok: true, ms: performance.now() - started, warmupMs });
+      timings.push({ backend, ok: true, ms: performance.now() - started, warmupMs, ...about });
     } catch (error) {
       timings.push({ backend, ok: false, reason: error instanceof Error ? error.message : String(error) });
     }
@@ -119,11 +155,11 @@ export async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
 }
 
 /** Loads tfjs, probes when this page has no probe yet, and selects the backend for the student's code. */
-export async function prepareTf(options: TfRunOptions): Promise<{ tf: Tf; status: TfStatus }> {
+export async function prepareTf(options: TfRunOptions, rules: PickRules = {}): Promise<{ tf: Tf; status: TfStatus }> {
   const started = performance.now();
   const tf = await loadTf();
   const probe = options.probe ?? (await probeBackends(tf));
-  const pick = pickBackend(options.choice, probe);
+  const pick = pickBackend(options.choice, probe, rules);
   if (!pick) throw new Error(`no tfjs backend works in this browser (${probe.map((t) => `${t.backend}: ${t.ok ? 'ok' : t.reason}`).join('; ')})`);
   const problem = await useBackend(tf, pick.backend);
   if (problem) throw new Error(`the ${pick.backend} backend failed: ${problem}`);

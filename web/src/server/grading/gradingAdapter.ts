@@ -7,7 +7,8 @@ import {
   type GradingRecord,
   type SubmissionPayload,
 } from '@deltalab/db';
-import type { ClaimedSubmission, GradingOutcome, GradingStore, Submission } from '@deltalab/grader';
+import { findExercise } from '@deltalab/exercises';
+import type { ClaimedSubmission, GradeResult, GradingOutcome, GradingStore, Submission } from '@deltalab/grader';
 import { lateScoreFactor } from '@/lib/latePolicy';
 import { decayedScore } from '../services/submissions/submissionRules';
 
@@ -47,11 +48,22 @@ export function gradingStore(db: Database): GradingStore<SiteClaim> {
 }
 
 function toRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): GradingRecord {
+  const verifyOf = 'verifyOf' in claim.stored.payload ? claim.stored.payload.verifyOf : undefined;
+  const margin = (() => {
+    const exercise = findExercise(claim.stored.exerciseSlug);
+    return exercise?.kind === 'challenge' ? exercise.verifyMargin : 0;
+  })();
   if ('failure' in outcome) {
     console.error(`grading submission ${claim.submissionId} failed: ${outcome.failure}`);
-    return { submissionId: claim.submissionId, status: 'failed', failureMessage: outcome.failure };
+    return {
+      submissionId: claim.submissionId,
+      status: 'failed',
+      failureMessage: outcome.failure,
+      ...(verifyOf ? { verify: { entryId: verifyOf, score: null, margin, message: outcome.failure } } : {}),
+    };
   }
   const { result } = outcome;
+  if (result.kind === 'challenge') return challengeRecord(claim, result, verifyOf, margin);
   const rules = claim.stored;
   return {
     submissionId: claim.submissionId,
@@ -64,8 +76,33 @@ function toRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): GradingReco
   };
 }
 
+/**
+ * A challenge entry: its credit (thresholds on the public score; rank and attempts never cost points) and its scores
+ * for the board, recorded in one statement. A Verify job: its outcome goes to the entry it re-trained; the job itself
+ * scores nothing. The stored result keeps neither the private score (secret until the deadline) nor the boundary grid.
+ */
+function challengeRecord(claim: SiteClaim, result: GradeResult, verifyOf: string | undefined, margin: number): GradingRecord {
+  const { challenge, ...rest } = result;
+  const shown = challenge ? { ...rest, challenge: { trainScore: challenge.trainScore, publicScore: challenge.publicScore, params: challenge.params, ...(challenge.retrain ? { retrain: challenge.retrain } : {}) } } : rest;
+  const common = { submissionId: claim.submissionId, status: 'graded' as const, result: shown, graderVersion: result.graderVersion, timings: result.timings };
+  if (verifyOf) {
+    const message = challenge
+      ? `Re-trained ${challenge.retrain?.epochs ?? '?'} epochs in the sandbox: public score ${(challenge.publicScore * 100).toFixed(1)} %.`
+      : `Re-training failed: ${result.error?.message ?? 'no score'}`;
+    return { ...common, score: 0, passed: false, verify: { entryId: verifyOf, score: challenge?.publicScore ?? null, margin, message } };
+  }
+  return {
+    ...common,
+    score: result.score,
+    passed: result.passed,
+    ...(challenge ? { challenge: { trainScore: challenge.trainScore, publicScore: challenge.publicScore, privateScore: challenge.privateScore, boundary: challenge.boundary } } : {}),
+  };
+}
+
 /** A validated payload (see validatePayload) as the grader takes it; null for a payload the grader does not grade. */
 export function toGraderSubmission(kind: string, payload: SubmissionPayload): Submission | null {
+  if ('model' in payload) return { kind: 'model', model: payload.model };
+  if ('retrain' in payload) return { kind: 'retrain', ...payload.retrain };
   if ('code' in payload) return { kind: 'code', code: payload.code };
   if ('answers' in payload) {
     if (kind === 'choice') {

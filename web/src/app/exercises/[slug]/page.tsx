@@ -4,7 +4,12 @@ import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import 'katex/dist/katex.min.css';
 import type { CourseExerciseRow } from '@deltalab/db';
-import type { Exercise, StudentVariant } from '@deltalab/exercises';
+import { selectCourseExerciseBySlug, selectDraft } from '@deltalab/db';
+import { findExercise, type Exercise, type StudentVariant } from '@deltalab/exercises';
+import { ChallengeWorkspace } from '@/components/challenge/ChallengeWorkspace';
+import { getChallenge } from '@/server/services/challenges/getChallenge';
+import { listMyEntries } from '@/server/services/challenges/entries';
+import { SubmissionError } from '@/server/services/submissions/submissionError';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { getCurrentCourse, type CurrentCourse } from '@/server/services/courses/getCurrentCourse';
@@ -35,6 +40,7 @@ export default async function ExercisePage({ params, searchParams }: { params: P
   const { slug } = await params;
   const user = await requireUser(`/exercises/${slug}`);
   const db = await getDb();
+  if (findExercise(slug)?.kind === 'challenge') return <ChallengePage slug={slug} userId={user.id} />;
   const course = await getCurrentCourse(db, user.id);
   if (course?.role === 'instructor') return <InstructorPreview slug={slug} viewerId={user.id} searchParams={await searchParams} />;
 
@@ -125,6 +131,47 @@ function ExerciseLayout({
         dangerouslySetInnerHTML={{ __html: renderMarkdown(variant.statementMarkdown) }}
       />
       {children}
+    </div>
+  );
+}
+
+/**
+ * A challenge: the statement, then the training workspace (code or form, trained in a Web Worker), the student's
+ * entries and the board. Instructors see the same page with real names, both splits, the settings and Verify.
+ */
+async function ChallengePage({ slug, userId }: { slug: string; userId: string }) {
+  const db = await getDb();
+  let challenge;
+  try {
+    challenge = await getChallenge(db, userId, slug);
+  } catch (error) {
+    if (error instanceof SubmissionError) notFound();
+    throw error;
+  }
+  const course = await getCurrentCourse(db, userId);
+  const courseExercise = course ? await selectCourseExerciseBySlug(db, course.id, slug) : undefined;
+  const [entries, draft] = await Promise.all([listMyEntries(db, userId, slug), courseExercise ? selectDraft(db, userId, courseExercise.exerciseId) : undefined]);
+  return (
+    <div className="space-y-6">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/course" className="text-indigo-700 hover:underline">
+          ← {course?.title}
+        </Link>
+      </nav>
+      <header className="space-y-1">
+        <h1 className="text-2xl font-semibold">{challenge.title}</h1>
+        <p className="text-sm text-slate-600" data-testid="challenge-rules">
+          {challenge.points} points · full credit from {(challenge.threshold * 100).toFixed(0)} % public test accuracy
+          {challenge.deadline ? ` · ${challenge.revealed ? 'Closed' : 'Deadline'} ${formatDateTime(new Date(challenge.deadline), challenge.timeZone)}` : ''} ·{' '}
+          {challenge.entriesLeftToday} of {challenge.limits.entriesPerDay} entries left today
+        </p>
+      </header>
+      <article
+        aria-label="Exercise statement"
+        className="statement card max-w-none space-y-3 leading-relaxed [&_ol]:list-decimal [&_ol]:pl-6 [&_ul]:list-disc [&_ul]:pl-6 [&_code]:font-mono"
+        dangerouslySetInnerHTML={{ __html: renderMarkdown(challenge.statementMarkdown) }}
+      />
+      <ChallengeWorkspace challenge={challenge} initialEntries={entries} draft={draft?.code ?? null} />
     </div>
   );
 }

@@ -10,7 +10,11 @@ export type SubmissionErrorCode =
   | 'past-due'
   | 'rate-limited'
   | 'not-found'
-  | 'forbidden';
+  | 'forbidden'
+  | 'invalid-model'
+  | 'daily-limit'
+  | 'challenge-closed'
+  | 'too-many-finals';
 
 const statusByCode: Record<SubmissionErrorCode, number> = {
   'invalid-request': 400,
@@ -25,6 +29,10 @@ const statusByCode: Record<SubmissionErrorCode, number> = {
   'rate-limited': 429,
   'not-found': 404,
   forbidden: 403,
+  'invalid-model': 400,
+  'daily-limit': 429,
+  'challenge-closed': 403,
+  'too-many-finals': 409,
 };
 
 /** A refusal with a specific message; routes turn it into a 4xx JSON response. */

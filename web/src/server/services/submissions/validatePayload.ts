@@ -53,8 +53,9 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
     throw new SubmissionError('wrong-payload', 'Send either code or answers, not both.');
   }
   switch (exercise.kind) {
-    case 'code':
-    case 'challenge': {
+    case 'challenge':
+      throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a challenge: enter a trained model with POST /api/challenges/${exercise.slug}/entries.`);
+    case 'code': {
       if (code === undefined) {
         throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a ${exercise.kind} exercise: send { exercise, code }.`);
       }

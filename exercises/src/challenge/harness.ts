@@ -1,0 +1,179 @@
+/**
+ * How a challenge's code is trained: the same function in the browser's Web Worker (the page) and in the grader's
+ * sandbox (Verify), so a re-training runs exactly as the student's did, up to the backend. Browser-safe and
+ * self-contained: no imports (tfjs is passed in), so the grader can bundle this file into the isolate as it is.
+ */
+
+/** The parts of tfjs the harness touches (tfjs itself satisfies it). */
+export interface HarnessTf {
+  tensor2d(values: number[][], shape?: [number, number], dtype?: 'float32'): HarnessTensor;
+  oneHot(indices: HarnessTensor, depth: number): HarnessTensor;
+  tensor1d(values: number[], dtype?: 'int32' | 'float32'): HarnessTensor;
+  tidy<T>(fn: () => T): T;
+  dispose(tensors: unknown): void;
+}
+export interface HarnessTensor {
+  shape: number[];
+  dataSync(): ArrayLike<number>;
+  dispose(): void;
+  toFloat?(): HarnessTensor;
+}
+interface HarnessModel {
+  optimizer?: unknown;
+  outputs: { shape: (number | null)[] }[];
+  stopTraining: boolean;
+  fit(x: unknown, y: unknown, config: Record<string, unknown>): Promise<unknown>;
+  predict(x: unknown): unknown;
+}
+
+export interface TrainingSettings {
+  epochs: number;
+  batchSize: number;
+}
+
+export interface EpochReport {
+  epoch: number;
+  loss: number;
+  accuracy: number;
+}
+
+export interface HarnessOptions {
+  /** Math.random is this seeded generator while the model is built and trained (initialisers, shuffling). */
+  seed: number;
+  /** Train this many epochs instead of `training.epochs` (Verify: the recorded number). */
+  epochs?: number;
+  maxEpochs: number;
+  /** After each epoch; may be async (the page yields to its message loop there, to see a Stop). */
+  onEpoch?: (report: EpochReport, model: unknown) => void | Promise<void>;
+  /** Checked after each epoch: true stops training there (the model so far is kept). */
+  shouldStop?: () => boolean;
+}
+
+export interface HarnessResult {
+  model: unknown;
+  epochs: number;
+  /** Training accuracy after the last epoch (the harness's own count, the same way on every backend). */
+  accuracy: number;
+  loss: number;
+  curve: EpochReport[];
+  ms: number;
+}
+
+/** Refusals that are the student's (a wrong export, a bad setting): shown as they are. */
+export class ChallengeCodeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ChallengeCodeError';
+  }
+}
+
+/** mulberry32, as the exercises' Rng: a uint32 of state. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The student's `training` export, checked. */
+export function readTrainingSettings(student: Record<string, unknown>, maxEpochs: number): TrainingSettings {
+  const training = student.training as Partial<TrainingSettings> | undefined;
+  if (!training || typeof training !== 'object') throw new ChallengeCodeError('Your code must export const training = { epochs, batchSize }.');
+  const { epochs, batchSize } = training;
+  if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 1 || epochs > maxEpochs) {
+    throw new ChallengeCodeError(`training.epochs must be a whole number from 1 to ${maxEpochs}; it is ${String(epochs)}.`);
+  }
+  if (typeof batchSize !== 'number' || !Number.isInteger(batchSize) || batchSize < 1) {
+    throw new ChallengeCodeError(`training.batchSize must be a positive whole number; it is ${String(batchSize)}.`);
+  }
+  return { epochs, batchSize };
+}
+
+/** Predicted classes of a model's output (one unit: ≥ 0.5 is class 1; several: the largest). */
+export function classesOf(output: ArrayLike<number>, units: number): number[] {
+  const n = units === 1 ? output.length : output.length / units;
+  const classes: number[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    if (units === 1) classes[i] = output[i]! >= 0.5 ? 1 : 0;
+    else {
+      let best = 0;
+      for (let k = 1; k < units; k++) if (output[i * units + k]! > output[i * units + best]!) best = k;
+      classes[i] = best;
+    }
+  }
+  return classes;
+}
+
+/**
+ * Builds the student's model with `createModel()` and trains it with model.fit on (x, y): y as one column of 0/1
+ * for a one-unit output, else one-hot rows. Accuracy is counted here after every epoch.
+ */
+export async function trainChallengeModel(
+  /** tfjs (typed loosely: the harness uses the few functions of HarnessTf, and callers pass the real module). */
+  tfModule: object,
+  student: Record<string, unknown>,
+  data: { x: number[][]; y: number[]; classes: number },
+  options: HarnessOptions,
+): Promise<HarnessResult> {
+  const tf = tfModule as HarnessTf;
+  const settings = readTrainingSettings(student, options.maxEpochs);
+  const epochs = options.epochs ?? settings.epochs;
+  if (!Number.isInteger(epochs) || epochs < 1 || epochs > options.maxEpochs) {
+    throw new ChallengeCodeError(`epochs must be a whole number from 1 to ${options.maxEpochs}; it is ${epochs}.`);
+  }
+  if (typeof student.createModel !== 'function') throw new ChallengeCodeError('Your code must export function createModel().');
+  const started = Date.now();
+  const random = Math.random;
+  Math.random = seededRandom(options.seed);
+  const curve: EpochReport[] = [];
+  let xs: HarnessTensor | undefined;
+  let ys: HarnessTensor | undefined;
+  try {
+    const model = (student.createModel as () => HarnessModel)();
+    if (!model || typeof model.fit !== 'function' || !Array.isArray(model.outputs)) {
+      throw new ChallengeCodeError('createModel() must return a tf.sequential() model.');
+    }
+    if (!model.optimizer) throw new ChallengeCodeError('createModel() must compile the model (model.compile({ optimizer, loss })) before returning it.');
+    const units = model.outputs[0]?.shape[1];
+    if (typeof units !== 'number') throw new ChallengeCodeError('The model has no output width.');
+    xs = tf.tensor2d(data.x, [data.x.length, 2], 'float32');
+    ys =
+      units === 1
+        ? tf.tensor2d(data.y.map((v) => [v]), [data.y.length, 1], 'float32')
+        : tf.tidy(() => {
+            const indices = tf.tensor1d(data.y, 'int32');
+            const hot = tf.oneHot(indices, units);
+            return hot.toFloat ? hot.toFloat() : hot;
+          });
+    const x = xs;
+    await model.fit(xs, ys, {
+      epochs,
+      batchSize: settings.batchSize,
+      shuffle: true,
+      verbose: 0,
+      yieldEvery: 'never',
+      callbacks: {
+        onEpochEnd: async (epoch: number, logs?: Record<string, number>) => {
+          const output = tf.tidy(() => (model.predict(x) as HarnessTensor).dataSync());
+          const predicted = classesOf(output, units);
+          let right = 0;
+          for (let i = 0; i < predicted.length; i++) if (predicted[i] === data.y[i]) right++;
+          const report = { epoch: epoch + 1, loss: Number(logs?.loss ?? NaN), accuracy: right / data.y.length };
+          curve.push(report);
+          if (options.onEpoch) await options.onEpoch(report, model);
+          if (options.shouldStop?.()) model.stopTraining = true;
+        },
+      },
+    });
+    const last = curve[curve.length - 1];
+    return { model, epochs: curve.length, accuracy: last?.accuracy ?? 0, loss: last?.loss ?? NaN, curve, ms: Date.now() - started };
+  } finally {
+    Math.random = random;
+    xs?.dispose();
+    ys?.dispose();
+  }
+}
