@@ -9,6 +9,7 @@ import { pageRoutes } from '../pageRoutes';
  * fails here until it is added.
  */
 type Visitor = 'anonymous' | 'student' | 'instructor';
+const codeEditorLoaded = (page: Page) => expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
 const scans: Record<string, { visitor: Visitor; url: string; ready?: (page: Page) => Promise<void> }[]> = {
   '/': [{ visitor: 'anonymous', url: '/' }],
   '/signin': [{ visitor: 'anonymous', url: '/signin' }],
@@ -24,9 +25,13 @@ const scans: Record<string, { visitor: Visitor; url: string; ready?: (page: Page
     {
       visitor: 'student',
       url: '/exercises/mlp-forward-code',
-      ready: (page) => expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 }),
+      ready: codeEditorLoaded,
     },
     { visitor: 'instructor', url: '/exercises/mlp-backprop-2-2-2?variant=canonical' },
+    // A training challenge: editor, board, entries (and, for the instructor, its settings and Verify).
+    { visitor: 'student', url: '/exercises/moons-challenge', ready: codeEditorLoaded },
+    { visitor: 'student', url: '/exercises/spirals-challenge', ready: (page) => page.getByRole('tab', { name: 'Form' }).click() },
+    { visitor: 'instructor', url: '/exercises/circles-challenge', ready: codeEditorLoaded },
   ],
   '/instructor': [
     { visitor: 'instructor', url: '/instructor' },
