@@ -129,10 +129,17 @@ async function handWrittenLoop({ url, seeds }: { url: string; seeds: number }): 
       const fanIn = sizes[l]!, fanOut = sizes[l + 1]!;
       const w = new Float64Array(fanIn * fanOut).map(() => normal() * Math.sqrt(2 / (fanIn + fanOut)));
       const b = new Float64Array(fanOut);
-      W.push(w), B.push(b), A.push(new Float64Array(n * fanOut)), D.push(new Float64Array(n * fanOut));
+      W.push(w);
+      B.push(b);
+      A.push(new Float64Array(n * fanOut));
+      D.push(new Float64Array(n * fanOut));
       params.push(w, b);
     }
-    for (const p of params) grads.push(new Float64Array(p.length)), m.push(new Float64Array(p.length)), v.push(new Float64Array(p.length));
+    for (const p of params) {
+      grads.push(new Float64Array(p.length));
+      m.push(new Float64Array(p.length));
+      v.push(new Float64Array(p.length));
+    }
     const started = performance.now();
     let epoch = 0;
     const lr = 0.05, b1 = 0.9, b2 = 0.999, eps = 1e-7;
@@ -156,7 +163,8 @@ async function handWrittenLoop({ url, seeds }: { url: string; seeds: number }): 
       for (let i = 0; i < n; i++) D[L - 1]![i] = (p[i]! - Y[i]!) / n;
       for (let l = L - 1; l >= 0; l--) {
         const fanIn = sizes[l]!, fanOut = sizes[l + 1]!, a = A[l]!, dz = D[l]!, gw = grads[2 * l]!, gb = grads[2 * l + 1]!, w = W[l]!;
-        gw.fill(0), gb.fill(0);
+        gw.fill(0);
+        gb.fill(0);
         for (let i = 0; i < n; i++) {
           for (let j = 0; j < fanOut; j++) {
             const d = dz[i * fanOut + j]!;

@@ -1,4 +1,4 @@
-import { chromiumLaunchOptions, resolveChromium } from '../chromium';
+import { chromiumLaunchOptions } from '../chromium';
 import { demo, expect, signIn, test } from '../fixtures';
 import { replaceEditorCode, solution, tfExercise } from './tfExercise';
 

@@ -223,6 +223,7 @@ export interface ChallengeExercise<P extends Params = Params> extends ExerciseBa
   baselines: ChallengeBaseline[];
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of exercises holds each with its own params
 export type ExerciseDefinition<P extends Params = any> =
   | NumericExercise<P>
   | CodeExercise<P>

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { getExercise, solveVariant, variantParams } from '../../src/index';
 import { solve } from '../../content/initialisation/init-scales/reference';
 import type { InitScalesParams } from '../../content/initialisation/init-scales/variants';
-import { describeEachBackend, expectPrinted, expectWithin, hundredSeeds, numericVariantSeeds } from '../helpers';
+import { describeEachBackend, expectPrinted, expectWithin, numericVariantSeeds } from '../helpers';
 
 const exercise = getExercise('init-scales');
 if (exercise.kind !== 'numeric') throw new Error('numeric expected');

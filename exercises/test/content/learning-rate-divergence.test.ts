@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { getExercise, solveVariant, variantParams } from '../../src/index';
 import type { LearningRateParams } from '../../content/gradient-descent/learning-rate-divergence/variants';
-import { describeEachBackend, expectPrinted, expectWithin, hundredSeeds, numericVariantSeeds } from '../helpers';
+import { describeEachBackend, expectPrinted, expectWithin, numericVariantSeeds } from '../helpers';
 
 const exercise = getExercise('learning-rate-divergence');
 if (exercise.kind !== 'numeric') throw new Error('numeric expected');

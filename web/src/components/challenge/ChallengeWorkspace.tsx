@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CodeEditorHandle } from '@/editor/MonacoCodeEditor';
-import { BACKEND_STORAGE_KEY, parseStoredChoice } from '@/editor/runner/backendChoice';
+import { chooseBackend, useBackendChoice } from '@/editor/runner/useBackendChoice';
 import { tfBackends, type ProbeTiming, type TfBackendChoice, type TfStatus } from '@/editor/runner/protocol';
 import type { EpochPoint, UploadModel } from '@/editor/runner/trainProtocol';
 import type { TrainingHandle } from '@/editor/runner/trainInBrowser';
@@ -47,7 +47,7 @@ export function ChallengeWorkspace({ challenge, initialEntries, draft }: { chall
   const [code, setCode] = useState(draft ?? challenge.starter);
   const [editorKey, setEditorKey] = useState(0);
   const [form, setForm] = useState<ModelFormState>(() => starterForm(challenge.classes));
-  const [choice, setChoice] = useState<TfBackendChoice>('auto');
+  const choice = useBackendChoice();
   const [tfStatus, setTfStatus] = useState<TfStatus | null>(null);
   const probe = useRef<ProbeTiming[] | undefined>(undefined);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
@@ -63,7 +63,6 @@ export function ChallengeWorkspace({ challenge, initialEntries, draft }: { chall
   const grid = useMemo(() => gridPoints(challenge.bounds, LIVE_GRID), [challenge.bounds]);
   const trainingSet = useMemo(() => ({ x: challenge.train.x, y: challenge.train.y }), [challenge.train]);
 
-  useEffect(() => setChoice(parseStoredChoice(localStorage.getItem(BACKEND_STORAGE_KEY))), []);
   useEffect(() => () => training.current?.cancel(), []);
 
   // Autosave the code as the exercise's draft, as code exercises do.
@@ -77,15 +76,6 @@ export function ChallengeWorkspace({ challenge, initialEntries, draft }: { chall
     }, 1000);
     return () => clearTimeout(timer);
   }, [code, slug]);
-
-  function chooseBackend(next: TfBackendChoice) {
-    setChoice(next);
-    try {
-      localStorage.setItem(BACKEND_STORAGE_KEY, next);
-    } catch {
-      // storage disabled
-    }
-  }
 
   function openFormInEditor() {
     setCode(formToCode(form, challenge.classes));

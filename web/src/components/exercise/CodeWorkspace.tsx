@@ -3,7 +3,7 @@
 import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { CodeEditorHandle } from '@/editor/MonacoCodeEditor';
-import { BACKEND_STORAGE_KEY, parseStoredChoice } from '@/editor/runner/backendChoice';
+import { chooseBackend, useBackendChoice } from '@/editor/runner/useBackendChoice';
 import { formatTolerance } from '@/editor/runner/runTolerance';
 import type { Tolerance } from '@deltalab/exercises/rules';
 import { tfBackends, type ProbeTiming, type RunCaseResult, type TfBackendChoice, type TfReady } from '@/editor/runner/protocol';
@@ -47,23 +47,9 @@ export function CodeWorkspace({
   // An instructor's preview stores nothing, drafts included (they would become the instructor's own draft).
   const preview = usePreviewTarget();
   // tf exercises: the backend the student picked (remembered), and the probe of the first Run on this page.
-  const [tfChoice, setTfChoice] = useState<TfBackendChoice>('auto');
+  const tfChoice = useBackendChoice();
   const [tfStatus, setTfStatus] = useState<TfReady | null>(null);
   const probe = useRef<ProbeTiming[] | undefined>(undefined);
-
-  useEffect(() => {
-    // After hydration: localStorage does not exist on the server.
-    if (setup.usesTf) setTfChoice(parseStoredChoice(localStorage.getItem(BACKEND_STORAGE_KEY)));
-  }, [setup.usesTf]);
-
-  function chooseBackend(choice: TfBackendChoice) {
-    setTfChoice(choice);
-    try {
-      localStorage.setItem(BACKEND_STORAGE_KEY, choice);
-    } catch {
-      // storage disabled: the choice holds for this page
-    }
-  }
 
   // Autosave the draft a moment after the last keystroke.
   useEffect(() => {

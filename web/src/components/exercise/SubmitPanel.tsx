@@ -6,6 +6,7 @@ import { describeLatePolicy } from '@/lib/latePolicy';
 import { usePreviewTarget } from './PreviewContext';
 import type { ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionResult } from './SubmissionResult';
+import { useNow } from '@/components/useNow';
 
 /** Attempts / due date line, the refusal message, and the live status of the latest submission. */
 export function SubmitPanel({
@@ -30,7 +31,8 @@ export function SubmitPanel({
   const preview = usePreviewTarget();
   const used = history.filter((s) => s.countsAsAttempt && s.status !== 'failed').length;
   const attemptsLeft = rules.maxAttempts === null ? null : Math.max(0, rules.maxAttempts - used);
-  const pastDue = rules.dueAt !== null && new Date(rules.dueAt).getTime() < Date.now();
+  const now = useNow();
+  const pastDue = rules.dueAt !== null && new Date(rules.dueAt).getTime() < now;
   return (
     <div className="space-y-3">
       <div className="flex flex-wrap items-center gap-3">

@@ -22,7 +22,8 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
   const [history, setHistory] = useState(initialHistory);
   const [phase, setPhase] = useState<Phase>('idle');
   const [error, setError] = useState('');
-  const [latestId, setLatestId] = useState<string | null>(null);
+  // A submission still in flight when the page was loaded is the latest one, and is followed at once (below).
+  const [latestId, setLatestId] = useState<string | null>(() => inFlight(initialHistory)?.id ?? null);
   const cancelled = useRef(false);
   useEffect(() => () => void (cancelled.current = true), []);
 
@@ -60,11 +61,10 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
 
   // Resume following a submission still in flight when the page was loaded.
   useEffect(() => {
-    const pending = initialHistory.find((s) => s.status === 'queued' || s.status === 'running');
-    if (pending) {
-      setLatestId(pending.id);
-      void follow(pending.id);
-    }
+    const pending = inFlight(initialHistory);
+    // Following is subscribing to the server for the grade; follow() marks the phase as it starts.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (pending) void follow(pending.id);
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
@@ -169,4 +169,8 @@ async function gradePreview(
   } catch {
     return { error: 'Could not reach the server. Check your connection and try again.' };
   }
+}
+
+function inFlight(history: SubmissionSummary[]): SubmissionSummary | undefined {
+  return history.find((s) => s.status === 'queued' || s.status === 'running');
 }

@@ -42,9 +42,9 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
     return;
   }
   post({ type: 'started' });
-  let module: Record<string, unknown>;
+  let studentModule: Record<string, unknown>;
   try {
-    module = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ moduleUrl(resolved.js))) as Record<string, unknown>;
+    studentModule = (await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ moduleUrl(resolved.js))) as Record<string, unknown>;
   } catch (error) {
     post({ type: 'error', message: `Your code could not be loaded: ${error instanceof Error ? error.message : String(error)}` });
     return;
@@ -53,7 +53,7 @@ self.onmessage = async (event: MessageEvent<RunRequest>) => {
   }
   const results: RunCaseResult[] = [];
   for (const testCase of cases) {
-    const fn = module[testCase.entry];
+    const fn = studentModule[testCase.entry];
     if (typeof fn !== 'function') {
       results.push({ name: testCase.name, passed: false, ms: 0, message: `Your code does not export a function named ${testCase.entry}.` });
       continue;

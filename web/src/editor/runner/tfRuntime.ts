@@ -43,7 +43,7 @@ function softwareRenderer(tf: Tf, backend: TfBackend): string | null {
 }
 
 /** Registers (wasm, webgpu: their packages on first use) and selects a backend; returns why it failed, or null. */
-async function useBackend(tf: Tf, backend: TfBackend): Promise<string | null> {
+async function switchBackend(tf: Tf, backend: TfBackend): Promise<string | null> {
   try {
     if (backend === 'wasm' && !registered.has('wasm')) {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
@@ -122,7 +122,7 @@ export async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
   const timings: ProbeTiming[] = [];
   let reference: number[] | undefined;
   for (const backend of tfBackends) {
-    const problem = await useBackend(tf, backend);
+    const problem = await switchBackend(tf, backend);
     if (problem) {
       timings.push({ backend, ok: false, reason: problem });
       continue;
@@ -161,7 +161,7 @@ export async function prepareTf(options: TfRunOptions, rules: PickRules = {}): P
   const probe = options.probe ?? (await probeBackends(tf));
   const pick = pickBackend(options.choice, probe, rules);
   if (!pick) throw new Error(`no tfjs backend works in this browser (${probe.map((t) => `${t.backend}: ${t.ok ? 'ok' : t.reason}`).join('; ')})`);
-  const problem = await useBackend(tf, pick.backend);
+  const problem = await switchBackend(tf, pick.backend);
   if (problem) throw new Error(`the ${pick.backend} backend failed: ${problem}`);
   return { tf, status: { backend: pick.backend, reason: pick.reason, probe, setupMs: performance.now() - started } };
 }
