@@ -42,7 +42,11 @@ export {
   findExercise,
   exercisesContentDir,
   hashFolder,
+  hashFiles,
+  exerciseFromFiles,
+  exerciseFileNames,
   ExerciseLoadError,
+  type ExerciseFileName,
   type Exercise,
 } from './load';
 export {

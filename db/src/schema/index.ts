@@ -8,3 +8,5 @@ export * from './exerciseVersions';
 export * from './courseExercises';
 export * from './submissions';
 export * from './drafts';
+export * from './authoringDrafts';
+export * from './regrades';

@@ -12,6 +12,8 @@ export const users = pgTable(
     role: siteRole('role').notNull().default('student'),
     /** Null for accounts that only sign in through OAuth. */
     passwordHash: text('password_hash'),
+    /** The course the user last switched to (instructors teaching several, students in several); null: the first. */
+    currentCourseId: uuid('current_course_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
