@@ -68,4 +68,5 @@ ALTER TABLE "regrades" ADD CONSTRAINT "regrades_requested_by_users_id_fk" FOREIG
 ALTER TABLE "regrades" ADD CONSTRAINT "regrades_applied_by_users_id_fk" FOREIGN KEY ("applied_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "authoring_drafts_course_slug_unique" ON "authoring_drafts" USING btree ("course_id","slug");--> statement-breakpoint
 CREATE INDEX "regrade_items_regrade_idx" ON "regrade_items" USING btree ("regrade_id");--> statement-breakpoint
-CREATE INDEX "regrades_course_created_idx" ON "regrades" USING btree ("course_id","created_at");
+CREATE INDEX "regrades_course_created_idx" ON "regrades" USING btree ("course_id","created_at");--> statement-breakpoint
+ALTER TABLE "users" ADD CONSTRAINT "users_current_course_id_courses_id_fk" FOREIGN KEY ("current_course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;

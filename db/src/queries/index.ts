@@ -9,3 +9,6 @@ export * from './progress';
 export * from './drafts';
 export * from './grading';
 export * from './submissionContext';
+export * from './dashboard';
+export * from './regrades';
+export * from './authoring';
