@@ -10,6 +10,9 @@ export const SUBMISSION_FINISHED_CHANNEL = 'deltalab_submission_finished';
 export interface GradingClaim {
   submissionId: string;
   exerciseSlug: string;
+  /** 'site': authored in the site, graded from its version's stored folder (versionId). */
+  exerciseSource: 'catalogue' | 'site';
+  versionId: string;
   kind: ExerciseKind;
   payload: SubmissionPayload;
   variantSeed: string;
@@ -39,9 +42,10 @@ export async function claimSubmissionsForGrading(db: Database, ids: string[]): P
       update submissions
       set status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
       where id = any(${postgresArray(ids)}::uuid[]) and status in ('queued', 'running')
-      returning id, course_id, exercise_id, kind, payload, variant_seed, attempt, late, child_deaths
+      returning id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, attempt, late, child_deaths
     )
-    select claimed.id as "submissionId", e.slug as "exerciseSlug", claimed.kind, claimed.payload,
+    select claimed.id as "submissionId", e.slug as "exerciseSlug", e.source as "exerciseSource",
+      claimed.exercise_version_id as "versionId", claimed.kind, claimed.payload,
       claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late, claimed.child_deaths as "childDeaths",
       coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt",
       c.late_policy as "latePolicy", c.late_penalty as "latePenalty"

@@ -145,11 +145,11 @@ export async function countRegradeChildDeath(db: Database, itemId: string): Prom
 }
 
 /** Items not finished (a restart queues them again, like unfinished submissions). */
-export async function listUnfinishedRegradeItems(db: Database): Promise<string[]> {
+export async function listUnfinishedRegradeItems(db: Database): Promise<{ id: string; status: 'queued' | 'running' }[]> {
   const result = await db.execute(sql`
-    select i.id from regrade_items i join regrades r on r.id = i.regrade_id
+    select i.id, i.status from regrade_items i join regrades r on r.id = i.regrade_id
     where r.status = 'grading' and i.status in ('queued', 'running')`);
-  return rowsOf<{ id: string }>(result).map((row) => row.id);
+  return rowsOf<{ id: string; status: 'queued' | 'running' }>(result);
 }
 
 export async function selectOptionalRegrade(db: Database, id: string): Promise<Regrade | undefined> {

@@ -6,7 +6,8 @@ import {
   type Database,
   type Submission,
 } from '@deltalab/db';
-import { findExercise, instantiateVariant, variantSeed, type Exercise, type StudentVariant } from '@deltalab/exercises';
+import { variantSeed, type Exercise, type StudentVariant } from '@deltalab/exercises';
+import { resolveExercise, studentVariantOf } from '@/server/exercises/resolveExercise';
 import { getCurrentCourse, type CurrentCourse } from '../courses/getCurrentCourse';
 
 export interface StudentExercise {
@@ -25,17 +26,19 @@ export async function getExerciseForStudent(db: Database, userId: string, slug: 
   const course = await getCurrentCourse(db, userId);
   if (!course) return null;
   const courseExercise = await selectCourseExerciseBySlug(db, course.id, slug);
-  const exercise = findExercise(slug);
-  if (!courseExercise || !exercise || (!courseExercise.published && course.role !== 'instructor')) return null;
-  const [history, draft] = await Promise.all([
+  const resolved = courseExercise ? await resolveExercise(db, courseExercise) : null;
+  if (!courseExercise || !resolved || (!courseExercise.published && course.role !== 'instructor')) return null;
+  const { exercise } = resolved;
+  const [history, draft, variant] = await Promise.all([
     listSubmissionsForStudent(db, userId, courseExercise.exerciseId, { courseId: course.id }),
     exercise.kind === 'code' || exercise.kind === 'challenge' ? selectDraft(db, userId, courseExercise.exerciseId) : undefined,
+    studentVariantOf(resolved, variantSeed(slug, userId)),
   ]);
   return {
     course,
     courseExercise,
     exercise,
-    variant: instantiateVariant(exercise, variantSeed(slug, userId)),
+    variant,
     history,
     draft: draft?.code ?? null,
     attemptsUsed: history.filter((s) => s.countsAsAttempt).length,

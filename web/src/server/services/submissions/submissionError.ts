@@ -9,7 +9,8 @@ export type SubmissionErrorCode =
   | 'past-due'
   | 'rate-limited'
   | 'not-found'
-  | 'forbidden';
+  | 'forbidden'
+  | 'conflict';
 
 const statusByCode: Record<SubmissionErrorCode, number> = {
   'invalid-request': 400,
@@ -23,6 +24,7 @@ const statusByCode: Record<SubmissionErrorCode, number> = {
   'rate-limited': 429,
   'not-found': 404,
   forbidden: 403,
+  conflict: 409,
 };
 
 /** A refusal with a specific message; routes turn it into a 4xx JSON response. */
