@@ -221,7 +221,8 @@ export type ApplyRegradeOutcome = { ok: true; changed: number } | { ok: false; r
 /**
  * Applies a ready regrade: every graded item's new grade replaces its submission's (with "never lower", a lower new
  * score keeps the old score, and the old passed/result with it), the submission moves to the regrade's version and
- * its history gets an entry (who, when, from, to, why). Only submissions whose grade differs change. One transaction;
+ * its history gets an entry (who, when, from, to, why). Only submissions whose score, verdict or reasons (`reasons`:
+ * item id → the cases or fields whose verdict changed) differ change; the others keep their grade. One transaction;
  * a regrade is applied at most once.
  */
 export async function applyRegrade(
@@ -256,10 +257,11 @@ export async function applyRegrade(
           regrades = s.regrades || jsonb_build_array(jsonb_build_object(
             'regradeId', ${input.regradeId}::text, 'appliedAt', now(), 'appliedBy', ${input.appliedBy}::text,
             'fromScore', marked.old_score, 'toScore', marked.new_score,
-            'reason', coalesce((${reasons}::jsonb)->>(marked.id::text), 'regraded')))
+            'reason', coalesce((${reasons}::jsonb)->>(marked.id::text), 'score changed')))
         from marked
         where s.id = marked.submission_id and not marked.keep_old
-          and (marked.new_score is distinct from marked.old_score or marked.new_result is distinct from s.result)
+          and (marked.new_score is distinct from marked.old_score or marked.new_passed is distinct from s.passed
+            or (${reasons}::jsonb) ->> (marked.id::text) is not null)
         returning s.id
       )
       select count(*)::int as "changed" from changed`);

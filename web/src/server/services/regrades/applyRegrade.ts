@@ -18,7 +18,10 @@ export async function applyRegradeFor(db: Database, course: CurrentCourse, appli
   const regrade = await selectOptionalRegrade(db, regradeId);
   if (!regrade || regrade.courseId !== course.id) throw new SubmissionError('not-found', `No regrade ${regradeId} in ${course.title}.`);
   const reasons: Record<string, string> = {};
-  for (const item of await listRegradeItems(db, regradeId)) if (item.status === 'graded') reasons[item.itemId] = changeReason(item) || 'regraded';
+  for (const item of await listRegradeItems(db, regradeId)) {
+    const why = item.status === 'graded' ? changeReason(item) : '';
+    if (why) reasons[item.itemId] = why;
+  }
   const outcome = await applyRegrade(db, { regradeId, neverLower: parsed.data.neverLower, appliedBy, reasons });
   if (!outcome.ok) {
     throw new SubmissionError(
