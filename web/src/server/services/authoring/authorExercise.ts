@@ -98,3 +98,19 @@ export async function publishExerciseDraft(db: Database, course: CurrentCourse, 
   if (!outcome.ok) throw new SubmissionError('conflict', `'${slug}' is taken by another exercise: choose another slug.`);
   return { exerciseId: outcome.exerciseId, versionNumber: outcome.versionNumber, created: outcome.created };
 }
+
+/**
+ * Preview as a student, before or after publishing: any variant of the draft's files as a student sees it, with the
+ * reference answers, computed in a grading child process.
+ */
+export async function previewExerciseDraft(db: Database, course: CurrentCourse, slug: string, variantInput: unknown) {
+  const variant = variantInput === undefined || variantInput === 'canonical' ? 'canonical' : Number(variantInput);
+  if (variant !== 'canonical' && !(Number.isInteger(variant) && variant >= 0 && variant <= 0xffffffff)) {
+    throw new SubmissionError('invalid-request', 'variant: "canonical" or a seed from 0 to 4294967295.');
+  }
+  const draft = await draftOf(db, course, slug);
+  const reply = await gradingPool().author({ kind: 'instantiate', folder: { hash: hashFiles(draft.files), files: draft.files }, variant }, { timeLimitMs: 10_000 });
+  if (reply.kind !== 'done') throw new SubmissionError('conflict', `The exercise's code took down its grading process (${reply.detail}).`);
+  if (reply.outcome.kind !== 'instantiated') throw new SubmissionError('conflict', reply.outcome.kind === 'invalid' ? `${reply.outcome.file}: ${reply.outcome.message}` : 'unexpected reply');
+  return { variant: reply.outcome.variant, reference: reply.outcome.reference };
+}
