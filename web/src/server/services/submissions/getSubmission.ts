@@ -48,6 +48,7 @@ export function submissionView(submission: Submission) {
     payload: submission.payload,
     createdAt: submission.createdAt.toISOString(),
     gradedAt: submission.gradedAt?.toISOString() ?? null,
+    regrades: (submission.regrades ?? []).map(({ appliedAt, fromScore, toScore, reason }) => ({ appliedAt, fromScore, toScore, reason })),
   };
 }
 
