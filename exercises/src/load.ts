@@ -131,11 +131,14 @@ function loadOne(entry: RegistryEntry, contentDir: string): Exercise {
   if (!parsed.success) throw new ExerciseLoadError(folder, `definition.ts: ${z.prettifyError(parsed.error)}`);
   const expectedDir = `${definition.topic}/${definition.slug}`;
   if (entry.dir !== expectedDir) throw new ExerciseLoadError(folder, `definition.ts: folder must be content/${expectedDir} (topic/slug)`);
+  // Literal file names: a bundler (Next's) traces these reads instead of the whole project.
   const texts: Record<string, string> = {};
-  for (const name of ['statement.md', 'solution.ts', 'known-wrong.ts']) {
-    const text = readText(path.join(folder, name));
-    if (text !== undefined) texts[name] = text;
-  }
+  const statement = readText(path.join(folder, 'statement.md'));
+  const solution = readText(path.join(folder, 'solution.ts'));
+  const knownWrong = readText(path.join(folder, 'known-wrong.ts'));
+  if (statement !== undefined) texts['statement.md'] = statement;
+  if (solution !== undefined) texts['solution.ts'] = solution;
+  if (knownWrong !== undefined) texts['known-wrong.ts'] = knownWrong;
   return exerciseFromFiles(definition, texts, folder, hashFolder(folder));
 }
 
