@@ -79,9 +79,9 @@ test.describe('instructor tools (issue 11)', () => {
     const slug = `e2e-neuron-${Date.now().toString(36)}`;
     await signIn(page, demo.instructor.email);
     await page.goto('/instructor/authoring/new');
-    await page.getByLabel('Slug').fill(slug);
-    await page.getByLabel('Title').fill('One neuron (e2e)');
-    await page.getByLabel('Summary').fill('σ(wx + b) for one input.');
+    await page.getByLabel('Slug', { exact: true }).fill(slug);
+    await page.getByLabel('Title', { exact: true }).fill('One neuron (e2e)');
+    await page.getByLabel('Summary', { exact: true }).fill('σ(wx + b) for one input.');
     await page.getByLabel('Field 1 digits').fill('4');
     // The statement's live preview renders KaTeX as it is typed.
     await expect(page.getByLabel('Statement preview').locator('.katex').first()).toBeVisible();

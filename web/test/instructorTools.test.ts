@@ -19,6 +19,7 @@ import { createRegrade } from '@/server/services/regrades/createRegrade';
 import { waitForRegradePreview } from '@/server/services/regrades/regradePreview';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { followSubmission } from '@/server/services/submissions/followSubmission';
+import { submissionView } from '@/server/services/submissions/getSubmission';
 import { refusal } from './refusal';
 import { createSeededDb, testDrivers } from './testDb';
 
@@ -83,10 +84,13 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     expect(validation).toMatchObject({ ok: true, variantsChecked: 21 });
     expect(validation.canonical?.variant.statementMarkdown).toContain('$w = 0.5$');
     expect(await publishExerciseDraft(db, course, instructorId, slug)).toMatchObject({ versionNumber: 1, created: true });
-    // Hidden from students until published in its settings.
+    // Published: students see it; hidden in its settings, they do not.
     const student = await makeEnrolledUser(db, seeded.courseId, 'student');
+    expect(await getExerciseForStudent(db, student.id, slug)).not.toBeNull();
+    const settings = { points: '', maxAttempts: '3', decayPercent: 0, dueAt: '', showScore: 'immediately', showFeedback: 'immediately', showAnswers: 'never' };
+    expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: false })).toEqual({ ok: true });
     expect(await getExerciseForStudent(db, student.id, slug)).toBeNull();
-    expect(await updateExerciseSettingsFor(db, course, slug, { published: true, points: '', maxAttempts: '3', decayPercent: 0, dueAt: '', showScore: 'immediately', showFeedback: 'immediately', showAnswers: 'never' })).toEqual({ ok: true });
+    expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: true })).toEqual({ ok: true });
     const page = await getExerciseForStudent(db, student.id, slug);
     expect(page?.variant.fields?.map((f) => f.name)).toEqual(['y']);
     const { w, b, x } = page!.variant.params as { w: number; b: number; x: number };
@@ -127,6 +131,16 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     expect(await refusal(applyRegradeFor(db, course, instructorId, regradeId, { neverLower: true }))).toMatchObject({ code: 'conflict' });
     const after = await selectSubmission(db, submission.id);
     expect(after).toMatchObject({ score: 1, passed: true, regrades: [expect.objectContaining({ regradeId, fromScore: 0, toScore: 1, appliedBy: instructorId, reason: 'y: wrong → correct' })] });
+
+    // What students see, by the course's settings: the score after the due date, the feedback never.
+    const due = new Date(Date.now() + 86_400_000).toISOString();
+    expect(await updateExerciseSettingsFor(db, course, slug, { published: true, points: '', maxAttempts: '3', decayPercent: 0, dueAt: due, showScore: 'after-due', showFeedback: 'never', showAnswers: 'never' })).toEqual({ ok: true });
+    const seen = await followSubmission(handle, student.id, submission.id);
+    expect(submissionView(seen, seen.visibility)).toMatchObject({ score: null, passed: null, result: null, hidden: { score: true, feedback: true, answers: true } });
+    expect(submissionView(seen, null)).toMatchObject({ score: 1, passed: true });
+    await updateExerciseSettingsFor(db, course, slug, { published: true, points: '', maxAttempts: '3', decayPercent: 0, dueAt: new Date(Date.now() - 1000).toISOString(), showScore: 'after-due', showFeedback: 'immediately', showAnswers: 'immediately' });
+    const afterDue = await followSubmission(handle, student.id, submission.id);
+    expect(submissionView(afterDue, afterDue.visibility)).toMatchObject({ score: 1, hidden: { score: false, feedback: false } });
 
     const csv = await gradebookCsv(db, course);
     const [header, ...rows] = csv.trim().split('\r\n');

@@ -68,7 +68,8 @@ export type PublishOutcome =
 /**
  * Publishes an authored folder as the exercise's next version (the same files again reuse their version) and makes it
  * current: new submissions are graded against it, existing ones keep theirs. A first publication creates the
- * exercise (source 'site') and adds it to the course, after its other exercises. One transaction. A slug the
+ * exercise (source 'site') and adds it to the course, after its other exercises, shown to students (hide it in its
+ * settings). One transaction. A slug the
  * catalogue or another course already uses is refused.
  */
 export async function publishAuthoredVersion(db: Database, input: PublishInput): Promise<PublishOutcome> {
@@ -115,7 +116,7 @@ export async function publishAuthoredVersion(db: Database, input: PublishInput):
     if (!existing) {
       await tx.execute(sql`
         insert into course_exercises (course_id, exercise_id, position, published)
-        select ${input.courseId}, ${exerciseId}, coalesce(max(position), -1) + 1, false from course_exercises where course_id = ${input.courseId}
+        select ${input.courseId}, ${exerciseId}, coalesce(max(position), -1) + 1, true from course_exercises where course_id = ${input.courseId}
         on conflict do nothing`);
     }
     return { ok: true as const, exerciseId: exerciseId!, versionId: version.id, versionNumber: version.number, created: inserted !== undefined };

@@ -47,7 +47,7 @@ export default async function ExercisePage({ params, searchParams }: { params: P
         exercise={exercise}
         variant={variant}
         rules={exerciseRules(found.course, courseExercise, found.attemptsUsed)}
-        history={found.history.map(submissionView) as SubmissionSummary[]}
+        history={found.history.map((s) => submissionView(s, courseExercise)) as SubmissionSummary[]}
         draft={found.draft}
       />
     </ExerciseLayout>

@@ -72,8 +72,8 @@ export async function validateExerciseDraft(db: Database, course: CurrentCourse,
 
 /**
  * Publish: only a draft whose current files passed Validate. Makes the next version of the exercise (a first one
- * adds it to the course, hidden until the instructor publishes it to students in its settings, unless `show`);
- * submissions made so far keep the version they were graded on.
+ * adds it to the course, shown to students; its settings can hide it); submissions made so far keep the version they
+ * were graded on.
  */
 export async function publishExerciseDraft(db: Database, course: CurrentCourse, userId: string, slug: string): Promise<{ exerciseId: string; versionNumber: number; created: boolean }> {
   const draft = await draftOf(db, course, slug);
