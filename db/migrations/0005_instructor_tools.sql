@@ -46,6 +46,18 @@ CREATE TABLE "regrades" (
 	"never_lower" boolean
 );
 --> statement-breakpoint
+CREATE TABLE "grade_cells" (
+	"course_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"exercise_id" uuid NOT NULL,
+	"best_score" real,
+	"attempts" integer DEFAULT 0 NOT NULL,
+	"solved" boolean DEFAULT false NOT NULL,
+	"late" boolean DEFAULT false NOT NULL,
+	"first_solved_at" timestamp with time zone,
+	CONSTRAINT "grade_cells_course_id_user_id_exercise_id_pk" PRIMARY KEY("course_id","user_id","exercise_id")
+);
+--> statement-breakpoint
 ALTER TABLE "users" ADD COLUMN "current_course_id" uuid;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD COLUMN "test_student" boolean DEFAULT false NOT NULL;--> statement-breakpoint
 ALTER TABLE "exercises" ADD COLUMN "source" "exercise_source" DEFAULT 'catalogue' NOT NULL;--> statement-breakpoint
@@ -66,7 +78,16 @@ ALTER TABLE "regrades" ADD CONSTRAINT "regrades_exercise_id_exercises_id_fk" FOR
 ALTER TABLE "regrades" ADD CONSTRAINT "regrades_version_id_exercise_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "public"."exercise_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "regrades" ADD CONSTRAINT "regrades_requested_by_users_id_fk" FOREIGN KEY ("requested_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "regrades" ADD CONSTRAINT "regrades_applied_by_users_id_fk" FOREIGN KEY ("applied_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grade_cells" ADD CONSTRAINT "grade_cells_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grade_cells" ADD CONSTRAINT "grade_cells_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "grade_cells" ADD CONSTRAINT "grade_cells_exercise_id_exercises_id_fk" FOREIGN KEY ("exercise_id") REFERENCES "public"."exercises"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "authoring_drafts_course_slug_unique" ON "authoring_drafts" USING btree ("course_id","slug");--> statement-breakpoint
 CREATE INDEX "regrade_items_regrade_idx" ON "regrade_items" USING btree ("regrade_id");--> statement-breakpoint
 CREATE INDEX "regrades_course_created_idx" ON "regrades" USING btree ("course_id","created_at");--> statement-breakpoint
-ALTER TABLE "users" ADD CONSTRAINT "users_current_course_id_courses_id_fk" FOREIGN KEY ("current_course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;
+ALTER TABLE "users" ADD CONSTRAINT "users_current_course_id_courses_id_fk" FOREIGN KEY ("current_course_id") REFERENCES "public"."courses"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+-- The dashboards' cells of the submissions graded before this migration (later grades fold themselves in).
+INSERT INTO "grade_cells" ("course_id", "user_id", "exercise_id", "best_score", "attempts", "solved", "late", "first_solved_at")
+SELECT "course_id", "user_id", "exercise_id", max("score"), max("attempt"), coalesce(bool_or("passed"), false), coalesce(bool_or("late"), false),
+  min("graded_at") FILTER (WHERE "passed")
+FROM "submissions" WHERE "status" = 'graded'
+GROUP BY "course_id", "user_id", "exercise_id";

@@ -11,6 +11,7 @@ import {
   listRegradeItems,
   listUnfinishedRegradeItems,
   publishAuthoredVersion,
+  rebuildGradeCells,
   recordRegradeOutcomes,
   selectOptionalRegrade,
   selectOptionalSubmission,
@@ -36,8 +37,18 @@ describeEachDriver('instructor tools: dashboards, regrades, authored versions, c
     }
     const cells = await courseOverviewCells(db, course.id);
     expect(cells).toEqual([{ userId: student.id, exerciseId: exercise.exerciseId, bestScore: 0.5, attempts: 1, solved: false, late: false, firstSolvedAt: null }]);
+    // Each recorded grade folds into its cell: best score, attempts, the first solve's time.
+    const second = await makeSubmission(db, { userId: student.id, courseId: course.id, exercise, kind: 'numeric', payload: { answers: { a: '1', b: '-2' } } });
+    await recordGrade(db, second.id, { score: 1, passed: true, result: { fields } });
+    const third = await makeSubmission(db, { userId: student.id, courseId: course.id, exercise, kind: 'numeric', payload: { answers: { a: '1', b: '0' } } });
+    await recordGrade(db, third.id, { score: 0, passed: false, result: { fields } });
+    const [cell] = await courseOverviewCells(db, course.id);
+    expect(cell).toMatchObject({ bestScore: 1, attempts: 3, solved: true, firstSolvedAt: (await selectOptionalSubmission(db, second.id))!.gradedAt });
+    // Rebuilding from the submissions gives the same cell.
+    await rebuildGradeCells(db, course.id);
+    expect((await courseOverviewCells(db, course.id))[0]).toEqual(cell);
     const facts = await exerciseSubmissionFacts(db, course.id, exercise.exerciseId);
-    expect(facts).toHaveLength(1);
+    expect(facts).toHaveLength(3);
     expect(facts[0]).toMatchObject({ userId: student.id, score: 0.5, fields: [['a', 'correct', 1, null], ['b', 'wrong', 2, 'sign-flipped']] });
   });
 
@@ -81,6 +92,8 @@ describeEachDriver('instructor tools: dashboards, regrades, authored versions, c
     expect(after).toMatchObject({ score: 1, passed: true, exerciseVersionId: v2.versionId });
     expect(after?.regrades).toEqual([expect.objectContaining({ regradeId: regrade.id, fromScore: 0, toScore: 1, reason: 'case x now passes', appliedBy: a.id })]);
     expect((await selectOptionalSubmission(db, sb.id))).toMatchObject({ score: 1, regrades: [] });
+    // The dashboard cells follow the applied scores.
+    expect((await courseOverviewCells(db, course.id)).map((c) => [c.userId, c.bestScore, c.solved]).sort()).toEqual([[a.id, 1, true], [b.id, 1, true]].sort());
     expect(await applyRegrade(db, { regradeId: regrade.id, neverLower: false, appliedBy: a.id, reasons: {} })).toEqual({ ok: false, reason: 'already-applied' });
   });
 

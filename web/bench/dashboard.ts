@@ -11,7 +11,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
-import { createDb, listCourseExercises, type DbHandle } from '@deltalab/db';
+import { createDb, listCourseExercises, rebuildGradeCells, type DbHandle } from '@deltalab/db';
 import { getExercise, variantSeed } from '@deltalab/exercises';
 import { gradingPool, startGrading, stopGrading } from '../src/server/grading/startGrading';
 import { getCurrentCourse } from '../src/server/services/courses/getCurrentCourse';
@@ -47,7 +47,7 @@ function gradeFor(slug: string, kind: string, student: number, attempt: number) 
   return { score, passed, result: { kind, score, passed, options: [] }, payload: { answers: { selected: ['a'] } } };
 }
 
-async function seedClass(handle: DbHandle) {
+export async function seedClass(handle: DbHandle) {
   const db = handle.db;
   const seeded = await seed(db);
   const exercises = (await listCourseExercises(db, seeded.courseId)).filter((e) => e.kind !== 'challenge').slice(0, exerciseCount);
@@ -73,6 +73,8 @@ async function seedClass(handle: DbHandle) {
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(user_id uuid, attempt int, variant_seed text, score real, passed boolean,
         result jsonb, payload jsonb, at timestamptz)`);
   }
+  // Stored without the grading statement: their dashboard cells are computed once, as the migration does for old rows.
+  await rebuildGradeCells(db, seeded.courseId);
   await db.execute(sql`analyze`);
   return { courseId: seeded.courseId, instructorId: seeded.userIds['instructor@deltalab.test']!, exercises };
 }

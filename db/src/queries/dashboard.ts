@@ -22,18 +22,14 @@ export interface OverviewCell {
   firstSolvedAt: Date | null;
 }
 
-/** Every student × exercise cell of a course in one statement (a scan of the course's submissions, grouped). */
+/** Every student × exercise cell of a course with a graded submission, from the cells kept with the grades. */
 export async function courseOverviewCells(db: Database, courseId: string): Promise<OverviewCell[]> {
   const result = await db.execute(sql`
-    select s.user_id as "userId", s.exercise_id as "exerciseId",
-      max(s.score) filter (where s.status = 'graded') as "bestScore",
-      (count(*) filter (where s.counts_as_attempt))::int as "attempts",
-      coalesce(bool_or(s.passed) filter (where s.status = 'graded'), false) as "solved",
-      bool_or(s.late) as "late",
-      min(s.graded_at) filter (where s.status = 'graded' and s.passed) as "firstSolvedAt"
-    from submissions s ${countedStudents}
-    where s.course_id = ${courseId}
-    group by s.user_id, s.exercise_id`);
+    select g.user_id as "userId", g.exercise_id as "exerciseId", g.best_score as "bestScore", g.attempts, g.solved, g.late,
+      g.first_solved_at as "firstSolvedAt"
+    from grade_cells g join enrollments en on en.user_id = g.user_id and en.course_id = g.course_id
+      and en.role = 'student' and not en.test_student
+    where g.course_id = ${courseId}`);
   return rowsOf<OverviewCell>(result).map((row) => ({
     ...row,
     bestScore: row.bestScore == null ? null : Number(row.bestScore),
@@ -70,8 +66,9 @@ export interface ExerciseSubmissionFacts {
 }
 
 /**
- * Every counted submission of one exercise in a course, oldest first, with the verdicts pulled out of its result in
- * SQL (a code result's cases carry values; only names and verdicts leave the database).
+ * Every counted graded submission of one exercise in a course, oldest first, with the verdicts pulled out of its
+ * result in SQL (a code result's cases carry values; only names and verdicts leave the database). `status = 'graded'`
+ * lets the partial leaderboard index find them.
  */
 export async function exerciseSubmissionFacts(db: Database, courseId: string, exerciseId: string): Promise<ExerciseSubmissionFacts[]> {
   const result = await db.execute(sql`
@@ -82,7 +79,7 @@ export async function exerciseSubmissionFacts(db: Database, courseId: string, ex
       (select jsonb_agg(jsonb_build_array(f->>'name', f->>'status', f->'value', f->'diagnosis'->>'mistake'))
         from jsonb_array_elements(case when jsonb_typeof(s.result->'fields') = 'array' then s.result->'fields' else '[]'::jsonb end) f) as "fields"
     from submissions s ${countedStudents}
-    where s.course_id = ${courseId} and s.exercise_id = ${exerciseId}
+    where s.course_id = ${courseId} and s.exercise_id = ${exerciseId} and s.status = 'graded'
     order by s.created_at`);
   return rowsOf<ExerciseSubmissionFacts>(result).map((row) => ({
     ...row,
@@ -93,16 +90,19 @@ export async function exerciseSubmissionFacts(db: Database, courseId: string, ex
 }
 
 /**
- * Each counted student's total over the course's exercises (sum of best graded scores × points) and their best on
- * one exercise: what discrimination correlates.
+ * Per counted student with a grade on the exercise: their best score on it and their total (sum of best scores) on the
+ * course's other exercises, from the cells, summed in SQL (one row per student): what discrimination correlates.
  */
-export async function studentTotals(db: Database, courseId: string): Promise<{ userId: string; exerciseId: string; best: number }[]> {
+export async function discriminationInputs(db: Database, courseId: string, exerciseId: string): Promise<{ userId: string; here: number; rest: number }[]> {
   const result = await db.execute(sql`
-    select s.user_id as "userId", s.exercise_id as "exerciseId", max(s.score) as "best"
-    from submissions s ${countedStudents}
-    where s.course_id = ${courseId} and s.status = 'graded'
-    group by s.user_id, s.exercise_id`);
-  return rowsOf<{ userId: string; exerciseId: string; best: number }>(result).map((row) => ({ ...row, best: Number(row.best) }));
+    select g.user_id as "userId", max(g.best_score) filter (where g.exercise_id = ${exerciseId}) as "here",
+      coalesce(sum(g.best_score) filter (where g.exercise_id <> ${exerciseId}), 0) as "rest"
+    from grade_cells g join enrollments en on en.user_id = g.user_id and en.course_id = g.course_id
+      and en.role = 'student' and not en.test_student
+    where g.course_id = ${courseId}
+    group by g.user_id
+    having bool_or(g.exercise_id = ${exerciseId})`);
+  return rowsOf<{ userId: string; here: number; rest: number }>(result).map((row) => ({ userId: row.userId, here: Number(row.here ?? 0), rest: Number(row.rest) }));
 }
 
 /** A student's submissions in a course, newest first, with the exercise's slug and title (the per-student timeline). */

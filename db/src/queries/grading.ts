@@ -56,6 +56,46 @@ export async function claimSubmissionsForGrading(db: Database, ids: string[]): P
   return rowsOf<GradingClaim>(result);
 }
 
+/**
+ * The dashboards' cells follow the grades just recorded, in the recording statement itself (no round trip more): a
+ * data-modifying CTE that always runs, even though the final select does not read it.
+ */
+const foldIntoGradeCells = sql`
+  insert into grade_cells (course_id, user_id, exercise_id, best_score, attempts, solved, late, first_solved_at)
+  select course_id, user_id, exercise_id, max(score), max(attempt), coalesce(bool_or(passed), false), bool_or(late),
+    min(graded_at) filter (where passed)
+  from recorded where status = 'graded'
+  group by course_id, user_id, exercise_id
+  on conflict (course_id, user_id, exercise_id) do update set
+    best_score = greatest(grade_cells.best_score, excluded.best_score),
+    attempts = greatest(grade_cells.attempts, excluded.attempts),
+    solved = grade_cells.solved or excluded.solved,
+    late = grade_cells.late or excluded.late,
+    first_solved_at = least(grade_cells.first_solved_at, excluded.first_solved_at)`;
+
+/**
+ * Recomputes the dashboards' cells of a course (or of one of its exercises) from its graded submissions: after a
+ * regrade changes scores, and for rows stored without the recording statement (imports, the benchmark's seed).
+ */
+export async function rebuildGradeCells(db: Database, courseId: string, exerciseId?: string): Promise<void> {
+  const oneExercise = exerciseId ? sql`and exercise_id = ${exerciseId}` : sql``;
+  await db.execute(sql`
+    with fresh as (
+      select course_id, user_id, exercise_id, max(score) as best_score, max(attempt) as attempts,
+        coalesce(bool_or(passed), false) as solved, coalesce(bool_or(late), false) as late,
+        min(graded_at) filter (where passed) as first_solved_at
+      from submissions where course_id = ${courseId} and status = 'graded' ${oneExercise}
+      group by course_id, user_id, exercise_id
+    ), gone as (
+      delete from grade_cells g where g.course_id = ${courseId} ${exerciseId ? sql`and g.exercise_id = ${exerciseId}` : sql``}
+        and not exists (select 1 from fresh f where f.user_id = g.user_id and f.exercise_id = g.exercise_id)
+    )
+    insert into grade_cells (course_id, user_id, exercise_id, best_score, attempts, solved, late, first_solved_at)
+    select * from fresh
+    on conflict (course_id, user_id, exercise_id) do update set best_score = excluded.best_score, attempts = excluded.attempts,
+      solved = excluded.solved, late = excluded.late, first_solved_at = excluded.first_solved_at`);
+}
+
 /** A grade to record (status graded), or why grading could not finish (status failed: the attempt is given back). */
 export type GradingRecord =
   | {
@@ -112,7 +152,9 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
         graded_at = now(), updated_at = now()
       from input
       where s.id = input.id and s.status in ('queued', 'running')
-      returning s.id
+      returning s.id, s.course_id, s.user_id, s.exercise_id, s.status, s.score, s.passed, s.late, s.attempt, s.graded_at
+    ), cells as (
+      ${foldIntoGradeCells}
     )
     select id, pg_notify(${SUBMISSION_FINISHED_CHANNEL}, id::text) from recorded`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf } from '../rawRows';
+import { rebuildGradeCells } from './grading';
 import { regrades, type ExerciseKind, type LatePolicy, type Regrade, type RegradeScope, type SubmissionPayload } from '../schema';
 
 /** Postgres array literal of UUIDs, one text parameter on both drivers. */
@@ -265,6 +266,8 @@ export async function applyRegrade(
         returning s.id
       )
       select count(*)::int as "changed" from changed`);
+    // Scores changed (up or down): the exercise's dashboard cells are computed again from its submissions.
+    await rebuildGradeCells(tx, claimed.courseId, claimed.exerciseId);
     return { ok: true, changed: rowsOf<{ changed: number }>(result)[0]?.changed ?? 0 };
   };
   // The status update (ready → applied) is the guard: a second apply, concurrent or later, finds nothing to claim.

@@ -10,3 +10,4 @@ export * from './submissions';
 export * from './drafts';
 export * from './authoringDrafts';
 export * from './regrades';
+export * from './gradeCells';

@@ -1,4 +1,4 @@
-import { exerciseSubmissionFacts, selectCourseExerciseBySlug, studentTotals, type Database, type ExerciseSubmissionFacts } from '@deltalab/db';
+import { discriminationInputs, exerciseSubmissionFacts, selectCourseExerciseBySlug, type Database, type ExerciseSubmissionFacts } from '@deltalab/db';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 
@@ -42,17 +42,16 @@ export interface ExerciseStats {
 export async function getExerciseStats(db: Database, course: CurrentCourse, slug: string): Promise<ExerciseStats> {
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   if (!row) throw new SubmissionError('unknown-exercise', `Unknown exercise '${slug}' in ${course.title}.`);
-  const [facts, totals] = await Promise.all([exerciseSubmissionFacts(db, course.id, row.exerciseId), studentTotals(db, course.id)]);
-  return computeStats({ slug: row.slug, title: row.title, kind: row.kind }, row.exerciseId, facts, totals);
+  const [facts, totals] = await Promise.all([exerciseSubmissionFacts(db, course.id, row.exerciseId), discriminationInputs(db, course.id, row.exerciseId)]);
+  return computeStats({ slug: row.slug, title: row.title, kind: row.kind }, facts, totals);
 }
 
 type PerStudent = { attempts: number; best: number | null; first: number | null; firstAt: Date; solvedAt: Date | null; solvedAttempt: number | null; cases: Set<string>; mistakes: Set<string> };
 
 export function computeStats(
   exercise: ExerciseStats['exercise'],
-  exerciseId: string,
   facts: ExerciseSubmissionFacts[],
-  totals: { userId: string; exerciseId: string; best: number }[],
+  totals: { userId: string; here: number; rest: number }[],
 ): ExerciseStats {
   const students = new Map<string, PerStudent>();
   const messages = new Map<string, string>();
@@ -98,7 +97,7 @@ export function computeStats(
     medianMinutesToSolve: roundOrNull(median(solvers.map((s) => (s.solvedAt!.getTime() - s.firstAt.getTime()) / 60_000))),
     scoreHistogram: histogram(all.map((s) => s.best).filter((v): v is number => v !== null)),
     firstScoreHistogram: histogram(all.map((s) => s.first).filter((v): v is number => v !== null)),
-    discrimination: discrimination(students, exerciseId, totals),
+    discrimination: discrimination(totals),
     failingCases: top(caseCounts).map(([name, n]) => ({ name, students: n, share: share(n) })),
     diagnoses: top(mistakeCounts).map(([mistake, n]) => ({ mistake, message: messages.get(mistake) ?? describeMistake(mistake), students: n, share: share(n) })),
   };
@@ -143,10 +142,8 @@ function numericFigures(facts: ExerciseSubmissionFacts[]): NonNullable<ExerciseS
 }
 
 /** Pearson correlation × 100 of the best score here with the total on the other exercises, over students who tried it. */
-function discrimination(students: Map<string, PerStudent>, exerciseId: string, totals: { userId: string; exerciseId: string; best: number }[]): number | null {
-  const rest = new Map<string, number>();
-  for (const t of totals) if (t.exerciseId !== exerciseId) rest.set(t.userId, (rest.get(t.userId) ?? 0) + t.best);
-  const pairs = [...students.entries()].filter(([, s]) => s.best !== null).map(([userId, s]) => [s.best!, rest.get(userId) ?? 0] as const);
+function discrimination(totals: { here: number; rest: number }[]): number | null {
+  const pairs = totals.map((t) => [t.here, t.rest] as const);
   if (pairs.length < 5) return null;
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const mx = mean(pairs.map(([x]) => x));
@@ -160,7 +157,7 @@ function discrimination(students: Map<string, PerStudent>, exerciseId: string, t
     syy += (y - my) ** 2;
   }
   if (sxx === 0 || syy === 0) return null;
-  return Math.round((100 * sxy) / Math.sqrt(sxx * syy) * 10) / 10;
+  return Math.round(((100 * sxy) / Math.sqrt(sxx * syy)) * 10) / 10;
 }
 
 function countSets(sets: Set<string>[]): Map<string, number> {
