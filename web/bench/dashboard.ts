@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'drizzle-orm';
 import { createDb, listCourseExercises, rebuildGradeCells, type DbHandle } from '@deltalab/db';
+import { analyzeTables, insertGradedSubmissionsBulk, insertStudentsBulk, type BulkGradedSubmission } from '@deltalab/db/test';
 import { getExercise, variantSeed } from '@deltalab/exercises';
 import { gradingPool, startGrading, stopGrading } from '../src/server/grading/startGrading';
 import { getCurrentCourse } from '../src/server/services/courses/getCurrentCourse';
@@ -52,11 +52,10 @@ export async function seedClass(handle: DbHandle) {
   const seeded = await seed(db);
   const exercises = (await listCourseExercises(db, seeded.courseId)).filter((e) => e.kind !== 'challenge').slice(0, exerciseCount);
   const userRows = Array.from({ length: students }, (_, i) => ({ id: randomUUID(), email: `dash-${i + 1}@deltalab.test`, name: `Dashboard Student ${String(i + 1).padStart(3, '0')}` }));
-  await db.execute(sql`insert into users (id, email, name) select id, email, name from jsonb_to_recordset(${JSON.stringify(userRows)}::jsonb) as x(id uuid, email text, name text)`);
-  await db.execute(sql`insert into enrollments (user_id, course_id, role) select id, ${seeded.courseId}, 'student' from jsonb_to_recordset(${JSON.stringify(userRows)}::jsonb) as x(id uuid)`);
+  await insertStudentsBulk(db, seeded.courseId, userRows);
   const start = Date.parse('2031-01-05T09:00:00Z');
   for (const exercise of exercises) {
-    const rows = [];
+    const rows: BulkGradedSubmission[] = [];
     for (const [s, user] of userRows.entries()) {
       const seedText = String(variantSeed(exercise.slug, user.id));
       for (let attempt = 1; attempt <= perPair; attempt++) {
@@ -65,17 +64,11 @@ export async function seedClass(handle: DbHandle) {
         rows.push({ user_id: user.id, attempt, variant_seed: seedText, score: grade.score, passed: grade.passed, result: grade.result, payload: grade.payload, at });
       }
     }
-    await db.execute(sql`
-      insert into submissions (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, status, score, passed,
-        result, attempt, grader_version, queued_at, started_at, graded_at, created_at, updated_at)
-      select x.user_id, ${seeded.courseId}, ${exercise.exerciseId}, ${exercise.currentVersionId}, ${exercise.kind}, x.payload, x.variant_seed,
-        'graded', x.score, x.passed, x.result, x.attempt, 'bench', x.at, x.at, x.at, x.at, x.at
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(user_id uuid, attempt int, variant_seed text, score real, passed boolean,
-        result jsonb, payload jsonb, at timestamptz)`);
+    await insertGradedSubmissionsBulk(db, { courseId: seeded.courseId, exerciseId: exercise.exerciseId, versionId: exercise.currentVersionId!, kind: exercise.kind }, rows);
   }
   // Stored without the grading statement: their dashboard cells are computed once, as the migration does for old rows.
   await rebuildGradeCells(db, seeded.courseId);
-  await db.execute(sql`analyze`);
+  await analyzeTables(db);
   return { courseId: seeded.courseId, instructorId: seeded.userIds['instructor@deltalab.test']!, exercises };
 }
 
