@@ -11,6 +11,8 @@ import {
   listRegradeItems,
   listUnfinishedRegradeItems,
   publishAuthoredVersion,
+  reorderCourseExercises,
+  listCourseExercises,
   rebuildGradeCells,
   recordRegradeOutcomes,
   selectOptionalRegrade,
@@ -129,6 +131,14 @@ describeEachDriver('instructor tools: dashboards, regrades, authored versions, c
     expect(await publish(other.id, 'h3')).toEqual({ ok: false, reason: 'slug-taken' });
     const catalogue = await makeCourseExercise(db, course.id);
     expect(await publishAuthoredVersion(db, { courseId: course.id, slug: catalogue.slug, title: 'x', topic: 'x', kind: 'numeric', contentHash: 'h', files: {}, definition: {}, createdBy: instructor.id })).toEqual({ ok: false, reason: 'slug-taken' });
+  });
+
+  it('the exercises of a course are put in a new order; those not named follow', async () => {
+    const db = use().db;
+    const course = await makeCourse(db);
+    const [a, b, c] = [await makeCourseExercise(db, course.id, { position: 0 }), await makeCourseExercise(db, course.id, { position: 1 }), await makeCourseExercise(db, course.id, { position: 2 })];
+    await reorderCourseExercises(db, course.id, [c.exerciseId, a.exerciseId]);
+    expect((await listCourseExercises(db, course.id)).map((e) => e.exerciseId)).toEqual([c.exerciseId, a.exerciseId, b.exerciseId]);
   });
 
   it('a user in several courses works in the one they switched to', async () => {

@@ -150,5 +150,12 @@ test.describe('instructor tools (issue 11)', () => {
     expect(row, csv).toBeDefined();
     expect(row!.endsWith(',1,1')).toBe(true);
     await studentContext.close();
+
+    // The course's order: the new exercise (last) moves up one place.
+    await page.goto('/instructor');
+    const list = page.getByRole('list', { name: 'Exercise previews' }).getByRole('listitem');
+    await expect(list.last()).toContainText('One neuron (e2e)');
+    await page.getByRole('button', { name: 'Move One neuron (e2e) up' }).click();
+    await expect(list.nth((await list.count()) - 2)).toContainText('One neuron (e2e)');
   });
 });

@@ -6,6 +6,8 @@ import { getDb } from '@/server/db';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { updateCourseSettingsFor, type UpdateCourseSettingsResult } from '@/server/services/courses/updateCourseSettings';
 import { createCourse, type CreateCourseField } from '@/server/services/courses/createCourse';
+import { moveExercise } from '@/server/services/courses/updateExerciseSettings';
+import { listCourseExercises } from '@deltalab/db';
 import type { FormRefusal } from '@/server/services/forms/formRefusal';
 
 export type CourseSettingsActionResult = { ok: true } | Extract<UpdateCourseSettingsResult, { ok: false }>;
@@ -41,4 +43,16 @@ export async function createCourseAction(values: unknown): Promise<{ ok: true } 
     console.error('creating a course failed', error);
     return { ok: false, message: 'Creating the course failed on the server. Please try again in a moment.', fieldErrors: {} };
   }
+}
+
+/** Moves an exercise one place up or down in the course's order (the form's `slug` and `direction`). */
+export async function moveExerciseAction(form: FormData): Promise<void> {
+  const user = await getSessionUser();
+  if (!user) return;
+  const db = await getDb();
+  const course = await getCurrentCourse(db, user.id);
+  const direction = form.get('direction');
+  if (course?.role !== 'instructor' || (direction !== 'up' && direction !== 'down')) return;
+  await moveExercise(db, course, String(form.get('slug') ?? ''), direction, await listCourseExercises(db, course.id, { includeUnpublished: true }));
+  revalidatePath('/', 'layout');
 }

@@ -9,6 +9,7 @@ import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { formatDateTime, formatTimeZone } from '@/lib/format';
 import { describeLatePolicy } from '@/lib/latePolicy';
 import { CourseSettingsForm } from '@/components/instructor/CourseSettingsForm';
+import { moveExerciseAction } from './actions';
 import { CreateCourseForm } from '@/components/instructor/CreateCourseForm';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 import { CourseSwitcher } from '@/components/course/CourseSwitcher';
@@ -80,7 +81,18 @@ export default async function InstructorPage() {
                         {exercise.published ? '' : ' · unpublished'}
                       </p>
                     </div>
-                    <code className="text-xs text-slate-500">{exercise.slug}</code>
+                    <div className="flex items-center gap-2">
+                      <code className="text-xs text-slate-500">{exercise.slug}</code>
+                      {(['up', 'down'] as const).map((direction) => (
+                        <form key={direction} action={moveExerciseAction}>
+                          <input type="hidden" name="slug" value={exercise.slug} />
+                          <input type="hidden" name="direction" value={direction} />
+                          <button type="submit" className="rounded border border-slate-300 px-1.5 text-xs" aria-label={`Move ${exercise.title} ${direction}`}>
+                            {direction === 'up' ? '↑' : '↓'}
+                          </button>
+                        </form>
+                      ))}
+                    </div>
                   </li>
                 ))}
               </ul>
