@@ -114,7 +114,7 @@ function ExerciseLayout({
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{exercise.title}</h1>
         <p className="text-sm text-slate-600">
-          {exercise.points} point{exercise.points === 1 ? '' : 's'}
+          {courseExercise.points ?? exercise.points} point{(courseExercise.points ?? exercise.points) === 1 ? '' : 's'}
           {courseExercise.dueAt ? ` · Due ${formatDateTime(courseExercise.dueAt, course.timeZone)}` : ''}
           {courseExercise.maxAttempts !== null ? ` · ${courseExercise.maxAttempts} attempts` : ''}
         </p>
