@@ -67,7 +67,7 @@ ALTER TABLE "exercise_versions" ADD COLUMN "created_by" uuid;--> statement-break
 ALTER TABLE "course_exercises" ADD COLUMN "points" real;--> statement-breakpoint
 ALTER TABLE "course_exercises" ADD COLUMN "show_score" "visibility_timing" DEFAULT 'immediately' NOT NULL;--> statement-breakpoint
 ALTER TABLE "course_exercises" ADD COLUMN "show_feedback" "visibility_timing" DEFAULT 'immediately' NOT NULL;--> statement-breakpoint
-ALTER TABLE "course_exercises" ADD COLUMN "show_answers" "visibility_timing" DEFAULT 'never' NOT NULL;--> statement-breakpoint
+ALTER TABLE "course_exercises" ADD COLUMN "show_answers" "visibility_timing" DEFAULT 'immediately' NOT NULL;--> statement-breakpoint
 ALTER TABLE "submissions" ADD COLUMN "regrades" jsonb DEFAULT '[]'::jsonb NOT NULL;--> statement-breakpoint
 ALTER TABLE "authoring_drafts" ADD CONSTRAINT "authoring_drafts_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "authoring_drafts" ADD CONSTRAINT "authoring_drafts_updated_by_users_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint

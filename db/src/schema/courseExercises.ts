@@ -25,7 +25,7 @@ export const courseExercises = pgTable(
     /** When students see their score, the per-field or per-case feedback, and the correct answers. */
     showScore: visibilityTiming('show_score').notNull().default('immediately'),
     showFeedback: visibilityTiming('show_feedback').notNull().default('immediately'),
-    showAnswers: visibilityTiming('show_answers').notNull().default('never'),
+    showAnswers: visibilityTiming('show_answers').notNull().default('immediately'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.courseId, t.exerciseId] }), index('course_exercises_course_position_idx').on(t.courseId, t.position)],
