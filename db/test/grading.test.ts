@@ -29,6 +29,8 @@ describeEachDriver('grading queries', (use) => {
     expect(claims.find((c) => c.submissionId === first.id)).toEqual({
       submissionId: first.id,
       exerciseSlug: exercise.slug,
+      exerciseSource: 'catalogue',
+      versionId: exercise.versionId,
       kind: 'code',
       payload: first.payload,
       variantSeed: '77',

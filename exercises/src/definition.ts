@@ -258,7 +258,13 @@ export function fixedVariants<P extends Params>(params: P, display: Record<strin
 
 const fn = z.custom<(...args: any[]) => unknown>((value) => typeof value === 'function', 'expected a function');
 const identifier = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'expected an identifier like dE_dw5');
-const slug = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'expected a kebab-case slug');
+const slugPattern = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const slug = z.string().regex(slugPattern, 'expected a kebab-case slug');
+
+/** Whether text can be an exercise's slug at all (kebab-case, at most 100 characters): checked before any lookup. */
+export function isExerciseSlug(text: string): boolean {
+  return text.length <= 100 && slugPattern.test(text);
+}
 
 const baseShape = {
   slug,

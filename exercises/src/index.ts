@@ -4,6 +4,7 @@ export {
   defineExercise,
   fixedVariants,
   exerciseDefinitionSchema,
+  isExerciseSlug,
   mistakeIds,
   type TopicId,
   type ExerciseKind,
@@ -47,7 +48,11 @@ export {
   findExercise,
   exercisesContentDir,
   hashFolder,
+  hashFiles,
+  exerciseFromFiles,
+  exerciseFileNames,
   ExerciseLoadError,
+  type ExerciseFileName,
   type Exercise,
 } from './load';
 export {

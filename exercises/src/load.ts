@@ -67,39 +67,79 @@ function listFiles(dir: string): string[] {
 }
 
 export function hashFolder(dir: string): string {
+  return hashFiles(Object.fromEntries(listFiles(dir).map((file) => [file.split(path.sep).join('/'), readFileSync(path.join(dir, file))])));
+}
+
+/**
+ * The content hash of a folder given as file name → contents: the same hash `hashFolder` gives the folder on disk, so a
+ * site-authored exercise exported into content/ keeps its version.
+ */
+export function hashFiles(files: Record<string, string | Uint8Array>): string {
   const hash = createHash('sha256');
-  for (const file of listFiles(dir)) {
-    hash.update(file.split(path.sep).join('/'));
+  for (const name of Object.keys(files).sort()) {
+    hash.update(name);
     hash.update('\u0000');
-    hash.update(readFileSync(path.join(dir, file)));
+    hash.update(files[name]!);
     hash.update('\u0000');
   }
   return hash.digest('hex').slice(0, 16);
 }
 
-function loadOne(entry: RegistryEntry, contentDir: string): Exercise {
-  const folder = path.join(contentDir, entry.dir);
+/** The files an exercise folder may hold (a site-authored exercise holds exactly these). */
+export const exerciseFileNames = [
+  'statement.md',
+  'definition.ts',
+  'reference.ts',
+  'variants.ts',
+  'starter.ts',
+  'cases.ts',
+  'mistakes.ts',
+  'solution.ts',
+  'known-wrong.ts',
+] as const;
+export type ExerciseFileName = (typeof exerciseFileNames)[number];
+
+/**
+ * An exercise from its definition (definition.ts's default export, already evaluated) and its folder's text files:
+ * the same checks and the same result as loading content/<topic>/<slug>/ from disk. Throws ExerciseLoadError naming
+ * `folder` and the file at fault. The grader's child processes use it for exercises authored in the site.
+ */
+export function exerciseFromFiles(definition: unknown, files: Record<string, string>, folder: string, contentHash = hashFiles(files)): Exercise {
   const fail = (detail: string): never => {
     throw new ExerciseLoadError(folder, detail);
   };
-  if (!existsSync(folder)) fail('folder does not exist');
-  const parsed = exerciseDefinitionSchema.safeParse(entry.definition);
+  const parsed = exerciseDefinitionSchema.safeParse(definition);
   if (!parsed.success) fail(`definition.ts: ${z.prettifyError(parsed.error)}`);
-  const definition = entry.definition;
-  const expectedDir = `${definition.topic}/${definition.slug}`;
-  if (entry.dir !== expectedDir) fail(`definition.ts: folder must be content/${expectedDir} (topic/slug)`);
-
-  const statementTemplate = readText(path.join(folder, 'statement.md')) ?? fail('statement.md is missing');
-  const display = definition.variants.display(definition.variants.canonical);
+  const valid = definition as ExerciseDefinition;
+  const statementTemplate = files['statement.md'] ?? fail('statement.md is missing');
+  const display = valid.variants.display(valid.variants.canonical);
   const missing = statementPlaceholders(statementTemplate).filter((name) => !(name in display));
   if (missing.length > 0) fail(`statement.md uses {{${missing.join('}}, {{')}}} but variants.display() does not provide it`);
-
-  const exercise: Exercise = { ...definition, dir: entry.dir, statementTemplate, contentHash: hashFolder(folder) };
-  if (definition.kind === 'code') {
-    exercise.solutionSource = readText(path.join(folder, 'solution.ts')) ?? fail('solution.ts is missing (code exercise)');
-    exercise.knownWrongSource = readText(path.join(folder, 'known-wrong.ts')) ?? fail('known-wrong.ts is missing (code exercise)');
+  const exercise: Exercise = { ...valid, dir: `${valid.topic}/${valid.slug}`, statementTemplate, contentHash };
+  if (valid.kind === 'code') {
+    exercise.solutionSource = files['solution.ts'] ?? fail('solution.ts is missing (code exercise)');
+    exercise.knownWrongSource = files['known-wrong.ts'] ?? fail('known-wrong.ts is missing (code exercise)');
   }
   return exercise;
+}
+
+function loadOne(entry: RegistryEntry, contentDir: string): Exercise {
+  const folder = path.join(contentDir, entry.dir);
+  if (!existsSync(folder)) throw new ExerciseLoadError(folder, 'folder does not exist');
+  const definition = entry.definition;
+  const parsed = exerciseDefinitionSchema.safeParse(definition);
+  if (!parsed.success) throw new ExerciseLoadError(folder, `definition.ts: ${z.prettifyError(parsed.error)}`);
+  const expectedDir = `${definition.topic}/${definition.slug}`;
+  if (entry.dir !== expectedDir) throw new ExerciseLoadError(folder, `definition.ts: folder must be content/${expectedDir} (topic/slug)`);
+  // Literal file names: a bundler (Next's) traces these reads instead of the whole project.
+  const texts: Record<string, string> = {};
+  const statement = readText(path.join(folder, 'statement.md'));
+  const solution = readText(path.join(folder, 'solution.ts'));
+  const knownWrong = readText(path.join(folder, 'known-wrong.ts'));
+  if (statement !== undefined) texts['statement.md'] = statement;
+  if (solution !== undefined) texts['solution.ts'] = solution;
+  if (knownWrong !== undefined) texts['known-wrong.ts'] = knownWrong;
+  return exerciseFromFiles(definition, texts, folder, hashFolder(folder));
 }
 
 const topicIndex = new Map<string, number>(topics.map((t, i) => [t.id, i]));

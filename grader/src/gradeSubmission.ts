@@ -1,5 +1,6 @@
 import { findExercise, solveVariant, variantParams, type Exercise } from '@deltalab/exercises';
 import { gradeChallenge } from './challenge/gradeChallenge';
+import { ExerciseFolderError, loadExerciseFolder } from './authored/compileExerciseFolder';
 import { gradeCode } from './code/gradeCode';
 import { gradeChoice } from './gradeChoice';
 import { gradeNumericFields } from './numeric/gradeNumericFields';
@@ -29,7 +30,11 @@ export function closeSharedPool(): void {
   defaultPool = undefined;
 }
 
-export type GradeOptions = { pool?: IsolatePool };
+export type GradeOptions = {
+  pool?: IsolatePool;
+  /** The exercise already loaded (Validate grades a folder it just compiled); else found by slug or from `folder`. */
+  exercise?: Exercise;
+};
 
 /**
  * Grades one submission against the exercise's tfjs reference. Never throws for anything the student
@@ -40,8 +45,8 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
   const started = performance.now();
   const parsed = gradeRequestSchema.safeParse(request);
   if (!parsed.success) throw new GradeRequestError(`Invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  const { exercise: slug, variant, submission } = parsed.data;
-  const exercise = findExercise(slug);
+  const { exercise: slug, variant, submission, folder } = parsed.data;
+  const exercise = options.exercise ?? (folder ? await loadFolderForGrading(slug, folder) : findExercise(slug));
   if (!exercise) throw new GradeRequestError(`Unknown exercise '${slug}'.`);
   const challengeKinds = ['model', 'retrain'];
   if (exercise.kind === 'challenge' ? !challengeKinds.includes(submission.kind) : submission.kind !== exercise.kind) {
@@ -104,6 +109,18 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
       error: { kind: 'internal', message: `The grader failed: ${error instanceof Error ? error.message : String(error)}` },
       timings: { totalMs: elapsed() },
     };
+  }
+}
+
+/** A site-authored exercise's folder, compiled in this (child) process; a folder that does not load is a bad request. */
+async function loadFolderForGrading(slug: string, folder: { hash: string; files: Record<string, string> }): Promise<Exercise> {
+  try {
+    const exercise = await loadExerciseFolder(folder);
+    if (exercise.slug !== slug) throw new GradeRequestError(`The folder of version ${folder.hash} is exercise '${exercise.slug}', not '${slug}'.`);
+    return exercise;
+  } catch (error) {
+    if (error instanceof ExerciseFolderError) throw new GradeRequestError(`Exercise '${slug}' (version ${folder.hash}) does not load: ${error.message}`);
+    throw error;
   }
 }
 

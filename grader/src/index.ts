@@ -1,5 +1,6 @@
 export { gradeSubmission, GradeRequestError, sharedPool, closeSharedPool, type GradeOptions } from './gradeSubmission';
 export {
+  exerciseFolderSchema,
   gradeRequestSchema,
   gradeResultSchema,
   challengeResultSchema,
@@ -45,6 +46,11 @@ export {
   type ProcessPoolOptions,
   type GradingPool,
   type ChildGrade,
+  type ChildAuthoring,
+  type AuthoringTask,
+  type AuthoringOutcome,
   type ContainedGrade,
   type ContainmentOptions,
 } from './process';
+export { VALIDATION_VARIANTS, type FolderValidation, type FolderProblem, type FolderReference } from './authored/inspectExerciseFolder';
+export type { ExerciseFolder } from './authored/compileExerciseFolder';

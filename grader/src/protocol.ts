@@ -22,10 +22,21 @@ export const submissionSchema = z.discriminatedUnion('kind', [
 ]);
 export type Submission = z.infer<typeof submissionSchema>;
 
+/**
+ * An exercise authored in the site: its folder's files (statement.md, definition.ts, reference.ts, …) and their content
+ * hash, its version. A grading child compiles it once per version; catalogue exercises are named by slug alone.
+ */
+export const exerciseFolderSchema = z.object({
+  hash: z.string().min(1),
+  files: z.record(z.string(), z.string()),
+});
+
 export const gradeRequestSchema = z.object({
   exercise: z.string().min(1),
   variant: variantSchema.default('canonical'),
   submission: submissionSchema,
+  /** The exercise's folder when it is not in the catalogue (authored in the site). */
+  folder: exerciseFolderSchema.optional(),
 });
 export type GradeRequest = z.input<typeof gradeRequestSchema>;
 export type ParsedGradeRequest = z.output<typeof gradeRequestSchema>;

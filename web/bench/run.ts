@@ -1,6 +1,7 @@
 /**
  * `npm run bench -w @deltalab/web`: first-load JS (gzipped) of the course home and exercise pages as the built app
- * serves them, and server response times at a seeded course of 300 students. Needs a build (`npm run build -w
+ * serves them, server response times at a seeded course of 300 students, then the dashboard run (bench/dashboard.ts:
+ * overview and per-exercise figures at 180,000 submissions, a whole-class regrade, on PGlite and PostgreSQL). Needs a build (`npm run build -w
  * @deltalab/web`); uses its own temporary embedded database, so it never touches .data/.
  */
 import { spawn } from 'node:child_process';
@@ -10,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createDb } from '@deltalab/db';
+import { dashboardBench } from './dashboard';
 import { seedLargeCourse } from './seedLargeCourse';
 import { signIn, type CookieJar } from './siteClient';
 
@@ -114,6 +116,8 @@ async function main() {
     await new Promise((r) => setTimeout(r, 500));
     rmSync(dataDir, { recursive: true, force: true });
   }
+  // The instructors' dashboards and a whole-class regrade (in this process, on its own databases).
+  if (!(await dashboardBench())) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

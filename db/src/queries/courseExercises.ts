@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { courseExercises, exercises, type CourseExercise, type ExerciseKind } from '../schema';
+import { courseExercises, exercises, type CourseExercise, type ExerciseKind, type ExerciseSource, type VisibilityTiming } from '../schema';
 
 export interface CourseExerciseInput {
   courseId: string;
@@ -43,6 +43,12 @@ export interface CourseExerciseRow {
   maxAttempts: number | null;
   pointsDecayPerAttempt: number;
   published: boolean;
+  /** The course's points for it; null: the exercise's own. */
+  points: number | null;
+  showScore: VisibilityTiming;
+  showFeedback: VisibilityTiming;
+  showAnswers: VisibilityTiming;
+  source: ExerciseSource;
 }
 
 export const courseExerciseColumns = {
@@ -58,7 +64,50 @@ export const courseExerciseColumns = {
   maxAttempts: courseExercises.maxAttempts,
   pointsDecayPerAttempt: courseExercises.pointsDecayPerAttempt,
   published: courseExercises.published,
+  points: courseExercises.points,
+  showScore: courseExercises.showScore,
+  showFeedback: courseExercises.showFeedback,
+  showAnswers: courseExercises.showAnswers,
+  source: exercises.source,
 };
+
+export interface CourseExerciseSettings {
+  published: boolean;
+  points: number | null;
+  maxAttempts: number | null;
+  pointsDecayPerAttempt: number;
+  dueAt: Date | null;
+  showScore: VisibilityTiming;
+  showFeedback: VisibilityTiming;
+  showAnswers: VisibilityTiming;
+}
+
+/** Sets a course's rules for one of its exercises (validated by the caller); undefined when it is not in the course. */
+export async function updateCourseExerciseSettings(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+  settings: CourseExerciseSettings,
+): Promise<CourseExercise | undefined> {
+  const [row] = await db
+    .update(courseExercises)
+    .set(settings)
+    .where(and(eq(courseExercises.courseId, courseId), eq(courseExercises.exerciseId, exerciseId)))
+    .returning();
+  return row;
+}
+
+/** Puts a course's exercises in this order (ids not listed keep their place after the listed ones). One statement. */
+export async function reorderCourseExercises(db: Database, courseId: string, exerciseIds: string[]): Promise<void> {
+  if (exerciseIds.length === 0) return;
+  await db.execute(sql`
+    update course_exercises ce set position = o.position - 1
+    from unnest(${`{${exerciseIds.join(',')}}`}::uuid[]) with ordinality as o(exercise_id, position)
+    where ce.course_id = ${courseId} and ce.exercise_id = o.exercise_id`);
+  await db.execute(sql`
+    update course_exercises ce set position = ${exerciseIds.length} + ce.position
+    where ce.course_id = ${courseId} and not (ce.exercise_id = any(${`{${exerciseIds.join(',')}}`}::uuid[]))`);
+}
 
 /** A course's exercises in course order (then the notes' order); unpublished ones only when asked (instructors). */
 export async function listCourseExercises(

@@ -1,6 +1,6 @@
-import { asc, eq } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { courses, enrollments, type Course, type CourseRole, type NewCourse } from '../schema';
+import { courses, enrollments, users, type Course, type CourseRole, type NewCourse } from '../schema';
 import { found } from './errors';
 
 /** Inserts a course. Returns null when the slug or join code is taken. */
@@ -40,14 +40,24 @@ export interface CourseWithRole extends Course {
   role: CourseRole;
 }
 
-/** The courses a user is enrolled in, with their role there, oldest enrollment first. */
+/** Orders the course the user last switched to first (a primary-key lookup inside the same statement). */
+export function currentCourseFirst(userId: string) {
+  return sql`(${courses.id} is not distinct from (select ${users.currentCourseId} from ${users} where ${users.id} = ${userId})) desc`;
+}
+
+/** Makes a course the user's current one (they must be enrolled: the caller checks). */
+export async function setCurrentCourse(db: Database, userId: string, courseId: string): Promise<void> {
+  await db.update(users).set({ currentCourseId: courseId }).where(eq(users.id, userId));
+}
+
+/** The courses a user is enrolled in, with their role there: the current one first, then oldest enrollment first. */
 export async function listCoursesForUser(db: Database, userId: string): Promise<CourseWithRole[]> {
   const rows = await db
     .select({ course: courses, role: enrollments.role })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
     .where(eq(enrollments.userId, userId))
-    .orderBy(asc(enrollments.createdAt), asc(courses.title));
+    .orderBy(currentCourseFirst(userId), asc(enrollments.createdAt), asc(courses.title));
   return rows.map(({ course, role }) => ({ ...course, role }));
 }
 

@@ -5,11 +5,11 @@ import { enrollments, users, type CourseRole, type Enrollment } from '../schema'
 /** Enrolls a user; returns false (and changes nothing) when already enrolled. */
 export async function enrollUser(
   db: Database,
-  input: { userId: string; courseId: string; role?: CourseRole },
+  input: { userId: string; courseId: string; role?: CourseRole; testStudent?: boolean },
 ): Promise<boolean> {
   const rows = await db
     .insert(enrollments)
-    .values({ userId: input.userId, courseId: input.courseId, role: input.role ?? 'student' })
+    .values({ userId: input.userId, courseId: input.courseId, role: input.role ?? 'student', testStudent: input.testStudent ?? false })
     .onConflictDoNothing()
     .returning({ userId: enrollments.userId });
   return rows.length > 0;

@@ -44,7 +44,12 @@ export async function upsertExerciseVersion(
     const exerciseId = found(exercise, 'exercise', `slug ${input.slug}`).id;
     const [inserted] = await tx
       .insert(exerciseVersions)
-      .values({ exerciseId, contentHash: input.contentHash, definition: input.definition })
+      .values({
+        exerciseId,
+        contentHash: input.contentHash,
+        definition: input.definition,
+        number: sql`(select coalesce(max(number), 0) + 1 from exercise_versions where exercise_id = ${exerciseId})`,
+      })
       .onConflictDoNothing()
       .returning({ id: exerciseVersions.id });
     let versionId = inserted?.id;

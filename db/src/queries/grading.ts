@@ -10,6 +10,9 @@ export const SUBMISSION_FINISHED_CHANNEL = 'deltalab_submission_finished';
 export interface GradingClaim {
   submissionId: string;
   exerciseSlug: string;
+  /** 'site': authored in the site, graded from its version's stored folder (versionId). */
+  exerciseSource: 'catalogue' | 'site';
+  versionId: string;
   kind: ExerciseKind;
   payload: SubmissionPayload;
   variantSeed: string;
@@ -39,9 +42,10 @@ export async function claimSubmissionsForGrading(db: Database, ids: string[]): P
       update submissions
       set status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
       where id = any(${postgresArray(ids)}::uuid[]) and status in ('queued', 'running')
-      returning id, course_id, exercise_id, kind, payload, variant_seed, attempt, late, child_deaths
+      returning id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, attempt, late, child_deaths
     )
-    select claimed.id as "submissionId", e.slug as "exerciseSlug", claimed.kind, claimed.payload,
+    select claimed.id as "submissionId", e.slug as "exerciseSlug", e.source as "exerciseSource",
+      claimed.exercise_version_id as "versionId", claimed.kind, claimed.payload,
       claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late, claimed.child_deaths as "childDeaths",
       coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt",
       c.late_policy as "latePolicy", c.late_penalty as "latePenalty"
@@ -70,6 +74,46 @@ export interface VerifyOutcome {
   score: number | null;
   margin: number;
   message: string;
+}
+
+/**
+ * The dashboards' cells follow the grades just recorded, in the recording statement itself (no round trip more): a
+ * data-modifying CTE that always runs, even though the final select does not read it.
+ */
+const foldIntoGradeCells = sql`
+  insert into grade_cells (course_id, user_id, exercise_id, best_score, attempts, solved, late, first_solved_at)
+  select course_id, user_id, exercise_id, max(score), max(attempt), coalesce(bool_or(passed), false), bool_or(late),
+    min(graded_at) filter (where passed)
+  from recorded where status = 'graded'
+  group by course_id, user_id, exercise_id
+  on conflict (course_id, user_id, exercise_id) do update set
+    best_score = greatest(grade_cells.best_score, excluded.best_score),
+    attempts = greatest(grade_cells.attempts, excluded.attempts),
+    solved = grade_cells.solved or excluded.solved,
+    late = grade_cells.late or excluded.late,
+    first_solved_at = least(grade_cells.first_solved_at, excluded.first_solved_at)`;
+
+/**
+ * Recomputes the dashboards' cells of a course (or of one of its exercises) from its graded submissions: after a
+ * regrade changes scores, and for rows stored without the recording statement (imports, the benchmark's seed).
+ */
+export async function rebuildGradeCells(db: Database, courseId: string, exerciseId?: string): Promise<void> {
+  const oneExercise = exerciseId ? sql`and exercise_id = ${exerciseId}` : sql``;
+  await db.execute(sql`
+    with fresh as (
+      select course_id, user_id, exercise_id, max(score) as best_score, max(attempt) as attempts,
+        coalesce(bool_or(passed), false) as solved, coalesce(bool_or(late), false) as late,
+        min(graded_at) filter (where passed) as first_solved_at
+      from submissions where course_id = ${courseId} and status = 'graded' ${oneExercise}
+      group by course_id, user_id, exercise_id
+    ), gone as (
+      delete from grade_cells g where g.course_id = ${courseId} ${exerciseId ? sql`and g.exercise_id = ${exerciseId}` : sql``}
+        and not exists (select 1 from fresh f where f.user_id = g.user_id and f.exercise_id = g.exercise_id)
+    )
+    insert into grade_cells (course_id, user_id, exercise_id, best_score, attempts, solved, late, first_solved_at)
+    select * from fresh
+    on conflict (course_id, user_id, exercise_id) do update set best_score = excluded.best_score, attempts = excluded.attempts,
+      solved = excluded.solved, late = excluded.late, first_solved_at = excluded.first_solved_at`);
 }
 
 /** A grade to record (status graded), or why grading could not finish (status failed: the attempt is given back). */
@@ -134,7 +178,7 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
         graded_at = now(), updated_at = now()
       from input
       where s.id = input.id and s.status in ('queued', 'running')
-      returning s.id
+      returning s.id, s.course_id, s.user_id, s.exercise_id, s.status, s.score, s.passed, s.late, s.attempt, s.graded_at
     ), entry_scores as (
       -- a challenge entry's scores go to its row in the same statement as its grade: never one without the other
       update challenge_entries e
@@ -153,6 +197,8 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
       from input join recorded on recorded.id = input.id
       where e.submission_id = (input.verify->>'entryId')::uuid and e.verify_submission_id = input.id
       returning e.submission_id
+    ), cells as (
+      ${foldIntoGradeCells}
     )
     select id, pg_notify(${SUBMISSION_FINISHED_CHANNEL}, id::text) from recorded`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);

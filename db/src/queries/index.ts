@@ -11,3 +11,6 @@ export * from './grading';
 export * from './submissionContext';
 export * from './signInThrottle';
 export * from './challenges';
+export * from './dashboard';
+export * from './regrades';
+export * from './authoring';

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { courseExercises, courses, enrollments, exercises, submissions } from '../schema';
 import { courseExerciseColumns, type CourseExerciseRow } from './courseExercises';
-import type { CourseWithRole } from './courses';
+import { currentCourseFirst, type CourseWithRole } from './courses';
 
 /** Everything deciding whether a student may submit to an exercise now, from one query. */
 export interface SubmissionContext {
@@ -36,7 +36,7 @@ export async function selectSubmissionContext(
     .leftJoin(exercises, eq(exercises.slug, slug))
     .leftJoin(courseExercises, and(eq(courseExercises.courseId, courses.id), eq(courseExercises.exerciseId, exercises.id)))
     .where(eq(enrollments.userId, userId))
-    .orderBy(asc(enrollments.createdAt), asc(courses.title))
+    .orderBy(currentCourseFirst(userId), asc(enrollments.createdAt), asc(courses.title))
     .limit(1);
   if (!row) return null;
   return {

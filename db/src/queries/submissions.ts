@@ -1,12 +1,14 @@
 import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
+  courseExercises,
   enrollments,
   submissions,
   users,
   type ExerciseKind,
   type Submission,
   type SubmissionPayload,
+  type VisibilityTiming,
 } from '../schema';
 import { runsStatementsOneAtATime, rowsOf } from '../rawRows';
 import { found } from './errors';
@@ -226,4 +228,28 @@ export function leaderboardQuery(db: Database, courseId: string, exerciseId: str
     )
     .orderBy(sql`${best.score} desc nulls last`, asc(best.gradedAt), asc(users.name))
     .limit(options.limit ?? 100);
+}
+
+/** When the course lets students see a submission's score, feedback and answers (course_exercises), with its due date. */
+export interface SubmissionVisibility {
+  showScore: VisibilityTiming;
+  showFeedback: VisibilityTiming;
+  showAnswers: VisibilityTiming;
+  dueAt: Date | null;
+}
+
+/**
+ * A submission with its course's visibility rules for the exercise, in one statement (a primary-key join): what the
+ * submission API reads, so hiding a score costs no extra round trip.
+ */
+export async function selectOptionalSubmissionWithVisibility(db: Database, id: string): Promise<(Submission & { visibility: SubmissionVisibility | null }) | undefined> {
+  const [row] = await db
+    .select({ submission: submissions, showScore: courseExercises.showScore, showFeedback: courseExercises.showFeedback, showAnswers: courseExercises.showAnswers, dueAt: courseExercises.dueAt })
+    .from(submissions)
+    .leftJoin(courseExercises, and(eq(courseExercises.courseId, submissions.courseId), eq(courseExercises.exerciseId, submissions.exerciseId)))
+    .where(eq(submissions.id, id))
+    .limit(1);
+  if (!row) return undefined;
+  const { submission, showScore, showFeedback, showAnswers, dueAt } = row;
+  return { ...submission, visibility: showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt } : null };
 }

@@ -1,4 +1,4 @@
-import { index, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { courseRole } from './enums';
 import { courses } from './courses';
 import { users } from './users';
@@ -13,6 +13,8 @@ export const enrollments = pgTable(
       .notNull()
       .references(() => courses.id, { onDelete: 'cascade' }),
     role: courseRole('role').notNull().default('student'),
+    /** An instructor's test student: works like a student, kept out of every statistic and the gradebook. */
+    testStudent: boolean('test_student').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // The primary key makes (user, course) unique; the course index serves member lists.

@@ -1,5 +1,5 @@
 import { integer, pgTable, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { exerciseKind } from './enums';
+import { exerciseKind, exerciseSource } from './enums';
 import { exerciseVersions } from './exerciseVersions';
 
 export const exercises = pgTable(
@@ -12,6 +12,8 @@ export const exercises = pgTable(
     kind: exerciseKind('kind').notNull(),
     /** Order within the course notes; course_exercises.position orders a course's list. */
     position: integer('position').notNull().default(0),
+    /** 'catalogue': files in exercises/content (graded by slug); 'site': authored in the site, files in its versions. */
+    source: exerciseSource('source').notNull().default('catalogue'),
     /** The version new submissions are graded against (the last one registered). */
     currentVersionId: uuid('current_version_id').references((): AnyPgColumn => exerciseVersions.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,3 +10,6 @@ export * from './submissions';
 export * from './drafts';
 export * from './signInThrottle';
 export * from './challenges';
+export * from './authoringDrafts';
+export * from './regrades';
+export * from './gradeCells';

@@ -18,6 +18,17 @@ export type SubmissionPayload =
   /** Verify: re-train a challenge entry's code (its own grading job, never an attempt or an entry). */
   | { retrain: { code: string; seed: number; epochs: number }; verifyOf: string };
 
+/** One applied regrade as the submission keeps it: when, by whom, the score before and after. */
+export interface SubmissionRegradeEntry {
+  regradeId: string;
+  appliedAt: string;
+  appliedBy: string;
+  fromScore: number | null;
+  toScore: number | null;
+  /** Why, in one line (the cases or fields that changed). */
+  reason: string;
+}
+
 export const submissions = pgTable(
   'submissions',
   {
@@ -61,6 +72,8 @@ export const submissions = pgTable(
     startedAt: timestamp('started_at', { withTimezone: true }),
     gradedAt: timestamp('graded_at', { withTimezone: true }),
     timings: jsonb('timings').$type<Record<string, number>>(),
+    /** Regrades applied to this submission, oldest first (what the student's history shows). */
+    regrades: jsonb('regrades').$type<SubmissionRegradeEntry[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },

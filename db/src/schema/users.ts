@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { siteRole } from './enums';
+import { courses } from './courses';
 
 export const users = pgTable(
   'users',
@@ -12,6 +13,8 @@ export const users = pgTable(
     role: siteRole('role').notNull().default('student'),
     /** Null for accounts that only sign in through OAuth. */
     passwordHash: text('password_hash'),
+    /** The course the user last switched to (instructors teaching several, students in several); null: the first. */
+    currentCourseId: uuid('current_course_id').references(() => courses.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

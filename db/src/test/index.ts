@@ -1,2 +1,3 @@
 export * from './factories';
 export { createTestDb, prepareTestSnapshot, testSnapshotPath } from './testDb';
+export * from './bulk';

@@ -6,8 +6,10 @@
  */
 import { loadExercises } from '@deltalab/exercises';
 import { GradeRequestError, gradeSubmission } from '../gradeSubmission';
+import { ExerciseFolderError } from '../authored/compileExerciseFolder';
+import { instantiateExerciseFolder, validateExerciseFolder } from '../authored/inspectExerciseFolder';
 import { IsolatePool } from '../sandbox';
-import { CHILD_ISOLATES_ENV, type FromChild, type ToChild } from './childMessages';
+import { CHILD_ISOLATES_ENV, type AuthoringOutcome, type AuthoringTask, type FromChild, type ToChild } from './childMessages';
 
 // stdout is the supervisor's (the CLI prints its JSON there): library chatter goes to stderr.
 console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
@@ -19,6 +21,16 @@ function reply(message: FromChild): void {
 }
 
 process.on('message', (message: ToChild) => {
+  if (message.type === 'author') {
+    author(message.task).then(
+      (outcome) => reply({ type: 'authored', id: message.id, outcome }),
+      (error: unknown) => {
+        console.error('grading child: unexpected failure in an authoring task', error);
+        process.exit(70);
+      },
+    );
+    return;
+  }
   if (message.type !== 'grade') return;
   gradeSubmission(message.request, { pool }).then(
     (result) => reply({ type: 'graded', id: message.id, result }),
@@ -32,6 +44,19 @@ process.on('message', (message: ToChild) => {
     },
   );
 });
+
+/** An authored exercise's folder, compiled and run here, never in the supervising (web) process. */
+async function author(task: AuthoringTask): Promise<AuthoringOutcome> {
+  try {
+    if (task.kind === 'validate') return { kind: 'validated', validation: await validateExerciseFolder(task.folder, { pool, others: task.others }) };
+    const { variant, reference } = await instantiateExerciseFolder(task.folder, task.variant);
+    return { kind: 'instantiated', variant, reference };
+  } catch (error) {
+    if (error instanceof ExerciseFolderError) return { kind: 'invalid', file: error.file, message: error.message };
+    // The author's code threw outside the checks that name a file (display, generate, solve of a variant).
+    return { kind: 'invalid', file: 'variants.ts', message: error instanceof Error ? error.message : String(error) };
+  }
+}
 
 // The supervisor is gone (it exited or was killed): nothing will collect our results.
 process.on('disconnect', () => process.exit(0));

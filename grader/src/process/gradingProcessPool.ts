@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import type { GradeRequest, GradeResult } from '../protocol';
-import type { FromChild, ToChild } from './childMessages';
+import type { AuthoringOutcome, AuthoringTask, FromChild, ToChild } from './childMessages';
 import { spawnGradingChild } from './spawnGradingChild';
 
 export type ProcessPoolOptions = {
@@ -40,6 +40,9 @@ export type ChildGrade =
       sole: boolean;
     };
 
+/** What an authoring task in a child came to: its outcome, or the child died under it. */
+export type ChildAuthoring = { kind: 'done'; outcome: AuthoringOutcome } | Extract<ChildGrade, { kind: 'crashed' }>;
+
 /** What grading through child processes needs of a pool (GradingProcessPool is the one; tests wrap it to inject faults). */
 export interface GradingPool {
   /** Jobs graded at once. */
@@ -58,13 +61,14 @@ export class PoolClosedError extends Error {
 
 type Job = {
   id: number;
-  request: GradeRequest;
+  /** What the child is asked: grade a request, or an authoring task on a site-authored folder. */
+  work: { type: 'grade'; request: GradeRequest } | { type: 'author'; task: AuthoringTask };
   /** Hash of exercise and variant: the same variant goes to the same child when it has room (its cached reference). */
   affinity: number;
   /** Run with no other job in the same child (a job that already killed one child). */
   alone: boolean;
   timeLimitMs: number;
-  settle(grade: ChildGrade): void;
+  settle(reply: ChildGrade | ChildAuthoring): void;
   fail(error: Error): void;
   child?: Child;
   watchdog?: NodeJS.Timeout;
@@ -146,12 +150,27 @@ export class GradingProcessPool implements GradingPool {
    * job resolves as `crashed`. Rejects only with PoolClosedError.
    */
   grade(request: GradeRequest, options: { alone?: boolean; timeLimitMs?: number } = {}): Promise<ChildGrade> {
+    const affinity = hash(`${request.folder?.hash ?? request.exercise}#${request.variant ?? 'canonical'}`);
+    return this.enqueue({ type: 'grade', request }, affinity, options) as Promise<ChildGrade>;
+  }
+
+  /**
+   * Runs an authoring task (Validate, or a variant as a student sees it) on a site-authored folder in a child: the
+   * author's code is compiled and run there, never in this process. Resolves as `crashed` if the child dies under it.
+   * The time limit covers the whole task (Validate grades 21 variants).
+   */
+  author(task: AuthoringTask, options: { timeLimitMs?: number } = {}): Promise<ChildAuthoring> {
+    const variant = task.kind === 'instantiate' ? task.variant : 'validate';
+    return this.enqueue({ type: 'author', task }, hash(`${task.folder.hash}#${variant}`), { timeLimitMs: options.timeLimitMs ?? 60_000 }) as Promise<ChildAuthoring>;
+  }
+
+  private enqueue(work: Job['work'], affinity: number, options: { alone?: boolean; timeLimitMs?: number }): Promise<ChildGrade | ChildAuthoring> {
     if (this.closed) return Promise.reject(new PoolClosedError());
-    return new Promise<ChildGrade>((resolve, reject) => {
+    return new Promise<ChildGrade | ChildAuthoring>((resolve, reject) => {
       this.pending.push({
         id: this.nextJobId++,
-        request,
-        affinity: hash(`${request.exercise}#${request.variant ?? 'canonical'}`),
+        work,
+        affinity,
         alone: options.alone ?? false,
         timeLimitMs: options.timeLimitMs ?? 2_000,
         settle: resolve,
@@ -227,7 +246,13 @@ export class GradingProcessPool implements GradingPool {
     if (!job) return;
     this.finish(child, job);
     this.stats.graded++;
-    job.settle(message.type === 'graded' ? { kind: 'graded', result: message.result } : { kind: 'refused', message: message.message });
+    job.settle(
+      message.type === 'graded'
+        ? { kind: 'graded', result: message.result }
+        : message.type === 'authored'
+          ? { kind: 'done', outcome: message.outcome }
+          : { kind: 'refused', message: message.message },
+    );
     this.pump();
   }
 
@@ -324,7 +349,8 @@ export class GradingProcessPool implements GradingPool {
       child.process.kill('SIGKILL');
     }, job.timeLimitMs + this.graceMs);
     job.watchdog.unref();
-    child.process.send({ type: 'grade', id: job.id, request: job.request } satisfies ToChild);
+    const message: ToChild = job.work.type === 'grade' ? { type: 'grade', id: job.id, request: job.work.request } : { type: 'author', id: job.id, task: job.work.task };
+    child.process.send(message);
   }
 
   private async stopChild(child: Child): Promise<void> {

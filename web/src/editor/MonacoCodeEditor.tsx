@@ -18,11 +18,18 @@ export interface MonacoCodeEditorProps {
   usesTf?: boolean;
   onReady?(handle: CodeEditorHandle): void;
   label: string;
+  /** The model's file name (several editors on one page need one each). */
+  path?: string;
+  /**
+   * Type-check against the declarations (default). Off for exercise files written in the site: their imports
+   * (`../../../src/tf`) are resolved by the grader's compiler, not in the browser.
+   */
+  semanticChecks?: boolean;
 }
 
 const modelPath = 'file:///submission.ts';
 
-export default function MonacoCodeEditor({ value, onChange, typeDeclarations, usesTf = false, onReady, label }: MonacoCodeEditorProps) {
+export default function MonacoCodeEditor({ value, onChange, typeDeclarations, usesTf = false, onReady, label, path = modelPath, semanticChecks = true }: MonacoCodeEditorProps) {
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [failed, setFailed] = useState('');
   const monacoRef = useRef<Monaco | null>(null);
@@ -41,6 +48,7 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, us
           noEmitOnError: false,
           allowNonTsExtensions: true,
         });
+        ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: !semanticChecks, noSyntaxValidation: false });
         ts.typescriptDefaults.setExtraLibs([
           { content: typeDeclarations, filePath: 'file:///exercise.d.ts' },
           // `declare module '@tensorflow/tfjs'`: resolves the student's import for checking (Run maps it to tfjs).
@@ -54,7 +62,7 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, us
     return () => {
       active = false;
     };
-  }, [typeDeclarations, usesTf]);
+  }, [typeDeclarations, usesTf, semanticChecks]);
 
   const onMount: OnMount = (editor) => {
     const m = monacoRef.current;
@@ -79,7 +87,7 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, us
     <Editor
       height="20rem"
       defaultLanguage="typescript"
-      path={modelPath}
+      path={path}
       value={value}
       onChange={(v) => onChange(v ?? '')}
       onMount={onMount}

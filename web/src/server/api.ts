@@ -2,7 +2,11 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser, type SessionUser } from './auth/session';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isDiskFull } from './databaseUnavailable';
+import type { DbHandle } from '@deltalab/db';
 import { SubmissionError } from './services/submissions/submissionError';
+import { getDbHandle } from './db';
+import { instructorCourse } from './services/instructor/instructorCourse';
+import type { CurrentCourse } from './services/courses/getCurrentCourse';
 
 export function jsonError(status: number, code: string, message: string, headers?: Record<string, string>) {
   return NextResponse.json({ error: { code, message } }, { status, headers });
@@ -40,6 +44,18 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
     console.error('API error', error);
     return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');
   }
+}
+
+/**
+ * Runs a route body for an instructor of the course the request names (`?course=<slug>`, else their current course).
+ * Anonymous: 401; a student, or an instructor of another course: 403 (the same for each).
+ */
+export function withInstructor(request: Request, body: (user: SessionUser, course: CurrentCourse, handle: DbHandle) => Promise<Response>): Promise<Response> {
+  return withApiUser(async (user) => {
+    const handle = await getDbHandle();
+    const course = await instructorCourse(handle.db, user.id, new URL(request.url).searchParams.get('course'));
+    return body(user, course, handle);
+  });
 }
 
 const MAX_BODY_BYTES = 1024 * 1024;

@@ -5,6 +5,7 @@ import {
   selectCourseBySlug,
   selectOptionalUserByEmail,
   selectUserByEmail,
+  upsertCourseExercise,
   type Database,
 } from '@deltalab/db';
 import { loadExercises, type Exercise } from '@deltalab/exercises';
@@ -21,6 +22,14 @@ export const demoCourse = {
   timeZone: 'UTC',
 } as const;
 
+/** A second course with an instructor of its own: switching courses, and "an instructor of another course" in tests. */
+export const demoSecondCourse = {
+  slug: 'deltalab-sandbox',
+  title: 'Deltalab Sandbox',
+  joinCode: 'SANDBOX-1',
+  timeZone: 'UTC',
+} as const;
+
 export const demoPassword = 'deltalab-demo';
 
 export const demoUsers = [
@@ -28,12 +37,15 @@ export const demoUsers = [
   { email: 'student1@deltalab.test', name: 'Student One', role: 'student' },
   { email: 'student2@deltalab.test', name: 'Student Two', role: 'student' },
   { email: 'student3@deltalab.test', name: 'Student Three', role: 'student' },
+  { email: 'instructor2@deltalab.test', name: 'Grace Instructor', role: 'instructor', course: 'second' },
 ] as const;
 
 export interface SeedResult {
   /** True when this run created the demo course (a fresh database). */
   created: boolean;
   courseId: string;
+  /** The second demo course (its own instructor, no students). */
+  secondCourseId: string;
   userIds: Record<string, string>;
   exerciseCount: number;
 }
@@ -50,6 +62,8 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
 
   const inserted = await insertCourse(db, { slug: demoCourse.slug, title: demoCourse.title, joinCode: demoCourse.joinCode, timeZone: demoCourse.timeZone });
   const course = inserted ?? (await selectCourseBySlug(db, demoCourse.slug));
+  const secondInserted = await insertCourse(db, { ...demoSecondCourse });
+  const second = secondInserted ?? (await selectCourseBySlug(db, demoSecondCourse.slug));
 
   const userIds: Record<string, string> = {};
   let passwordHash: string | undefined;
@@ -57,29 +71,34 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
     let user = await selectOptionalUserByEmail(db, demo.email);
     if (!user) {
       passwordHash ??= await hashPassword(demoPassword);
-      user = (await insertUser(db, { ...demo, passwordHash })) ?? (await selectUserByEmail(db, demo.email));
+      user = (await insertUser(db, { email: demo.email, name: demo.name, role: demo.role, passwordHash })) ?? (await selectUserByEmail(db, demo.email));
     }
     userIds[demo.email] = user.id;
-    await enrollUser(db, { userId: user.id, courseId: course.id, role: demo.role });
+    await enrollUser(db, { userId: user.id, courseId: 'course' in demo ? second.id : course.id, role: demo.role });
   }
 
   // Due dates a week apart per topic, starting a week after the first seed, at 23:59 in the course's time zone
   // (end of that day, so always in the future of the seed), so the demo shows them.
   const topicsInOrder = [...new Set(list.map((e) => e.topic))];
-  await registerExercises(db, list, {
+  const ids = await registerExercises(db, list, {
     courseId: course.id,
     dueAtFor: (exercise) =>
       endOfDay(new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs), course.timeZone),
     maxAttemptsFor: (exercise) => (exercise.kind === 'choice' ? 3 : exercise.kind === 'numeric' ? 10 : null),
   });
 
-  return { created: inserted !== null, courseId: course.id, userIds, exerciseCount: list.length };
+  // The second course starts with the catalogue too (no due dates, no limits).
+  if (secondInserted) {
+    for (const [position, exerciseId] of [...ids.values()].entries()) await upsertCourseExercise(db, { courseId: second.id, exerciseId, position });
+  }
+
+  return { created: inserted !== null, courseId: course.id, secondCourseId: second.id, userIds, exerciseCount: list.length };
 }
 
 export function demoCredentialsText(): string {
-  const lines = demoUsers.map((u) => `    ${u.role.padEnd(10)} ${u.email}`);
+  const lines = demoUsers.map((u) => `    ${u.role.padEnd(10)} ${u.email}${'course' in u ? ` (${demoSecondCourse.title})` : ''}`);
   return [
-    `  Demo course: ${demoCourse.title} (join code ${demoCourse.joinCode})`,
+    `  Demo course: ${demoCourse.title} (join code ${demoCourse.joinCode}); a second one: ${demoSecondCourse.title} (${demoSecondCourse.joinCode})`,
     `  Demo accounts (password: ${demoPassword}):`,
     ...lines,
   ].join('\n');

@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { getCourseHome } from '@/server/services/courses/getCourseHome';
+import { CourseSwitcher } from '@/components/course/CourseSwitcher';
 import { JoinCourseForm } from '@/components/course/JoinCourseForm';
 import { StatusBadge } from '@/components/course/StatusBadge';
 import { formatDateTime, formatScore, formatTimeZone } from '@/lib/format';
@@ -31,7 +32,10 @@ export default async function CoursePage() {
   return (
     <div className="space-y-8">
       <div>
-        <h1 className="text-2xl font-semibold">{home.course.title}</h1>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-2xl font-semibold">{home.course.title}</h1>
+          <CourseSwitcher courses={home.courses} currentId={home.course.id} />
+        </div>
         <p className="mt-1 text-sm text-slate-600">
           {solved} of {home.exercises.length} exercises solved
         </p>

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
-import { listCourseExercises } from '@deltalab/db';
+import { listAuthoringDrafts, listCourseExercises, listCoursesForUser } from '@deltalab/db';
 import { topics } from '@deltalab/exercises';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
@@ -9,6 +9,10 @@ import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { formatDateTime, formatTimeZone } from '@/lib/format';
 import { describeLatePolicy } from '@/lib/latePolicy';
 import { CourseSettingsForm } from '@/components/instructor/CourseSettingsForm';
+import { moveExerciseAction } from './actions';
+import { CreateCourseForm } from '@/components/instructor/CreateCourseForm';
+import { InstructorNav } from '@/components/instructor/InstructorNav';
+import { CourseSwitcher } from '@/components/course/CourseSwitcher';
 
 export const metadata: Metadata = { title: 'Instructor' };
 
@@ -22,9 +26,16 @@ export default async function InstructorPage() {
   const course = await getCurrentCourse(db, user.id);
   if (user.role !== 'instructor' && user.role !== 'admin' && course?.role !== 'instructor') forbidden();
   const exercises = course?.role === 'instructor' ? await listCourseExercises(db, course.id, { includeUnpublished: true }) : [];
+  const drafts = course?.role === 'instructor' ? await listAuthoringDrafts(db, course.id) : [];
+  const courses = await listCoursesForUser(db, user.id);
+  const published = new Set(exercises.map((e) => e.slug));
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Instructor</h1>
+      {course?.role === 'instructor' && <InstructorNav courseTitle={course.title} />}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-semibold">Instructor</h1>
+        {course && <CourseSwitcher courses={courses.map((c) => ({ id: c.id, title: c.title, role: c.role }))} currentId={course.id} />}
+      </div>
       {course ? (
         <>
           <div className="card">
@@ -61,14 +72,38 @@ export default async function InstructorPage() {
                       <Link href={`/exercises/${exercise.slug}?variant=canonical`} className="font-medium text-indigo-700 hover:underline">
                         {exercise.title}
                       </Link>
+                      <Link href={`/instructor/exercises/${exercise.slug}`} className="ml-3 text-sm text-indigo-700 hover:underline">
+                        Statistics and settings
+                      </Link>
                       <p className="text-xs text-slate-600">
                         {topicTitles.get(exercise.topic) ?? exercise.topic} · {exercise.kind}
                         {exercise.dueAt ? ` · Due ${formatDateTime(exercise.dueAt, course.timeZone)}` : ''}
                         {exercise.published ? '' : ' · unpublished'}
                       </p>
                     </div>
-                    <code className="text-xs text-slate-500">{exercise.slug}</code>
+                    <div className="flex items-center gap-2">
+                      <code className="text-xs text-slate-500">{exercise.slug}</code>
+                      {(['up', 'down'] as const).map((direction) => (
+                        <form key={direction} action={moveExerciseAction}>
+                          <input type="hidden" name="slug" value={exercise.slug} />
+                          <input type="hidden" name="direction" value={direction} />
+                          <button type="submit" className="rounded border border-slate-300 px-1.5 text-xs" aria-label={`Move ${exercise.title} ${direction}`}>
+                            {direction === 'up' ? '↑' : '↓'}
+                          </button>
+                        </form>
+                      ))}
+                    </div>
                   </li>
+                ))}
+              </ul>
+            </section>
+          )}
+          {drafts.some((d) => !published.has(d.slug)) && (
+            <section aria-labelledby="drafts-heading" className="space-y-2">
+              <h2 id="drafts-heading" className="text-lg font-semibold">Unpublished drafts</h2>
+              <ul className="text-sm">
+                {drafts.filter((d) => !published.has(d.slug)).map((d) => (
+                  <li key={d.slug}><Link href={`/instructor/authoring/${d.slug}`} className="text-indigo-700 hover:underline">{d.slug}</Link></li>
                 ))}
               </ul>
             </section>
@@ -76,6 +111,12 @@ export default async function InstructorPage() {
         </>
       ) : (
         <p>You do not teach a course yet.</p>
+      )}
+      {(user.role === 'instructor' || user.role === 'admin' || courses.some((c) => c.role === 'instructor')) && (
+        <section aria-labelledby="new-course-heading" className="card space-y-3">
+          <h2 id="new-course-heading" className="text-lg font-semibold">New course</h2>
+          <CreateCourseForm timeZones={timeZones} />
+        </section>
       )}
     </div>
   );

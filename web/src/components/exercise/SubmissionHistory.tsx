@@ -42,6 +42,11 @@ export function SubmissionHistory({
                   <span>{s.score == null ? '' : `${Math.round(s.score * 100)}%`}</span>
                   {s.late && <span className="rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">late</span>}
                   {!s.countsAsAttempt && !preview && <span className="text-xs text-slate-500">(did not use an attempt)</span>}
+                  {s.regrades?.map((r) => (
+                    <span key={r.appliedAt} className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
+                      regraded {formatTime(r.appliedAt)}: {r.fromScore == null ? '—' : `${Math.round(r.fromScore * 100)}%`} → {r.toScore == null ? '—' : `${Math.round(r.toScore * 100)}%`} ({r.reason})
+                    </span>
+                  ))}
                 </summary>
                 <div className="space-y-3 border-t border-slate-200 px-4 py-3">
                   <SubmissionResult submission={s} fieldLabels={fieldLabels} optionTexts={optionTexts} />

@@ -18,6 +18,8 @@ export interface SubmissionSummary {
   payload: { code?: string; answers?: Record<string, string | number | string[]> };
   createdAt: string;
   gradedAt: string | null;
+  /** Regrades applied to it: when, and the score before and after (the student sees the change). */
+  regrades?: { appliedAt: string; fromScore: number | null; toScore: number | null; reason: string }[];
 }
 
 export interface NumericFieldView {

@@ -1,16 +1,24 @@
 import {
+  claimRegradeItems,
   claimSubmissionsForGrading,
   countGradingChildDeath,
+  countRegradeChildDeath,
   recordGradingOutcomes,
+  recordRegradeOutcomes,
   type Database,
+  type ExerciseKind,
   type GradingClaim,
   type GradingRecord,
+  type LatePolicy,
+  type RegradeClaim,
+  type RegradeRecord,
   type SubmissionPayload,
 } from '@deltalab/db';
 import { findExercise } from '@deltalab/exercises';
 import type { ClaimedSubmission, GradeResult, GradingOutcome, GradingStore, Submission } from '@deltalab/grader';
 import { lateScoreFactor } from '@/lib/latePolicy';
 import { decayedScore } from '../services/submissions/submissionRules';
+import { versionFolder } from '../exercises/resolveExercise';
 
 /**
  * The one adapter between stored submissions and the grader's queue: what a claimed submission is as a grade
@@ -18,33 +26,78 @@ import { decayedScore } from '../services/submissions/submissionRules';
  * grading processes a submission took down. The grader package never touches the database; this is where web wires
  * it, one round trip per batch each way.
  */
-type SiteClaim = ClaimedSubmission & { stored: GradingClaim };
+/**
+ * A job is a stored submission (its id is the submission's) or an item of a regrade (its id is the item's): regrades
+ * go through the same durable queue and the same grading children. Claiming tries submissions first, in the one
+ * statement the submit path always used, and looks for regrade items only among ids that were no submission.
+ */
+type Rules = { kind: ExerciseKind; attempt: number; late: boolean; pointsDecayPerAttempt: number; latePolicy: LatePolicy; latePenalty: number };
+type Stored = { payload: SubmissionPayload; exerciseSlug: string };
+type SiteClaim = ClaimedSubmission & { rules: Rules; stored: Stored } & ({ target: 'submission' } | { target: 'regrade'; itemId: string });
 
 export function gradingStore(db: Database): GradingStore<SiteClaim> {
   return {
-    async claim(submissionIds) {
-      const claims = await claimSubmissionsForGrading(db, submissionIds);
+    async claim(jobIds) {
+      const claims = await claimSubmissionsForGrading(db, jobIds);
+      const claimedIds = new Set(claims.map((c) => c.submissionId));
+      const others = jobIds.filter((id) => !claimedIds.has(id));
+      const regradeClaims = others.length > 0 ? await claimRegradeItems(db, others) : [];
       const ungradable: GradingRecord[] = [];
-      const graded = claims.flatMap((stored) => {
-        const submission = toGraderSubmission(stored.kind, stored.payload);
-        if (!submission) {
-          ungradable.push({ submissionId: stored.submissionId, status: 'failed', failureMessage: `A ${stored.kind} submission is not graded from this payload.` });
-          return [];
-        }
-        const variant = stored.variantSeed === 'canonical' ? ('canonical' as const) : Number(stored.variantSeed);
-        return [{ submissionId: stored.submissionId, request: { exercise: stored.exerciseSlug, variant, submission }, childDeaths: stored.childDeaths, stored }];
-      });
+      const ungradableItems: RegradeRecord[] = [];
+      const graded: SiteClaim[] = [];
+      for (const stored of claims) {
+        const request = await gradeRequestOf(db, stored);
+        if (typeof request === 'string') ungradable.push({ submissionId: stored.submissionId, status: 'failed', failureMessage: request });
+        else graded.push({ submissionId: stored.submissionId, request, childDeaths: stored.childDeaths, rules: stored, stored, target: 'submission' });
+      }
+      for (const stored of regradeClaims) {
+        const request = await gradeRequestOf(db, stored);
+        if (typeof request === 'string') ungradableItems.push({ itemId: stored.itemId, status: 'failed', failureMessage: request });
+        // The job's id is the item's: the worker completes that job and counts deaths against it.
+        else graded.push({ submissionId: stored.itemId, request, childDeaths: stored.childDeaths, rules: stored, stored, target: 'regrade', itemId: stored.itemId });
+      }
       await recordGradingOutcomes(db, ungradable);
+      await recordRegradeOutcomes(db, ungradableItems);
       return graded;
     },
     async record(outcomes) {
-      await recordGradingOutcomes(db, outcomes.map(toRecord));
+      const submissions = outcomes.filter((o) => o.claim.target === 'submission');
+      const items = outcomes.filter((o) => o.claim.target === 'regrade');
+      await recordGradingOutcomes(db, submissions.map(toRecord));
+      if (items.length > 0) await recordRegradeOutcomes(db, items.map(toRegradeRecord));
     },
-    async countChildDeath(submissionId) {
+    async countChildDeath(jobId) {
       // Finished meanwhile (another worker recorded it): nothing to run again.
-      return (await countGradingChildDeath(db, submissionId)) ?? Number.POSITIVE_INFINITY;
+      const count = (await countGradingChildDeath(db, jobId)) ?? (await countRegradeChildDeath(db, jobId));
+      return count ?? Number.POSITIVE_INFINITY;
     },
   };
+}
+
+/** The grade request for a claimed submission or regrade item, or why it cannot be graded. */
+async function gradeRequestOf(
+  db: Database,
+  stored: (GradingClaim | RegradeClaim) & { exerciseSource: 'catalogue' | 'site'; versionId: string },
+): Promise<ClaimedSubmission['request'] | string> {
+  const submission = toGraderSubmission(stored.kind, stored.payload);
+  if (!submission) return `A ${stored.kind} submission is not graded from this payload.`;
+  const variant = stored.variantSeed === 'canonical' ? ('canonical' as const) : Number(stored.variantSeed);
+  if (stored.exerciseSource !== 'site') return { exercise: stored.exerciseSlug, variant, submission };
+  // A site-authored exercise is graded on its version's folder (read once per process: versions never change).
+  const entry = await versionFolder(db, stored.versionId);
+  if (!entry) return `Version ${stored.versionId} of '${stored.exerciseSlug}' has no stored folder.`;
+  return { exercise: stored.exerciseSlug, variant, submission, folder: entry.folder };
+}
+
+/** A grade as the course counts it: the grader's score after the attempt decay and late penalty. */
+function courseScore(score: number, rules: Rules): number {
+  return decayedScore(score, rules.attempt, rules.pointsDecayPerAttempt) * lateScoreFactor(rules.late, rules);
+}
+
+function toRegradeRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): RegradeRecord {
+  const itemId = claim.target === 'regrade' ? claim.itemId : claim.submissionId;
+  if ('failure' in outcome) return { itemId, status: 'failed', failureMessage: outcome.failure };
+  return { itemId, status: 'graded', score: courseScore(outcome.result.score, claim.rules), passed: outcome.result.passed, result: outcome.result };
 }
 
 function toRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): GradingRecord {
@@ -64,11 +117,10 @@ function toRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): GradingReco
   }
   const { result } = outcome;
   if (result.kind === 'challenge') return challengeRecord(claim, result, verifyOf, margin);
-  const rules = claim.stored;
   return {
     submissionId: claim.submissionId,
     status: 'graded',
-    score: decayedScore(result.score, rules.attempt, rules.pointsDecayPerAttempt) * lateScoreFactor(rules.late, rules),
+    score: courseScore(result.score, claim.rules),
     passed: result.passed,
     result,
     graderVersion: result.graderVersion,

@@ -1,4 +1,4 @@
-import { listQueuedSubmissions, type DbHandle } from '@deltalab/db';
+import { listQueuedSubmissions, listUnfinishedRegradeItems, type DbHandle } from '@deltalab/db';
 import {
   createGradingQueue,
   GradingProcessPool,
@@ -70,7 +70,8 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
   });
   const workers = options.workers ? await startGradingWorkers({ queue, pool: gradingPool(), store: gradingStore(handle.db) }) : null;
   if (options.workers && recover) {
-    const unfinished = await listQueuedSubmissions(handle.db);
+    // Regrade items are jobs of the same queue: queued again at a start like unfinished submissions.
+    const unfinished = [...(await listQueuedSubmissions(handle.db)), ...(await listUnfinishedRegradeItems(handle.db))];
     const orphaned = options.soleGrader ? unfinished.filter((s) => s.status === 'running') : [];
     await queue.recover(
       unfinished.map((s) => s.id),
@@ -117,8 +118,13 @@ export function runningGrading(): Promise<GradingRuntime> | undefined {
 
 /** Queues a stored submission for grading (durable: a worker in any process picks it up). */
 export async function enqueueGrading(handle: DbHandle, submissionId: string): Promise<void> {
+  await enqueueJobs(handle, [submissionId]);
+}
+
+/** Queues stored jobs (submissions, or a regrade's items) in one statement. */
+export async function enqueueJobs(handle: DbHandle, jobIds: string[]): Promise<void> {
   const runtime = await (runningGrading() ?? startGrading(handle, { workers: false }));
-  await runtime.queue.enqueue([submissionId]);
+  for (let i = 0; i < jobIds.length; i += 1000) await runtime.queue.enqueue(jobIds.slice(i, i + 1000));
 }
 
 /** Stops the workers, then the grading children (worker shutdown, tests). */

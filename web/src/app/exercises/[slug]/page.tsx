@@ -53,7 +53,7 @@ export default async function ExercisePage({ params, searchParams }: { params: P
         exercise={exercise}
         variant={variant}
         rules={exerciseRules(found.course, courseExercise, found.attemptsUsed)}
-        history={found.history.map(submissionView) as SubmissionSummary[]}
+        history={found.history.map((s) => submissionView(s, courseExercise)) as SubmissionSummary[]}
         draft={found.draft}
       />
     </ExerciseLayout>
@@ -120,7 +120,7 @@ function ExerciseLayout({
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{exercise.title}</h1>
         <p className="text-sm text-slate-600">
-          {exercise.points} point{exercise.points === 1 ? '' : 's'}
+          {courseExercise.points ?? exercise.points} point{(courseExercise.points ?? exercise.points) === 1 ? '' : 's'}
           {courseExercise.dueAt ? ` · Due ${formatDateTime(courseExercise.dueAt, course.timeZone)}` : ''}
           {courseExercise.maxAttempts !== null ? ` · ${courseExercise.maxAttempts} attempts` : ''}
         </p>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { enrollUser, listCoursesForUser, selectCourseByJoinCode, type Database } from '@deltalab/db';
+import { enrollUser, listCoursesForUser, selectCourseByJoinCode, setCurrentCourse, type Database } from '@deltalab/db';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 
 export const joinCodeInput = z
@@ -21,16 +21,19 @@ export function unknownJoinCode(joinCode: string): FormRefusal<'joinCode'> {
 export type JoinCourseResult = { ok: true; courseId: string; title: string } | FormRefusal<'joinCode'>;
 
 /**
- * A signed-in user without a course (an account made through GitHub or Google sign-in) joins one with its join
- * code, as a student. One course per account: someone already enrolled is told where they are.
+ * A signed-in user joins a course with its join code, as a student (an account made through GitHub or Google sign-in,
+ * or a student taking a second course), and works in it from then on (it becomes their current course). Someone
+ * already enrolled in that course is told so.
  */
 export async function joinCourse(db: Database, userId: string, input: unknown): Promise<JoinCourseResult> {
   const parsed = z.object({ joinCode: joinCodeInput }).safeParse(input);
   if (!parsed.success) return formRefusal<'joinCode'>(parsed.error);
-  const [current] = await listCoursesForUser(db, userId);
-  if (current) return { ok: false, message: `You are already enrolled in ${current.title}.`, fieldErrors: {} };
   const course = await selectCourseByJoinCode(db, parsed.data.joinCode);
   if (!course) return unknownJoinCode(parsed.data.joinCode);
+  if ((await listCoursesForUser(db, userId)).some((c) => c.id === course.id)) {
+    return { ok: false, message: `You are already enrolled in ${course.title}.`, fieldErrors: {} };
+  }
   await enrollUser(db, { userId, courseId: course.id, role: 'student' });
+  await setCurrentCourse(db, userId, course.id);
   return { ok: true, courseId: course.id, title: course.title };
 }

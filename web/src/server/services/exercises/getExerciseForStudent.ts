@@ -6,7 +6,8 @@ import {
   type Database,
   type Submission,
 } from '@deltalab/db';
-import { findExercise, instantiateVariant, variantSeed, type Exercise, type StudentVariant } from '@deltalab/exercises';
+import { isExerciseSlug, variantSeed, type Exercise, type StudentVariant } from '@deltalab/exercises';
+import { resolveExercise, studentVariantOf } from '@/server/exercises/resolveExercise';
 import { getCurrentCourse, type CurrentCourse } from '../courses/getCurrentCourse';
 
 export interface StudentExercise {
@@ -22,22 +23,24 @@ export interface StudentExercise {
 
 /** Everything the exercise page needs for one student, or null when the slug is not in their course. */
 export async function getExerciseForStudent(db: Database, userId: string, slug: string): Promise<StudentExercise | null> {
-  // The catalogue first: a slug it lacks (a typo, or bytes no slug can hold) never reaches the database.
-  const exercise = findExercise(slug);
-  if (!exercise) return null;
+  // Text no slug can be (a typo is fine; bytes like NUL are not) never reaches the database.
+  if (!isExerciseSlug(slug)) return null;
   const course = await getCurrentCourse(db, userId);
   if (!course) return null;
   const courseExercise = await selectCourseExerciseBySlug(db, course.id, slug);
-  if (!courseExercise || (!courseExercise.published && course.role !== 'instructor')) return null;
-  const [history, draft] = await Promise.all([
+  const resolved = courseExercise ? await resolveExercise(db, courseExercise) : null;
+  if (!courseExercise || !resolved || (!courseExercise.published && course.role !== 'instructor')) return null;
+  const { exercise } = resolved;
+  const [history, draft, variant] = await Promise.all([
     listSubmissionsForStudent(db, userId, courseExercise.exerciseId, { courseId: course.id }),
     exercise.kind === 'code' || exercise.kind === 'challenge' ? selectDraft(db, userId, courseExercise.exerciseId) : undefined,
+    studentVariantOf(resolved, variantSeed(slug, userId)),
   ]);
   return {
     course,
     courseExercise,
     exercise,
-    variant: instantiateVariant(exercise, variantSeed(slug, userId)),
+    variant,
     history,
     draft: draft?.code ?? null,
     attemptsUsed: history.filter((s) => s.countsAsAttempt).length,

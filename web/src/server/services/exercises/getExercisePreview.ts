@@ -1,13 +1,11 @@
 import { selectCourseExerciseBySlug, type CourseExerciseRow, type Database } from '@deltalab/db';
-import { findExercise, instantiateVariant, solveVariant, type Exercise, type StudentVariant } from '@deltalab/exercises';
+import { isExerciseSlug, type Exercise, type StudentVariant } from '@deltalab/exercises';
+import type { FolderReference } from '@deltalab/grader';
+import { referenceOf, resolveExercise, studentVariantOf } from '@/server/exercises/resolveExercise';
 import { resolvePreview, type PreviewTarget, type ResolvedPreview } from './previewVariant';
 
 /** What the reference gives for the previewed variant, for the instructor's eyes only. */
-export type ReferenceAnswers =
-  | { kind: 'numeric'; values: { name: string; label: string; value: number }[] }
-  | { kind: 'choice'; correct: string[] }
-  | { kind: 'code'; solutionSource: string | null }
-  | { kind: 'challenge' };
+export type ReferenceAnswers = FolderReference;
 
 export interface ExercisePreview {
   preview: ResolvedPreview;
@@ -32,10 +30,10 @@ export async function getExercisePreview(
   const resolved = await resolvePreview(db, viewerId, slug, target);
   if (!resolved.ok) return resolved;
   const { preview } = resolved;
-  // The catalogue first: a slug it lacks (a typo, or bytes no slug can hold) never reaches the database.
-  const exercise = findExercise(slug);
-  const courseExercise = exercise && (await selectCourseExerciseBySlug(db, preview.course.id, slug));
-  if (!courseExercise || !exercise) {
+  // Text no slug can be (a typo is fine; bytes like NUL are not) never reaches the database.
+  const courseExercise = isExerciseSlug(slug) ? await selectCourseExerciseBySlug(db, preview.course.id, slug) : undefined;
+  const found = courseExercise ? await resolveExercise(db, courseExercise) : null;
+  if (!courseExercise || !found) {
     return { ok: false, reason: 'unknown-exercise', message: `Unknown exercise '${slug}' in ${preview.course.title}.` };
   }
   return {
@@ -43,28 +41,9 @@ export async function getExercisePreview(
     value: {
       preview,
       courseExercise,
-      exercise,
-      variant: instantiateVariant(exercise, preview.variant),
-      reference: referenceAnswers(exercise, preview),
+      exercise: found.exercise,
+      variant: await studentVariantOf(found, preview.variant),
+      reference: await referenceOf(found, preview.variant),
     },
   };
-}
-
-function referenceAnswers(exercise: Exercise, preview: ResolvedPreview): ReferenceAnswers {
-  switch (exercise.kind) {
-    case 'numeric': {
-      const solution = solveVariant(exercise, preview.variant);
-      const values = solution.kind === 'numeric' ? solution.values : {};
-      return {
-        kind: 'numeric',
-        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })),
-      };
-    }
-    case 'choice':
-      return { kind: 'choice', correct: exercise.options.filter((o) => o.correct).map((o) => o.id) };
-    case 'code':
-      return { kind: 'code', solutionSource: exercise.solutionSource ?? null };
-    case 'challenge':
-      return { kind: 'challenge' };
-  }
 }

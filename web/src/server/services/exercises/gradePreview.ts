@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Database } from '@deltalab/db';
-import { findExercise } from '@deltalab/exercises';
 import { gradeContained, type GradeResult } from '@deltalab/grader';
 import { toGraderSubmission } from '@/server/grading/gradingAdapter';
 import { gradingPool } from '@/server/grading/startGrading';
+import { resolveExercise } from '@/server/exercises/resolveExercise';
+import { selectCourseExerciseBySlug } from '@deltalab/db';
 import { getCurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 import { submissionRequest, validatePayload } from '../submissions/validatePayload';
@@ -50,8 +51,10 @@ export async function gradePreview(db: Database, viewerId: string, body: unknown
   if (!resolved.ok) {
     throw new SubmissionError(resolved.reason === 'not-instructor' ? 'forbidden' : 'not-found', resolved.message);
   }
-  const exercise = findExercise(request.exercise);
-  if (!exercise) throw new SubmissionError('unknown-exercise', `Unknown exercise '${request.exercise}'.`);
+  const courseExercise = await selectCourseExerciseBySlug(db, resolved.preview.course.id, request.exercise);
+  const found = courseExercise ? await resolveExercise(db, courseExercise) : null;
+  if (!found) throw new SubmissionError('unknown-exercise', `Unknown exercise '${request.exercise}'.`);
+  const { exercise, folder } = found;
   if (exercise.kind === 'challenge') {
     throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a challenge: it is not graded from answers or code.`);
   }
@@ -59,7 +62,7 @@ export async function gradePreview(db: Database, viewerId: string, body: unknown
   if (!submission) throw new SubmissionError('wrong-payload', `'${exercise.slug}' cannot be graded from this payload.`);
 
   // In a grading child process like any submission: an instructor's heap bomb takes down a child, not the site.
-  const grade = await gradeContained(gradingPool(), { exercise: exercise.slug, variant: resolved.preview.variant, submission });
+  const grade = await gradeContained(gradingPool(), { exercise: exercise.slug, variant: resolved.preview.variant, submission, ...(folder ? { folder } : {}) });
   if (grade.kind === 'refused') throw new SubmissionError('wrong-payload', grade.message);
   const result: GradeResult = grade.result;
   return {

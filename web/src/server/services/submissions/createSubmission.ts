@@ -1,5 +1,6 @@
 import { insertSubmission, selectSubmissionContext, type Database, type Submission } from '@deltalab/db';
-import { findExercise, variantSeed } from '@deltalab/exercises';
+import { variantSeed } from '@deltalab/exercises';
+import { resolveExercise } from '@/server/exercises/resolveExercise';
 import { formatDateTime } from '@/lib/format';
 import { SubmissionError } from './submissionError';
 import { defaultSubmissionRules, type SubmissionRules } from './submissionRules';
@@ -34,7 +35,8 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   const context = await selectSubmissionContext(db, input.userId, request.exercise, { since: new Date(now.getTime() - windowMs), limit: max });
   if (!context) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
   const { course, courseExercise } = context;
-  const exercise = findExercise(request.exercise);
+  // Catalogue exercises resolve in memory; a site-authored one from its version's snapshot, read once per process.
+  const exercise = courseExercise ? (await resolveExercise(db, courseExercise))?.exercise : undefined;
   if (!courseExercise || !exercise || (!courseExercise.published && course.role !== 'instructor')) {
     throw new SubmissionError('unknown-exercise', `Unknown exercise '${request.exercise}' in ${course.title}.`);
   }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { selectSubmission, selectSubmissionAccess, type DbHandle, type Submission } from '@deltalab/db';
+import { selectOptionalSubmissionWithVisibility, selectSubmissionAccess, type DbHandle, type Submission, type SubmissionVisibility } from '@deltalab/db';
 import { watchSubmission } from '@/server/grading/finishedSubmissions';
 import { assertViewerMaySee, getSubmissionForViewer, parseSubmissionId } from './getSubmission';
 import { SubmissionError } from './submissionError';
@@ -29,7 +29,7 @@ export async function followSubmission(
   viewerId: string,
   id: string,
   options: { waitMs?: number; signal?: AbortSignal } = {},
-): Promise<Submission> {
+): Promise<Submission & { visibility?: SubmissionVisibility | null }> {
   const waitMs = options.waitMs ?? 0;
   if (waitMs <= 0) return getSubmissionForViewer(handle.db, viewerId, id);
   const submissionId = parseSubmissionId(id);
@@ -38,7 +38,7 @@ export async function followSubmission(
   const watch = await watchSubmission(handle, submissionId);
   try {
     const access = await assertViewerMaySee(handle.db, viewerId, id, await selectSubmissionAccess(handle.db, submissionId));
-    if (!unfinished(access)) return await selectSubmission(handle.db, submissionId);
+    if (!unfinished(access)) return await readWithVisibility(handle, submissionId);
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([
       watch.finished,
@@ -48,8 +48,15 @@ export async function followSubmission(
       }),
     ]);
     clearTimeout(timer);
-    return await selectSubmission(handle.db, submissionId);
+    return await readWithVisibility(handle, submissionId);
   } finally {
     watch.stop();
   }
+}
+
+/** The submission and its course's visibility rules, in one statement (the same round trip as reading it alone). */
+async function readWithVisibility(handle: DbHandle, id: string) {
+  const submission = await selectOptionalSubmissionWithVisibility(handle.db, id);
+  if (!submission) throw new SubmissionError('not-found', `No submission ${id}.`);
+  return submission;
 }

@@ -1,13 +1,14 @@
 import { z } from 'zod';
-import { selectEnrollment, selectOptionalSubmission, type Database, type Submission } from '@deltalab/db';
+import { selectEnrollment, selectOptionalSubmissionWithVisibility, type Database, type Submission, type SubmissionVisibility } from '@deltalab/db';
+import { visibleParts, withoutAnswers } from '@/lib/visibility';
 import { renderMarkdown } from '@/lib/renderMarkdown';
 import { SubmissionError } from './submissionError';
 
 const submissionId = z.uuid({ error: 'A submission id is a UUID' });
 
 /** A submission, for its owner or an instructor of its course; anyone else gets "not found" or "forbidden". */
-export async function getSubmissionForViewer(db: Database, viewerId: string, id: string): Promise<Submission> {
-  const submission = await selectOptionalSubmission(db, parseSubmissionId(id));
+export async function getSubmissionForViewer(db: Database, viewerId: string, id: string): Promise<Submission & { visibility?: SubmissionVisibility | null }> {
+  const submission = await selectOptionalSubmissionWithVisibility(db, parseSubmissionId(id));
   return assertViewerMaySee(db, viewerId, id, submission);
 }
 
@@ -32,15 +33,22 @@ export async function assertViewerMaySee<S extends Pick<Submission, 'userId' | '
   throw new SubmissionError('forbidden', 'This submission belongs to another student.');
 }
 
-/** What the API and the page show of a submission. */
-export function submissionView(submission: Submission) {
+/**
+ * What the API and the page show of a submission. `visibility` (the course's settings for the exercise) applies to
+ * its student: a score, feedback or correct answers the course holds back (until the due date, or for good) are left
+ * out. Instructors see everything.
+ */
+export function submissionView(submission: Submission, visibility?: SubmissionVisibility | null) {
+  const parts = visibleParts(visibility);
+  const result = !parts.feedback ? null : parts.answers ? submission.result : withoutAnswers(submission.result);
   return {
     id: submission.id,
     exerciseId: submission.exerciseId,
     status: submission.status,
-    score: submission.score,
-    passed: submission.passed,
-    result: withRenderedExplanations(submission.result),
+    score: parts.score ? submission.score : null,
+    passed: parts.score ? submission.passed : null,
+    result: withRenderedExplanations(parts.score || !result ? result : { ...(result as object), score: undefined, passed: undefined }),
+    hidden: { score: !parts.score, feedback: !parts.feedback, answers: !parts.answers },
     failureMessage: submission.failureMessage,
     late: submission.late,
     attempt: submission.attempt,
@@ -48,6 +56,7 @@ export function submissionView(submission: Submission) {
     payload: submission.payload,
     createdAt: submission.createdAt.toISOString(),
     gradedAt: submission.gradedAt?.toISOString() ?? null,
+    regrades: (submission.regrades ?? []).map(({ appliedAt, fromScore, toScore, reason }) => (parts.score ? { appliedAt, fromScore, toScore, reason } : { appliedAt, fromScore: null, toScore: null, reason: parts.feedback ? reason : 'regraded' })),
   };
 }
 

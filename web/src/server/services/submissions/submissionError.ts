@@ -14,7 +14,8 @@ export type SubmissionErrorCode =
   | 'invalid-model'
   | 'daily-limit'
   | 'challenge-closed'
-  | 'too-many-finals';
+  | 'too-many-finals'
+  | 'conflict';
 
 const statusByCode: Record<SubmissionErrorCode, number> = {
   'invalid-request': 400,
@@ -33,6 +34,7 @@ const statusByCode: Record<SubmissionErrorCode, number> = {
   'daily-limit': 429,
   'challenge-closed': 403,
   'too-many-finals': 409,
+  conflict: 409,
 };
 
 /** A refusal with a specific message; routes turn it into a 4xx JSON response. */

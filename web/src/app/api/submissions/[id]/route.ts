@@ -16,6 +16,7 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     const submission = await followSubmission(await getDbHandle(), user.id, id, { waitMs: waitSeconds * 1000, signal: request.signal });
     // no-transform: Next would gzip each answer; for a few kB of JSON per submission that costs the server more CPU
     // than it saves bytes, and a class's grades all come back through here.
-    return NextResponse.json(submissionView(submission), { headers: { 'Cache-Control': 'no-store, no-transform' } });
+    // Its student sees what the course lets them see (score, feedback, answers); instructors see everything.
+    return NextResponse.json(submissionView(submission, submission.userId === user.id ? submission.visibility : null), { headers: { 'Cache-Control': 'no-store, no-transform' } });
   });
 }

@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { jsonError, readJson, withInstructor } from '@/server/api';
+import { updateExerciseSettingsFor } from '@/server/services/courses/updateExerciseSettings';
+
+/** PUT { published, points, maxAttempts, decayPercent, dueAt, showScore, showFeedback, showAnswers } → 200 or 400 per field. */
+export function PUT(request: Request, context: { params: Promise<{ slug: string }> }) {
+  return withInstructor(request, async (_user, course, { db }) => {
+    const result = await updateExerciseSettingsFor(db, course, (await context.params).slug, await readJson(request));
+    if (!result.ok) return NextResponse.json({ error: { code: 'invalid-request', message: result.message, fields: result.fieldErrors } }, { status: 400 });
+    return NextResponse.json({ ok: true });
+  });
+}
+
+export function GET() {
+  return jsonError(405, 'method-not-allowed', 'Use PUT with the settings as JSON.');
+}

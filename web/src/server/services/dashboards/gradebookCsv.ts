@@ -1,0 +1,58 @@
+import { courseOverviewCells, courseSubmissionsForExport, listCountedStudents, type Database } from '@deltalab/db';
+import type { CurrentCourse } from '../courses/getCurrentCourse';
+import { courseColumns } from './courseColumns';
+
+/** One CSV field: quoted when it holds a comma, quote or line break (RFC 4180); formulas are defused for spreadsheets. */
+export function csvField(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  let text = String(value);
+  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+const line = (fields: (string | number | boolean | null | undefined)[]) => `${fields.map(csvField).join(',')}\r\n`;
+const points = (value: number) => Math.round(value * 100) / 100;
+
+/**
+ * The gradebook: one row per student (no test students, no instructors), one column per published exercise in course
+ * order with the points earned (best graded score × the exercise's points), and the total. `format: 'canvas'` writes
+ * Canvas's gradebook import layout instead: Student, ID, SIS User ID, SIS Login ID, Section, one "Title (slug)" column
+ * per exercise, a "Points Possible" row, then the students (the login is the email).
+ */
+export async function gradebookCsv(db: Database, course: CurrentCourse, options: { format?: 'plain' | 'canvas' } = {}): Promise<string> {
+  const [columns, students, cells] = await Promise.all([
+    courseColumns(db, course.id),
+    listCountedStudents(db, course.id),
+    courseOverviewCells(db, course.id),
+  ]);
+  const best = new Map(cells.map((c) => [`${c.userId}|${c.exerciseId}`, c.bestScore]));
+  const earned = (userId: string) => columns.map((c) => points((best.get(`${userId}|${c.exerciseId}`) ?? 0) * c.maxPoints));
+  if (options.format === 'canvas') {
+    let csv = line(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...columns.map((c) => `${c.title} (${c.slug})`)]);
+    csv += line(['Points Possible', '', '', '', '', ...columns.map((c) => c.maxPoints)]);
+    for (const s of students) csv += line([s.name, '', '', s.email, course.title, ...earned(s.userId)]);
+    return csv;
+  }
+  let csv = line(['email', 'name', ...columns.map((c) => c.slug), 'total']);
+  for (const s of students) {
+    const row = earned(s.userId);
+    csv += line([s.email, s.name, ...row, points(row.reduce((a, b) => a + b, 0))]);
+  }
+  return csv;
+}
+
+/** Every submission of the course (real students), oldest first: one row each with what was sent. */
+export async function submissionsCsv(db: Database, course: CurrentCourse): Promise<string> {
+  const rows = await courseSubmissionsForExport(db, course.id);
+  let csv = line(['submission', 'email', 'name', 'exercise', 'attempt', 'status', 'score', 'passed', 'late', 'variant', 'submitted_at', 'graded_at', 'answer']);
+  for (const r of rows) {
+    const payload = r.payload as { code?: string; answers?: unknown };
+    const answer = payload.code ?? JSON.stringify(payload.answers ?? payload);
+    csv += line([r.id, r.email, r.name, r.slug, r.attempt, r.status, r.score, r.passed, r.late, r.variantSeed, iso(r.createdAt), iso(r.gradedAt), answer]);
+  }
+  return csv;
+}
+
+function iso(value: Date | string | null): string {
+  return value === null ? '' : new Date(value).toISOString();
+}
