@@ -10,7 +10,9 @@ import { pageRoutes } from '../pageRoutes';
  */
 type Visitor = 'anonymous' | 'student' | 'instructor';
 const codeEditorLoaded = (page: Page) => expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
-const scans: Record<string, { visitor: Visitor; url: string; ready?: (page: Page) => Promise<void> }[]> = {
+/** A page to scan: its URL, or `open`, which makes what the page shows (a regrade, a draft) and returns its URL. */
+type Scan = { visitor: Visitor; url?: string; open?: (page: Page) => Promise<string>; ready?: (page: Page) => Promise<void> };
+const scans: Record<string, Scan[]> = {
   '/': [{ visitor: 'anonymous', url: '/' }],
   '/signin': [{ visitor: 'anonymous', url: '/signin' }],
   '/signup': [{ visitor: 'anonymous', url: '/signup' }],
@@ -37,6 +39,55 @@ const scans: Record<string, { visitor: Visitor; url: string; ready?: (page: Page
     { visitor: 'instructor', url: '/instructor' },
     { visitor: 'student', url: '/instructor' }, // the 403 page
   ],
+  '/instructor/dashboard': [{ visitor: 'instructor', url: '/instructor/dashboard' }],
+  '/instructor/exercises/[slug]': [
+    { visitor: 'instructor', url: '/instructor/exercises/mlp-forward-pass' },
+    { visitor: 'instructor', url: '/instructor/exercises/mlp-forward-code' },
+  ],
+  '/instructor/authoring/new': [
+    { visitor: 'instructor', url: '/instructor/authoring/new' },
+    {
+      visitor: 'instructor',
+      url: '/instructor/authoring/new',
+      ready: async (page) => {
+        await page.getByText('reference.ts', { exact: true }).click();
+        await expect(page.locator('.monaco-editor').first()).toBeAttached({ timeout: 30_000 });
+      },
+    },
+  ],
+  '/instructor/authoring/[slug]': [
+    {
+      visitor: 'instructor',
+      open: async (page) => {
+        const slug = `axe-draft-${Date.now().toString(36)}`;
+        const made = await page.request.post('/api/instructor/authoring', { data: { kind: 'files', slug, files: { 'statement.md': '# A draft\n\nWith $x^2$.' } } });
+        expect(made.status(), await made.text()).toBeLessThan(300);
+        return `/instructor/authoring/${slug}`;
+      },
+    },
+  ],
+  '/instructor/regrades': [{ visitor: 'instructor', url: '/instructor/regrades' }],
+  '/instructor/regrades/[id]': [
+    {
+      visitor: 'instructor',
+      open: async (page) => {
+        const made = await page.request.post('/api/instructor/regrade', { data: { exercise: 'perceptron-forward', scope: 'exercise' } });
+        expect(made.status(), await made.text()).toBeLessThan(300);
+        return `/instructor/regrades/${((await made.json()) as { id: string }).id}`;
+      },
+    },
+  ],
+  '/instructor/students/[id]': [
+    {
+      visitor: 'instructor',
+      open: async (page) => {
+        await page.goto('/instructor/dashboard');
+        const link = page.locator('a[href^="/instructor/students/"]').first();
+        await expect(link).toBeVisible();
+        return (await link.getAttribute('href'))!;
+      },
+    },
+  ],
 };
 
 test('the scan list names every page route of the site', () => {
@@ -50,12 +101,13 @@ for (const visitor of ['anonymous', 'student', 'instructor'] as const) {
     const found: string[] = [];
     for (const [route, entries] of Object.entries(scans)) {
       for (const entry of entries.filter((e) => e.visitor === visitor)) {
-        await page.goto(entry.url);
+        const url = entry.url ?? (await entry.open!(page));
+        await page.goto(url);
         await page.waitForLoadState('networkidle');
         await entry.ready?.(page);
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-          found.push(`${route} (${entry.url}): ${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+          found.push(`${route} (${url}): ${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
         }
       }
     }

@@ -24,17 +24,22 @@ export async function setBoardName(db: Database, userId: string, slug: string, b
 const settingsSchema = z
   .object({
     /** ISO 8601 with a zone (or null: the exercise's due date). */
-    deadline: z.union([z.iso.datetime({ offset: true, error: 'deadline: an ISO date-time with its zone, e.g. 2026-05-01T23:59:00Z' }), z.null()]),
-    entriesPerDay: z.union([z.number().int().min(1, 'entriesPerDay: at least 1').max(1000, 'entriesPerDay: at most 1000'), z.null()]),
+    deadline: z.union([z.iso.datetime({ offset: true, error: 'deadline: an ISO date-time with its zone, e.g. 2026-05-01T23:59:00Z' }), z.null()], {
+      error: 'deadline: an ISO date-time with its zone (e.g. 2026-05-01T23:59:00Z), or null for the exercise’s due date',
+    }),
+    entriesPerDay: z.union([z.number().int().min(1, 'entriesPerDay: at least 1').max(1000, 'entriesPerDay: at most 1000'), z.null()], {
+      error: 'entriesPerDay: a whole number from 1 to 1000, or null for the challenge’s own limit',
+    }),
   })
   .strict();
 
 /** An instructor sets a challenge's deadline (moving it into the past reveals the private board) and daily limit. */
 export async function updateChallengeSettings(db: Database, userId: string, slug: string, body: unknown) {
-  const parsed = settingsSchema.safeParse(body);
-  if (!parsed.success) throw new SubmissionError('invalid-request', parsed.error.issues[0]!.message);
+  // Who asks first: a student gets 403 whatever the body, never a lesson in the settings' format.
   const context = await loadChallenge(db, userId, slug);
   if (!context.isInstructor) throw new SubmissionError('forbidden', 'Only instructors of the course change a challenge.');
+  const parsed = settingsSchema.safeParse(body);
+  if (!parsed.success) throw new SubmissionError('invalid-request', parsed.error.issues[0]!.message);
   await upsertChallengeSettings(db, {
     courseId: context.course.id,
     exerciseId: context.courseExercise.exerciseId,
