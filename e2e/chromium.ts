@@ -40,15 +40,17 @@ export function resolveChromium(): ResolvedChromium {
 function findChromium(): ResolvedChromium {
   const fromEnv = process.env.CHROMIUM_PATH;
   if (fromEnv) {
-    if (!existsSync(fromEnv)) throw new Error(`CHROMIUM_PATH is ${fromEnv}, which does not exist. Unset it to use ${SYSTEM_CHROMIUM} or the npm Chromium.`);
+    if (!existsSync(fromEnv))
+      throw new Error(`CHROMIUM_PATH is ${fromEnv}, which does not exist. Unset it to use ${SYSTEM_CHROMIUM} or the npm Chromium.`);
     return { source: 'CHROMIUM_PATH', executablePath: fromEnv, env: {}, description: `CHROMIUM_PATH (${fromEnv})` };
   }
-  if (existsSync(SYSTEM_CHROMIUM)) return { source: 'system', executablePath: SYSTEM_CHROMIUM, env: {}, description: `the system's (${SYSTEM_CHROMIUM})` };
+  if (existsSync(SYSTEM_CHROMIUM))
+    return { source: 'system', executablePath: SYSTEM_CHROMIUM, env: {}, description: `the system's (${SYSTEM_CHROMIUM})` };
   const npm = npmChromium();
   if (npm) return npm;
   throw new Error(
     `No Chromium: CHROMIUM_PATH is unset, ${SYSTEM_CHROMIUM} does not exist, and ${NPM_CHROMIUM} is not installed ` +
-      '(`npm ci` installs it with the e2e devDependencies). Or install Debian\'s: `apt-get install chromium`.',
+      "(`npm ci` installs it with the e2e devDependencies). Or install Debian's: `apt-get install chromium`.",
   );
 }
 
@@ -85,7 +87,11 @@ function unpack(packageDir: string, dir: string): void {
     import { inflate } from ${JSON.stringify(NPM_CHROMIUM)};
     for (const file of ['chromium.br', 'swiftshader.tar.br', 'fonts.tar.br', 'al2023.tar.br']) await inflate(${JSON.stringify(join(packageDir, 'bin'))} + '/' + file);
   `;
-  execFileSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, env: { ...process.env, TMPDIR: partial }, stdio: 'inherit' });
+  execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    cwd: repoRoot,
+    env: { ...process.env, TMPDIR: partial },
+    stdio: 'inherit',
+  });
   // The package's fonts.conf names Lambda's directories: ours names the unpacked fonts, then the system's fonts.
   writeFileSync(
     join(partial, 'fonts.conf'),
@@ -111,7 +117,9 @@ function libraryPath(dir: string): Record<string, string> {
   const env = { LD_LIBRARY_PATH: [join(dir, 'al2023', 'lib'), process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') };
   const stillMissing = missingLibraries(join(dir, 'chromium'), env);
   if (stillMissing.length > 0) {
-    throw new Error(`The npm Chromium needs ${stillMissing.join(', ')}, which this system lacks: install them (e.g. \`apt-get install libnss3\`) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `The npm Chromium needs ${stillMissing.join(', ')}, which this system lacks: install them (e.g. \`apt-get install libnss3\`) or set CHROMIUM_PATH.`,
+    );
   }
   return env;
 }
@@ -136,7 +144,14 @@ export function chromiumVersion(chromium: ResolvedChromium): string {
 }
 
 /** Root without a sandbox, and no network: background services would only flood refused connections. */
-const quietFlags = ['--no-sandbox', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const quietFlags = [
+  '--no-sandbox',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 /**
  * Launch options for the resolved Chromium. `gpu: false` (the default) runs without a GPU; `gpu: true` lets WebGL and

@@ -28,7 +28,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   server: [
     async ({}, use, workerInfo) => {
       // The "postgres" project (playwright.config.ts) runs its specs against a real PostgreSQL server.
-      const database = workerInfo.project.name === 'postgres' ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL! } : undefined;
+      const database =
+        workerInfo.project.name === 'postgres' ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL! } : undefined;
       const { stop, ...server } = await startServer(`${workerInfo.project.name}-worker-${workerInfo.workerIndex}`, database);
       await use(server);
       await stop();
@@ -49,7 +50,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     });
     await page.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (event) => {
-        console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`);
+        console.error(
+          `CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline'} (${event.sourceFile}:${event.lineNumber})`,
+        );
       });
     });
     await use(page);

@@ -15,7 +15,15 @@ function filesNamed(dir: string, name: string): string[] {
 /** The site's route patterns as the App Router sees them, from its files: '/', '/exercises/[slug]', … */
 function routesOf(fileName: string): string[] {
   return filesNamed(appDir, fileName)
-    .map((file) => '/' + relative(appDir, file).split(sep).slice(0, -1).filter((part) => !/^\(.*\)$/.test(part)).join('/'))
+    .map(
+      (file) =>
+        '/' +
+        relative(appDir, file)
+          .split(sep)
+          .slice(0, -1)
+          .filter((part) => !/^\(.*\)$/.test(part))
+          .join('/'),
+    )
     .sort();
 }
 

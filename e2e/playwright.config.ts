@@ -19,7 +19,12 @@ const postgresOnly = ['join-course.spec.ts', 'postgres-restart.spec.ts'];
 const projects = [
   { name: 'pglite', testIgnore: postgresOnly },
   ...(process.env.TEST_DATABASE_URL
-    ? [{ name: 'postgres', testMatch: ['sign-in.spec.ts', 'student-flow.spec.ts', 'grading-faults.spec.ts', 'bad-input.spec.ts', ...postgresOnly] }]
+    ? [
+        {
+          name: 'postgres',
+          testMatch: ['sign-in.spec.ts', 'student-flow.spec.ts', 'grading-faults.spec.ts', 'bad-input.spec.ts', ...postgresOnly],
+        },
+      ]
     : []),
 ];
 

@@ -76,7 +76,9 @@ function openLog(name: string): { file: string; stream: WriteStream } {
 
 export function assertWebBuildExists(dir = webDir): void {
   if (!existsSync(join(dir, '.next', 'BUILD_ID'))) {
-    throw new Error(`No web build found (${join(dir, '.next', 'BUILD_ID')}). Run \`npm run build -w @deltalab/web\` first (\`npm run e2e\` does).`);
+    throw new Error(
+      `No web build found (${join(dir, '.next', 'BUILD_ID')}). Run \`npm run build -w @deltalab/web\` first (\`npm run e2e\` does).`,
+    );
   }
 }
 

@@ -51,7 +51,11 @@ for (const dir of selected) {
     process.exit(2);
   }
   const own = manifest(dir);
-  const declared = new Set([...Object.keys(own.dependencies ?? {}), ...Object.keys(own.devDependencies ?? {}), ...Object.keys(rootManifest.devDependencies ?? {})]);
+  const declared = new Set([
+    ...Object.keys(own.dependencies ?? {}),
+    ...Object.keys(own.devDependencies ?? {}),
+    ...Object.keys(rootManifest.devDependencies ?? {}),
+  ]);
   const packageRoot = join(root, dir);
   for (const file of sourceFiles(packageRoot)) {
     checked++;
@@ -64,7 +68,13 @@ for (const dir of selected) {
         }
         continue;
       }
-      if (specifier.startsWith('node:') || builtins.has(specifier.split('/')[0]) || specifier.startsWith('@/') || specifier.startsWith('virtual:')) continue;
+      if (
+        specifier.startsWith('node:') ||
+        builtins.has(specifier.split('/')[0]) ||
+        specifier.startsWith('@/') ||
+        specifier.startsWith('virtual:')
+      )
+        continue;
       const name = packageName(specifier);
       const targetDir = nameToDir[name];
       if (targetDir) {
@@ -75,12 +85,14 @@ for (const dir of selected) {
         }
         const subpath = '.' + specifier.slice(name.length);
         if (!Object.hasOwn(manifest(targetDir).exports ?? {}, subpath)) {
-          violations.push(`${where}: '${specifier}' is not a public entry of ${name} (exports: ${Object.keys(manifest(targetDir).exports ?? {}).join(', ')})`);
+          violations.push(
+            `${where}: '${specifier}' is not a public entry of ${name} (exports: ${Object.keys(manifest(targetDir).exports ?? {}).join(', ')})`,
+          );
         }
         if (!declared.has(name)) violations.push(`${where}: ${name} is not declared in ${dir}/package.json`);
         continue;
       }
-      if (!declared.has(name) && !(name.startsWith('@types/'))) violations.push(`${where}: '${name}' is not declared in ${dir}/package.json`);
+      if (!declared.has(name) && !name.startsWith('@types/')) violations.push(`${where}: '${name}' is not declared in ${dir}/package.json`);
     }
   }
 }

@@ -44,13 +44,32 @@ function run(command, args, options = {}) {
 }
 
 // 1. Migrate and seed (also the lock check: a second `npm start` stops here).
-const seedCode = await run(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/seed-cli.ts']);
+const seedCode = await run(process.execPath, [
+  '--no-node-snapshot',
+  '--conditions=react-server',
+  '--import',
+  'tsx',
+  'src/server/seed-cli.ts',
+]);
 if (seedCode === 4) fail('Fix the configuration above and run npm start again.');
-if (seedCode === 3) fail('Another Deltalab server is using this database (see above). Stop it first, or start this one with another DELTALAB_DATA_DIR.');
+if (seedCode === 3)
+  fail('Another Deltalab server is using this database (see above). Stop it first, or start this one with another DELTALAB_DATA_DIR.');
 if (seedCode !== 0) fail(`Migrating/seeding the database failed (exit ${seedCode}).`);
 
 // 2. Build when the sources changed since the last build (a fingerprint of paths, sizes and mtimes).
-const sourceRoots = ['web/src', 'web/public', 'web/next.config.ts', 'web/package.json', 'web/postcss.config.mjs', 'db/src', 'db/migrations', 'exercises/src', 'exercises/content', 'grader/src', 'package-lock.json'];
+const sourceRoots = [
+  'web/src',
+  'web/public',
+  'web/next.config.ts',
+  'web/package.json',
+  'web/postcss.config.mjs',
+  'db/src',
+  'db/migrations',
+  'exercises/src',
+  'exercises/content',
+  'grader/src',
+  'package-lock.json',
+];
 function fingerprint() {
   const hash = createHash('sha256');
   const visit = (path) => {

@@ -78,7 +78,10 @@ async function seedChallenge(db: Database, courseId: string, users: string[]) {
         exerciseId: exercise.exerciseId,
         exerciseVersionId: exercise.versionId,
         kind: 'challenge',
-        payload: { model: { weightData: 'AAAA' }, provenance: { code: '', backend: 'cpu', epochs: 1, seed: 1, trainingMs: 1, trainAccuracy: 1, curve: [] } },
+        payload: {
+          model: { weightData: 'AAAA' },
+          provenance: { code: '', backend: 'cpu', epochs: 1, seed: 1, trainingMs: 1, trainAccuracy: 1, curve: [] },
+        },
         attempt: i + 1,
         status: 'graded',
         score: 1,
@@ -129,29 +132,47 @@ async function bench(name: string, handle: DbHandle) {
   const db = handle.db;
   const seedStart = performance.now();
   const { course, exercises, users } = await seed(db);
-  console.log(`${name}: seeded ${students * exerciseCount * submissionsEach} submissions in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`);
+  console.log(
+    `${name}: seeded ${students * exerciseCount * submissionsEach} submissions in ${((performance.now() - seedStart) / 1000).toFixed(1)} s`,
+  );
   const pick = <T>(list: T[], i: number) => list[i % list.length]!;
   await time('studentExerciseSummaries (course home)', (i) => studentExerciseSummaries(db, pick(users, i * 7), course.id));
   await time('leaderboard (course, exercise)', (i) => leaderboard(db, course.id, pick(exercises, i).exerciseId));
-  await time('listSubmissionsForStudent (history)', (i) => listSubmissionsForStudent(db, pick(users, i * 3), pick(exercises, i).exerciseId));
+  await time('listSubmissionsForStudent (history)', (i) =>
+    listSubmissionsForStudent(db, pick(users, i * 3), pick(exercises, i).exerciseId),
+  );
   await time('courseGradebook (instructor dashboard, 3000 cells)', () => courseGradebook(db, course.id));
   const challengeStart = performance.now();
   const challenge = await seedChallenge(db, course.id, users);
-  console.log(`  (seeded ${students} students × ${entriesEach} challenge entries in ${((performance.now() - challengeStart) / 1000).toFixed(1)} s)`);
+  console.log(
+    `  (seeded ${students} students × ${entriesEach} challenge entries in ${((performance.now() - challengeStart) / 1000).toFixed(1)} s)`,
+  );
   await time(`challengeBoard (${students} students × ${entriesEach} entries)`, () => challengeBoard(db, course.id, challenge.exerciseId));
   // For comparison: the same best-score query ordered with desc() (DESC NULLS FIRST), which the index does not match.
   await time('  leaderboard inner query with mismatched desc() ordering', (i) =>
     db
       .selectDistinctOn([submissions.userId], { userId: submissions.userId, score: submissions.score })
       .from(submissions)
-      .where(and(eq(submissions.courseId, course.id), eq(submissions.exerciseId, pick(exercises, i).exerciseId), sql`${submissions.status} = 'graded'`))
+      .where(
+        and(
+          eq(submissions.courseId, course.id),
+          eq(submissions.exerciseId, pick(exercises, i).exerciseId),
+          sql`${submissions.status} = 'graded'`,
+        ),
+      )
       .orderBy(submissions.userId, desc(submissions.score), submissions.gradedAt),
   );
   await time('  leaderboard inner query with matching ordering', (i) =>
     db
       .selectDistinctOn([submissions.userId], { userId: submissions.userId, score: submissions.score })
       .from(submissions)
-      .where(and(eq(submissions.courseId, course.id), eq(submissions.exerciseId, pick(exercises, i).exerciseId), sql`${submissions.status} = 'graded'`))
+      .where(
+        and(
+          eq(submissions.courseId, course.id),
+          eq(submissions.exerciseId, pick(exercises, i).exerciseId),
+          sql`${submissions.status} = 'graded'`,
+        ),
+      )
       .orderBy(submissions.userId, sql`${submissions.score} desc nulls last`, submissions.gradedAt),
   );
 }

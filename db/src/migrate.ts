@@ -20,9 +20,7 @@ export async function migrate(db: Database, options: { migrationsFolder?: string
     await tx.execute(
       sql`create table if not exists drizzle.__drizzle_migrations (id serial primary key, hash text not null, created_at bigint)`,
     );
-    const [last] = await tx
-      .select({ createdAt: sql<string | null>`max(created_at)` })
-      .from(sql`drizzle.__drizzle_migrations`);
+    const [last] = await tx.select({ createdAt: sql<string | null>`max(created_at)` }).from(sql`drizzle.__drizzle_migrations`);
     const lastApplied = last?.createdAt == null ? -Infinity : Number(last.createdAt);
     let applied = 0;
     for (const migration of migrations) {

@@ -13,7 +13,9 @@ async function contents(handle: DbHandle): Promise<Record<string, string>> {
   const tables = ['users', 'courses', 'enrollments', 'exercises', 'exercise_versions', 'course_exercises', 'submissions', 'drafts'];
   const out: Record<string, string> = {};
   for (const table of tables) {
-    const [row] = rowsOf<{ digest: string | null }>(await handle.executeSql(`select md5(string_agg(t::text, '|' order by t::text)) as digest from "${table}" t`));
+    const [row] = rowsOf<{ digest: string | null }>(
+      await handle.executeSql(`select md5(string_agg(t::text, '|' order by t::text)) as digest from "${table}" t`),
+    );
     out[table] = row?.digest ?? 'empty';
   }
   return out;
@@ -66,7 +68,9 @@ describe('embedded backup and restore (npm run db:backup / db:restore)', () => {
     const handle = await createDb({ dataDir });
     const before = await contents(handle);
     await handle.close();
-    await expect(restoreEmbeddedDatabase({ dataDir, fromFile: bogus })).rejects.toThrow(/bogus\.tar\.gz is not a Deltalab backup that can be restored .*Nothing was changed\./);
+    await expect(restoreEmbeddedDatabase({ dataDir, fromFile: bogus })).rejects.toThrow(
+      /bogus\.tar\.gz is not a Deltalab backup that can be restored .*Nothing was changed\./,
+    );
     const after = await createDb({ dataDir });
     expect(await contents(after)).toEqual(before);
     await after.close();
@@ -76,9 +80,19 @@ describe('embedded backup and restore (npm run db:backup / db:restore)', () => {
     const { INIT_CWD: _, ...inherited } = process.env;
     const env = { ...inherited, DELTALAB_DATA_DIR: dataDir, DATABASE_URL: '' };
     const repoRoot = join(import.meta.dirname, '..', '..');
-    const backedUp = execFileSync('npm', ['run', '-s', 'db:backup', '--', relative(repoRoot, join(root, 'cli.tar.gz'))], { cwd: repoRoot, env, encoding: 'utf8' });
-    expect(backedUp).toMatch(new RegExp(`^Backed up ${join(root, 'cli.tar.gz')} \\(\\d+\\.\\d MB\\): 5 users, 1 courses, 5 submissions\\.`));
-    const restoredOut = execFileSync('npm', ['run', '-s', 'db:restore', '--', join(root, 'cli.tar.gz')], { cwd: repoRoot, env, encoding: 'utf8' });
+    const backedUp = execFileSync('npm', ['run', '-s', 'db:backup', '--', relative(repoRoot, join(root, 'cli.tar.gz'))], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+    });
+    expect(backedUp).toMatch(
+      new RegExp(`^Backed up ${join(root, 'cli.tar.gz')} \\(\\d+\\.\\d MB\\): 5 users, 1 courses, 5 submissions\\.`),
+    );
+    const restoredOut = execFileSync('npm', ['run', '-s', 'db:restore', '--', join(root, 'cli.tar.gz')], {
+      cwd: repoRoot,
+      env,
+      encoding: 'utf8',
+    });
     expect(restoredOut).toMatch(/^Restored .*cli\.tar\.gz .*: 5 users, 1 courses, 5 submissions\.\nThe database it replaced is kept in /);
   }, 120_000);
 });

@@ -19,7 +19,15 @@ import {
 import { makeCourse, makeCourseExercise, makeEnrolledUser } from '../src/test/factories';
 import { describeEachDriver } from './drivers';
 
-const provenance: ChallengeProvenance = { code: 'export function createModel() {}', backend: 'wasm', epochs: 300, seed: 42, trainingMs: 812, trainAccuracy: 0.99, curve: [] };
+const provenance: ChallengeProvenance = {
+  code: 'export function createModel() {}',
+  backend: 'wasm',
+  epochs: 300,
+  seed: 42,
+  trainingMs: 812,
+  trainAccuracy: 0.99,
+  curve: [],
+};
 
 describeEachDriver('challenge queries', (use) => {
   async function setup() {
@@ -41,8 +49,16 @@ describeEachDriver('challenge queries', (use) => {
       });
     const score = async (submissionId: string, publicScore: number, privateScore: number) => {
       await recordGradingOutcomes(use().db, [
-        { submissionId, status: 'graded', score: publicScore >= 0.95 ? 1 : 0, passed: publicScore >= 0.95, result: null, graderVersion: 't', timings: null,
-          challenge: { trainScore: 0.99, publicScore, privateScore, boundary: '0101' } },
+        {
+          submissionId,
+          status: 'graded',
+          score: publicScore >= 0.95 ? 1 : 0,
+          passed: publicScore >= 0.95,
+          result: null,
+          graderVersion: 't',
+          timings: null,
+          challenge: { trainScore: 0.99, publicScore, privateScore, boundary: '0101' },
+        },
       ]);
     };
     return { course, exercise, student, enter, score };
@@ -54,7 +70,15 @@ describeEachDriver('challenge queries', (use) => {
     expect(first.ok).toBe(true);
     if (!first.ok) return;
     expect(first.submission).toMatchObject({ kind: 'challenge', status: 'queued', attempt: 1, countsAsAttempt: true });
-    expect(await selectChallengeEntry(use().db, first.submission.id)).toMatchObject({ params: 25, uploadBytes: 1234, backend: 'wasm', epochs: 300, seed: 42, status: 'queued', publicScore: null });
+    expect(await selectChallengeEntry(use().db, first.submission.id)).toMatchObject({
+      params: 25,
+      uploadBytes: 1234,
+      backend: 'wasm',
+      epochs: 300,
+      seed: 42,
+      status: 'queued',
+      publicScore: null,
+    });
     expect((await enter()).ok).toBe(true);
     expect((await enter()).ok).toBe(true);
     expect(await enter()).toEqual({ ok: false, reason: 'daily-limit', used: 3 });
@@ -75,7 +99,12 @@ describeEachDriver('challenge queries', (use) => {
     await score(a1.submission.id, 0.97, 0.99);
     await score(a2.submission.id, 0.98, 0.9);
     await score(b1.submission.id, 0.96, 0.97);
-    expect(await selectChallengeEntry(use().db, a1.submission.id)).toMatchObject({ status: 'graded', publicScore: expect.closeTo(0.97, 5), privateScore: expect.closeTo(0.99, 5), boundary: '0101' });
+    expect(await selectChallengeEntry(use().db, a1.submission.id)).toMatchObject({
+      status: 'graded',
+      publicScore: expect.closeTo(0.97, 5),
+      privateScore: expect.closeTo(0.99, 5),
+      boundary: '0101',
+    });
     expect((await selectSubmission(use().db, a1.submission.id)).score).toBe(1);
 
     let board = await challengeBoard(use().db, course.id, exercise.exerciseId);
@@ -85,9 +114,15 @@ describeEachDriver('challenge queries', (use) => {
     // no finals: the best public entry counts after the deadline too
     expect(mine().counted.submissionId).toBe(a2.submission.id);
 
-    expect(await setChallengeEntryFinal(use().db, { userId: student.id, submissionId: a1.submission.id, final: true, maxFinal: 1 })).toBe(true);
-    expect(await setChallengeEntryFinal(use().db, { userId: student.id, submissionId: a2.submission.id, final: true, maxFinal: 1 })).toBe(false);
-    expect(await setChallengeEntryFinal(use().db, { userId: other.id, submissionId: a2.submission.id, final: true, maxFinal: 2 })).toBe(false);
+    expect(await setChallengeEntryFinal(use().db, { userId: student.id, submissionId: a1.submission.id, final: true, maxFinal: 1 })).toBe(
+      true,
+    );
+    expect(await setChallengeEntryFinal(use().db, { userId: student.id, submissionId: a2.submission.id, final: true, maxFinal: 1 })).toBe(
+      false,
+    );
+    expect(await setChallengeEntryFinal(use().db, { userId: other.id, submissionId: a2.submission.id, final: true, maxFinal: 2 })).toBe(
+      false,
+    );
     board = await challengeBoard(use().db, course.id, exercise.exerciseId);
     expect(mine().counted).toMatchObject({ submissionId: a1.submission.id, final: true, privateScore: expect.closeTo(0.99, 5) });
     expect(await selectEntryBoundaries(use().db, [a1.submission.id])).toEqual(new Map([[a1.submission.id, '0101']]));
@@ -108,10 +143,19 @@ describeEachDriver('challenge queries', (use) => {
     expect(await selectChallengeSettings(use().db, course.id, exercise.exerciseId)).toBeUndefined();
     const deadline = new Date('2030-01-02T03:04:05Z');
     await upsertChallengeSettings(use().db, { courseId: course.id, exerciseId: exercise.exerciseId, deadline, entriesPerDay: 4 });
-    expect(await selectChallengeSettings(use().db, course.id, exercise.exerciseId)).toMatchObject({ deadline, entriesPerDay: 4, verifyQueuedAt: null });
+    expect(await selectChallengeSettings(use().db, course.id, exercise.exerciseId)).toMatchObject({
+      deadline,
+      entriesPerDay: 4,
+      verifyQueuedAt: null,
+    });
     expect(await claimVerifyAfterDeadline(use().db, course.id, exercise.exerciseId)).toBe(true);
     expect(await claimVerifyAfterDeadline(use().db, course.id, exercise.exerciseId)).toBe(false);
-    await upsertChallengeSettings(use().db, { courseId: course.id, exerciseId: exercise.exerciseId, deadline: new Date(), entriesPerDay: null });
+    await upsertChallengeSettings(use().db, {
+      courseId: course.id,
+      exerciseId: exercise.exerciseId,
+      deadline: new Date(),
+      entriesPerDay: null,
+    });
     expect(await claimVerifyAfterDeadline(use().db, course.id, exercise.exerciseId)).toBe(true);
   });
 
@@ -121,22 +165,57 @@ describeEachDriver('challenge queries', (use) => {
     if (!entry.ok) throw new Error('refused');
     await score(entry.submission.id, 0.97, 0.98);
     const job = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
-    expect(job).toMatchObject({ kind: 'challenge', countsAsAttempt: false, status: 'queued', payload: { retrain: { code: 'x', seed: 42, epochs: 300 }, verifyOf: entry.submission.id } });
+    expect(job).toMatchObject({
+      kind: 'challenge',
+      countsAsAttempt: false,
+      status: 'queued',
+      payload: { retrain: { code: 'x', seed: 42, epochs: 300 }, verifyOf: entry.submission.id },
+    });
     expect(await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 })).toBeNull();
-    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'queued', verifySubmissionId: job!.id });
+    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({
+      verifyStatus: 'queued',
+      verifySubmissionId: job!.id,
+    });
     await recordGradingOutcomes(use().db, [
-      { submissionId: job!.id, status: 'graded', score: 0, passed: false, result: null, graderVersion: 't', timings: null,
-        verify: { entryId: entry.submission.id, score: 0.955, margin: 0.02, message: 're-trained' } },
+      {
+        submissionId: job!.id,
+        status: 'graded',
+        score: 0,
+        passed: false,
+        result: null,
+        graderVersion: 't',
+        timings: null,
+        verify: { entryId: entry.submission.id, score: 0.955, margin: 0.02, message: 're-trained' },
+      },
     ]);
-    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'verified', verifyScore: expect.closeTo(0.955, 5), verifyMessage: 're-trained' });
+    expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({
+      verifyStatus: 'verified',
+      verifyScore: expect.closeTo(0.955, 5),
+      verifyMessage: 're-trained',
+    });
     const again = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
     await recordGradingOutcomes(use().db, [
-      { submissionId: again!.id, status: 'graded', score: 0, passed: false, result: null, graderVersion: 't', timings: null,
-        verify: { entryId: entry.submission.id, score: 0.9, margin: 0.02, message: 're-trained' } },
+      {
+        submissionId: again!.id,
+        status: 'graded',
+        score: 0,
+        passed: false,
+        result: null,
+        graderVersion: 't',
+        timings: null,
+        verify: { entryId: entry.submission.id, score: 0.9, margin: 0.02, message: 're-trained' },
+      },
     ]);
     expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'not-verified' });
     const third = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
-    await recordGradingOutcomes(use().db, [{ submissionId: third!.id, status: 'failed', failureMessage: 'boom', verify: { entryId: entry.submission.id, score: null, margin: 0.02, message: 'boom' } }]);
+    await recordGradingOutcomes(use().db, [
+      {
+        submissionId: third!.id,
+        status: 'failed',
+        failureMessage: 'boom',
+        verify: { entryId: entry.submission.id, score: null, margin: 0.02, message: 'boom' },
+      },
+    ]);
     expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'failed', verifyMessage: 'boom' });
     expect(await listChallengeEntries(use().db, student.id, course.id, exercise.exerciseId)).toHaveLength(1);
   });

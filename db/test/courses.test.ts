@@ -29,12 +29,20 @@ describeEachDriver('courses and enrollments', (use) => {
   it('a new course grades late work as usual in UTC; its settings can be changed, a penalty only within 0..1', async () => {
     const course = await makeCourse(use().db);
     expect(course).toMatchObject({ timeZone: 'UTC', latePolicy: 'accept', latePenalty: 0 });
-    const updated = await updateCourseSettings(use().db, course.id, { timeZone: 'Europe/Berlin', latePolicy: 'penalize', latePenalty: 0.25 });
+    const updated = await updateCourseSettings(use().db, course.id, {
+      timeZone: 'Europe/Berlin',
+      latePolicy: 'penalize',
+      latePenalty: 0.25,
+    });
     expect(updated).toMatchObject({ id: course.id, timeZone: 'Europe/Berlin', latePolicy: 'penalize', latePenalty: 0.25 });
     expect(await selectCourseById(use().db, course.id)).toEqual(updated);
     // The database itself refuses a penalty outside 0..1 (the check constraint), whatever the caller validated.
-    await expect(updateCourseSettings(use().db, course.id, { timeZone: 'UTC', latePolicy: 'penalize', latePenalty: 1.5 })).rejects.toThrow();
-    await expect(updateCourseSettings(use().db, course.id, { timeZone: 'UTC', latePolicy: 'penalize', latePenalty: -0.1 })).rejects.toThrow();
+    await expect(
+      updateCourseSettings(use().db, course.id, { timeZone: 'UTC', latePolicy: 'penalize', latePenalty: 1.5 }),
+    ).rejects.toThrow();
+    await expect(
+      updateCourseSettings(use().db, course.id, { timeZone: 'UTC', latePolicy: 'penalize', latePenalty: -0.1 }),
+    ).rejects.toThrow();
     expect(await selectCourseById(use().db, course.id)).toEqual(updated);
   });
 

@@ -10,7 +10,7 @@ describeEachDriver('executeSql', (use, driver) => {
 
   it('takes parameters the way pg-boss passes them (node-postgres style): objects as JSON, arrays, null', async () => {
     const { rows } = await use().executeSql(
-      'select ($1::jsonb)->>\'policy\' as policy, 3 = any($2::int[]) as has_three, $3::text is null as missing',
+      "select ($1::jsonb)->>'policy' as policy, 3 = any($2::int[]) as has_three, $3::text is null as missing",
       [{ policy: 'standard' }, [1, 2, 3], null],
     );
     expect(rows).toEqual([{ policy: 'standard', has_three: true, missing: true }]);
@@ -27,9 +27,7 @@ describeEachDriver('executeSql', (use, driver) => {
 
   it('stays usable after a failing multi-statement transaction', async () => {
     const table = `exec_sql_fail_${driver.name}_${Math.random().toString(36).slice(2, 8)}`;
-    await expect(
-      use().executeSql(`BEGIN; CREATE TABLE ${table} (n int); SELECT 1/0; COMMIT;`),
-    ).rejects.toThrow(/division by zero/);
+    await expect(use().executeSql(`BEGIN; CREATE TABLE ${table} (n int); SELECT 1/0; COMMIT;`)).rejects.toThrow(/division by zero/);
     // Neither the table nor an open transaction survived.
     const { rows } = await use().executeSql('select to_regclass($1)::text as t', [table]);
     expect(rows).toEqual([{ t: null }]);

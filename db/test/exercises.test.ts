@@ -60,15 +60,32 @@ describeEachDriver('exercises, versions and course exercises', (use) => {
     const b = await makeExercise(use().db, { title: 'B' });
     const hidden = await makeExercise(use().db, { title: 'Hidden' });
     const dueAt = new Date('2030-01-15T12:00:00.000Z');
-    await upsertCourseExercise(use().db, { courseId: course.id, exerciseId: a.exerciseId, position: 2, maxAttempts: 3, pointsDecayPerAttempt: 0.1 });
+    await upsertCourseExercise(use().db, {
+      courseId: course.id,
+      exerciseId: a.exerciseId,
+      position: 2,
+      maxAttempts: 3,
+      pointsDecayPerAttempt: 0.1,
+    });
     await upsertCourseExercise(use().db, { courseId: course.id, exerciseId: b.exerciseId, position: 1, dueAt });
     await upsertCourseExercise(use().db, { courseId: course.id, exerciseId: hidden.exerciseId, position: 0, published: false });
     const list = await listCourseExercises(use().db, course.id);
     expect(list.map((e) => e.title)).toEqual(['B', 'A']);
-    expect(list[0]).toMatchObject({ slug: b.slug, dueAt, maxAttempts: null, pointsDecayPerAttempt: 0, published: true, currentVersionId: b.versionId });
+    expect(list[0]).toMatchObject({
+      slug: b.slug,
+      dueAt,
+      maxAttempts: null,
+      pointsDecayPerAttempt: 0,
+      published: true,
+      currentVersionId: b.versionId,
+    });
     expect(list[1]).toMatchObject({ dueAt: null, maxAttempts: 3 });
     expect(list[1]?.pointsDecayPerAttempt).toBeCloseTo(0.1, 6);
-    expect((await listCourseExercises(use().db, course.id, { includeUnpublished: true })).map((e) => e.title)).toEqual(['Hidden', 'B', 'A']);
+    expect((await listCourseExercises(use().db, course.id, { includeUnpublished: true })).map((e) => e.title)).toEqual([
+      'Hidden',
+      'B',
+      'A',
+    ]);
   });
 
   it('updates only the given rules of a course exercise', async () => {

@@ -16,7 +16,8 @@ describeEachDriver('grading queries', (use) => {
     await updateCourseSettings(use().db, course.id, { timeZone: 'UTC', latePolicy: 'penalize', latePenalty: 0.3 });
     const exercise = await makeCourseExercise(use().db, course.id, { pointsDecayPerAttempt: 0.1 });
     const student = await makeEnrolledUser(use().db, course.id);
-    const submit = (late = false) => makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise, variantSeed: '77', late });
+    const submit = (late = false) =>
+      makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise, variantSeed: '77', late });
     return { course, exercise, student, submit };
   }
 
@@ -57,7 +58,15 @@ describeEachDriver('grading queries', (use) => {
     const unlisten = await use().listen(SUBMISSION_FINISHED_CHANNEL, (id) => heard.push(id));
     try {
       const recorded = await recordGradingOutcomes(use().db, [
-        { submissionId: a.id, status: 'graded', score: 0.9, passed: true, result: { cases: [{ name: 'x' }] }, graderVersion: 'g1', timings: { totalMs: 2 } },
+        {
+          submissionId: a.id,
+          status: 'graded',
+          score: 0.9,
+          passed: true,
+          result: { cases: [{ name: 'x' }] },
+          graderVersion: 'g1',
+          timings: { totalMs: 2 },
+        },
         { submissionId: b.id, status: 'failed', failureMessage: 'The grader failed: broken', graderVersion: 'g1' },
       ]);
       expect(recorded.sort()).toEqual([a.id, b.id].sort());
@@ -82,7 +91,12 @@ describeEachDriver('grading queries', (use) => {
       countsAsAttempt: true,
     });
     expect((await selectSubmission(use().db, a.id)).gradedAt).toBeInstanceOf(Date);
-    expect(await selectSubmission(use().db, b.id)).toMatchObject({ status: 'failed', failureMessage: 'The grader failed: broken', countsAsAttempt: false, score: null });
+    expect(await selectSubmission(use().db, b.id)).toMatchObject({
+      status: 'failed',
+      failureMessage: 'The grader failed: broken',
+      countsAsAttempt: false,
+      score: null,
+    });
     // A finished submission is not claimed again.
     expect(await claimSubmissionsForGrading(use().db, [a.id, b.id])).toEqual([]);
   });
@@ -93,7 +107,9 @@ describeEachDriver('grading queries', (use) => {
     expect(await countGradingChildDeath(use().db, submission.id)).toBe(1);
     expect(await countGradingChildDeath(use().db, submission.id)).toBe(2);
     expect((await claimSubmissionsForGrading(use().db, [submission.id]))[0]?.childDeaths).toBe(2);
-    await recordGradingOutcomes(use().db, [{ submissionId: submission.id, status: 'graded', score: 0, passed: false, result: null, graderVersion: 'g', timings: null }]);
+    await recordGradingOutcomes(use().db, [
+      { submissionId: submission.id, status: 'graded', score: 0, passed: false, result: null, graderVersion: 'g', timings: null },
+    ]);
     expect(await countGradingChildDeath(use().db, submission.id)).toBeNull();
   });
 });

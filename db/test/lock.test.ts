@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDb, DatabaseLockedError, insertUser, readDbEnv, resolveDataDir, selectOptionalUserByEmail, type DbHandle } from '../src/index';
+import {
+  createDb,
+  DatabaseLockedError,
+  insertUser,
+  readDbEnv,
+  resolveDataDir,
+  selectOptionalUserByEmail,
+  type DbHandle,
+} from '../src/index';
 import { findRepoRoot } from '../src/paths';
 import { prepareTestSnapshot } from '../src/test/testDb';
 
@@ -81,7 +89,10 @@ describe('embedded database directory [pglite]', () => {
   it('refuses a second open in the same process, saying to reuse the handle', async () => {
     const handle = await createDb({ dataDir });
     try {
-      const error = await createDb({ dataDir }).then(() => null, (e: unknown) => e);
+      const error = await createDb({ dataDir }).then(
+        () => null,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(DatabaseLockedError);
       expect((error as Error).message).toContain(`in ${dataDir} is in use by process ${process.pid}`);
       expect((error as Error).message).toContain('which is this process: reuse its database handle');
@@ -111,7 +122,10 @@ describe('embedded database directory [pglite]', () => {
     const { child, report } = startChild(dataDir, 'hold');
     const held = await report;
     expect(held.ok).toBe(true);
-    const error = await createDb({ dataDir }).then(() => null, (e: unknown) => e);
+    const error = await createDb({ dataDir }).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(DatabaseLockedError);
     expect((error as DatabaseLockedError).holder?.pid).toBe(held.pid);
     // SIGKILL runs no exit hook: the lock file stays behind, naming a dead pid.

@@ -2,7 +2,17 @@ import { expect, it } from 'vitest';
 import { createDb, migrate } from '../src/index';
 import { describeEachDriver } from './drivers';
 
-const tables = ['accounts', 'course_exercises', 'courses', 'drafts', 'enrollments', 'exercise_versions', 'exercises', 'submissions', 'users'];
+const tables = [
+  'accounts',
+  'course_exercises',
+  'courses',
+  'drafts',
+  'enrollments',
+  'exercise_versions',
+  'exercises',
+  'submissions',
+  'users',
+];
 
 describeEachDriver('migrations', (use, driver) => {
   it('are already applied by createDb, and applying them again changes nothing', async () => {
@@ -39,7 +49,9 @@ describeEachDriver('migrations', (use, driver) => {
       // One of them applies everything; the other waits on the advisory lock, then finds nothing to do.
       expect(applied).toContain(0);
       expect(applied[0]! + applied[1]!).toBeGreaterThanOrEqual(2);
-      const { rows } = await fresh.handle.executeSql('select count(*)::int as n, count(distinct hash)::int as distinct_hashes from drizzle.__drizzle_migrations');
+      const { rows } = await fresh.handle.executeSql(
+        'select count(*)::int as n, count(distinct hash)::int as distinct_hashes from drizzle.__drizzle_migrations',
+      );
       expect(rows[0]?.n).toBe(rows[0]?.distinct_hashes);
     } finally {
       await fresh.dispose();

@@ -8,7 +8,7 @@ beforeAll(async () => {
 });
 afterAll(() => handle.close());
 
-it("keeps the calling thread free while a statement runs", async () => {
+it('keeps the calling thread free while a statement runs', async () => {
   let ticks = 0;
   const timer = setInterval(() => ticks++, 10);
   const started = performance.now();

@@ -16,13 +16,20 @@ describeEachDriver('submission context', (use) => {
     const empty = await selectSubmissionContext(use().db, student.id, exercise.slug, window);
     expect(empty).toMatchObject({
       course: { id: course.id, title: course.title, role: 'student', timeZone: 'Europe/Berlin', latePolicy: 'refuse' },
-      courseExercise: { exerciseId: exercise.exerciseId, slug: exercise.slug, currentVersionId: exercise.versionId, maxAttempts: 3, published: true },
+      courseExercise: {
+        exerciseId: exercise.exerciseId,
+        slug: exercise.slug,
+        currentVersionId: exercise.versionId,
+        maxAttempts: 3,
+        published: true,
+      },
       recentSubmissionTimes: [],
     });
     expect(empty!.courseExercise!.dueAt).toEqual(dueAt);
 
     const made = [];
-    for (const target of [exercise, other, exercise]) made.push(await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise: target }));
+    for (const target of [exercise, other, exercise])
+      made.push(await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise: target }));
     const context = await selectSubmissionContext(use().db, student.id, exercise.slug, window);
     // Newest first, any exercise, at most `limit`.
     expect(context!.recentSubmissionTimes.map((d) => d.getTime())).toEqual([made[2]!.createdAt.getTime(), made[1]!.createdAt.getTime()]);

@@ -36,7 +36,13 @@ describeEachDriver('submissions', (use) => {
       score: null,
       result: null,
     });
-    const second = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise, payload: { answers: { z1: '0.5' } }, kind: 'numeric' });
+    const second = await makeSubmission(use().db, {
+      userId: student.id,
+      courseId: course.id,
+      exercise,
+      payload: { answers: { z1: '0.5' } },
+      kind: 'numeric',
+    });
     expect(second.attempt).toBe(2);
     expect(second.payload).toEqual({ answers: { z1: '0.5' } });
     expect(await selectSubmission(use().db, second.id)).toEqual(second);
@@ -55,16 +61,21 @@ describeEachDriver('submissions', (use) => {
     expect(await recordFailure(use().db, submission.id, 'late failure')).toBe(false);
     expect(await claimSubmissionsForGrading(use().db, [submission.id]).then((claims) => claims.length > 0)).toBe(false);
     const final = await selectSubmission(use().db, submission.id);
-    expect(final).toMatchObject({ status: 'graded', score: 0.75, passed: true, graderVersion: 'test-1', timings: { totalMs: 3 }, result: { cases: [] } });
+    expect(final).toMatchObject({
+      status: 'graded',
+      score: 0.75,
+      passed: true,
+      graderVersion: 'test-1',
+      timings: { totalMs: 3 },
+      result: { cases: [] },
+    });
     expect(final.gradedAt).toBeInstanceOf(Date);
   });
 
   it('records exactly one of several concurrent results', async () => {
     const { course, exercise, student } = await setup();
     const submission = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
-    const outcomes = await Promise.all(
-      [0.1, 0.2, 0.3, 0.4].map((score) => recordGrade(use().db, submission.id, { ...graded, score })),
-    );
+    const outcomes = await Promise.all([0.1, 0.2, 0.3, 0.4].map((score) => recordGrade(use().db, submission.id, { ...graded, score })));
     expect(outcomes.filter(Boolean)).toHaveLength(1);
     const winner = [0.1, 0.2, 0.3, 0.4][outcomes.indexOf(true)]!;
     expect((await selectSubmission(use().db, submission.id)).score).toBeCloseTo(winner, 6);
@@ -75,7 +86,11 @@ describeEachDriver('submissions', (use) => {
     const submission = await makeSubmission(use().db, { userId: student.id, courseId: course.id, exercise });
     expect(await countAttempts(use().db, student.id, course.id, exercise.exerciseId)).toBe(1);
     expect(await recordFailure(use().db, submission.id, 'grader crashed', { graderVersion: 'test-1' })).toBe(true);
-    expect(await selectSubmission(use().db, submission.id)).toMatchObject({ status: 'failed', failureMessage: 'grader crashed', countsAsAttempt: false });
+    expect(await selectSubmission(use().db, submission.id)).toMatchObject({
+      status: 'failed',
+      failureMessage: 'grader crashed',
+      countsAsAttempt: false,
+    });
     expect(await countAttempts(use().db, student.id, course.id, exercise.exerciseId)).toBe(0);
     expect(await recordGrade(use().db, submission.id, { ...graded, score: 1 })).toBe(false);
   });

@@ -33,7 +33,10 @@ describeEachDriver('users', (use) => {
     const error = await use()
       .db.insert(users)
       .values({ email: `Upper-${uniqueSuffix()}@example.test`, name: 'x' })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(Error);
     expect(String((error as Error).cause ?? error)).toMatch(/users_email_lower_case/);
   });
@@ -43,7 +46,10 @@ describeEachDriver('users', (use) => {
     const error = await use()
       .db.insert(users)
       .values({ email: first.email, name: 'dup' })
-      .then(() => null, (e: unknown) => e);
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(isUniqueViolation(error)).toBe(true);
     expect(isUniqueViolation(new Error('other'))).toBe(false);
   });

@@ -24,7 +24,13 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
 const server = await startServer('bench-training');
 const base = chromiumLaunchOptions({ gpu });
 const args = gpu
-  ? [...(base.args ?? []).filter((a) => a !== '--disable-gpu'), '--use-angle=vulkan', '--enable-features=Vulkan', '--ignore-gpu-blocklist', ...(process.env.CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? [])]
+  ? [
+      ...(base.args ?? []).filter((a) => a !== '--disable-gpu'),
+      '--use-angle=vulkan',
+      '--enable-features=Vulkan',
+      '--ignore-gpu-blocklist',
+      ...(process.env.CHROMIUM_ARGS?.split(' ').filter(Boolean) ?? []),
+    ]
   : (base.args ?? []);
 const browser = await chromium.launch({ ...base, args });
 try {
@@ -36,7 +42,9 @@ try {
   await page.waitForURL(/\/course$/);
   await page.goto(`/exercises/${slug}`);
   await page.getByRole('textbox', { name: 'Code editor' }).waitFor({ state: 'attached', timeout: 60_000 });
-  console.log(`Chromium ${browser.version()}${gpu ? ' with GPU flags' : ' (software rendering, --disable-gpu)'}; ${runs} run(s) per backend`);
+  console.log(
+    `Chromium ${browser.version()}${gpu ? ' with GPU flags' : ' (software rendering, --disable-gpu)'}; ${runs} run(s) per backend`,
+  );
 
   const results: { backend: string; note: string; reached: number[]; epochs: number[]; total: number[] }[] = [];
   const select = page.getByLabel('TensorFlow.js backend');
@@ -51,7 +59,13 @@ try {
       results.push({ backend, note: 'software GPU (skipped; BENCH_SOFTWARE_GPU=1 to time it)', reached: [], epochs: [], total: [] });
       continue;
     }
-    const row = { backend, note: /float16/.test(label) ? 'float16' : '', reached: [] as number[], epochs: [] as number[], total: [] as number[] };
+    const row = {
+      backend,
+      note: /float16/.test(label) ? 'float16' : '',
+      reached: [] as number[],
+      epochs: [] as number[],
+      total: [] as number[],
+    };
     await select.selectOption(backend);
     for (let run = 0; run < runs; run++) {
       const outcome = await trainOnce(page);
@@ -78,15 +92,21 @@ try {
   console.log('\nbackend  time to ≥ 99 % training accuracy (median)   epoch   all 300 epochs   note');
   for (const r of results) {
     const reached = r.reached.length ? `${median(r.reached).toFixed(2)} s (runs: ${r.reached.map((v) => v.toFixed(2)).join(', ')})` : '—';
-    console.log(`${r.backend.padEnd(8)} ${reached.padEnd(44)} ${String(r.epochs.length ? median(r.epochs) : '—').padEnd(7)} ${(r.total.length ? `${median(r.total).toFixed(2)} s` : '—').padEnd(16)} ${r.note}`);
+    console.log(
+      `${r.backend.padEnd(8)} ${reached.padEnd(44)} ${String(r.epochs.length ? median(r.epochs) : '—').padEnd(7)} ${(r.total.length ? `${median(r.total).toFixed(2)} s` : '—').padEnd(16)} ${r.note}`,
+    );
   }
   const handMs = median(hand.ms);
-  console.log(`hand-written Float64Array loop (same network, Adam, full batch): ${handMs.toFixed(2)} ms to 99 % (median of ${hand.ms.length} seeds; epochs ${hand.epochs.join(', ')})`);
+  console.log(
+    `hand-written Float64Array loop (same network, Adam, full batch): ${handMs.toFixed(2)} ms to 99 % (median of ${hand.ms.length} seeds; epochs ${hand.epochs.join(', ')})`,
+  );
   const timed = results.filter((r) => r.reached.length);
   if (timed.length) {
     const fastest = timed.reduce((a, b) => (median(a.reached) <= median(b.reached) ? a : b));
     const seconds = median(fastest.reached);
-    console.log(`fastest: ${fastest.backend} ${seconds.toFixed(2)} s → target ≤ 2 s ${seconds <= 2 ? 'met' : 'NOT met'}; ratio to the hand loop ${((seconds * 1000) / handMs).toFixed(0)}× → target ≤ 4× ${(seconds * 1000) / handMs <= 4 ? 'met' : 'NOT met'}`);
+    console.log(
+      `fastest: ${fastest.backend} ${seconds.toFixed(2)} s → target ≤ 2 s ${seconds <= 2 ? 'met' : 'NOT met'}; ratio to the hand loop ${((seconds * 1000) / handMs).toFixed(0)}× → target ≤ 4× ${(seconds * 1000) / handMs <= 4 ? 'met' : 'NOT met'}`,
+    );
   }
 } finally {
   await browser.close();
@@ -123,10 +143,17 @@ async function handWrittenLoop({ url, seeds }: { url: string; seeds: number }): 
     };
     const normal = () => Math.sqrt(-2 * Math.log(1 - next())) * Math.cos(2 * Math.PI * next());
     const L = sizes.length - 1;
-    const W: Float64Array[] = [], B: Float64Array[] = [], A: Float64Array[] = [X], D: Float64Array[] = [];
-    const params: Float64Array[] = [], grads: Float64Array[] = [], m: Float64Array[] = [], v: Float64Array[] = [];
+    const W: Float64Array[] = [],
+      B: Float64Array[] = [],
+      A: Float64Array[] = [X],
+      D: Float64Array[] = [];
+    const params: Float64Array[] = [],
+      grads: Float64Array[] = [],
+      m: Float64Array[] = [],
+      v: Float64Array[] = [];
     for (let l = 0; l < L; l++) {
-      const fanIn = sizes[l]!, fanOut = sizes[l + 1]!;
+      const fanIn = sizes[l]!,
+        fanOut = sizes[l + 1]!;
       const w = new Float64Array(fanIn * fanOut).map(() => normal() * Math.sqrt(2 / (fanIn + fanOut)));
       const b = new Float64Array(fanOut);
       W.push(w);
@@ -142,11 +169,19 @@ async function handWrittenLoop({ url, seeds }: { url: string; seeds: number }): 
     }
     const started = performance.now();
     let epoch = 0;
-    const lr = 0.05, b1 = 0.9, b2 = 0.999, eps = 1e-7;
+    const lr = 0.05,
+      b1 = 0.9,
+      b2 = 0.999,
+      eps = 1e-7;
     for (epoch = 0; epoch <= 2000; epoch++) {
       // forward
       for (let l = 0; l < L; l++) {
-        const fanIn = sizes[l]!, fanOut = sizes[l + 1]!, a = A[l]!, z = A[l + 1]!, w = W[l]!, b = B[l]!;
+        const fanIn = sizes[l]!,
+          fanOut = sizes[l + 1]!,
+          a = A[l]!,
+          z = A[l + 1]!,
+          w = W[l]!,
+          b = B[l]!;
         for (let i = 0; i < n; i++) {
           for (let j = 0; j < fanOut; j++) {
             let s = b[j]!;
@@ -162,7 +197,13 @@ async function handWrittenLoop({ url, seeds }: { url: string; seeds: number }): 
       // backward (binary cross-entropy on a sigmoid: dz = (p − y)/n)
       for (let i = 0; i < n; i++) D[L - 1]![i] = (p[i]! - Y[i]!) / n;
       for (let l = L - 1; l >= 0; l--) {
-        const fanIn = sizes[l]!, fanOut = sizes[l + 1]!, a = A[l]!, dz = D[l]!, gw = grads[2 * l]!, gb = grads[2 * l + 1]!, w = W[l]!;
+        const fanIn = sizes[l]!,
+          fanOut = sizes[l + 1]!,
+          a = A[l]!,
+          dz = D[l]!,
+          gw = grads[2 * l]!,
+          gb = grads[2 * l + 1]!,
+          w = W[l]!;
         gw.fill(0);
         gb.fill(0);
         for (let i = 0; i < n; i++) {
@@ -188,7 +229,10 @@ async function handWrittenLoop({ url, seeds }: { url: string; seeds: number }): 
       const t = epoch + 1;
       const step = (lr * Math.sqrt(1 - b2 ** t)) / (1 - b1 ** t);
       for (let q = 0; q < params.length; q++) {
-        const w = params[q]!, g = grads[q]!, mq = m[q]!, vq = v[q]!;
+        const w = params[q]!,
+          g = grads[q]!,
+          mq = m[q]!,
+          vq = v[q]!;
         for (let k = 0; k < w.length; k++) {
           mq[k] = b1 * mq[k]! + (1 - b1) * g[k]!;
           vq[k] = b2 * vq[k]! + (1 - b2) * g[k]! * g[k]!;

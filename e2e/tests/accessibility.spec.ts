@@ -37,7 +37,13 @@ async function expectVisibleFocus(page: Page): Promise<void> {
     if (!el || el === document.body) return null;
     const look = () => {
       const style = getComputedStyle(el);
-      return { outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}` : 'none', shadow: style.boxShadow };
+      return {
+        outline:
+          style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0
+            ? `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`
+            : 'none',
+        shadow: style.boxShadow,
+      };
     };
     const focusVisible = el.matches(':focus-visible');
     const focused = look();
@@ -60,7 +66,10 @@ const codeWithoutBiases = readFileSync(join(codeExerciseDir, 'known-wrong.ts'), 
 test.describe('phone width (375×812)', () => {
   test.use({ viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
 
-  test('a training challenge fits without horizontal scrolling, and every control (code and form mode) is named', async ({ page, snap }) => {
+  test('a training challenge fits without horizontal scrolling, and every control (code and form mode) is named', async ({
+    page,
+    snap,
+  }) => {
     await signUpStudent(page, 'Phone Challenger');
     await page.goto('/exercises/moons-challenge');
     await expect(page.getByRole('heading', { level: 1, name: 'Challenge: two moons' })).toBeVisible();
@@ -103,7 +112,9 @@ test.describe('phone width (375×812)', () => {
     await page.goto('/exercises/backprop-mazur?variant=canonical');
     await expect(page.getByRole('region', { name: 'Preview', exact: true })).toBeVisible();
     // A field that needs more figures says so, under its input.
-    await expect(page.locator('#field-w1_new')).toHaveAccessibleDescription(/^Give 6 significant figures: correct means within half a unit of the 6th figure\. w₁ changes only in the 4th decimal\.$/);
+    await expect(page.locator('#field-w1_new')).toHaveAccessibleDescription(
+      /^Give 6 significant figures: correct means within half a unit of the 6th figure\. w₁ changes only in the 4th decimal\.$/,
+    );
     await expectNoHorizontalScroll(page);
     await snap('instructor preview at phone width');
   });
@@ -195,7 +206,9 @@ test.describe('choice and history flows', () => {
     await expect(explanations).toHaveCount(4);
     const explanation = (id: string) => explanations.and(page.locator(`[data-option="${id}"]`));
     // Each option is named by its text, as the student saw it.
-    await expect(explanation('depth_helps')).toContainText('Adding hidden layers with linear activations lets the network separate the two moons.');
+    await expect(explanation('depth_helps')).toContainText(
+      'Adding hidden layers with linear activations lets the network separate the two moons.',
+    );
     await expect(explanation('depth_helps')).toContainText('Your choice — not correct.');
     await expect(explanation('depth_helps')).toContainText('The decision boundary stays a straight line');
     await expect(explanation('collapses')).toContainText('Your choice — a correct option.');

@@ -87,7 +87,12 @@ test.describe('API over HTTP (issue 5)', () => {
       message,
     );
     await expectError(await request.get(`/api/submissions/${randomUUID()}`), 401, 'not-signed-in', message);
-    await expectError(await request.post('/api/preview', { data: { exercise: 'perceptron-forward', answers: { y_hat: '1' } } }), 401, 'not-signed-in', message);
+    await expectError(
+      await request.post('/api/preview', { data: { exercise: 'perceptron-forward', answers: { y_hat: '1' } } }),
+      401,
+      'not-signed-in',
+      message,
+    );
   });
 
   test('a student lists their exercises, submits (202), follows the submission until graded, and sees the status change', async ({
@@ -100,7 +105,15 @@ test.describe('API over HTTP (issue 5)', () => {
     expect(list.status()).toBe(200);
     const listed = (await list.json()) as {
       course: { title: string; role: string };
-      exercises: { slug: string; kind: string; status: string; attempts: number; maxAttempts: number | null; bestScore: number | null; dueAt: string | null }[];
+      exercises: {
+        slug: string;
+        kind: string;
+        status: string;
+        attempts: number;
+        maxAttempts: number | null;
+        bestScore: number | null;
+        dueAt: string | null;
+      }[];
     };
     expect(listed.course).toMatchObject({ title: demo.courseTitle, role: 'student' });
     expect(listed.exercises.length).toBeGreaterThanOrEqual(20);
@@ -136,7 +149,9 @@ test.describe('API over HTTP (issue 5)', () => {
     expect(await waitForGrade(api, numberId)).toMatchObject({ status: 'graded', score: 1, passed: true });
   });
 
-  test('GET /api/exercises/:slug has the statement and the variant, never the reference, the solution or hidden cases', async ({ page }) => {
+  test('GET /api/exercises/:slug has the statement and the variant, never the reference, the solution or hidden cases', async ({
+    page,
+  }) => {
     await signUpStudent(page, 'Curious Student');
     const api = page.request;
 
@@ -144,7 +159,12 @@ test.describe('API over HTTP (issue 5)', () => {
     const numeric = await api.get('/api/exercises/perceptron-forward');
     expect(numeric.status()).toBe(200);
     const numericText = await numeric.text();
-    const perceptron = JSON.parse(numericText) as { kind: string; statementMarkdown: string; params: { w0: number; W: number[]; x: number[] }; fields: { name: string }[] };
+    const perceptron = JSON.parse(numericText) as {
+      kind: string;
+      statementMarkdown: string;
+      params: { w0: number; W: number[]; x: number[] };
+      fields: { name: string }[];
+    };
     expect(perceptron.kind).toBe('numeric');
     expect(perceptron.statementMarkdown.length).toBeGreaterThan(50);
     expect(perceptron.fields.map((f) => f.name)).toEqual(['y_hat']);
@@ -165,7 +185,11 @@ test.describe('API over HTTP (issue 5)', () => {
     // Code: starter, signature and sample cases; not the reference solution, nor any hidden case.
     const codeResponse = await api.get('/api/exercises/mlp-forward-code');
     const codeText = await codeResponse.text();
-    const code = JSON.parse(codeText) as { starter: string; visibleCases: { name: string; hidden: boolean; expected: unknown }[]; entries: { name: string }[] };
+    const code = JSON.parse(codeText) as {
+      starter: string;
+      visibleCases: { name: string; hidden: boolean; expected: unknown }[];
+      entries: { name: string }[];
+    };
     expect(code.entries.map((e) => e.name)).toEqual(['forward']);
     expect(code.starter).toContain('export function forward');
     expect(code.visibleCases.length).toBeGreaterThan(0);
@@ -203,8 +227,18 @@ test.describe('API over HTTP (issue 5)', () => {
         headers: { 'Content-Type': 'application/json' },
       });
 
-    await expectError(await post({ exercise: 'no-such-exercise', answers: { x: '1' } }), 404, 'unknown-exercise', `Unknown exercise 'no-such-exercise' in ${demo.courseTitle}.`);
-    await expectError(await api.get('/api/exercises/no-such-exercise'), 404, 'unknown-exercise', "Unknown exercise 'no-such-exercise' in your course.");
+    await expectError(
+      await post({ exercise: 'no-such-exercise', answers: { x: '1' } }),
+      404,
+      'unknown-exercise',
+      `Unknown exercise 'no-such-exercise' in ${demo.courseTitle}.`,
+    );
+    await expectError(
+      await api.get('/api/exercises/no-such-exercise'),
+      404,
+      'unknown-exercise',
+      "Unknown exercise 'no-such-exercise' in your course.",
+    );
     await expectError(
       await post({ exercise: 'mlp-forward-code', answers: { y_hat: '1' } }),
       400,
@@ -217,8 +251,18 @@ test.describe('API over HTTP (issue 5)', () => {
       'wrong-payload',
       /'perceptron-forward' is a numeric exercise: send \{ exercise, answers/,
     );
-    await expectError(await post({ exercise: 'perceptron-forward', answers: { nope: '1' } }), 400, 'wrong-payload', /Unknown field nope for 'perceptron-forward'/);
-    await expectError(await post({ exercise: 'linear-activation-choice', answers: { selected: ['maybe'] } }), 400, 'wrong-payload', /Unknown option maybe/);
+    await expectError(
+      await post({ exercise: 'perceptron-forward', answers: { nope: '1' } }),
+      400,
+      'wrong-payload',
+      /Unknown field nope for 'perceptron-forward'/,
+    );
+    await expectError(
+      await post({ exercise: 'linear-activation-choice', answers: { selected: ['maybe'] } }),
+      400,
+      'wrong-payload',
+      /Unknown option maybe/,
+    );
     await expectError(
       await post({ exercise: 'mlp-forward-code', code: `// ${'x'.repeat(150 * 1024)}` }),
       413,
@@ -231,28 +275,79 @@ test.describe('API over HTTP (issue 5)', () => {
       'invalid-request',
       'answers.y_hat: expected a number, as JSON (0.082) or as text ("0.082", "8.2e-2")',
     );
-    await expectError(await post('{"exercise": "perceptron-forward", "answers": '), 400, 'invalid-request', /The request body is not valid JSON/);
+    await expectError(
+      await post('{"exercise": "perceptron-forward", "answers": '),
+      400,
+      'invalid-request',
+      /The request body is not valid JSON/,
+    );
     await expectError(await post(''), 400, 'invalid-request', 'The request body is empty; send JSON.');
-    await expectError(await post({ exercise: 'perceptron-forward', answers: { y_hat: '1' }, extra: true }), 400, 'invalid-request', /extra/);
+    await expectError(
+      await post({ exercise: 'perceptron-forward', answers: { y_hat: '1' }, extra: true }),
+      400,
+      'invalid-request',
+      /extra/,
+    );
     await expectError(await post({ answers: { y_hat: '1' } }), 400, 'invalid-request', /^exercise: /);
-    await expectError(await api.get('/api/submissions/not-a-uuid'), 400, 'invalid-request', "'not-a-uuid' is not a submission id (expected a UUID).");
+    await expectError(
+      await api.get('/api/submissions/not-a-uuid'),
+      400,
+      'invalid-request',
+      "'not-a-uuid' is not a submission id (expected a UUID).",
+    );
     const unknownId = randomUUID();
     await expectError(await api.get(`/api/submissions/${unknownId}`), 404, 'not-found', `No submission ${unknownId}.`);
 
     // Issue 12's malformed requests, as bytes on the wire.
     await expectError(await api.get('/api/exercises/%00'), 404, 'unknown-exercise', "Unknown exercise '\u0000' in your course.");
     await expectError(
-      await post(Buffer.concat([Buffer.from('{"exercise":"perceptron-forward","answers":{"y_hat":"0.'), Buffer.from([0xc3, 0x28]), Buffer.from('"}}')])),
+      await post(
+        Buffer.concat([
+          Buffer.from('{"exercise":"perceptron-forward","answers":{"y_hat":"0.'),
+          Buffer.from([0xc3, 0x28]),
+          Buffer.from('"}}'),
+        ]),
+      ),
       400,
       'invalid-request',
       /^The request body is not valid UTF-8 \(first bad byte at offset 55\)/,
     );
-    await expectError(await post({ exercise: 'perceptron-forward', answers: {} }), 400, 'wrong-payload', 'No answers given: fill in at least one field (fields: y_hat).');
-    await expectError(await post('{"exercise":"perceptron-forward","answers":{"__proto__":"0.5"}}'), 400, 'invalid-request', 'answers.__proto__: a key named __proto__ is not accepted.');
-    await expectError(await post({ exercise: 'perceptron-forward', answers: { y_hat: 'NaN' } }), 400, 'wrong-payload', 'answers.y_hat: "NaN" is not accepted: give a finite number.');
-    await expectError(await post('{"exercise":"perceptron-forward","answers":{"y_hat":1e400}}'), 400, 'invalid-request', /^answers\.y_hat: expected a number/);
-    await expectError(await post('{"exercise":"perceptron-\\u0000"}'), 400, 'invalid-request', 'exercise: text may not contain the NUL character (\\u0000).');
-    await expectError(await post(`{"code":"${'x'.repeat(1024 * 1024)}"}`), 413, 'body-too-large', /^The request body is 1048587 bytes; the limit is 1 MB/);
+    await expectError(
+      await post({ exercise: 'perceptron-forward', answers: {} }),
+      400,
+      'wrong-payload',
+      'No answers given: fill in at least one field (fields: y_hat).',
+    );
+    await expectError(
+      await post('{"exercise":"perceptron-forward","answers":{"__proto__":"0.5"}}'),
+      400,
+      'invalid-request',
+      'answers.__proto__: a key named __proto__ is not accepted.',
+    );
+    await expectError(
+      await post({ exercise: 'perceptron-forward', answers: { y_hat: 'NaN' } }),
+      400,
+      'wrong-payload',
+      'answers.y_hat: "NaN" is not accepted: give a finite number.',
+    );
+    await expectError(
+      await post('{"exercise":"perceptron-forward","answers":{"y_hat":1e400}}'),
+      400,
+      'invalid-request',
+      /^answers\.y_hat: expected a number/,
+    );
+    await expectError(
+      await post('{"exercise":"perceptron-\\u0000"}'),
+      400,
+      'invalid-request',
+      'exercise: text may not contain the NUL character (\\u0000).',
+    );
+    await expectError(
+      await post(`{"code":"${'x'.repeat(1024 * 1024)}"}`),
+      413,
+      'body-too-large',
+      /^The request body is 1048587 bytes; the limit is 1 MB/,
+    );
 
     // None of these were stored: the student has used no attempt anywhere.
     const listed = (await (await api.get('/api/exercises')).json()) as { exercises: { attempts: number }[] };
@@ -290,7 +385,12 @@ test.describe('API over HTTP (issue 5)', () => {
     const body = { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } };
     for (let i = 0; i < 5; i++) await submit(api, body);
     const refused = await api.post('/api/submissions', { data: body });
-    const error = await expectError(refused, 429, 'rate-limited', /^Too many submissions: at most 5 per 60 s\. You can submit again in \d+ s\.$/);
+    const error = await expectError(
+      refused,
+      429,
+      'rate-limited',
+      /^Too many submissions: at most 5 per 60 s\. You can submit again in \d+ s\.$/,
+    );
     const retryAfter = Number(refused.headers()['retry-after']);
     expect(Number.isInteger(retryAfter)).toBe(true);
     expect(retryAfter).toBeGreaterThanOrEqual(1);
@@ -323,11 +423,17 @@ test.describe('API over HTTP (issue 5)', () => {
     }
   });
 
-  test('POST /api/preview is 403 for a student and grades any variant for the instructor without storing it', async ({ page, playwright, server }) => {
+  test('POST /api/preview is 403 for a student and grades any variant for the instructor without storing it', async ({
+    page,
+    playwright,
+    server,
+  }) => {
     await signUpStudent(page, 'Sneaky Student');
     const canonicalAnswer = perceptronAnswer({ w0: 1, W: [3, -2], x: [-1, 2] });
     await expectError(
-      await page.request.post('/api/preview', { data: { exercise: 'perceptron-forward', variant: 'canonical', answers: { y_hat: String(canonicalAnswer) } } }),
+      await page.request.post('/api/preview', {
+        data: { exercise: 'perceptron-forward', variant: 'canonical', answers: { y_hat: String(canonicalAnswer) } },
+      }),
       403,
       'forbidden',
       'Only an instructor of the course can grade previews.',
@@ -342,9 +448,11 @@ test.describe('API over HTTP (issue 5)', () => {
       expect(preview.status(), await preview.text()).toBe(200);
       expect(await preview.json()).toMatchObject({ exercise: 'perceptron-forward', variant: 'canonical', score: 1, passed: true });
       // Another seed is graded on its own numbers, with feedback per field.
-      const other = (await (await instructor.post('/api/preview', {
-        data: { exercise: 'perceptron-forward', variant: 12345, answers: { y_hat: canonicalAnswer.toPrecision(4) } },
-      })).json()) as { variant: number; score: number; result: SubmissionJson['result'] };
+      const other = (await (
+        await instructor.post('/api/preview', {
+          data: { exercise: 'perceptron-forward', variant: 12345, answers: { y_hat: canonicalAnswer.toPrecision(4) } },
+        })
+      ).json()) as { variant: number; score: number; result: SubmissionJson['result'] };
       expect(other.variant).toBe(12345);
       expect(other.result?.fields?.[0]?.name).toBe('y_hat');
       await expectError(
@@ -359,9 +467,13 @@ test.describe('API over HTTP (issue 5)', () => {
         params: unknown;
       };
       expect(canonicalVariant).toMatchObject({ variant: 'canonical', params: { w0: 1, W: [3, -2], x: [-1, 2] } });
-      expect(((await (await instructor.get('/api/exercises/perceptron-forward?variant=12345')).json()) as { variant: unknown }).variant).toBe(12345);
+      expect(
+        ((await (await instructor.get('/api/exercises/perceptron-forward?variant=12345')).json()) as { variant: unknown }).variant,
+      ).toBe(12345);
       await expectError(await instructor.get('/api/exercises/perceptron-forward?variant=seven'), 400, 'invalid-request', /variant/);
-      const studentAsked = (await (await page.request.get('/api/exercises/perceptron-forward?variant=canonical')).json()) as { variant: unknown };
+      const studentAsked = (await (await page.request.get('/api/exercises/perceptron-forward?variant=canonical')).json()) as {
+        variant: unknown;
+      };
       expect(typeof studentAsked.variant).toBe('number');
 
       // Nothing was stored for the instructor.

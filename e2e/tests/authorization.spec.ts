@@ -95,21 +95,31 @@ test('the authorization matrix: every API route and page as five visitors', asyn
   contexts.otherStudent = otherBrowser.request;
 
   // Resources of the first course.
-  const submitted = await contexts.student.post('/api/submissions', { data: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } } });
+  const submitted = await contexts.student.post('/api/submissions', {
+    data: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } },
+  });
   expect(submitted.status()).toBe(202);
   const submissionId = ((await submitted.json()) as { id: string }).id;
-  const regrade = await contexts.instructor.post(`/api/instructor/regrade?course=${course}`, { data: { exercise: 'perceptron-forward', scope: 'exercise' } });
+  const regrade = await contexts.instructor.post(`/api/instructor/regrade?course=${course}`, {
+    data: { exercise: 'perceptron-forward', scope: 'exercise' },
+  });
   expect(regrade.status(), await regrade.text()).toBeLessThan(300);
   const regradeId = ((await regrade.json()) as { id: string }).id;
   const draft = `matrix-draft-${Date.now().toString(36)}`;
-  const drafted = await contexts.instructor.post(`/api/instructor/authoring?course=${course}`, { data: { kind: 'files', slug: draft, files: { 'statement.md': '# Draft' } } });
+  const drafted = await contexts.instructor.post(`/api/instructor/authoring?course=${course}`, {
+    data: { kind: 'files', slug: draft, files: { 'statement.md': '# Draft' } },
+  });
   expect(drafted.status(), await drafted.text()).toBeLessThan(300);
   const values: Record<string, string> = { slug: 'perceptron-forward', id: unknownId };
 
   expect(Object.keys(apiRules).sort()).toEqual(apiRoutes().filter((r) => !r.startsWith('/api/auth/')));
   const wrong: string[] = [];
   for (const [route, methods] of Object.entries(apiRules)) {
-    const slug = route.startsWith('/api/challenges') ? 'moons-challenge' : route.startsWith('/api/instructor/authoring/') ? draft : values.slug!;
+    const slug = route.startsWith('/api/challenges')
+      ? 'moons-challenge'
+      : route.startsWith('/api/instructor/authoring/')
+        ? draft
+        : values.slug!;
     let path = route.replace('[slug]', slug);
     if (route === '/api/submissions/[id]') path = path.replace('[id]', submissionId);
     else if (route.startsWith('/api/instructor/regrade/[id]')) path = path.replace('[id]', regradeId);
@@ -121,7 +131,10 @@ test('the authorization matrix: every API route and page as five visitors', asyn
         const response = await contexts[visitor].fetch(path, { method, data, failOnStatusCode: false });
         const got = outcomeOf(response);
         const want = expected(rule, visitor);
-        if (got !== want) wrong.push(`${method} ${path} as ${visitor}: ${got} (${response.status()}), expected ${want}: ${(await response.text()).slice(0, 120)}`);
+        if (got !== want)
+          wrong.push(
+            `${method} ${path} as ${visitor}: ${got} (${response.status()}), expected ${want}: ${(await response.text()).slice(0, 120)}`,
+          );
       }
     }
   }
@@ -129,7 +142,9 @@ test('the authorization matrix: every API route and page as five visitors', asyn
   // Pages: public ones for everyone; the rest send anonymous visitors to sign in; instructor pages only to instructors,
   // and pages about the first course's people or regrades only to its instructor.
   const studentId = await (async () => {
-    const overview = (await (await contexts.instructor.get(`/api/instructor/overview?course=${course}`)).json()) as { students?: { userId: string }[] };
+    const overview = (await (await contexts.instructor.get(`/api/instructor/overview?course=${course}`)).json()) as {
+      students?: { userId: string }[];
+    };
     return overview.students?.[0]?.userId ?? unknownId;
   })();
   const pages: Record<string, { path: string; rule: Rule | 'public' }> = {
@@ -163,11 +178,22 @@ test('the authorization matrix: every API route and page as five visitors', asyn
       else want = visitor === 'instructor' || visitor === 'otherInstructor' ? 'allowed' : 'denied';
       // A draft that does not exist is a 404 to its instructor too.
       if (path === '/instructor/authoring/no-such-draft' && want === 'allowed') want = 'denied';
-      const got = status >= 500 ? `error ${status}` : toSignIn ? 'sign-in' : status === 403 || status === 404 ? 'denied' : status < 400 ? 'allowed' : `status ${status}`;
+      const got =
+        status >= 500
+          ? `error ${status}`
+          : toSignIn
+            ? 'sign-in'
+            : status === 403 || status === 404
+              ? 'denied'
+              : status < 400
+                ? 'allowed'
+                : `status ${status}`;
       if (got !== want) wrong.push(`page ${path} as ${visitor}: ${got} (${status}), expected ${want}`);
     }
   }
-  console.log(`[authorization] ${Object.values(apiRules).reduce((n, m) => n + Object.keys(m).length, 0)} API route × method pairs and ${Object.keys(pages).length} pages, as ${visitors.length} visitors`);
+  console.log(
+    `[authorization] ${Object.values(apiRules).reduce((n, m) => n + Object.keys(m).length, 0)} API route × method pairs and ${Object.keys(pages).length} pages, as ${visitors.length} visitors`,
+  );
   expect(wrong).toEqual([]);
   for (const visitor of visitors) if (visitor !== 'otherStudent') await contexts[visitor].dispose();
   await otherBrowser.close();

@@ -60,7 +60,9 @@ const scans: Record<string, Scan[]> = {
       visitor: 'instructor',
       open: async (page) => {
         const slug = `axe-draft-${Date.now().toString(36)}`;
-        const made = await page.request.post('/api/instructor/authoring', { data: { kind: 'files', slug, files: { 'statement.md': '# A draft\n\nWith $x^2$.' } } });
+        const made = await page.request.post('/api/instructor/authoring', {
+          data: { kind: 'files', slug, files: { 'statement.md': '# A draft\n\nWith $x^2$.' } },
+        });
         expect(made.status(), await made.text()).toBeLessThan(300);
         return `/instructor/authoring/${slug}`;
       },
@@ -95,7 +97,9 @@ test('the scan list names every page route of the site', () => {
 });
 
 for (const visitor of ['anonymous', 'student', 'instructor'] as const) {
-  test(`axe finds no serious or critical violation on any page, as ${visitor === 'anonymous' ? 'an anonymous visitor' : `the ${visitor}`}`, async ({ page }) => {
+  test(`axe finds no serious or critical violation on any page, as ${visitor === 'anonymous' ? 'an anonymous visitor' : `the ${visitor}`}`, async ({
+    page,
+  }) => {
     test.setTimeout(180_000);
     if (visitor !== 'anonymous') await signIn(page, visitor === 'student' ? demo.secondStudent.email : demo.instructor.email);
     const found: string[] = [];
@@ -107,7 +111,12 @@ for (const visitor of ['anonymous', 'student', 'instructor'] as const) {
         await entry.ready?.(page);
         const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
         for (const v of violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')) {
-          found.push(`${route} (${url}): ${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join('; ')}`);
+          found.push(
+            `${route} (${url}): ${v.impact} ${v.id}: ${v.help} — ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join('; ')}`,
+          );
         }
       }
     }

@@ -8,7 +8,22 @@ function logisticModel(weights: number[]) {
   return {
     modelTopology: {
       class_name: 'Sequential',
-      config: { name: 'sequential_1', layers: [{ class_name: 'Dense', config: { units: 1, activation: 'sigmoid', use_bias: true, name: 'dense_Dense1', batch_input_shape: [null, 2], dtype: 'float32' } }] },
+      config: {
+        name: 'sequential_1',
+        layers: [
+          {
+            class_name: 'Dense',
+            config: {
+              units: 1,
+              activation: 'sigmoid',
+              use_bias: true,
+              name: 'dense_Dense1',
+              batch_input_shape: [null, 2],
+              dtype: 'float32',
+            },
+          },
+        ],
+      },
       keras_version: 'tfjs-layers 4.22.0',
       backend: 'tensor_flow.js',
     },
@@ -20,7 +35,15 @@ function logisticModel(weights: number[]) {
   };
 }
 
-const provenance = { code: '// by hand', backend: 'cpu', epochs: 1, seed: 1, trainingMs: 1, trainAccuracy: 0.8, curve: [{ epoch: 1, loss: 0.5, accuracy: 0.8 }] };
+const provenance = {
+  code: '// by hand',
+  backend: 'cpu',
+  epochs: 1,
+  seed: 1,
+  trainingMs: 1,
+  trainAccuracy: 0.8,
+  curve: [{ epoch: 1, loss: 0.5, accuracy: 0.8 }],
+};
 
 async function instructorApi(browser: Browser, baseURL: string): Promise<APIRequestContext> {
   const context = await browser.newContext({ baseURL });
@@ -31,11 +54,18 @@ async function instructorApi(browser: Browser, baseURL: string): Promise<APIRequ
 test.describe('training challenges (issue 10)', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('a student trains the starter on moons in the browser, submits it, and the board, the refusals, the reveal and the final picks work', async ({ page, snap, browser, baseURL }) => {
+  test('a student trains the starter on moons in the browser, submits it, and the board, the refusals, the reveal and the final picks work', async ({
+    page,
+    snap,
+    browser,
+    baseURL,
+  }) => {
     test.setTimeout(420_000);
     const instructor = await instructorApi(browser, baseURL!);
     // three entries a day for this run: the refusal of a fourth is part of the test
-    const limit = await instructor.put(`/api/challenges/${slug}/settings`, { data: { deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(), entriesPerDay: 3 } });
+    const limit = await instructor.put(`/api/challenges/${slug}/settings`, {
+      data: { deadline: new Date(Date.now() + 7 * 24 * 3600_000).toISOString(), entriesPerDay: 3 },
+    });
     expect(limit.status(), await limit.text()).toBe(200);
 
     const student = await signUpStudent(page, 'Challenge Student');
@@ -58,7 +88,9 @@ test.describe('training challenges (issue 10)', () => {
     await test.step('the form mode writes the same tfjs code', async () => {
       await page.getByRole('tab', { name: 'Form' }).click();
       await page.getByText('The code this form writes').click();
-      await expect(page.getByTestId('form-code')).toContainText("model.add(tf.layers.dense({ units: 4, inputShape: [2], activation: 'tanh' }));");
+      await expect(page.getByTestId('form-code')).toContainText(
+        "model.add(tf.layers.dense({ units: 4, inputShape: [2], activation: 'tanh' }));",
+      );
       await expect(page.getByTestId('form-code')).toContainText("activation: 'sigmoid'");
       await snap('form mode');
       await page.getByRole('tab', { name: 'Code' }).click();
@@ -105,8 +137,12 @@ test.describe('training challenges (issue 10)', () => {
     await test.step('bad uploads are refused with their message, and nothing is stored', async () => {
       const api = page.request;
       const post = (data: unknown, raw?: string) =>
-        api.post(`/api/challenges/${slug}/entries`, raw === undefined ? { data } : { data: Buffer.from(raw), headers: { 'Content-Type': 'application/json' } });
-      const message = async (response: Awaited<ReturnType<typeof post>>) => ((await response.json()) as { error: { message: string } }).error.message;
+        api.post(
+          `/api/challenges/${slug}/entries`,
+          raw === undefined ? { data } : { data: Buffer.from(raw), headers: { 'Content-Type': 'application/json' } },
+        );
+      const message = async (response: Awaited<ReturnType<typeof post>>) =>
+        ((await response.json()) as { error: { message: string } }).error.message;
 
       let response = await post(undefined, '{ not json');
       expect(response.status()).toBe(400);
@@ -118,12 +154,16 @@ test.describe('training challenges (issue 10)', () => {
       nan.weightData = Buffer.from(new Float32Array([1, Number.NaN, 0]).buffer).toString('base64');
       response = await post({ model: nan, provenance });
       expect(response.status()).toBe(400);
-      expect(await message(response)).toMatch(/model.weightData: weight 0 \(dense_Dense1\/kernel\) holds NaN at index 1: every weight must be finite\./);
+      expect(await message(response)).toMatch(
+        /model.weightData: weight 0 \(dense_Dense1\/kernel\) holds NaN at index 1: every weight must be finite\./,
+      );
 
       const conv = logisticModel([1, 2, 0]);
       conv.modelTopology.config.layers[0]!.class_name = 'Conv2D';
       response = await post({ model: conv, provenance });
-      expect(await message(response)).toBe('model layer 1 (Conv2D): Conv2D layers are not allowed in this challenge (allowed: Dense, Dropout).');
+      expect(await message(response)).toBe(
+        'model layer 1 (Conv2D): Conv2D layers are not allowed in this challenge (allowed: Dense, Dropout).',
+      );
 
       const wrongShape = logisticModel([1, 2, 0]);
       wrongShape.weightSpecs[0]!.shape = [1, 2];
@@ -144,23 +184,40 @@ test.describe('training challenges (issue 10)', () => {
       expect(linear.status(), await linear.text()).toBe(202);
       linearId = ((await linear.json()) as { id: string }).id;
       await expect
-        .poll(async () => ((await (await api.get(`/api/challenges/${slug}/entries/${linearId}`)).json()) as { status: string }).status, { timeout: 60_000 })
+        .poll(async () => ((await (await api.get(`/api/challenges/${slug}/entries/${linearId}`)).json()) as { status: string }).status, {
+          timeout: 60_000,
+        })
         .toBe('graded');
-      const scored = (await (await api.get(`/api/challenges/${slug}/entries/${linearId}`)).json()) as { publicScore: number; trainScore: number; privateScore?: number };
+      const scored = (await (await api.get(`/api/challenges/${slug}/entries/${linearId}`)).json()) as {
+        publicScore: number;
+        trainScore: number;
+        privateScore?: number;
+      };
       expect(scored.publicScore).toBeLessThan(0.95);
       expect(scored.privateScore, 'no private score before the deadline').toBeUndefined();
       const third = await api.post(`/api/challenges/${slug}/entries`, { data: { model: logisticModel([1, -2, 0]), provenance } });
       expect(third.status()).toBe(202);
       const fourth = await api.post(`/api/challenges/${slug}/entries`, { data: { model: logisticModel([1, -2, 0]), provenance } });
       expect(fourth.status()).toBe(429);
-      expect(((await fourth.json()) as { error: { message: string } }).error.message).toMatch(/^You have used all 3 entries for today; the next one can be made from /);
+      expect(((await fourth.json()) as { error: { message: string } }).error.message).toMatch(
+        /^You have used all 3 entries for today; the next one can be made from /,
+      );
 
       await page.reload();
-      const row = page.getByTestId('entries').getByRole('row').filter({ has: page.locator(`text=${(scored.publicScore * 100).toFixed(1)} %`) }).first();
+      const row = page
+        .getByTestId('entries')
+        .getByRole('row')
+        .filter({ has: page.locator(`text=${(scored.publicScore * 100).toFixed(1)} %`) })
+        .first();
       await row.getByRole('checkbox').click();
       await expect(row.getByRole('checkbox')).toBeChecked();
-      const board = (await (await api.get(`/api/challenges/${slug}/leaderboard`)).json()) as { rows: { name: string; privateScore?: number }[] };
-      expect(board.rows.every((r) => r.privateScore === undefined), 'students see no private score before the deadline').toBe(true);
+      const board = (await (await api.get(`/api/challenges/${slug}/leaderboard`)).json()) as {
+        rows: { name: string; privateScore?: number }[];
+      };
+      expect(
+        board.rows.every((r) => r.privateScore === undefined),
+        'students see no private score before the deadline',
+      ).toBe(true);
       await snap('final pick');
     });
 
@@ -173,7 +230,9 @@ test.describe('training challenges (issue 10)', () => {
       await expect(teacher.getByTestId('leaderboard')).toContainText(student.name);
       const past = new Date(Date.now() - 60_000);
       const pad = (n: number) => String(n).padStart(2, '0');
-      await teacher.getByLabel('Deadline (your time zone)').fill(`${past.getFullYear()}-${pad(past.getMonth() + 1)}-${pad(past.getDate())}T${pad(past.getHours())}:${pad(past.getMinutes())}`);
+      await teacher
+        .getByLabel('Deadline (your time zone)')
+        .fill(`${past.getFullYear()}-${pad(past.getMonth() + 1)}-${pad(past.getDate())}T${pad(past.getHours())}:${pad(past.getMinutes())}`);
       await teacher.getByRole('button', { name: 'Save settings' }).click();
       await expect(teacher.getByText('Saved: the deadline has passed, the private board is revealed.')).toBeVisible();
       await expect(teacher.getByRole('columnheader', { name: 'Private score' })).toBeVisible();
@@ -213,14 +272,20 @@ test.describe('training challenges (issue 10)', () => {
     const circles = 'circles-challenge';
     const seen: string[] = [];
     page.on('response', async (response) => {
-      if (/\.(m?js|json)(\?|$)|\/api\//.test(response.url()) || response.request().resourceType() === 'document') seen.push(await response.text().catch(() => ''));
+      if (/\.(m?js|json)(\?|$)|\/api\//.test(response.url()) || response.request().resourceType() === 'document')
+        seen.push(await response.text().catch(() => ''));
     });
     await signUpStudent(page);
     await page.goto(`/exercises/${circles}`);
     await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
     await expect(page.getByTestId('leaderboard')).toBeVisible();
     const answers: string[] = [];
-    for (const path of [`/api/challenges/${circles}`, `/api/challenges/${circles}/leaderboard`, `/api/exercises/${circles}`, '/api/exercises']) {
+    for (const path of [
+      `/api/challenges/${circles}`,
+      `/api/challenges/${circles}/leaderboard`,
+      `/api/exercises/${circles}`,
+      '/api/exercises',
+    ]) {
       answers.push(await (await page.request.get(path)).text());
     }
     seen.push(...answers);
@@ -229,8 +294,16 @@ test.describe('training challenges (issue 10)', () => {
 
     // The reveal is the one moment test points leave the server: the private half, for the board's boundaries.
     const instructor = await instructorApi(browser, baseURL!);
-    expect((await instructor.put(`/api/challenges/${circles}/settings`, { data: { deadline: new Date(Date.now() - 1000).toISOString(), entriesPerDay: null } })).status()).toBe(200);
-    const board = (await (await instructor.get(`/api/challenges/${circles}/leaderboard`)).json()) as { reveal: { test: { x: number[][] } } };
+    expect(
+      (
+        await instructor.put(`/api/challenges/${circles}/settings`, {
+          data: { deadline: new Date(Date.now() - 1000).toISOString(), entriesPerDay: null },
+        })
+      ).status(),
+    ).toBe(200);
+    const board = (await (await instructor.get(`/api/challenges/${circles}/leaderboard`)).json()) as {
+      reveal: { test: { x: number[][] } };
+    };
     const hidden = board.reveal.test.x;
     expect(hidden).toHaveLength(1000);
     const everything = seen.join('\n');

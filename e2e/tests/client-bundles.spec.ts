@@ -36,7 +36,10 @@ function telltaleStrings(source: string): string[] {
 test('the client bundles hold no reference, solution, hidden case, variant generator or mistake catalogue', () => {
   const staticDir = join(process.env[servedWebDirEnvVar] ?? webDir, '.next', 'static');
   expect(existsSync(staticDir), `no build at ${staticDir}: npm run build -w @deltalab/web`).toBe(true);
-  const bundles = filesUnder(staticDir, (name) => name.endsWith('.js')).map((file) => ({ file: relative(staticDir, file), text: readFileSync(file, 'utf8') }));
+  const bundles = filesUnder(staticDir, (name) => name.endsWith('.js')).map((file) => ({
+    file: relative(staticDir, file),
+    text: readFileSync(file, 'utf8'),
+  }));
   expect(bundles.length).toBeGreaterThan(10);
   const shipped = (needle: string) => bundles.find((b) => b.text.includes(needle))?.file;
 
@@ -56,7 +59,9 @@ test('the client bundles hold no reference, solution, hidden case, variant gener
       if (where) leaks.push(`${relative(repoRoot, file)}: "${needle.slice(0, 80)}" is in ${where}`);
     }
   }
-  console.log(`[client-bundles] ${checked} telltale lines and strings of ${exerciseFiles.length} exercise files against ${bundles.length} bundles`);
+  console.log(
+    `[client-bundles] ${checked} telltale lines and strings of ${exerciseFiles.length} exercise files against ${bundles.length} bundles`,
+  );
   expect(checked).toBeGreaterThan(500);
   expect(leaks).toEqual([]);
 });

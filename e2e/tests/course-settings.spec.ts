@@ -31,7 +31,9 @@ test.describe('course settings (issue 5: the late policy is the course’s)', ()
       await saveSettings(page, { timeZone: 'Mars/Olympus_Mons', policy: /with a penalty/, penaltyPercent: '150' });
       await expect(settingsForm(page).getByRole('alert')).toHaveText('Please correct the highlighted fields.');
       await expect(settingsForm(page).getByLabel('Time zone')).toHaveAccessibleDescription(/Unknown time zone: use an IANA name/);
-      await expect(settingsForm(page).getByLabel('Late penalty (% of the score)')).toHaveAccessibleDescription('The late penalty is between 0 and 100 %');
+      await expect(settingsForm(page).getByLabel('Late penalty (% of the score)')).toHaveAccessibleDescription(
+        'The late penalty is between 0 and 100 %',
+      );
       await expect(current).toContainText('on UTC time');
       await snap('bad settings refused with a message per field');
 
@@ -41,7 +43,12 @@ test.describe('course settings (issue 5: the late policy is the course’s)', ()
         'Now: due dates on Europe/Berlin time. Late submissions are graded, marked late, and lose 25% of their score.',
       );
       // The seeded 23:59 UTC deadlines read as 00:59 (or 01:59 in summer) the next day in Berlin.
-      await expect(page.getByRole('list', { name: 'Exercise previews' }).getByText(/Due .* 0[01]:59 Europe\/Berlin/).first()).toBeVisible();
+      await expect(
+        page
+          .getByRole('list', { name: 'Exercise previews' })
+          .getByText(/Due .* 0[01]:59 Europe\/Berlin/)
+          .first(),
+      ).toBeVisible();
       await snap('settings saved');
 
       const studentContext = await browser.newContext({ baseURL: server.baseURL });
@@ -54,7 +61,9 @@ test.describe('course settings (issue 5: the late policy is the course’s)', ()
         await expect(student.getByText(/Due .* 0[01]:59 Europe\/Berlin/).first()).toBeVisible();
         await student.getByRole('link', { name: 'Forward pass through a 3-2-2 network' }).click();
         await expect(student.getByRole('heading', { level: 1, name: 'Forward pass through a 3-2-2 network' })).toBeVisible();
-        await expect(student.getByTestId('late-policy')).toHaveText('Late submissions are graded, marked late, and lose 25% of their score.');
+        await expect(student.getByTestId('late-policy')).toHaveText(
+          'Late submissions are graded, marked late, and lose 25% of their score.',
+        );
         const api = (await (await student.request.get('/api/exercises/mlp-forward-pass')).json()) as Record<string, unknown>;
         expect(api).toMatchObject({ timeZone: 'Europe/Berlin', latePolicy: 'penalize', latePenalty: 0.25 });
         await snap('the student sees the policy');

@@ -36,7 +36,9 @@ test('kill -9 of the embedded server during a burst: every acknowledged submissi
       Array.from({ length: 8 }, async (_, client) => {
         for (let i = 0; !killed; i++) {
           try {
-            const response = await api.post('/api/submissions', { data: { exercise: 'mlp-forward-code', code: `${solution}\n// ${client}-${i}` } });
+            const response = await api.post('/api/submissions', {
+              data: { exercise: 'mlp-forward-code', code: `${solution}\n// ${client}-${i}` },
+            });
             if (response.status() === 202) acknowledged.push(((await response.json()) as { id: string }).id);
             else throw new Error(`HTTP ${response.status()}: ${await response.text()}`);
           } catch (error) {

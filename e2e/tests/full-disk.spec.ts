@@ -34,7 +34,9 @@ async function followUntilGraded(api: APIRequestContext, id: string): Promise<{ 
   throw new Error(`submission ${id} was not graded`);
 }
 
-test('a full disk under the embedded database: 507 with a message, pages still load, and all is well once space is freed', async ({ playwright }) => {
+test('a full disk under the embedded database: 507 with a message, pages still load, and all is well once space is freed', async ({
+  playwright,
+}) => {
   test.setTimeout(240_000);
   const disk = mountSmallDisk();
   // CI and this project's machines run as root; elsewhere mounting a tmpfs is not allowed, and the test says so.
@@ -65,7 +67,8 @@ test('a full disk under the embedded database: 507 with a message, pages still l
     expect(refused?.status).toBe(507);
     expect(refused?.body.error).toEqual({
       code: 'disk-full',
-      message: "The server's disk is full, so nothing new can be stored: this request was not saved. Everything stored before is safe. Please tell your instructor.",
+      message:
+        "The server's disk is full, so nothing new can be stored: this request was not saved. Everything stored before is safe. Please tell your instructor.",
     });
     // Reading still works.
     expect((await api.get('/api/exercises')).status()).toBe(200);

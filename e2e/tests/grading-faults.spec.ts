@@ -12,7 +12,12 @@ const mapBomb = 'export function forward() { const m = new Map<number, number>()
 const keysBomb = "export function forward() { const o: any = {}; for (let i = 0; i < 1e8; i++) o['k' + i] = i; return [1]; }";
 const solution = readFileSync(join(repoRoot, 'exercises', 'content', 'forward-pass', 'mlp-forward-code', 'solution.ts'), 'utf8');
 
-type Followed = { status: string; score: number | null; passed: boolean | null; result: { error?: { kind: string; message: string } } | null };
+type Followed = {
+  status: string;
+  score: number | null;
+  passed: boolean | null;
+  result: { error?: { kind: string; message: string } } | null;
+};
 
 async function submit(api: APIRequestContext, code: string): Promise<string> {
   const response = await api.post('/api/submissions', { data: { exercise: 'mlp-forward-code', code } });
@@ -39,11 +44,16 @@ function processAlive(pid: number | undefined): boolean {
   }
 }
 
-test('heap-exhausting code is graded 0 while the site keeps serving, also when it was queued before a restart', async ({ browser }, testInfo) => {
+test('heap-exhausting code is graded 0 while the site keeps serving, also when it was queued before a restart', async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(240_000);
-  const database = testInfo.project.name === 'postgres' ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL! } : { kind: 'pglite' as const };
+  const database =
+    testInfo.project.name === 'postgres' ? { kind: 'postgres' as const, url: process.env.TEST_DATABASE_URL! } : { kind: 'pglite' as const };
   // Grading paused, as a server that went down before grading: the submission is stored and stays queued.
-  const server = await startServer(`faults-${testInfo.project.name}-${testInfo.workerIndex}`, database, { DELTALAB_INPROCESS_WORKERS: '0' });
+  const server = await startServer(`faults-${testInfo.project.name}-${testInfo.workerIndex}`, database, {
+    DELTALAB_INPROCESS_WORKERS: '0',
+  });
   const context = await browser.newContext({ baseURL: server.baseURL });
   try {
     const page = await context.newPage();
@@ -63,7 +73,9 @@ test('heap-exhausting code is graded 0 while the site keeps serving, also when i
     // The memory limit; on a machine too loaded to fill 64 MB within the 2 s time limit (CI's 2 cores while the
     // server starts and warms its children), the time limit: never internal, never a crash of the site.
     expect([bomb.result?.error?.kind, bomb.result?.error?.message]).toEqual(
-      bomb.result?.error?.kind === 'timeout' ? ['timeout', expect.stringMatching(/time limit/)] : ['memory', expect.stringMatching(/64 MB/)],
+      bomb.result?.error?.kind === 'timeout'
+        ? ['timeout', expect.stringMatching(/time limit/)]
+        : ['memory', expect.stringMatching(/64 MB/)],
     );
 
     // Another one while the site runs, and a correct submission just after it.
@@ -82,7 +94,10 @@ test('heap-exhausting code is graded 0 while the site keeps serving, also when i
     await expect(history.getByRole('listitem')).toHaveCount(3);
     await history.getByRole('listitem').last().locator('summary').click();
     await expect(history.getByRole('listitem').last()).toContainText(/memory:.*64 MB|timeout:.*time limit/);
-    await page.screenshot({ path: join(repoRoot, 'e2e', 'artifacts', 'screens', `grading-faults-${testInfo.project.name}.png`), fullPage: true });
+    await page.screenshot({
+      path: join(repoRoot, 'e2e', 'artifacts', 'screens', `grading-faults-${testInfo.project.name}.png`),
+      fullPage: true,
+    });
   } finally {
     await context.close();
     await server.stop();

@@ -8,19 +8,31 @@ import { expect, signIn, signUpStudent, test, demo } from '../fixtures';
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 async function submitAndWait(api: APIRequestContext, answer: (p: { w0: number; W: number[]; x: number[] }) => string): Promise<void> {
-  const variant = (await (await api.get('/api/exercises/perceptron-forward')).json()) as { params: { w0: number; W: number[]; x: number[] } };
-  const posted = await api.post('/api/submissions', { data: { exercise: 'perceptron-forward', answers: { y_hat: answer(variant.params) } } });
+  const variant = (await (await api.get('/api/exercises/perceptron-forward')).json()) as {
+    params: { w0: number; W: number[]; x: number[] };
+  };
+  const posted = await api.post('/api/submissions', {
+    data: { exercise: 'perceptron-forward', answers: { y_hat: answer(variant.params) } },
+  });
   expect(posted.status()).toBe(202);
   const { id } = (await posted.json()) as { id: string };
-  await expect.poll(async () => ((await (await api.get(`/api/submissions/${id}?wait=10`)).json()) as { status: string }).status, { timeout: 60_000 }).toBe('graded');
+  await expect
+    .poll(async () => ((await (await api.get(`/api/submissions/${id}?wait=10`)).json()) as { status: string }).status, { timeout: 60_000 })
+    .toBe('graded');
 }
 
 async function rowOrder(page: Page, emails: string[]): Promise<string[]> {
-  const ids = await page.locator('[data-testid^="overview-row-"]').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.slice('overview-row-'.length)));
+  const ids = await page
+    .locator('[data-testid^="overview-row-"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-testid')!.slice('overview-row-'.length)));
   return ids.filter((email) => emails.includes(email));
 }
 
-test('the heat map sorts by an exercise and filters by name; a student timeline shows answers and feedback', async ({ page, browser, baseURL }) => {
+test('the heat map sorts by an exercise and filters by name; a student timeline shows answers and feedback', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   test.setTimeout(180_000);
   const solverPage = await browser.newPage({ baseURL });
   const solver = await signUpStudent(solverPage, `Aa Solver ${Date.now()}`);
@@ -42,7 +54,9 @@ test('the heat map sorts by an exercise and filters by name; a student timeline 
   const ascending = await rowOrder(page, emails);
   await column.click();
   const descending = await rowOrder(page, emails);
-  expect(new Set([JSON.stringify(ascending), JSON.stringify(descending)])).toEqual(new Set([JSON.stringify([wrong.email, solver.email]), JSON.stringify([solver.email, wrong.email])]));
+  expect(new Set([JSON.stringify(ascending), JSON.stringify(descending)])).toEqual(
+    new Set([JSON.stringify([wrong.email, solver.email]), JSON.stringify([solver.email, wrong.email])]),
+  );
   // Filter by name: only the matching student is left.
   await page.getByLabel('Filter students').fill('Zz Wrong');
   await expect.poll(() => rowOrder(page, emails)).toEqual([wrong.email]);

@@ -54,7 +54,9 @@ test.describe('instructor preview (issue 3)', () => {
     const status = page.getByRole('status').filter({ hasText: 'Latest submission' });
     await expect(status).toContainText('Score: 100% — passed', { timeout: 30_000 });
     await expect(page.getByRole('heading', { name: 'Preview checks (this page only, not stored)' })).toBeVisible();
-    await expect(page.getByTestId('attempts')).toHaveText('Preview: graded on this variant at once; nothing is stored and no attempt is used.');
+    await expect(page.getByTestId('attempts')).toHaveText(
+      'Preview: graded on this variant at once; nothing is stored and no attempt is used.',
+    );
     await snap('canonical variant checked with the reference answers');
 
     await banner(page).getByLabel('Seed').fill('4242');
@@ -69,14 +71,19 @@ test.describe('instructor preview (issue 3)', () => {
     await fillAnswers(page, canonical);
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await expect(status).toContainText('Latest submission: graded', { timeout: 30_000 });
-    await expect(page.getByRole('list', { name: 'Feedback per field' }).locator('li[data-field="z2_1"]')).toHaveAttribute('data-status', 'wrong');
+    await expect(page.getByRole('list', { name: 'Feedback per field' }).locator('li[data-field="z2_1"]')).toHaveAttribute(
+      'data-status',
+      'wrong',
+    );
     await fillAnswers(page, seeded);
     await page.getByRole('button', { name: 'Submit answers' }).click();
     await expect(status).toContainText('Score: 100% — passed', { timeout: 30_000 });
     await expect(page.getByRole('list', { name: 'Submission history' }).getByRole('listitem')).toHaveCount(2);
     await snap('seed 4242 checked wrong then right');
 
-    await banner(page).getByLabel('As student').selectOption({ label: `${demo.student.name} (${demo.student.email})` });
+    await banner(page)
+      .getByLabel('As student')
+      .selectOption({ label: `${demo.student.name} (${demo.student.email})` });
     await banner(page).getByRole('button', { name: 'Show', exact: true }).click();
     await expect(page).toHaveURL(/\?student=[0-9a-f-]{36}$/);
     await expect(banner(page)).toContainText(`${demo.student.name}’s variant (seed`);
@@ -116,7 +123,9 @@ test.describe('instructor preview (issue 3)', () => {
     await page.getByRole('button', { name: 'Submit', exact: true }).click();
     const status = page.getByRole('status').filter({ hasText: 'Latest submission' });
     await expect(status).toContainText('Score: 100% — passed', { timeout: 60_000 });
-    await expect(status.getByRole('list', { name: 'Results per test case' }).getByRole('listitem').filter({ hasText: 'FAIL' })).toHaveCount(0);
+    await expect(status.getByRole('list', { name: 'Results per test case' }).getByRole('listitem').filter({ hasText: 'FAIL' })).toHaveCount(
+      0,
+    );
     await snap('code exercise: the reference solution passes in the preview');
     // Well past the 1 s autosave delay.
     await page.waitForTimeout(1500);

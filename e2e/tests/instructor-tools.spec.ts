@@ -34,7 +34,11 @@ async function send(request: APIRequestContext, route: (typeof routes)[number], 
 }
 
 test.describe('instructor tools (issue 11)', () => {
-  test('every instructor route refuses anonymous users, students and instructors of another course', async ({ playwright, baseURL, page }) => {
+  test('every instructor route refuses anonymous users, students and instructors of another course', async ({
+    playwright,
+    baseURL,
+    page,
+  }) => {
     test.setTimeout(120_000);
     const anonymous = await playwright.request.newContext({ baseURL });
     for (const route of routes) {
@@ -52,7 +56,9 @@ test.describe('instructor tools (issue 11)', () => {
       }
       const response = await send(other, route, `?course=${course}`);
       expect(response.status(), `${route.method} ${route.path} as an instructor of another course`).toBe(403);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toContain(`Only an instructor of ${demo.courseTitle}`);
+      expect(((await response.json()) as { error: { message: string } }).error.message).toContain(
+        `Only an instructor of ${demo.courseTitle}`,
+      );
     }
     // The other instructor's own course answers them (and holds nobody of the demo course).
     const own = await other.get('/api/instructor/gradebook.csv');
@@ -63,7 +69,12 @@ test.describe('instructor tools (issue 11)', () => {
     await page.goto('/instructor/dashboard');
     await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Finstructor%2Fdashboard/);
     await signIn(page, demo.student.email);
-    for (const path of ['/instructor/dashboard', '/instructor/exercises/mlp-forward-pass', '/instructor/authoring/new', '/instructor/regrades']) {
+    for (const path of [
+      '/instructor/dashboard',
+      '/instructor/exercises/mlp-forward-pass',
+      '/instructor/authoring/new',
+      '/instructor/regrades',
+    ]) {
       const response = await page.goto(path);
       expect(response?.status(), `${path} as a student`).toBe(403);
     }
@@ -86,7 +97,9 @@ test.describe('instructor tools (issue 11)', () => {
     // The statement's live preview renders KaTeX as it is typed.
     await expect(page.getByLabel('Statement preview').locator('.katex').first()).toBeVisible();
     await page.getByRole('button', { name: 'Validate' }).click();
-    await expect(page.getByTestId('authoring-status')).toHaveText('Validation passed on the canonical variant and 20 others.', { timeout: 60_000 });
+    await expect(page.getByTestId('authoring-status')).toHaveText('Validation passed on the canonical variant and 20 others.', {
+      timeout: 60_000,
+    });
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     await expect(page.getByTestId('draft-preview')).toContainText('w=0.5');
     await expect(page.getByTestId('draft-preview')).toContainText('Reference: y = ');
@@ -98,7 +111,9 @@ test.describe('instructor tools (issue 11)', () => {
     const studentContext = await browser.newContext();
     const studentPage = await studentContext.newPage();
     const student = await signUpStudent(studentPage, 'Regraded Student');
-    const variant = (await (await studentPage.request.get(`/api/exercises/${slug}`)).json()) as { params: { w: number; b: number; x: number } };
+    const variant = (await (await studentPage.request.get(`/api/exercises/${slug}`)).json()) as {
+      params: { w: number; b: number; x: number };
+    };
     const { w, b, x } = variant.params;
     const y = 1 / (1 + Math.exp(-(w * x + b)));
     await studentPage.goto(`/exercises/${slug}`);
@@ -116,7 +131,9 @@ test.describe('instructor tools (issue 11)', () => {
     await page.goto(`/instructor/authoring/${slug}`);
     await page.getByLabel('Field 1 digits').fill('3');
     await page.getByRole('button', { name: 'Validate' }).click();
-    await expect(page.getByTestId('authoring-status')).toHaveText('Validation passed on the canonical variant and 20 others.', { timeout: 60_000 });
+    await expect(page.getByTestId('authoring-status')).toHaveText('Validation passed on the canonical variant and 20 others.', {
+      timeout: 60_000,
+    });
     await page.getByRole('button', { name: 'Publish' }).click();
     await expect(page.getByTestId('authoring-status')).toHaveText('Published version 2.');
 

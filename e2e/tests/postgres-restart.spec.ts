@@ -48,16 +48,24 @@ test('PostgreSQL restarts during a run of submissions: 503 with Retry-After mean
         restarted = promisify(execFile)('bash', [postgresScript, 'restart', pgDir, '3']).then(() => undefined);
       }
       const sent = Date.now();
-      const response = await api.post('/api/submissions', { data: { exercise: 'mlp-forward-code', code: `${solution}\n// ${acknowledged.length}` }, timeout: 60_000 });
+      const response = await api.post('/api/submissions', {
+        data: { exercise: 'mlp-forward-code', code: `${solution}\n// ${acknowledged.length}` },
+        timeout: 60_000,
+      });
       slowest = Math.max(slowest, Date.now() - sent);
       if (response.status() === 202) acknowledged.push(((await response.json()) as { id: string }).id);
       else if (response.status() === 503) {
-        unavailable.push({ retryAfter: response.headers()['retry-after'], message: ((await response.json()) as { error: { message: string } }).error.message });
+        unavailable.push({
+          retryAfter: response.headers()['retry-after'],
+          message: ((await response.json()) as { error: { message: string } }).error.message,
+        });
       } else other.push(`${response.status()} ${await response.text()}`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await restarted;
-    console.log(`[postgres-restart] ${acknowledged.length} acknowledged, ${unavailable.length} answered 503, ${other.length} other; slowest answer ${slowest} ms`);
+    console.log(
+      `[postgres-restart] ${acknowledged.length} acknowledged, ${unavailable.length} answered 503, ${other.length} other; slowest answer ${slowest} ms`,
+    );
     expect(other, 'nothing but 202 and 503').toEqual([]);
     expect(unavailable.length, 'the restart was met').toBeGreaterThan(0);
     for (const refusal of unavailable) {
@@ -70,7 +78,10 @@ test('PostgreSQL restarts during a run of submissions: 503 with Retry-After mean
     // Jobs in a worker's hands when the connection dropped come back when their lease expires (60 s).
     const deadline = Date.now() + 150_000;
     const graded = await Promise.all(acknowledged.map((id) => followUntilGraded(api, id, deadline)));
-    expect(graded.every((g) => g.status === 'graded' && g.score === 1), JSON.stringify(graded.filter((g) => g.score !== 1))).toBe(true);
+    expect(
+      graded.every((g) => g.status === 'graded' && g.score === 1),
+      JSON.stringify(graded.filter((g) => g.score !== 1)),
+    ).toBe(true);
     await api.dispose();
   } finally {
     await server.stop();

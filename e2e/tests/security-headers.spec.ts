@@ -42,7 +42,10 @@ test.describe('security headers (issue 12)', () => {
     await signIn(page, demo.student.email);
   });
 
-  test('an injected inline event handler is refused and reported as a violation (what the page fixture fails a test on)', async ({ browser, baseURL }) => {
+  test('an injected inline event handler is refused and reported as a violation (what the page fixture fails a test on)', async ({
+    browser,
+    baseURL,
+  }) => {
     // A page of its own, outside the fixture, since this test makes the violation on purpose.
     const page = await browser.newPage({ baseURL });
     const reported: string[] = [];
@@ -53,7 +56,9 @@ test.describe('security headers (issue 12)', () => {
     await page.evaluate(() => {
       document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image" onerror="window.injected = true">');
     });
-    await expect.poll(() => reported.some((text) => /inline event handler violates the following Content Security Policy/.test(text))).toBe(true);
+    await expect
+      .poll(() => reported.some((text) => /inline event handler violates the following Content Security Policy/.test(text)))
+      .toBe(true);
     expect(await page.evaluate(() => (window as unknown as { injected?: boolean }).injected ?? false)).toBe(false);
     await page.close();
   });
@@ -64,7 +69,9 @@ test.describe('security headers (issue 12)', () => {
     await page.getByRole('link', { name: 'Code the forward pass' }).click();
     await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
     await page.getByRole('button', { name: 'Run' }).click();
-    await expect(page.getByRole('region', { name: /Run in your browser/ }).getByRole('heading')).toHaveText(/sample cases pass/, { timeout: 60_000 });
+    await expect(page.getByRole('region', { name: /Run in your browser/ }).getByRole('heading')).toHaveText(/sample cases pass/, {
+      timeout: 60_000,
+    });
     await page.goto('/exercises/gradient-descent-tf-code');
     await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
     await page.getByLabel('TensorFlow.js backend for Run').selectOption('wasm');
@@ -94,7 +101,10 @@ test.describe('security headers (issue 12)', () => {
         headers: { Cookie: csrfCookie.split(';')[0]! },
         maxRedirects: 0,
       });
-      const cookies = signedIn.headersArray().filter((h) => h.name.toLowerCase() === 'set-cookie').map((h) => h.value);
+      const cookies = signedIn
+        .headersArray()
+        .filter((h) => h.name.toLowerCase() === 'set-cookie')
+        .map((h) => h.value);
       const session = cookies.find((c) => c.includes('session-token='));
       expect(session, cookies.join('\n')).toMatch(/^__Secure-next-auth\.session-token=/);
       expect(session).toMatch(/;\s*Secure/i);

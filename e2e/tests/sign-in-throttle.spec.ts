@@ -11,7 +11,8 @@ async function attempt(api: APIRequestContext, email: string, password: string, 
   return api.post('/api/auth/callback/credentials', { form: { csrfToken, email, password, json: 'true' }, headers, maxRedirects: 0 });
 }
 
-const errorOf = async (response: { json(): Promise<unknown> }) => new URL(((await response.json()) as { url: string }).url).searchParams.get('error');
+const errorOf = async (response: { json(): Promise<unknown> }) =>
+  new URL(((await response.json()) as { url: string }).url).searchParams.get('error');
 
 test.describe('sign-in throttling (issue 12)', () => {
   test('the ninth wrong password in 15 minutes is refused with 429 and Retry-After, the right one too, on the page as well', async ({

@@ -16,7 +16,9 @@ test.describe('sign-in', () => {
     await page.getByLabel('Email').fill('nobody@deltalab.test');
     await page.getByLabel('Password').fill(demo.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page.getByRole('main').getByRole('alert')).toHaveText('No account uses nobody@deltalab.test. Check the address or sign up.');
+    await expect(page.getByRole('main').getByRole('alert')).toHaveText(
+      'No account uses nobody@deltalab.test. Check the address or sign up.',
+    );
     await snap('unknown email');
 
     await page.getByLabel('Email').fill('not-an-email');

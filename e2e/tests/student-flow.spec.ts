@@ -79,7 +79,9 @@ test.describe('student flow (issue 5)', () => {
       await expect(answerInput(form, 'z2_1')).toBeVisible();
       await expect(form.getByText('0 of 10 attempts used')).toBeVisible();
       // The rule, in the sentence the grader's feedback uses too.
-      await expect(form.getByTestId('answer-rule')).toContainText('Give 3 significant figures: correct means within half a unit of the 3rd figure.');
+      await expect(form.getByTestId('answer-rule')).toContainText(
+        'Give 3 significant figures: correct means within half a unit of the 3rd figure.',
+      );
       await snap('numeric exercise');
 
       // The page shows this student's variant; the API hands out the same numbers (never the answers).

@@ -9,7 +9,10 @@ import { replaceEditorCode, solution, tfExercise } from './tfExercise';
 test.use({ permissions: ['clipboard-read', 'clipboard-write'], launchOptions: chromiumLaunchOptions({ gpu: true }) });
 
 test.describe('Run with TensorFlow.js on a software-rendered GPU (issue 5)', () => {
-  test('the probe times webgl and webgpu too (or rejects wrong numbers), still picks cpu or wasm, and the code also runs on webgl', async ({ page, snap }) => {
+  test('the probe times webgl and webgpu too (or rejects wrong numbers), still picks cpu or wasm, and the code also runs on webgl', async ({
+    page,
+    snap,
+  }) => {
     test.setTimeout(300_000);
     await signIn(page, demo.secondStudent.email);
     await page.goto(`/exercises/${tfExercise.slug}`);

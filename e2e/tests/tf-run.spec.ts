@@ -15,7 +15,11 @@ const scripts = (urls: string[]) => new Set(urls.filter((u) => /\.m?js(\?|$)/.te
 test.describe('Run in the browser with TensorFlow.js (issue 5)', () => {
   test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-  test('a student runs a tfjs solution on the probed backend and on wasm, all from our origin, then submits it', async ({ page, snap, baseURL }) => {
+  test('a student runs a tfjs solution on the probed backend and on wasm, all from our origin, then submits it', async ({
+    page,
+    snap,
+    baseURL,
+  }) => {
     test.setTimeout(300_000);
     const origin = new URL(baseURL!).origin;
     const requests = recordRequests(page);
@@ -28,7 +32,9 @@ test.describe('Run in the browser with TensorFlow.js (issue 5)', () => {
       await expect(page.getByLabel('TensorFlow.js backend for Run')).toHaveCount(0);
       const before = requests.length;
       await page.getByRole('button', { name: 'Run' }).click();
-      await expect(page.getByRole('region', { name: /Run in your browser/ }).getByRole('heading')).toHaveText(/sample cases pass/, { timeout: 60_000 });
+      await expect(page.getByRole('region', { name: /Run in your browser/ }).getByRole('heading')).toHaveText(/sample cases pass/, {
+        timeout: 60_000,
+      });
       plainRunScripts = scripts(requests.slice(before));
     });
 
@@ -51,7 +57,9 @@ test.describe('Run in the browser with TensorFlow.js (issue 5)', () => {
       expect(probe).toMatch(/cpu \d+\.\d ms/);
       expect(probe).toMatch(/wasm \d+\.\d ms/);
       console.log(`[tf-run] ${await run.getByTestId('tf-backend').textContent()}\n[tf-run] ${probe}`);
-      await test.info().attach('probe timings', { body: `${await run.getByTestId('tf-backend').textContent()}\n${probe}`, contentType: 'text/plain' });
+      await test
+        .info()
+        .attach('probe timings', { body: `${await run.getByTestId('tf-backend').textContent()}\n${probe}`, contentType: 'text/plain' });
       await snap('run passes on the probed backend');
       tfScripts = new Set([...scripts(requests.slice(before))].filter((u) => !plainRunScripts.has(u)));
       expect(tfScripts.size, 'tfjs is loaded as chunks of its own when Run needs it').toBeGreaterThan(0);
@@ -65,7 +73,10 @@ test.describe('Run in the browser with TensorFlow.js (issue 5)', () => {
       await expect(run.getByRole('heading')).toHaveText(/— 3\/3 sample cases pass/, { timeout: 120_000 });
       await snap('run passes on wasm');
       expect(await page.evaluate(() => localStorage.getItem('deltalab.tfBackend'))).toBe('wasm');
-      expect(requests.some((u) => u.startsWith(`${origin}/tfjs/`) && u.endsWith('.wasm')), 'the .wasm comes from /tfjs/ on our origin').toBe(true);
+      expect(
+        requests.some((u) => u.startsWith(`${origin}/tfjs/`) && u.endsWith('.wasm')),
+        'the .wasm comes from /tfjs/ on our origin',
+      ).toBe(true);
     });
 
     await test.step('submitting the same code gets full marks from the grader', async () => {
@@ -87,7 +98,9 @@ test.describe('Run in the browser with TensorFlow.js (issue 5)', () => {
       await page.getByRole('link', { name: 'Code the forward pass' }).click();
       await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
       await page.getByRole('button', { name: 'Run' }).click();
-      await expect(page.getByRole('region', { name: /Run in your browser/ }).getByRole('heading')).toHaveText(/sample cases pass/, { timeout: 60_000 });
+      await expect(page.getByRole('region', { name: /Run in your browser/ }).getByRole('heading')).toHaveText(/sample cases pass/, {
+        timeout: 60_000,
+      });
       const later = requests.slice(before);
       expect(later.filter((u) => tfScripts.has(u))).toEqual([]);
       expect(later.filter((u) => u.includes('/tfjs/'))).toEqual([]);

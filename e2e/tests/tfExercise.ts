@@ -14,4 +14,3 @@ export async function replaceEditorCode(page: Page, code: string): Promise<void>
   await page.evaluate((text) => navigator.clipboard.writeText(text), code);
   await page.keyboard.press('ControlOrMeta+V');
 }
-

@@ -16,7 +16,9 @@ for (const backend of referenceBackends) {
     times.sort((a, b) => a - b);
     const p50 = times[Math.floor(times.length / 2)]!;
     const max = times[times.length - 1]!;
-    rows.push(`${backend.padEnd(5)} ${exercise.slug.padEnd(32)} ${exercise.kind.padEnd(8)} p50 ${p50.toFixed(2).padStart(7)} ms   max ${max.toFixed(2).padStart(7)} ms`);
+    rows.push(
+      `${backend.padEnd(5)} ${exercise.slug.padEnd(32)} ${exercise.kind.padEnd(8)} p50 ${p50.toFixed(2).padStart(7)} ms   max ${max.toFixed(2).padStart(7)} ms`,
+    );
   }
 }
 console.log('solveVariant per variant (20 seeded variants each)\n' + rows.join('\n'));

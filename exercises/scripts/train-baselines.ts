@@ -19,7 +19,10 @@ function logistic(classes: number) {
   return () => {
     const model = tf.sequential();
     model.add(tf.layers.dense({ units: classes === 2 ? 1 : classes, inputShape: [2], activation: classes === 2 ? 'sigmoid' : 'softmax' }));
-    model.compile({ optimizer: tf.train.adam(0.05, 0.9, 0.999, 1e-7), loss: classes === 2 ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
+    model.compile({
+      optimizer: tf.train.adam(0.05, 0.9, 0.999, 1e-7),
+      loss: classes === 2 ? 'binaryCrossentropy' : 'categoricalCrossentropy',
+    });
     return model;
   };
 }
@@ -30,16 +33,27 @@ function notesNetwork(classes: number) {
     const hidden = classes === 2 ? [4, 2] : [64, 32, 16];
     hidden.forEach((units, i) => model.add(tf.layers.dense({ units, activation: 'tanh', ...(i === 0 ? { inputShape: [2] } : {}) })));
     model.add(tf.layers.dense({ units: classes === 2 ? 1 : classes, activation: classes === 2 ? 'sigmoid' : 'softmax' }));
-    model.compile({ optimizer: tf.train.adam(classes === 2 ? 0.05 : 0.01, 0.9, 0.999, 1e-7), loss: classes === 2 ? 'binaryCrossentropy' : 'categoricalCrossentropy' });
+    model.compile({
+      optimizer: tf.train.adam(classes === 2 ? 0.05 : 0.01, 0.9, 0.999, 1e-7),
+      loss: classes === 2 ? 'binaryCrossentropy' : 'categoricalCrossentropy',
+    });
     return model;
   };
 }
 
 async function artifactsOf(model: tf.LayersModel) {
   let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } })));
+  await model.save(
+    tf.io.withSaveHandler(
+      async (artifacts) => ((saved = artifacts), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } }),
+    ),
+  );
   const data = tf.io.CompositeArrayBuffer.join(saved!.weightData!);
-  return { modelTopology: saved!.modelTopology, weightSpecs: saved!.weightSpecs as { name: string; shape: number[]; dtype: 'float32' }[], weightData: Buffer.from(data).toString('base64') };
+  return {
+    modelTopology: saved!.modelTopology,
+    weightSpecs: saved!.weightSpecs as { name: string; shape: number[]; dtype: 'float32' }[],
+    weightData: Buffer.from(data).toString('base64'),
+  };
 }
 
 for (const exercise of loadExercises().filter((e): e is Challenge => e.kind === 'challenge')) {
@@ -49,12 +63,17 @@ for (const exercise of loadExercises().filter((e): e is Challenge => e.kind === 
     [train.classes === 3 ? 'Softmax regression (baseline)' : 'Logistic regression (baseline)', logistic(train.classes), 500],
     ["The notes' network (baseline)", notesNetwork(train.classes), train.classes === 2 ? 1000 : 600],
   ] as const) {
-    const result = await trainChallengeModel(tf, { createModel, training: { epochs, batchSize: train.y.length } }, train, { seed: 1, maxEpochs: 100_000 });
+    const result = await trainChallengeModel(tf, { createModel, training: { epochs, batchSize: train.y.length } }, train, {
+      seed: 1,
+      maxEpochs: 100_000,
+    });
     const model = await artifactsOf(result.model as tf.LayersModel);
     const check = checkModelUpload(model, { model: exercise.model, classes: train.classes });
     if (!check.ok) throw new Error(`${exercise.slug} ${name}: ${check.message}`);
     const scores = evaluateChallengeModel(exercise, check.model);
-    console.log(`${exercise.slug.padEnd(18)} ${name.padEnd(32)} train ${scores.trainScore.toFixed(3)} public ${scores.publicScore.toFixed(3)} private ${scores.privateScore.toFixed(3)} (${check.model.params} params, ${result.ms} ms)`);
+    console.log(
+      `${exercise.slug.padEnd(18)} ${name.padEnd(32)} train ${scores.trainScore.toFixed(3)} public ${scores.publicScore.toFixed(3)} private ${scores.privateScore.toFixed(3)} (${check.model.params} params, ${result.ms} ms)`,
+    );
     rows.push({ name, model });
   }
   const file = path.join(exercisesContentDir(), exercise.dir, 'baselines.ts');

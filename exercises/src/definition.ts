@@ -85,7 +85,6 @@ export interface NumericExercise<P extends Params = Params> extends ExerciseBase
 
 // ---------- code ----------
 
-
 /** One call of a student function: `entry(...args)`. `args` are plain JSON data. */
 export interface CodeCase {
   name: string;
@@ -176,7 +175,19 @@ export type ChallengeLayerType = (typeof challengeLayerTypes)[number];
 
 /** Activations the server knows how to evaluate (tfjs-layers' serialized names). */
 export const challengeActivations = [
-  'linear', 'relu', 'relu6', 'elu', 'selu', 'sigmoid', 'hard_sigmoid', 'tanh', 'softplus', 'softsign', 'softmax', 'swish', 'mish',
+  'linear',
+  'relu',
+  'relu6',
+  'elu',
+  'selu',
+  'sigmoid',
+  'hard_sigmoid',
+  'tanh',
+  'softplus',
+  'softsign',
+  'softmax',
+  'swish',
+  'mish',
 ] as const;
 export type ChallengeActivation = (typeof challengeActivations)[number];
 
@@ -224,11 +235,7 @@ export interface ChallengeExercise<P extends Params = Params> extends ExerciseBa
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a list of exercises holds each with its own params
-export type ExerciseDefinition<P extends Params = any> =
-  | NumericExercise<P>
-  | CodeExercise<P>
-  | ChoiceExercise<P>
-  | ChallengeExercise<P>;
+export type ExerciseDefinition<P extends Params = any> = NumericExercise<P> | CodeExercise<P> | ChoiceExercise<P> | ChallengeExercise<P>;
 
 /** What a code exercise's definition.ts may leave out, and what it then gets. */
 const codeDefaults = { typeDeclarations: '', usesTf: false, limits: DEFAULT_CODE_LIMITS, tolerance: DEFAULT_CODE_TOLERANCE } as const;
@@ -281,7 +288,11 @@ const limitsSchema = z
     timeMs: z.number().int().positive().max(60_000),
     memoryMb: z.number().int().positive().max(1024),
     sourceKb: z.number().int().positive().max(1024),
-    outputKb: z.number().int().positive().max(16 * 1024),
+    outputKb: z
+      .number()
+      .int()
+      .positive()
+      .max(16 * 1024),
   })
   .strict();
 
@@ -295,7 +306,10 @@ const numericFieldSchema = z
     hint: z.string().optional(),
     tolerance: toleranceSchema.optional(),
     plausible: z.object({ min: z.number(), max: z.number(), open: z.boolean().optional() }).strict().optional(),
-    derive: z.object({ from: z.array(identifier).min(1), compute: fn }).strict().optional(),
+    derive: z
+      .object({ from: z.array(identifier).min(1), compute: fn })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -334,11 +348,7 @@ export const exerciseDefinitionSchema = z
         kind: z.literal('choice'),
         mode: z.enum(['single', 'multiple']),
         options: z
-          .array(
-            z
-              .object({ id: identifier, text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1) })
-              .strict(),
-          )
+          .array(z.object({ id: identifier, text: z.string().min(1), correct: z.boolean(), explanation: z.string().min(1) }).strict())
           .min(2),
       })
       .strict(),
@@ -390,7 +400,8 @@ export const exerciseDefinitionSchema = z
     if (definition.kind === 'numeric') {
       const seen = new Set<string>();
       definition.fields.forEach((field, index) => {
-        if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `duplicate field ${field.name}` });
+        if (seen.has(field.name))
+          ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `duplicate field ${field.name}` });
         for (const upstream of field.derive?.from ?? []) {
           if (!seen.has(upstream)) {
             ctx.addIssue({

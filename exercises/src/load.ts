@@ -104,7 +104,12 @@ export type ExerciseFileName = (typeof exerciseFileNames)[number];
  * the same checks and the same result as loading content/<topic>/<slug>/ from disk. Throws ExerciseLoadError naming
  * `folder` and the file at fault. The grader's child processes use it for exercises authored in the site.
  */
-export function exerciseFromFiles(definition: unknown, files: Record<string, string>, folder: string, contentHash = hashFiles(files)): Exercise {
+export function exerciseFromFiles(
+  definition: unknown,
+  files: Record<string, string>,
+  folder: string,
+  contentHash = hashFiles(files),
+): Exercise {
   const fail = (detail: string): never => {
     throw new ExerciseLoadError(folder, detail);
   };

@@ -61,7 +61,13 @@ export function backpropReference(x: number[], target: number[], layers: Layer[]
 /** The loss value itself (for statements and tests). */
 export function networkLossReference(x: number[], target: number[], layers: Layer[]): number {
   return runTf(() => {
-    const loss = networkLoss(x, target, layers.map((l) => tf.tensor2d(l.W)), layers.map((l) => tf.tensor1d(l.b)), layers);
+    const loss = networkLoss(
+      x,
+      target,
+      layers.map((l) => tf.tensor2d(l.W)),
+      layers.map((l) => tf.tensor1d(l.b)),
+      layers,
+    );
     return loss.dataSync()[0] as number;
   });
 }
@@ -83,8 +89,22 @@ export function randomVector(rng: Rng, length: number, scale = 1): number[] {
 export const notesForwardNetwork: { x: number[]; layers: Layer[] } = {
   x: [3, 0, 1],
   layers: [
-    { W: [[0.1, 0.2, 0.6], [0.4, 0.3, 0.1]], b: [0.4, 0.2], activation: 'sigmoid' },
-    { W: [[0.2, 0.1], [0.1, 0.4]], b: [0.6, 0.3], activation: 'sigmoid' },
+    {
+      W: [
+        [0.1, 0.2, 0.6],
+        [0.4, 0.3, 0.1],
+      ],
+      b: [0.4, 0.2],
+      activation: 'sigmoid',
+    },
+    {
+      W: [
+        [0.2, 0.1],
+        [0.1, 0.4],
+      ],
+      b: [0.6, 0.3],
+      activation: 'sigmoid',
+    },
   ],
 };
 
@@ -93,8 +113,22 @@ export const mazurNetwork: { x: number[]; target: number[]; layers: Layer[] } = 
   x: [0.05, 0.1],
   target: [0.01, 0.99],
   layers: [
-    { W: [[0.15, 0.2], [0.25, 0.3]], b: [0.35, 0.35], activation: 'sigmoid' },
-    { W: [[0.4, 0.45], [0.5, 0.55]], b: [0.6, 0.6], activation: 'sigmoid' },
+    {
+      W: [
+        [0.15, 0.2],
+        [0.25, 0.3],
+      ],
+      b: [0.35, 0.35],
+      activation: 'sigmoid',
+    },
+    {
+      W: [
+        [0.4, 0.45],
+        [0.5, 0.55],
+      ],
+      b: [0.6, 0.6],
+      activation: 'sigmoid',
+    },
   ],
 };
 
@@ -111,7 +145,13 @@ export function outputPreActivations(x: number[], layers: Layer[]): number[] {
       a = e.map((v) => v / sum);
     } else {
       a = z.map((v) =>
-        layer.activation === 'relu' ? Math.max(0, v) : layer.activation === 'sigmoid' ? 1 / (1 + Math.exp(-v)) : layer.activation === 'tanh' ? Math.tanh(v) : v,
+        layer.activation === 'relu'
+          ? Math.max(0, v)
+          : layer.activation === 'sigmoid'
+            ? 1 / (1 + Math.exp(-v))
+            : layer.activation === 'tanh'
+              ? Math.tanh(v)
+              : v,
       );
     }
   }

@@ -80,7 +80,8 @@ export function isWithinTolerance(answer: number, reference: number, tolerance: 
   return Math.abs(answer - effectiveReference(reference, tolerance)) <= allowedError(reference, tolerance);
 }
 
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n % 100 !== 11 ? 'st' : n % 10 === 2 && n % 100 !== 12 ? 'nd' : n % 10 === 3 && n % 100 !== 13 ? 'rd' : 'th'}`;
 
 /** The rule in one short sentence, as the page, the field hints and the feedback say it. */
 export function describeTolerance(tolerance: Tolerance): string {

@@ -106,9 +106,7 @@ export function expectedOutput(exercise: Exercise, testCase: CodeCase): unknown 
 
 export function visibleCases(exercise: Exercise, variant: VariantSelector): ResolvedCase[] {
   const code = requireCode(exercise);
-  return code.cases
-    .visible(variantParams(exercise, variant))
-    .map((c) => ({ ...c, expected: expectedOutput(exercise, c), hidden: false }));
+  return code.cases.visible(variantParams(exercise, variant)).map((c) => ({ ...c, expected: expectedOutput(exercise, c), hidden: false }));
 }
 
 /** Server side only: the graded cases of a variant with their expected outputs. */

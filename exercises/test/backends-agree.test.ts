@@ -17,7 +17,10 @@ it('the cpu and wasm backends give the same reference answers (within each exerc
       const where = `${exercise.slug} / ${String(variant)}`;
       if (exercise.kind === 'numeric' && a.kind === 'numeric' && b.kind === 'numeric') {
         for (const field of exercise.fields) {
-          expect(isWithinTolerance(a.values[field.name]!, b.values[field.name]!, field.tolerance ?? DEFAULT_TOLERANCE), `${where} ${field.name}`).toBe(true);
+          expect(
+            isWithinTolerance(a.values[field.name]!, b.values[field.name]!, field.tolerance ?? DEFAULT_TOLERANCE),
+            `${where} ${field.name}`,
+          ).toBe(true);
         }
       } else if (exercise.kind === 'code') {
         expect(firstMismatch(a, b, exercise.tolerance), where).toBeNull();

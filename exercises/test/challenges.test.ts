@@ -39,9 +39,17 @@ function moonsStarter(epochs = 300) {
 
 async function upload(model: tf.LayersModel) {
   let saved: tf.io.ModelArtifacts | undefined;
-  await model.save(tf.io.withSaveHandler(async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' as const } })));
+  await model.save(
+    tf.io.withSaveHandler(
+      async (a) => ((saved = a), { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' as const } }),
+    ),
+  );
   const bytes = new Uint8Array(tf.io.CompositeArrayBuffer.join(saved!.weightData!));
-  return { modelTopology: saved!.modelTopology as Record<string, unknown>, weightSpecs: saved!.weightSpecs!, weightData: Buffer.from(bytes).toString('base64') };
+  return {
+    modelTopology: saved!.modelTopology as Record<string, unknown>,
+    weightSpecs: saved!.weightSpecs!,
+    weightData: Buffer.from(bytes).toString('base64'),
+  };
 }
 
 const moons = () => bySlug('moons-challenge');
@@ -70,7 +78,8 @@ describe('challenges', () => {
       const data = challengeData(c);
       const sent = JSON.stringify([instantiateVariant(c, 'canonical'), publicTrainingSet(c)]);
       expect(sent).not.toContain(String(c.dataset.seed));
-      for (const point of [...data.publicTest.x.slice(0, 50), ...data.privateTest.x.slice(0, 50)]) expect(sent).not.toContain(JSON.stringify(point));
+      for (const point of [...data.publicTest.x.slice(0, 50), ...data.privateTest.x.slice(0, 50)])
+        expect(sent).not.toContain(JSON.stringify(point));
     }
   });
 
@@ -112,7 +121,12 @@ describe('training with the harness', () => {
   it('stops when asked, keeping the model so far', async () => {
     const { train } = challengeData(moons());
     let epochs = 0;
-    const result = await trainChallengeModel(tf, moonsStarter(), train, { seed: 1, maxEpochs: 2000, onEpoch: () => void epochs++, shouldStop: () => epochs >= 3 });
+    const result = await trainChallengeModel(tf, moonsStarter(), train, {
+      seed: 1,
+      maxEpochs: 2000,
+      onEpoch: () => void epochs++,
+      shouldStop: () => epochs >= 3,
+    });
     expect(result.epochs).toBe(3);
   });
 
@@ -122,7 +136,12 @@ describe('training with the harness', () => {
     await expect(run({ training: { epochs: 1, batchSize: 10 } })).rejects.toThrow('export function createModel()');
     await expect(run({ createModel: moonsStarter().createModel })).rejects.toThrow('export const training');
     await expect(run({ ...moonsStarter(), training: { epochs: 1000, batchSize: 10 } })).rejects.toThrow('from 1 to 100');
-    await expect(run({ createModel: () => tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] }), training: { epochs: 1, batchSize: 1 } })).rejects.toThrow('compile');
+    await expect(
+      run({
+        createModel: () => tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [2] })] }),
+        training: { epochs: 1, batchSize: 1 },
+      }),
+    ).rejects.toThrow('compile');
   });
 });
 
@@ -141,7 +160,13 @@ describe('checkModelUpload', () => {
     if (!check.ok) return;
     expect(check.model.params).toBe(25);
     const x = challengeData(moons()).publicTest.x;
-    const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: good.modelTopology, weightSpecs: good.weightSpecs, weightData: new Uint8Array(Buffer.from(good.weightData, 'base64')).buffer }));
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology: good.modelTopology,
+        weightSpecs: good.weightSpecs,
+        weightData: new Uint8Array(Buffer.from(good.weightData, 'base64')).buffer,
+      }),
+    );
     const theirs = Array.from((loaded.predict(tf.tensor2d(x)) as tf.Tensor).dataSync(), (p) => (p >= 0.5 ? 1 : 0));
     expect(Array.from(predictClasses(check.model, x))).toEqual(theirs);
   });
@@ -161,7 +186,9 @@ describe('checkModelUpload', () => {
   it('refuses a disallowed layer, naming it and the allowed ones', () => {
     const topology = structuredClone(good.modelTopology) as { config: { layers: { class_name: string }[] } };
     topology.config.layers[1]!.class_name = 'Conv2D';
-    expect(refused({ ...good, modelTopology: topology })).toBe('model layer 2 (Conv2D): Conv2D layers are not allowed in this challenge (allowed: Dense, Dropout).');
+    expect(refused({ ...good, modelTopology: topology })).toBe(
+      'model layer 2 (Conv2D): Conv2D layers are not allowed in this challenge (allowed: Dense, Dropout).',
+    );
   });
 
   it('refuses a functional model and a wrong input width', () => {
@@ -174,29 +201,43 @@ describe('checkModelUpload', () => {
   it('refuses inconsistent shapes and a wrong byte count', () => {
     const specs = structuredClone(good.weightSpecs);
     specs[0]!.shape = [4, 2];
-    expect(refused({ ...good, weightSpecs: specs })).toMatch(/^model.weightSpecs.0 \(dense_Dense\d+\/kernel\): shape \[4, 2\], the layers need \[2, 4\]\.$/);
+    expect(refused({ ...good, weightSpecs: specs })).toMatch(
+      /^model.weightSpecs.0 \(dense_Dense\d+\/kernel\): shape \[4, 2\], the layers need \[2, 4\]\.$/,
+    );
     expect(refused({ ...good, weightSpecs: good.weightSpecs.slice(1) })).toMatch(/weight tensors listed; the layers need 6/);
-    expect(refused({ ...good, weightData: Buffer.from(new Uint8Array(96)).toString('base64') })).toMatch(/96 bytes; the weight specs need 100/);
+    expect(refused({ ...good, weightData: Buffer.from(new Uint8Array(96)).toString('base64') })).toMatch(
+      /96 bytes; the weight specs need 100/,
+    );
   });
 
   it('refuses a NaN or infinite weight, naming where', () => {
     const values = new Float32Array(new Uint8Array(Buffer.from(good.weightData, 'base64')).buffer);
     values[9] = Number.NaN;
-    expect(refused({ ...good, weightData: Buffer.from(values.buffer).toString('base64') })).toMatch(/weight 1 \(dense_Dense\d+\/bias\) holds NaN at index 1/);
+    expect(refused({ ...good, weightData: Buffer.from(values.buffer).toString('base64') })).toMatch(
+      /weight 1 \(dense_Dense\d+\/bias\) holds NaN at index 1/,
+    );
   });
 
   it('refuses too many parameters and too large an upload', () => {
-    const wide = tf.sequential({ layers: [tf.layers.dense({ units: 20000, inputShape: [2] }), tf.layers.dense({ units: 1, activation: 'sigmoid' })] });
+    const wide = tf.sequential({
+      layers: [tf.layers.dense({ units: 20000, inputShape: [2] }), tf.layers.dense({ units: 1, activation: 'sigmoid' })],
+    });
     const specs = wide.weights.map((w) => ({ name: w.name, shape: w.shape as number[], dtype: 'float32' as const }));
-    expect(refused({ modelTopology: wide.toJSON(null, false), weightSpecs: specs, weightData: '' })).toMatch(/80001 parameters; this challenge allows at most 20000/);
+    expect(refused({ modelTopology: wide.toJSON(null, false), weightSpecs: specs, weightData: '' })).toMatch(
+      /80001 parameters; this challenge allows at most 20000/,
+    );
     expect(refused({ ...good, padding: 'x'.repeat(300 * 1024) })).toMatch(/this challenge accepts at most 256 kB/);
   });
 
   it('refuses the wrong number of outputs for the classes', () => {
     const three = tf.sequential({ layers: [tf.layers.dense({ units: 3, inputShape: [2], activation: 'softmax' })] });
     const specs = three.weights.map((w) => ({ name: w.name, shape: w.shape as number[], dtype: 'float32' as const }));
-    expect(refused({ modelTopology: three.toJSON(null, false), weightSpecs: specs, weightData: Buffer.from(new Float32Array(9).buffer).toString('base64') })).toMatch(
-      /gives 3 outputs; this challenge has 2 classes, so it must give 1 or 2/,
-    );
+    expect(
+      refused({
+        modelTopology: three.toJSON(null, false),
+        weightSpecs: specs,
+        weightData: Buffer.from(new Float32Array(9).buffer).toString('base64'),
+      }),
+    ).toMatch(/gives 3 outputs; this challenge has 2 classes, so it must give 1 or 2/);
   });
 });

@@ -1,6 +1,14 @@
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { exercisesContentDir, hiddenCases, loadExercises, solveVariant, visibleCases, type CodeExercise, type Exercise } from '../src/index';
+import {
+  exercisesContentDir,
+  hiddenCases,
+  loadExercises,
+  solveVariant,
+  visibleCases,
+  type CodeExercise,
+  type Exercise,
+} from '../src/index';
 import { describeEachBackend, firstMismatch } from './helpers';
 
 type CodeKind = Exercise & CodeExercise;
@@ -44,7 +52,9 @@ describeEachBackend('code exercises', () => {
     it(`${exercise.slug}: every named mistake is wrong on some case`, () => {
       const cases = hiddenCases(exercise, 'canonical');
       for (const mistake of exercise.mistakes) {
-        const wrongSomewhere = cases.some((c) => firstMismatch(mistake.solve(...structuredClone(c.args)), c.expected, exercise.tolerance) !== null);
+        const wrongSomewhere = cases.some(
+          (c) => firstMismatch(mistake.solve(...structuredClone(c.args)), c.expected, exercise.tolerance) !== null,
+        );
         expect(wrongSomewhere, mistake.id).toBe(true);
       }
     });

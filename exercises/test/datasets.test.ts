@@ -53,7 +53,16 @@ describe('datasets', () => {
   });
 
   it('xor: the four corners with labels 0, 1, 1, 0', () => {
-    expect(xorDataset()).toEqual({ x: [[0, 0], [0, 1], [1, 0], [1, 1]], y: [0, 1, 1, 0], classes: 2 });
+    expect(xorDataset()).toEqual({
+      x: [
+        [0, 0],
+        [0, 1],
+        [1, 0],
+        [1, 1],
+      ],
+      y: [0, 1, 1, 0],
+      classes: 2,
+    });
     const noisy = xorDataset({ n: 400, noise: 0.05 });
     expectWellFormed(noisy, 400, 2);
     noisy.x.forEach((p, i) => expect(Math.round(p[0]!) ^ Math.round(p[1]!)).toBe(noisy.y[i]));

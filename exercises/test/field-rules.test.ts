@@ -17,8 +17,11 @@ it('a field checked to other than 3 significant figures says so in its student v
 
 it('w1_new asks for 6 figures, and no author hint restates a figure count the rule sentence already gives', () => {
   const mazur = instantiateVariant(getExercise('backprop-mazur'), 'canonical');
-  expect(mazur.fields!.find((f) => f.name === 'w1_new')!.rule).toBe('Give 6 significant figures: correct means within half a unit of the 6th figure.');
+  expect(mazur.fields!.find((f) => f.name === 'w1_new')!.rule).toBe(
+    'Give 6 significant figures: correct means within half a unit of the 6th figure.',
+  );
   for (const exercise of numeric) {
-    for (const field of exercise.fields) expect(field.hint ?? '', `${exercise.slug} ${field.name}`).not.toMatch(/significant figure|decimal place/i);
+    for (const field of exercise.fields)
+      expect(field.hint ?? '', `${exercise.slug} ${field.name}`).not.toMatch(/significant figure|decimal place/i);
   }
 });

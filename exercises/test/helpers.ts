@@ -53,7 +53,12 @@ export function firstMismatch(actual: unknown, expected: unknown, tolerance: Tol
   if (expected && typeof expected === 'object') {
     if (!actual || typeof actual !== 'object') return `${path}: not an object`;
     for (const key of Object.keys(expected)) {
-      const m = firstMismatch((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tolerance, `${path}.${key}`);
+      const m = firstMismatch(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        tolerance,
+        `${path}.${key}`,
+      );
       if (m) return m;
     }
     return null;

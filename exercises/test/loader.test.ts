@@ -29,7 +29,9 @@ describe('loadExercises', () => {
     expect(exercises).toHaveLength(registry.length);
     const topicOrder = exercises.map((e) => topics.findIndex((t) => t.id === e.topic));
     expect(topicOrder).toEqual([...topicOrder].sort((a, b) => a - b));
-    expect(exercises.map((e) => e.slug)).toEqual(expect.arrayContaining(['perceptron-forward', 'mlp-forward-pass', 'backprop-mazur', 'mlp-forward-code', 'mlp-backprop-code']));
+    expect(exercises.map((e) => e.slug)).toEqual(
+      expect.arrayContaining(['perceptron-forward', 'mlp-forward-pass', 'backprop-mazur', 'mlp-forward-code', 'mlp-backprop-code']),
+    );
   });
 
   it('keeps the contract field names of the required numeric exercises', () => {
@@ -39,7 +41,18 @@ describe('loadExercises', () => {
     };
     expect(names('perceptron-forward')).toEqual(['y_hat']);
     expect(names('mlp-forward-pass')).toEqual(['z2_1', 'z2_2', 'a2_1', 'a2_2', 'z3_1', 'z3_2', 'a3_1', 'a3_2']);
-    expect(names('backprop-mazur')).toEqual(['out_h1', 'out_h2', 'out_o1', 'out_o2', 'E_total', 'dE_dw5', 'dE_dw7', 'dE_dw1', 'w5_new', 'w1_new']);
+    expect(names('backprop-mazur')).toEqual([
+      'out_h1',
+      'out_h2',
+      'out_o1',
+      'out_o2',
+      'E_total',
+      'dE_dw5',
+      'dE_dw7',
+      'dE_dw1',
+      'w5_new',
+      'w1_new',
+    ]);
   });
 
   it('fails on a broken definition with the folder path and the offending key', () => {
@@ -58,9 +71,9 @@ describe('loadExercises', () => {
       /\{\{nope\}\}/,
     );
     const wrongDir = 'losses/perceptron-forward';
-    expect(() => loadExercisesFrom([{ dir: wrongDir, definition: perceptronForward }], tempContent(wrongDir, { 'statement.md': 'x' }))).toThrow(
-      /topic\/slug/,
-    );
+    expect(() =>
+      loadExercisesFrom([{ dir: wrongDir, definition: perceptronForward }], tempContent(wrongDir, { 'statement.md': 'x' })),
+    ).toThrow(/topic\/slug/);
   });
 
   it('rejects a derive that refers to a field below it', () => {
@@ -68,7 +81,10 @@ describe('loadExercises', () => {
     const root = tempContent(dir, { 'statement.md': 'x' });
     const broken = {
       ...perceptronForward,
-      fields: [{ name: 'a', label: 'a', derive: { from: ['b'], compute: () => 0 } }, { name: 'b', label: 'b' }],
+      fields: [
+        { name: 'a', label: 'a', derive: { from: ['b'], compute: () => 0 } },
+        { name: 'b', label: 'b' },
+      ],
     } as unknown as ExerciseDefinition;
     expect(() => loadExercisesFrom([{ dir, definition: broken }], root)).toThrow(/derives from b/);
   });

@@ -34,6 +34,7 @@ it('every statement, field label and option renders with KaTeX (canonical and ra
       for (const field of view.fields ?? []) expectRenders(field.label, `${where} label of ${field.name}`);
       for (const option of view.options ?? []) expectRenders(option.text, `${where} option ${option.id}`);
     }
-    if (exercise.kind === 'choice') for (const o of exercise.options) expectRenders(o.explanation, `${exercise.slug} explanation of ${o.id}`);
+    if (exercise.kind === 'choice')
+      for (const o of exercise.options) expectRenders(o.explanation, `${exercise.slug} explanation of ${o.id}`);
   }
 });

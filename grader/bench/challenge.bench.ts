@@ -7,7 +7,14 @@
  * uses) and wasm. Then the same through a real grading child (the moons challenge with a 20k-parameter model, its
  * limit): what an entry costs end to end in the process pool. Figures only.
  */
-import { checkModelUpload, evaluateChallengeModel, getExercise, prepareEvaluationBackend, useReferenceBackend, type ReferenceBackend } from '@deltalab/exercises';
+import {
+  checkModelUpload,
+  evaluateChallengeModel,
+  getExercise,
+  prepareEvaluationBackend,
+  useReferenceBackend,
+  type ReferenceBackend,
+} from '@deltalab/exercises';
 import { gradeContained, GradingProcessPool } from '../src';
 
 const RUNS = 10;
@@ -21,8 +28,20 @@ function randomModel(widths: number[]) {
   for (let i = 1; i < widths.length; i++) {
     const name = `dense_Dense${i}`;
     const last = i === widths.length - 1;
-    layers.push({ class_name: 'Dense', config: { units: widths[i], activation: last ? 'sigmoid' : 'tanh', use_bias: true, name, ...(i === 1 ? { batch_input_shape: [null, 2] } : {}) } });
-    specs.push({ name: `${name}/kernel`, shape: [widths[i - 1]!, widths[i]!], dtype: 'float32' }, { name: `${name}/bias`, shape: [widths[i]!], dtype: 'float32' });
+    layers.push({
+      class_name: 'Dense',
+      config: {
+        units: widths[i],
+        activation: last ? 'sigmoid' : 'tanh',
+        use_bias: true,
+        name,
+        ...(i === 1 ? { batch_input_shape: [null, 2] } : {}),
+      },
+    });
+    specs.push(
+      { name: `${name}/kernel`, shape: [widths[i - 1]!, widths[i]!], dtype: 'float32' },
+      { name: `${name}/bias`, shape: [widths[i]!], dtype: 'float32' },
+    );
     const scale = 1 / Math.sqrt(widths[i - 1]!);
     for (let k = 0; k < widths[i - 1]! * widths[i]! + widths[i]!; k++) values.push((Math.random() * 2 - 1) * scale);
   }
@@ -36,7 +55,10 @@ function randomModel(widths: number[]) {
 const widths = [2, 220, 220, 220, 1];
 const upload = randomModel(widths);
 const big = { slug: 'bench-100k', dataset: { name: 'moons' as const, train: 300, test: 10_000, noise: 0.1, seed: 99 } };
-const rules = { model: { layers: ['Dense' as const], activations: ['tanh' as const, 'sigmoid' as const], maxParams: 200_000, maxUploadKb: 4096 }, classes: 2 };
+const rules = {
+  model: { layers: ['Dense' as const], activations: ['tanh' as const, 'sigmoid' as const], maxParams: 200_000, maxUploadKb: 4096 },
+  classes: 2,
+};
 
 // Each backend alone first (evaluation not yet prepared: it runs on the active backend), then as the grader runs it.
 for (const backend of ['cpu', 'wasm', 'grader'] as (ReferenceBackend | 'grader')[]) {

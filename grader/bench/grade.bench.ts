@@ -98,10 +98,16 @@ async function benchExercise(slug: string, pool: IsolatePool) {
   console.log(`\n${slug}: ${cases.length} cases (${cases.filter((c) => c.hidden).length} hidden), pool of 2 isolates`);
   console.log(`  latency p50 ${fmt(p50)}  (target ≤ 5 ms: ${verdict(p50 <= 5)})`);
   console.log(`  latency p99 ${fmt(p99)}  (target ≤ 20 ms: ${verdict(p99 <= 20)})`);
-  console.log(`  throughput ${gradesPerSecond.toFixed(0)} grades/s with ${IN_FLIGHT} in flight  (target ≥ 200: ${verdict(gradesPerSecond >= 200)})`);
-  console.log(`  direct in host: grade p50 ${fmt(percentile(directGrade, 50))}, function calls alone p50 ${fmt(percentile(directCalls, 50))}`);
+  console.log(
+    `  throughput ${gradesPerSecond.toFixed(0)} grades/s with ${IN_FLIGHT} in flight  (target ≥ 200: ${verdict(gradesPerSecond >= 200)})`,
+  );
+  console.log(
+    `  direct in host: grade p50 ${fmt(percentile(directGrade, 50))}, function calls alone p50 ${fmt(percentile(directCalls, 50))}`,
+  );
   console.log(`  ratio sandboxed / direct grade ${ratio.toFixed(1)}×  (target ≤ 5×: ${verdict(ratio <= 5)})`);
-  console.log(`  ratio sandboxed / bare calls ${bareRatio.toFixed(0)}×  (informative: the fixed per-grade cost of a fresh context dominates tiny cases)`);
+  console.log(
+    `  ratio sandboxed / bare calls ${bareRatio.toFixed(0)}×  (informative: the fixed per-grade cost of a fresh context dominates tiny cases)`,
+  );
   return { p50, p99, gradesPerSecond, ratio };
 }
 
@@ -112,5 +118,7 @@ for (const slug of SLUGS) results.push(await benchExercise(slug, pool));
 pool.close();
 closeSharedPool();
 const allMet = results.every((r) => r.p50 <= 5 && r.p99 <= 20 && r.gradesPerSecond >= 200 && r.ratio <= 5);
-console.log(`\nall targets ${allMet ? 'met' : 'NOT all met'}; isolates created ${pool.stats.created}, retired ${pool.stats.retired}, jobs ${pool.stats.jobs}`);
+console.log(
+  `\nall targets ${allMet ? 'met' : 'NOT all met'}; isolates created ${pool.stats.created}, retired ${pool.stats.retired}, jobs ${pool.stats.jobs}`,
+);
 process.exit(0);

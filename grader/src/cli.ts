@@ -56,7 +56,7 @@ function parseCommandLine(argv: string[]): Parsed {
   if (values.help) throw new UsageError('help requested');
   if (!values.exercise) throw new UsageError('--exercise <slug> is required');
   const submissions = values.submission ?? [];
-  if ((submissions.length > 0) === (values.answers !== undefined)) {
+  if (submissions.length > 0 === (values.answers !== undefined)) {
     throw new UsageError('give either --submission <file> (one or more) or --answers <json-or-file>, not both and not neither');
   }
   let variant: 'canonical' | number = 'canonical';
@@ -80,9 +80,12 @@ function readSubmissionFile(given: string): string {
 }
 
 /** `--answers` is JSON, or the path of a JSON file: an object of field → value (numeric) or an array of option ids (choice). */
-function parseAnswers(text: string): { kind: 'numeric'; answers: Record<string, string | number> } | { kind: 'choice'; selected: string[] } {
+function parseAnswers(
+  text: string,
+): { kind: 'numeric'; answers: Record<string, string | number> } | { kind: 'choice'; selected: string[] } {
   const trimmed = text.trim();
-  const source = trimmed.startsWith('{') || trimmed.startsWith('[') ? trimmed : existsSync(userPath(text)) ? readFileSync(userPath(text), 'utf8') : null;
+  const source =
+    trimmed.startsWith('{') || trimmed.startsWith('[') ? trimmed : existsSync(userPath(text)) ? readFileSync(userPath(text), 'utf8') : null;
   if (source === null) throw new UsageError(`--answers is neither JSON nor an existing file: ${text}`);
   let value: unknown;
   try {

@@ -44,7 +44,10 @@ export type GradeOptions = {
 export async function gradeSubmission(request: GradeRequest, options: GradeOptions = {}): Promise<GradeResult> {
   const started = performance.now();
   const parsed = gradeRequestSchema.safeParse(request);
-  if (!parsed.success) throw new GradeRequestError(`Invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  if (!parsed.success)
+    throw new GradeRequestError(
+      `Invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
+    );
   const { exercise: slug, variant, submission, folder } = parsed.data;
   const exercise = options.exercise ?? (folder ? await loadFolderForGrading(slug, folder) : findExercise(slug));
   if (!exercise) throw new GradeRequestError(`Unknown exercise '${slug}'.`);
@@ -116,10 +119,12 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
 async function loadFolderForGrading(slug: string, folder: { hash: string; files: Record<string, string> }): Promise<Exercise> {
   try {
     const exercise = await loadExerciseFolder(folder);
-    if (exercise.slug !== slug) throw new GradeRequestError(`The folder of version ${folder.hash} is exercise '${exercise.slug}', not '${slug}'.`);
+    if (exercise.slug !== slug)
+      throw new GradeRequestError(`The folder of version ${folder.hash} is exercise '${exercise.slug}', not '${slug}'.`);
     return exercise;
   } catch (error) {
-    if (error instanceof ExerciseFolderError) throw new GradeRequestError(`Exercise '${slug}' (version ${folder.hash}) does not load: ${error.message}`);
+    if (error instanceof ExerciseFolderError)
+      throw new GradeRequestError(`Exercise '${slug}' (version ${folder.hash}) does not load: ${error.message}`);
     throw error;
   }
 }

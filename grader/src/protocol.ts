@@ -18,7 +18,12 @@ export const submissionSchema = z.discriminatedUnion('kind', [
   /** A challenge entry: tfjs layers artifacts (weightData base64), validated by the grader against the challenge. */
   z.object({ kind: z.literal('model'), model: z.unknown() }),
   /** Verify: re-train a challenge entry's code in the sandbox with its recorded seed and epochs, then score the model. */
-  z.object({ kind: z.literal('retrain'), code: z.string(), seed: z.number().int().min(0).max(0xffffffff), epochs: z.number().int().positive() }),
+  z.object({
+    kind: z.literal('retrain'),
+    code: z.string(),
+    seed: z.number().int().min(0).max(0xffffffff),
+    epochs: z.number().int().positive(),
+  }),
 ]);
 export type Submission = z.infer<typeof submissionSchema>;
 
@@ -41,16 +46,7 @@ export const gradeRequestSchema = z.object({
 export type GradeRequest = z.input<typeof gradeRequestSchema>;
 export type ParsedGradeRequest = z.output<typeof gradeRequestSchema>;
 
-export const gradeErrorKinds = [
-  'timeout',
-  'memory',
-  'output',
-  'source too large',
-  'syntax',
-  'runtime',
-  'forbidden',
-  'internal',
-] as const;
+export const gradeErrorKinds = ['timeout', 'memory', 'output', 'source too large', 'syntax', 'runtime', 'forbidden', 'internal'] as const;
 /** Why grading could not run the code. `internal` is the grader's fault, never the student's. */
 export const gradeErrorSchema = z.object({ kind: z.enum(gradeErrorKinds), message: z.string() });
 export type GradeError = z.infer<typeof gradeErrorSchema>;

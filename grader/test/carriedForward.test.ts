@@ -13,7 +13,8 @@ describe.each(withDerivedFields.map((e) => [e.slug, e] as const))('error carried
     const params = variantParams(exercise, variant);
     // Find a derived field and a plausible slip (±10–30 %) upstream that actually changes it beyond tolerance
     // (some fields barely depend on an input for some variants, e.g. a dropped-out unit).
-    let chosen: { derived: (typeof exercise.fields)[number]; upstreamName: string; wrongUpstream: number; carriedValue: number } | undefined;
+    let chosen:
+      { derived: (typeof exercise.fields)[number]; upstreamName: string; wrongUpstream: number; carriedValue: number } | undefined;
     search: for (const derived of exercise.fields.filter((f) => f.derive)) {
       for (const upstreamName of derived.derive!.from) {
         const upstreamField = exercise.fields.find((f) => f.name === upstreamName)!;
@@ -22,10 +23,15 @@ describe.each(withDerivedFields.map((e) => [e.slug, e] as const))('error carried
           const wrongUpstream = trueUpstream === 0 ? 0.05 * factor : trueUpstream * factor;
           const range = upstreamField.plausible;
           if (range && (wrongUpstream <= range.min || wrongUpstream >= range.max)) continue;
-          const upstream = Object.fromEntries(derived.derive!.from.map((n) => [n, n === upstreamName ? wrongUpstream : solution.values[n]!]));
+          const upstream = Object.fromEntries(
+            derived.derive!.from.map((n) => [n, n === upstreamName ? wrongUpstream : solution.values[n]!]),
+          );
           const carriedValue = derived.derive!.compute(params, upstream);
           const tolerance = derived.tolerance ?? DEFAULT_TOLERANCE;
-          if (!isWithinTolerance(carriedValue, solution.values[derived.name]!, tolerance) && !isWithinTolerance(wrongUpstream, trueUpstream, upstreamField.tolerance ?? DEFAULT_TOLERANCE)) {
+          if (
+            !isWithinTolerance(carriedValue, solution.values[derived.name]!, tolerance) &&
+            !isWithinTolerance(wrongUpstream, trueUpstream, upstreamField.tolerance ?? DEFAULT_TOLERANCE)
+          ) {
             chosen = { derived, upstreamName, wrongUpstream, carriedValue };
             break search;
           }

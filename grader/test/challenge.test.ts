@@ -12,7 +12,10 @@ const pool = new IsolatePool({ size: 1 });
 afterAll(() => pool.close());
 
 const modelRequest = (model: unknown): GradeRequest => ({ exercise: 'moons-challenge', submission: { kind: 'model', model } });
-const retrainRequest = (code: string, seed = 5, epochs = 300): GradeRequest => ({ exercise: 'moons-challenge', submission: { kind: 'retrain', code, seed, epochs } });
+const retrainRequest = (code: string, seed = 5, epochs = 300): GradeRequest => ({
+  exercise: 'moons-challenge',
+  submission: { kind: 'retrain', code, seed, epochs },
+});
 
 describe('challenge entries', () => {
   it('scores an uploaded model on the training set and both halves of the hidden test set, with credit by threshold', async () => {
@@ -40,8 +43,12 @@ describe('challenge entries', () => {
   });
 
   it('refuses code and answers for a challenge, and a model for a code exercise', async () => {
-    await expect(gradeSubmission({ exercise: 'moons-challenge', submission: { kind: 'code', code: 'x' } })).rejects.toThrow("'moons-challenge' is a challenge exercise; the submission is code.");
-    await expect(gradeSubmission({ exercise: 'mlp-forward-code', submission: { kind: 'model', model: network } })).rejects.toThrow('is a code exercise; the submission is model');
+    await expect(gradeSubmission({ exercise: 'moons-challenge', submission: { kind: 'code', code: 'x' } })).rejects.toThrow(
+      "'moons-challenge' is a challenge exercise; the submission is code.",
+    );
+    await expect(gradeSubmission({ exercise: 'mlp-forward-code', submission: { kind: 'model', model: network } })).rejects.toThrow(
+      'is a code exercise; the submission is model',
+    );
   });
 });
 
@@ -60,7 +67,10 @@ describe('Verify: re-training in the sandbox', () => {
   }, 120_000);
 
   it('reports what is wrong with the code: a missing export, a syntax error, too many epochs', async () => {
-    const missing = await gradeSubmission(retrainRequest("import * as tf from '@tensorflow/tfjs';\nexport const training = { epochs: 1, batchSize: 1 };"), { pool });
+    const missing = await gradeSubmission(
+      retrainRequest("import * as tf from '@tensorflow/tfjs';\nexport const training = { epochs: 1, batchSize: 1 };"),
+      { pool },
+    );
     expect(missing.error?.message).toMatch(/Re-training failed: ChallengeCodeError: Your code must export function createModel\(\)/);
     const syntax = await gradeSubmission(retrainRequest('export function createModel( {'), { pool });
     expect(syntax.error?.kind).toBe('syntax');

@@ -39,7 +39,17 @@ describe('npm run -s grade (from the repository root)', () => {
   });
 
   it('prints an array in argument order for several submissions; a failing verdict still exits 0', async () => {
-    const { code, json } = await grade('--exercise', 'mlp-forward-code', '--variant', '12345', '--submission', wrongFile, '--submission', solutionFile, '--json');
+    const { code, json } = await grade(
+      '--exercise',
+      'mlp-forward-code',
+      '--variant',
+      '12345',
+      '--submission',
+      wrongFile,
+      '--submission',
+      solutionFile,
+      '--json',
+    );
     expect(code).toBe(0);
     const results = (json as unknown[]).map((r) => gradeResultSchema.parse(r));
     expect(results.map((r) => r.passed)).toEqual([false, true]);
@@ -68,7 +78,15 @@ describe('npm run -s grade (from the repository root)', () => {
   it('grades a submission that aborts V8 (heap exhaustion) as 0 naming the memory limit, and exits 0', async () => {
     const bombFile = join(dir, 'bomb.ts');
     writeFileSync(bombFile, "export function forward() { const o: any = {}; for (let i = 0; i < 1e8; i++) o['k' + i] = i; return [1]; }");
-    const { code, json, stderr } = await grade('--exercise', 'mlp-forward-code', '--submission', bombFile, '--submission', solutionFile, '--json');
+    const { code, json, stderr } = await grade(
+      '--exercise',
+      'mlp-forward-code',
+      '--submission',
+      bombFile,
+      '--submission',
+      solutionFile,
+      '--json',
+    );
     expect(code).toBe(0);
     const [bomb, solution] = (json as unknown[]).map((r) => gradeResultSchema.parse(r));
     expect(bomb).toMatchObject({ score: 0, passed: false, error: { kind: 'memory' } });

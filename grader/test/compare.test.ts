@@ -89,9 +89,25 @@ describe('parseNumericAnswer', () => {
 });
 
 describe('diagnoseMistake', () => {
-  const expected = { dW: [[[0.1, -0.2, 0.3], [0.4, 0.5, -0.6]]], db: [[0.7, -0.8]] };
+  const expected = {
+    dW: [
+      [
+        [0.1, -0.2, 0.3],
+        [0.4, 0.5, -0.6],
+      ],
+    ],
+    db: [[0.7, -0.8]],
+  };
   it('recognises a flipped sign', () => {
-    const actual = { dW: [[[-0.1, 0.2, -0.3], [-0.4, -0.5, 0.6]]], db: [[-0.7, 0.8]] };
+    const actual = {
+      dW: [
+        [
+          [-0.1, 0.2, -0.3],
+          [-0.4, -0.5, 0.6],
+        ],
+      ],
+      db: [[-0.7, 0.8]],
+    };
     expect(diagnoseMistake(actual, expected)?.mistake).toBe('sign-flipped');
   });
   it('recognises 2×, ½ and 1/n factors', () => {
@@ -100,7 +116,16 @@ describe('diagnoseMistake', () => {
     expect(diagnoseMistake([0.025, -0.05], [0.1, -0.2], { ns: [4] })?.mistake).toBe('scaled-by-1-over-n');
   });
   it('recognises transposed matrices', () => {
-    const actual = { dW: [[[0.1, 0.4], [-0.2, 0.5], [0.3, -0.6]]], db: [[0.7, -0.8]] };
+    const actual = {
+      dW: [
+        [
+          [0.1, 0.4],
+          [-0.2, 0.5],
+          [0.3, -0.6],
+        ],
+      ],
+      db: [[0.7, -0.8]],
+    };
     expect(diagnoseMistake(actual, expected)?.mistake).toBe('transposed-matrix');
   });
   it('prefers the exercise mistakes and returns null when nothing fits', () => {

@@ -4,10 +4,18 @@ import { diagnoseCase, summarizeDiagnoses } from '../src/code/diagnoseCases';
 import { compareWithTolerance } from '../src/compare';
 
 const allFinite = (value: unknown): boolean =>
-  typeof value === 'number' ? Number.isFinite(value) : Array.isArray(value) ? value.every(allFinite) : typeof value === 'object' && value !== null ? Object.values(value).every(allFinite) : true;
+  typeof value === 'number'
+    ? Number.isFinite(value)
+    : Array.isArray(value)
+      ? value.every(allFinite)
+      : typeof value === 'object' && value !== null
+        ? Object.values(value).every(allFinite)
+        : true;
 
 const codeExercises = loadExercises().filter((e): e is Exercise & { kind: 'code' } => e.kind === 'code');
-const rows = codeExercises.flatMap((exercise) => exercise.mistakes.map((mistake) => [exercise.slug, mistake.id, exercise, mistake] as const));
+const rows = codeExercises.flatMap((exercise) =>
+  exercise.mistakes.map((mistake) => [exercise.slug, mistake.id, exercise, mistake] as const),
+);
 
 describe.each(rows)('%s: a result that commits %s', (_slug, id, exercise, mistake) => {
   it('is diagnosed as that mistake', () => {

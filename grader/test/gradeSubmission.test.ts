@@ -12,7 +12,10 @@ const choiceExercises = exercises.filter((e): e is Exercise & { kind: 'choice' }
 
 describe.each(codeExercises.map((e) => [e.slug, e] as const))('code exercise %s through the real sandbox', (slug, exercise) => {
   it.each(['canonical', 20261123] as const)('its solution gets full marks (variant %s)', async (variant) => {
-    const result = await gradeSubmission({ exercise: slug, variant, submission: { kind: 'code', code: exercise.solutionSource! } }, { pool });
+    const result = await gradeSubmission(
+      { exercise: slug, variant, submission: { kind: 'code', code: exercise.solutionSource! } },
+      { pool },
+    );
     expect(gradeResultSchema.parse(result)).toBeTruthy();
     expect(result.error).toBeUndefined();
     expect(result.cases?.filter((c) => !c.passed).map((c) => c.message)).toEqual([]);
@@ -77,8 +80,12 @@ describe.each(choiceExercises.map((e) => [e.slug, e] as const))('choice exercise
 
 describe('bad requests', () => {
   it('throws GradeRequestError for an unknown exercise or the wrong kind of payload', async () => {
-    await expect(gradeSubmission({ exercise: 'no-such-exercise', submission: { kind: 'code', code: '' } })).rejects.toThrow(GradeRequestError);
+    await expect(gradeSubmission({ exercise: 'no-such-exercise', submission: { kind: 'code', code: '' } })).rejects.toThrow(
+      GradeRequestError,
+    );
     const code = codeExercises[0]!;
-    await expect(gradeSubmission({ exercise: code.slug, submission: { kind: 'numeric', answers: {} } })).rejects.toThrow(/is a code exercise/);
+    await expect(gradeSubmission({ exercise: code.slug, submission: { kind: 'numeric', answers: {} } })).rejects.toThrow(
+      /is a code exercise/,
+    );
   });
 });

@@ -31,8 +31,14 @@ describe('IsolatePool', () => {
 
   it('gives every job a fresh context: globals set by one job are gone in the next', async () => {
     const pool = new IsolatePool({ size: 1 });
-    await runInSandbox(pool, { source: '(globalThis as any).leak = 42; export function f() { return 1; }', cases: [{ entry: 'f', args: [] }] });
-    const next = await runInSandbox(pool, { source: 'export function f() { return typeof (globalThis as any).leak; }', cases: [{ entry: 'f', args: [] }] });
+    await runInSandbox(pool, {
+      source: '(globalThis as any).leak = 42; export function f() { return 1; }',
+      cases: [{ entry: 'f', args: [] }],
+    });
+    const next = await runInSandbox(pool, {
+      source: 'export function f() { return typeof (globalThis as any).leak; }',
+      cases: [{ entry: 'f', args: [] }],
+    });
     expect(next.ok && next.outcomes[0]).toEqual({ ok: true, value: 'undefined' });
     pool.close();
   });
@@ -42,7 +48,10 @@ describe('IsolatePool', () => {
     const run = await runInSandbox(pool, {
       limits: { timeMs: 600 },
       source: 'export function wait(ms: number) { const end = Date.now() + ms; while (Date.now() < end) {} return ms; }',
-      cases: [{ entry: 'wait', args: [400] }, { entry: 'wait', args: [400] }],
+      cases: [
+        { entry: 'wait', args: [400] },
+        { entry: 'wait', args: [400] },
+      ],
     });
     expect(run.ok).toBe(false);
     if (!run.ok) expect(run.error.kind).toBe('timeout');

@@ -87,11 +87,19 @@ describe('the rule as the student meets it', () => {
   });
 
   it('states the rule in one sentence when nothing more specific explains a wrong answer', () => {
-    expect(grade({ z: '7.00' })[0]!.message).toBe('Not correct. Give 3 significant figures: correct means within half a unit of the 3rd figure.');
+    expect(grade({ z: '7.00' })[0]!.message).toBe(
+      'Not correct. Give 3 significant figures: correct means within half a unit of the 3rd figure.',
+    );
   });
 
   it('takes JSON numbers (API clients): only the value is checked, a number has no written figures', () => {
-    const r = gradeNumericFields({ fields, params, reference, answers: { z: 1.1, a: Number(a.toPrecision(3)), loss: Infinity }, carriedCredit: 0.5 });
+    const r = gradeNumericFields({
+      fields,
+      params,
+      reference,
+      answers: { z: 1.1, a: Number(a.toPrecision(3)), loss: Infinity },
+      carriedCredit: 0.5,
+    });
     expect(r.map((f) => f.status)).toEqual(['correct', 'correct', 'invalid']);
     expect(r[2]!.message).toBe('Infinity is not accepted: give a finite number.');
   });
@@ -99,6 +107,9 @@ describe('the rule as the student meets it', () => {
   it('carries an error forward only when the answer shows enough figures for the recomputed value too', () => {
     const aFromWrong = sigmoid(1.3);
     expect(grade({ z: '1.3', a: aFromWrong.toPrecision(4) })[1]!.status).toBe('carried');
-    expect(grade({ z: '1.3', a: aFromWrong.toPrecision(2) })[1]).toMatchObject({ status: 'wrong', message: expect.stringContaining('Give 3 significant figures') });
+    expect(grade({ z: '1.3', a: aFromWrong.toPrecision(2) })[1]).toMatchObject({
+      status: 'wrong',
+      message: expect.stringContaining('Give 3 significant figures'),
+    });
   });
 });

@@ -33,15 +33,46 @@ function gradeFor(slug: string, kind: string, student: number, attempt: number) 
   const passed = attempt >= perPair - 2 || r < attempt * 40;
   if (kind === 'numeric' && exercise.kind === 'numeric') {
     const fields = exercise.fields.map((f, i) => {
-      const status = passed ? 'correct' : i < (r % exercise.fields.length) ? 'correct' : i === r % exercise.fields.length ? 'wrong' : r % 3 === 0 ? 'carried' : 'wrong';
-      return { name: f.name, status, credit: status === 'correct' ? 1 : status === 'carried' ? 0.5 : 0, message: '', value: Math.round(r * 1000) / 1e6, ...(status === 'wrong' && r % 4 === 0 ? { diagnosis: { mistake: 'sign-flipped', message: 'The sign is flipped.' } } : {}) };
+      const status = passed
+        ? 'correct'
+        : i < r % exercise.fields.length
+          ? 'correct'
+          : i === r % exercise.fields.length
+            ? 'wrong'
+            : r % 3 === 0
+              ? 'carried'
+              : 'wrong';
+      return {
+        name: f.name,
+        status,
+        credit: status === 'correct' ? 1 : status === 'carried' ? 0.5 : 0,
+        message: '',
+        value: Math.round(r * 1000) / 1e6,
+        ...(status === 'wrong' && r % 4 === 0 ? { diagnosis: { mistake: 'sign-flipped', message: 'The sign is flipped.' } } : {}),
+      };
     });
     const score = fields.reduce((s, f) => s + f.credit, 0) / fields.length;
-    return { score, passed, result: { kind, score, passed, fields }, payload: { answers: Object.fromEntries(exercise.fields.map((f) => [f.name, String(Math.round(r) / 1000)])) } };
+    return {
+      score,
+      passed,
+      result: { kind, score, passed, fields },
+      payload: { answers: Object.fromEntries(exercise.fields.map((f) => [f.name, String(Math.round(r) / 1000)])) },
+    };
   }
   if (kind === 'code') {
     const cases = Array.from({ length: 10 }, (_, i) => ({ name: `case ${i + 1}`, hidden: i > 2, passed: passed || (r + i) % 3 !== 0 }));
-    return { score: passed ? 1 : 0, passed, result: { kind, score: passed ? 1 : 0, passed, cases, ...(passed || r % 2 ? {} : { diagnosis: { mistake: 'bias-ignored', message: 'The bias is missing.' } }) }, payload: { code: `export function f() { return ${r}; }` } };
+    return {
+      score: passed ? 1 : 0,
+      passed,
+      result: {
+        kind,
+        score: passed ? 1 : 0,
+        passed,
+        cases,
+        ...(passed || r % 2 ? {} : { diagnosis: { mistake: 'bias-ignored', message: 'The bias is missing.' } }),
+      },
+      payload: { code: `export function f() { return ${r}; }` },
+    };
   }
   const score = passed ? 1 : 0;
   return { score, passed, result: { kind, score, passed, options: [] }, payload: { answers: { selected: ['a'] } } };
@@ -51,7 +82,11 @@ export async function seedClass(handle: DbHandle) {
   const db = handle.db;
   const seeded = await seed(db);
   const exercises = (await listCourseExercises(db, seeded.courseId)).filter((e) => e.kind !== 'challenge').slice(0, exerciseCount);
-  const userRows = Array.from({ length: students }, (_, i) => ({ id: randomUUID(), email: `dash-${i + 1}@deltalab.test`, name: `Dashboard Student ${String(i + 1).padStart(3, '0')}` }));
+  const userRows = Array.from({ length: students }, (_, i) => ({
+    id: randomUUID(),
+    email: `dash-${i + 1}@deltalab.test`,
+    name: `Dashboard Student ${String(i + 1).padStart(3, '0')}`,
+  }));
   await insertStudentsBulk(db, seeded.courseId, userRows);
   const start = Date.parse('2031-01-05T09:00:00Z');
   for (const exercise of exercises) {
@@ -61,10 +96,23 @@ export async function seedClass(handle: DbHandle) {
       for (let attempt = 1; attempt <= perPair; attempt++) {
         const grade = gradeFor(exercise.slug, exercise.kind, s, attempt);
         const at = new Date(start + (s % 40) * 3_600_000 * 6 + attempt * 600_000 + exercises.indexOf(exercise) * 86_400_000).toISOString();
-        rows.push({ user_id: user.id, attempt, variant_seed: seedText, score: grade.score, passed: grade.passed, result: grade.result, payload: grade.payload, at });
+        rows.push({
+          user_id: user.id,
+          attempt,
+          variant_seed: seedText,
+          score: grade.score,
+          passed: grade.passed,
+          result: grade.result,
+          payload: grade.payload,
+          at,
+        });
       }
     }
-    await insertGradedSubmissionsBulk(db, { courseId: seeded.courseId, exerciseId: exercise.exerciseId, versionId: exercise.currentVersionId!, kind: exercise.kind }, rows);
+    await insertGradedSubmissionsBulk(
+      db,
+      { courseId: seeded.courseId, exerciseId: exercise.exerciseId, versionId: exercise.currentVersionId!, kind: exercise.kind },
+      rows,
+    );
   }
   // Stored without the grading statement: their dashboard cells are computed once, as the migration does for old rows.
   await rebuildGradeCells(db, seeded.courseId);
@@ -89,7 +137,9 @@ async function runOn(label: string, handle: DbHandle): Promise<boolean> {
   const seedStarted = performance.now();
   const { instructorId, exercises } = await seedClass(handle);
   const total = students * exercises.length * perPair;
-  console.log(`\n${label}: seeded ${students} students × ${exercises.length} exercises × ${perPair} submissions = ${total.toLocaleString('en')} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n${label}: seeded ${students} students × ${exercises.length} exercises × ${perPair} submissions = ${total.toLocaleString('en')} in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+  );
   const course = (await getCurrentCourse(handle.db, instructorId))!;
   const overviewMs = await median(() => getCourseOverview(handle.db, course));
   const numeric = exercises.find((e) => e.kind === 'numeric')!;
@@ -97,9 +147,13 @@ async function runOn(label: string, handle: DbHandle): Promise<boolean> {
   const numericMs = await median(() => getExerciseStats(handle.db, course, numeric.slug));
   const codeMs = await median(() => getExerciseStats(handle.db, course, code.slug));
   const perExerciseMs = Math.max(numericMs, codeMs);
-  console.log(`  overview (students × exercises, progress)   ${overviewMs.toFixed(0).padStart(6)} ms   target ≤ ${targets.loadMs} ms   ${verdict(overviewMs <= targets.loadMs)}`);
+  console.log(
+    `  overview (students × exercises, progress)   ${overviewMs.toFixed(0).padStart(6)} ms   target ≤ ${targets.loadMs} ms   ${verdict(overviewMs <= targets.loadMs)}`,
+  );
   console.log(`  per-exercise figures (${numeric.slug}: ${numericMs.toFixed(0)} ms, ${code.slug}: ${codeMs.toFixed(0)} ms)`);
-  console.log(`  per-exercise figures, the slower             ${perExerciseMs.toFixed(0).padStart(6)} ms   target ≤ ${targets.loadMs} ms   ${verdict(perExerciseMs <= targets.loadMs)}`);
+  console.log(
+    `  per-exercise figures, the slower             ${perExerciseMs.toFixed(0).padStart(6)} ms   target ≤ ${targets.loadMs} ms   ${verdict(perExerciseMs <= targets.loadMs)}`,
+  );
 
   await startGrading(handle, { workers: true, fresh: false });
   await gradingPool().ready();
@@ -108,8 +162,12 @@ async function runOn(label: string, handle: DbHandle): Promise<boolean> {
   const preview = await waitForRegradePreview(handle.db, course, regradeId, 600);
   const regradeS = (performance.now() - regradeStarted) / 1000;
   await stopGrading();
-  console.log(`  regrade of ${numeric.slug} for the class (${items} submissions, ${preview.graded} graded, ${preview.failed} failed, through the queue)`);
-  console.log(`  regrade, whole class                         ${regradeS.toFixed(1).padStart(6)} s    target ≤ ${targets.regradeS} s     ${verdict(preview.status === 'ready' && regradeS <= targets.regradeS)}`);
+  console.log(
+    `  regrade of ${numeric.slug} for the class (${items} submissions, ${preview.graded} graded, ${preview.failed} failed, through the queue)`,
+  );
+  console.log(
+    `  regrade, whole class                         ${regradeS.toFixed(1).padStart(6)} s    target ≤ ${targets.regradeS} s     ${verdict(preview.status === 'ready' && regradeS <= targets.regradeS)}`,
+  );
   return overviewMs <= targets.loadMs && perExerciseMs <= targets.loadMs && regradeS <= targets.regradeS && preview.status === 'ready';
 }
 

@@ -33,7 +33,8 @@ import { signUp, signUpActionId, type CookieJar } from './siteClient';
 const webDir = resolve(import.meta.dirname, '..');
 const repoRoot = resolve(webDir, '..');
 const numberSetting = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-const listSetting = (name: string, fallback: string[]) => (process.env[name] ? process.env[name]!.split(',').map((s) => s.trim()) : fallback);
+const listSetting = (name: string, fallback: string[]) =>
+  process.env[name] ? process.env[name]!.split(',').map((s) => s.trim()) : fallback;
 const settings = {
   rate: numberSetting('LOAD_RATE', 50),
   seconds: numberSetting('LOAD_SECONDS', 60),
@@ -45,7 +46,9 @@ const settings = {
 const FOLLOW_LIMIT_MS = 120_000;
 const codeSolution = getExercise('mlp-forward-code').solutionSource!;
 const heapBomb = 'export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }';
-const numericExercises = loadExercises().flatMap((e) => (e.kind === 'numeric' ? [{ slug: e.slug, fields: e.fields.map((f) => f.name) }] : []));
+const numericExercises = loadExercises().flatMap((e) =>
+  e.kind === 'numeric' ? [{ slug: e.slug, fields: e.fields.map((f) => f.name) }] : [],
+);
 
 // ---------- the site under test ----------
 
@@ -143,14 +146,23 @@ async function startSite(name: string, workers: number): Promise<Site> {
     if (pidFile && existsSync(pidFile)) databasePid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
     const url = new URL(serverUrl);
     url.pathname = `/${database}`;
-    Object.assign(env, { DATABASE_URL: url.toString(), AUTH_SECRET: randomBytes(24).toString('base64url'), DELTALAB_INPROCESS_WORKERS: '0' });
+    Object.assign(env, {
+      DATABASE_URL: url.toString(),
+      AUTH_SECRET: randomBytes(24).toString('base64url'),
+      DELTALAB_INPROCESS_WORKERS: '0',
+    });
     dropDatabase = async () => {
       const sql = await createDb({ url: serverUrl, maxConnections: 1, migrate: false });
       await sql.executeSql(`drop database if exists ${database} with (force)`);
       await sql.close();
     };
   }
-  const seed = run(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/seed-cli.ts'], env, log);
+  const seed = run(
+    process.execPath,
+    ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/seed-cli.ts'],
+    env,
+    log,
+  );
   await exited(seed);
   if (seed.exitCode !== 0) throw new Error(`seeding failed; see ${log}`);
   const port = await freePort();
@@ -159,7 +171,12 @@ async function startSite(name: string, workers: number): Promise<Site> {
   const profile = process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.LOAD_CPU_PROFILE)}`] : [];
   let starts = 0;
   const startServer = async (extraEnv: Record<string, string> = {}) => {
-    const child = run(process.execPath, [...profile, join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)], { ...env, ...extraEnv }, log);
+    const child = run(
+      process.execPath,
+      [...profile, join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)],
+      { ...env, ...extraEnv },
+      log,
+    );
     await waitUntilServing(base, child, log);
     starts++;
     return child;
@@ -251,7 +268,12 @@ async function signUpStudents(site: Site, count: number): Promise<Student[]> {
   for (let i = 0; i < count; i += 8) {
     const batch = Array.from({ length: Math.min(8, count - i) }, async (_, j) => {
       const email = `load-${run}-${i + j}@deltalab.test`;
-      const jar = await signUp(site.base, actionId, { name: `Load Student ${i + j}`, email, password: 'load-test-password', joinCode: 'DELTA-FFN' });
+      const jar = await signUp(site.base, actionId, {
+        name: `Load Student ${i + j}`,
+        email,
+        password: 'load-test-password',
+        joinCode: 'DELTA-FFN',
+      });
       return { email, jar };
     });
     students.push(...(await Promise.all(batch)));
@@ -267,7 +289,10 @@ function codePayload(code = `${codeSolution}\n// submission ${++codeCount} of th
 
 function numericPayload(): Payload {
   const exercise = numericExercises[Math.floor(Math.random() * numericExercises.length)]!;
-  return { exercise: exercise.slug, answers: Object.fromEntries(exercise.fields.map((name) => [name, (Math.random() * 2 - 1).toFixed(4)])) };
+  return {
+    exercise: exercise.slug,
+    answers: Object.fromEntries(exercise.fields.map((name) => [name, (Math.random() * 2 - 1).toFixed(4)])),
+  };
 }
 
 /**
@@ -366,7 +391,12 @@ async function ratePhase(site: Site, students: Student[], options: { bombEverySe
       const wait = due - performance.now();
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       const elapsed = (performance.now() - started) / 1000;
-      const payload = elapsed >= nextBomb ? ((nextBomb += options.bombEverySeconds!), codePayload(heapBomb)) : i % 4 === 3 ? numericPayload() : codePayload();
+      const payload =
+        elapsed >= nextBomb
+          ? ((nextBomb += options.bombEverySeconds!), codePayload(heapBomb))
+          : i % 4 === 3
+            ? numericPayload()
+            : codePayload();
       pending.push(submit(site, pick(students), payload).outcome);
     }
     return { outcomes: await Promise.all(pending) };
@@ -470,7 +500,9 @@ function report(setup: string, phase: string, result: PhaseResult, isBomb: (o: O
     `errors ${errors.length}  lost ${lost.length}`,
     ...(reconnects > 0 ? [`follow reconnects ${reconnects}`] : []),
     `site CPU ${result.siteCores.toFixed(2)} cores${result.databaseCores !== null ? `, PostgreSQL ${result.databaseCores.toFixed(2)}` : ''}`,
-    ...(bombs.length > 0 ? [`heap bombs ${bombs.length}, graded 0: ${bombs.filter((o) => o.status === 'graded' && o.score === 0).length}`] : []),
+    ...(bombs.length > 0
+      ? [`heap bombs ${bombs.length}, graded 0: ${bombs.filter((o) => o.status === 'graded' && o.score === 0).length}`]
+      : []),
   ];
   console.log(`  ${parts.join('  ')}`);
   for (const error of errors.slice(0, 3)) console.log(`      error: ${error.error ?? `status ${error.status}`}`);
@@ -501,17 +533,20 @@ async function main() {
             : phase === 'warm'
               ? await ratePhase(site, warmUpStudents, { seconds: 15 })
               : phase === 'rate'
-              ? await ratePhase(site, students)
-              : phase === 'burst'
-                ? await burstPhase(site, students)
-                : phase === 'drain'
-                  ? await drainPhase(site, students)
-                  : await ratePhase(site, students, { bombEverySeconds: 5 });
+                ? await ratePhase(site, students)
+                : phase === 'burst'
+                  ? await burstPhase(site, students)
+                  : phase === 'drain'
+                    ? await drainPhase(site, students)
+                    : await ratePhase(site, students, { bombEverySeconds: 5 });
         const summary = report(setup, phase, result, (o) => 'code' in o.payload && o.payload.code === heapBomb);
         // LOAD_TIMELINE=<dir>: each submission's send time and latency, for finding stalls.
         if (process.env.LOAD_TIMELINE) {
           const first = Math.min(...result.outcomes.map((o) => o.submittedAt));
-          const lines = result.outcomes.map((o) => `${(o.submittedAt - first).toFixed(0)}\t${o.finishedAt === undefined ? 'NA' : (o.finishedAt - o.submittedAt).toFixed(0)}`);
+          const lines = result.outcomes.map(
+            (o) =>
+              `${(o.submittedAt - first).toFixed(0)}\t${o.finishedAt === undefined ? 'NA' : (o.finishedAt - o.submittedAt).toFixed(0)}`,
+          );
           writeFileSync(join(process.env.LOAD_TIMELINE, `${setup}-${phase}.tsv`), `sentMs\tlatencyMs\n${lines.join('\n')}\n`);
         }
         failed ||= summary.errors > 0 || summary.lost > 0;

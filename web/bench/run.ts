@@ -71,13 +71,22 @@ async function main() {
     const handle = await createDb({ dataDir });
     const seeded = await seedLargeCourse(handle.db, students);
     await handle.close();
-    console.log(`Seeded ${students} students, ${seeded.submissions} graded submissions in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
+    console.log(
+      `Seeded ${students} students, ${seeded.submissions} graded submissions in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`,
+    );
 
     const port = await freePort();
     const base = `http://localhost:${port}`;
     server = spawn(join(webDir, '..', 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
       cwd: webDir,
-      env: { ...process.env, DELTALAB_DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'production', NODE_OPTIONS: '--no-node-snapshot', SUBMISSION_RATE_LIMIT: '1000/60' },
+      env: {
+        ...process.env,
+        DELTALAB_DATA_DIR: dataDir,
+        DATABASE_URL: '',
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '--no-node-snapshot',
+        SUBMISSION_RATE_LIMIT: '1000/60',
+      },
       stdio: ['ignore', 'ignore', 'inherit'],
     });
     for (let i = 0; ; i++) {
@@ -102,13 +111,21 @@ async function main() {
       const js = await firstLoadJs(base, path, jar);
       const ok = js.gzipKb <= budgetKb;
       overBudget ||= !ok;
-      console.log(`  ${name.padEnd(30)} ${js.gzipKb.toFixed(1).padStart(7)} kB gzip  (${js.rawKb.toFixed(0)} kB raw, ${js.scripts} scripts)  ${ok ? 'OK' : 'OVER BUDGET'}`);
+      console.log(
+        `  ${name.padEnd(30)} ${js.gzipKb.toFixed(1).padStart(7)} kB gzip  (${js.rawKb.toFixed(0)} kB raw, ${js.scripts} scripts)  ${ok ? 'OK' : 'OVER BUDGET'}`,
+      );
     }
 
     console.log(`\nServer response times, ${requestsPerRoute} sequential requests each, course of ${students} students (ms)`);
-    for (const [name, path] of [...pages, ['GET /api/exercises', '/api/exercises'], ['GET /api/exercises/:slug', '/api/exercises/mlp-forward-pass']] as const) {
+    for (const [name, path] of [
+      ...pages,
+      ['GET /api/exercises', '/api/exercises'],
+      ['GET /api/exercises/:slug', '/api/exercises/mlp-forward-pass'],
+    ] as const) {
       const t = await timeRoute(base, path, jar);
-      console.log(`  ${name.padEnd(30)} p50 ${t.p50.toFixed(1).padStart(6)}   p95 ${t.p95.toFixed(1).padStart(6)}   max ${t.max.toFixed(1).padStart(6)}`);
+      console.log(
+        `  ${name.padEnd(30)} p50 ${t.p50.toFixed(1).padStart(6)}   p95 ${t.p95.toFixed(1).padStart(6)}   max ${t.max.toFixed(1).padStart(6)}`,
+      );
     }
     if (overBudget) process.exitCode = 1;
   } finally {

@@ -1,11 +1,4 @@
-import {
-  enrollUser,
-  insertSubmission,
-  insertUser,
-  listCourseExercises,
-  recordGradingOutcomes,
-  type Database,
-} from '@deltalab/db';
+import { enrollUser, insertSubmission, insertUser, listCourseExercises, recordGradingOutcomes, type Database } from '@deltalab/db';
 import { hashPassword } from '../src/server/services/auth/passwords';
 import { demoPassword, seed } from '../src/server/seed';
 
@@ -31,7 +24,17 @@ export async function seedLargeCourse(db: Database, students: number, submission
       });
       if (!outcome.ok) continue;
       const score = ((i + j) % 5) / 4;
-      await recordGradingOutcomes(db, [{ submissionId: outcome.submission.id, status: 'graded', score, passed: score === 1, result: {}, graderVersion: 'bench', timings: null }]);
+      await recordGradingOutcomes(db, [
+        {
+          submissionId: outcome.submission.id,
+          status: 'graded',
+          score,
+          passed: score === 1,
+          result: {},
+          graderVersion: 'bench',
+          timings: null,
+        },
+      ]);
       made++;
     }
   }

@@ -40,19 +40,26 @@ export function signUpActionId(webDir: string): string {
   const manifest = JSON.parse(readFileSync(join(webDir, '.next', 'server', 'server-reference-manifest.json'), 'utf8')) as {
     node: Record<string, { exportedName?: string; workers: Record<string, unknown> }>;
   };
-  const found = Object.entries(manifest.node).find(([, action]) => action.exportedName === 'signUpAction' && 'app/signup/page' in action.workers);
+  const found = Object.entries(manifest.node).find(
+    ([, action]) => action.exportedName === 'signUpAction' && 'app/signup/page' in action.workers,
+  );
   if (!found) throw new Error('signUpAction is not in this build’s server-reference-manifest.json');
   return found[0];
 }
 
 /** Signs up through the sign-up page's server action (as the form does), then signs in. */
-export async function signUp(base: string, actionId: string, account: { name: string; email: string; password: string; joinCode: string }): Promise<CookieJar> {
+export async function signUp(
+  base: string,
+  actionId: string,
+  account: { name: string; email: string; password: string; joinCode: string },
+): Promise<CookieJar> {
   const response = await fetch(`${base}/signup`, {
     method: 'POST',
     headers: { 'Next-Action': actionId, 'Content-Type': 'text/plain;charset=UTF-8', Accept: 'text/x-component' },
     body: JSON.stringify([account]),
   });
   const text = await response.text();
-  if (!response.ok || !text.includes('"ok":true')) throw new Error(`sign-up of ${account.email} failed (HTTP ${response.status}): ${text.slice(0, 300)}`);
+  if (!response.ok || !text.includes('"ok":true'))
+    throw new Error(`sign-up of ${account.email} failed (HTTP ${response.status}): ${text.slice(0, 300)}`);
   return signIn(base, account.email, account.password);
 }

@@ -63,7 +63,10 @@ describe('a code exercise authored in the site', () => {
     const refused = await validateExerciseDraft(db, course, slug);
     expect(refused.ok).toBe(false);
     expect(refused.problems[0]).toMatchObject({ file: 'known-wrong.ts', message: expect.stringContaining('passes') });
-    expect(await refusal(publishExerciseDraft(db, course, instructorId, slug))).toMatchObject({ code: 'conflict', message: expect.stringContaining('known-wrong.ts') });
+    expect(await refusal(publishExerciseDraft(db, course, instructorId, slug))).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('known-wrong.ts'),
+    });
 
     await saveExerciseDraft(db, course, instructorId, codeForm(slug));
     expect(await validateExerciseDraft(db, course, slug)).toMatchObject({ ok: true, variantsChecked: 21 });
@@ -71,19 +74,42 @@ describe('a code exercise authored in the site', () => {
 
     const student = await makeEnrolledUser(db, seeded.courseId, 'student');
     const page = await getExerciseForStudent(db, student.id, slug);
-    expect(page?.variant).toMatchObject({ kind: 'code', entries: [{ name: 'relu' }], visibleCases: [{ name: 'small vector', expected: [0, 0, 2] }] });
+    expect(page?.variant).toMatchObject({
+      kind: 'code',
+      entries: [{ name: 'relu' }],
+      visibleCases: [{ name: 'small vector', expected: [0, 0, 2] }],
+    });
     expect(page?.variant.starter).toContain('export function relu');
 
     const enqueue = async (id: string) => (await startGrading(handle, { workers: true })).queue.enqueue([id]);
     const right = await createSubmission(db, { userId: student.id, body: { exercise: slug, code: codeTemplate.solution }, enqueue });
-    expect(await followSubmission(handle, student.id, right.id, { waitMs: 30_000 })).toMatchObject({ status: 'graded', passed: true, score: 1 });
+    expect(await followSubmission(handle, student.id, right.id, { waitMs: 30_000 })).toMatchObject({
+      status: 'graded',
+      passed: true,
+      score: 1,
+    });
     const wrong = await createSubmission(db, { userId: student.id, body: { exercise: slug, code: codeTemplate.knownWrong }, enqueue });
     const graded = await followSubmission(handle, student.id, wrong.id, { waitMs: 30_000 });
-    expect(graded).toMatchObject({ status: 'graded', passed: false, score: 0, result: { diagnosis: { mistake: 'output-activation-not-applied' } } });
+    expect(graded).toMatchObject({
+      status: 'graded',
+      passed: false,
+      score: 0,
+      result: { diagnosis: { mistake: 'output-activation-not-applied' } },
+    });
 
     const { archive } = await exportExerciseArchive(db, course, slug);
     expect(Object.keys(readTarGz(archive)).sort()).toEqual(
-      ['cases.ts', 'definition.ts', 'known-wrong.ts', 'mistakes.ts', 'reference.ts', 'solution.ts', 'starter.ts', 'statement.md', 'variants.ts'].map((f) => `activations/${slug}/${f}`),
+      [
+        'cases.ts',
+        'definition.ts',
+        'known-wrong.ts',
+        'mistakes.ts',
+        'reference.ts',
+        'solution.ts',
+        'starter.ts',
+        'statement.md',
+        'variants.ts',
+      ].map((f) => `activations/${slug}/${f}`),
     );
   });
 });

@@ -19,7 +19,15 @@ const moons = findExercise(slug)!;
 if (moons.kind !== 'challenge') throw new Error('not a challenge');
 const network = moons.baselines[1]!.model;
 const logistic = moons.baselines[0]!.model;
-const provenance = { code: moons.starter, backend: 'wasm', epochs: 300, seed: 11, trainingMs: 900, trainAccuracy: 1, curve: [{ epoch: 1, loss: null, accuracy: 0.5 }] };
+const provenance = {
+  code: moons.starter,
+  backend: 'wasm',
+  epochs: 300,
+  seed: 11,
+  trainingMs: 900,
+  trainAccuracy: 1,
+  curve: [{ epoch: 1, loss: null, accuracy: 0.5 }],
+};
 
 describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
   let handle: DbHandle;
@@ -71,7 +79,10 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
     const board = await getLeaderboard(handle.db, student.id, slug, enqueue);
     expect(board.rows.some((r) => 'privateScore' in r)).toBe(false);
     expect(board.rows.find((r) => r.mine)).toMatchObject({ rank: expect.any(Number), params: 25, entries: 1, baseline: false });
-    expect(board.rows.filter((r) => r.baseline).map((r) => r.name)).toEqual(["The notes' network (baseline)", 'Logistic regression (baseline)']);
+    expect(board.rows.filter((r) => r.baseline).map((r) => r.name)).toEqual([
+      "The notes' network (baseline)",
+      'Logistic regression (baseline)',
+    ]);
     const asInstructor = await getLeaderboard(handle.db, instructorId(), slug, enqueue);
     expect(asInstructor.rows.find((r) => r.realName === student.name)?.privateScore).toBeGreaterThanOrEqual(0.97);
   }, 120_000);
@@ -81,11 +92,17 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
     const refused = async (body: unknown) => (await refusal(createEntry(handle.db, slug, { userId: student.id, body, enqueue }))).message;
     expect(await refused({ model: network })).toMatch(/^provenance: /);
     expect(await refused({ model: network, provenance: { ...provenance, backend: 'cuda' } })).toMatch(/^provenance.backend: /);
-    expect(await refused({ model: network, provenance: { ...provenance, epochs: 5000 } })).toBe('provenance.epochs: 5000 epochs; this challenge records at most 2000.');
-    expect(await refused({ model: { ...network, weightData: 'AAAA' }, provenance })).toBe('model.weightData: 3 bytes; the weight specs need 100 (25 float32 values).');
+    expect(await refused({ model: network, provenance: { ...provenance, epochs: 5000 } })).toBe(
+      'provenance.epochs: 5000 epochs; this challenge records at most 2000.',
+    );
+    expect(await refused({ model: { ...network, weightData: 'AAAA' }, provenance })).toBe(
+      'model.weightData: 3 bytes; the weight specs need 100 (25 float32 values).',
+    );
     const topology = structuredClone(network.modelTopology) as { config: { layers: { class_name: string }[] } };
     topology.config.layers[0]!.class_name = 'LSTM';
-    expect(await refused({ model: { ...network, modelTopology: topology }, provenance })).toMatch(/LSTM layers are not allowed in this challenge/);
+    expect(await refused({ model: { ...network, modelTopology: topology }, provenance })).toMatch(
+      /LSTM layers are not allowed in this challenge/,
+    );
     expect(await refused({ model: { ...network, extra: 'x'.repeat(300 * 1024) }, provenance })).toMatch(/accepts at most 256 kB/);
     const courseExercise = await selectCourseExerciseBySlug(handle.db, seeded.courseId, slug);
     expect(await listChallengeEntries(handle.db, student.id, seeded.courseId, courseExercise!.exerciseId)).toEqual([]);
@@ -93,10 +110,17 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
 
   it('the daily limit, final picks, names, the reveal (private board, Verify of the top entries)', async () => {
     const student = await makeEnrolledUser(handle.db, seeded.courseId);
-    await updateChallengeSettings(handle.db, instructorId(), slug, { deadline: new Date(Date.now() + 3600_000).toISOString(), entriesPerDay: 2 });
+    await updateChallengeSettings(handle.db, instructorId(), slug, {
+      deadline: new Date(Date.now() + 3600_000).toISOString(),
+      entriesPerDay: 2,
+    });
     try {
       const best = await createEntry(handle.db, slug, { userId: student.id, body: { model: network, provenance }, enqueue });
-      const worse = await createEntry(handle.db, slug, { userId: student.id, body: { model: logistic, provenance: { ...provenance, code: 'no code' } }, enqueue });
+      const worse = await createEntry(handle.db, slug, {
+        userId: student.id,
+        body: { model: logistic, provenance: { ...provenance, code: 'no code' } },
+        enqueue,
+      });
       const third = await refusal(createEntry(handle.db, slug, { userId: student.id, body: { model: network, provenance }, enqueue }));
       expect([third.status, third.code]).toEqual([429, 'daily-limit']);
       expect(third.message).toMatch(/^You have used all 2 entries for today; the next one can be made from /);
@@ -107,10 +131,15 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
       await setBoardName(handle.db, student.id, slug, { name: 'Final Picker' });
       const other = await makeEnrolledUser(handle.db, seeded.courseId);
       expect((await refusal(setBoardName(handle.db, other.id, slug, { name: 'final picker' }))).message).toMatch(/is taken/);
-      expect((await refusal(updateChallengeSettings(handle.db, student.id, slug, { deadline: null, entriesPerDay: null }))).code).toBe('forbidden');
+      expect((await refusal(updateChallengeSettings(handle.db, student.id, slug, { deadline: null, entriesPerDay: null }))).code).toBe(
+        'forbidden',
+      );
 
       // the instructor moves the deadline into the past
-      const past = await updateChallengeSettings(handle.db, instructorId(), slug, { deadline: new Date(Date.now() - 1000).toISOString(), entriesPerDay: 2 });
+      const past = await updateChallengeSettings(handle.db, instructorId(), slug, {
+        deadline: new Date(Date.now() - 1000).toISOString(),
+        entriesPerDay: 2,
+      });
       expect(past.revealed).toBe(true);
       jobs.length = 0;
       const board = await getLeaderboard(handle.db, student.id, slug, enqueue);
@@ -125,7 +154,9 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
       expect(jobs.length).toBeGreaterThan(0);
       const again = await getLeaderboard(handle.db, student.id, slug, async (id) => void jobs.push(id));
       expect(again.rows.length).toBe(board.rows.length);
-      expect((await refusal(createEntry(handle.db, slug, { userId: student.id, body: { model: network, provenance }, enqueue }))).code).toBe('challenge-closed');
+      expect(
+        (await refusal(createEntry(handle.db, slug, { userId: student.id, body: { model: network, provenance }, enqueue }))).code,
+      ).toBe('challenge-closed');
       expect((await refusal(setEntryFinal(handle.db, student.id, slug, best.id, { final: true }))).code).toBe('challenge-closed');
     } finally {
       await updateChallengeSettings(handle.db, instructorId(), slug, { deadline: null, entriesPerDay: null });

@@ -35,17 +35,28 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
     });
     expect(saved).toMatchObject({ ok: true, course: { timeZone: 'America/New_York', latePolicy: 'penalize', latePenalty: 0.25 } });
     const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
-    expect(await getCurrentCourse(handle.db, student.id)).toMatchObject({ timeZone: 'America/New_York', latePolicy: 'penalize', latePenalty: 0.25 });
+    expect(await getCurrentCourse(handle.db, student.id)).toMatchObject({
+      timeZone: 'America/New_York',
+      latePolicy: 'penalize',
+      latePenalty: 0.25,
+    });
 
     // Refusing late work keeps no stray penalty.
-    const refuse = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'refuse', latePenaltyPercent: 40 });
+    const refuse = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+      timeZone: 'UTC',
+      latePolicy: 'refuse',
+      latePenaltyPercent: 40,
+    });
     expect(refuse).toMatchObject({ ok: true, course: { timeZone: 'UTC', latePolicy: 'refuse', latePenalty: 0 } });
     await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'accept' });
   });
 
   it('bad settings get a message per field and change nothing', async () => {
     const before = await selectCourseById(handle.db, seeded.courseId);
-    const zone = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'Mars/Olympus_Mons', latePolicy: 'accept' });
+    const zone = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+      timeZone: 'Mars/Olympus_Mons',
+      latePolicy: 'accept',
+    });
     expect(zone).toEqual({
       ok: false,
       message: 'Please correct the highlighted fields.',
@@ -53,11 +64,23 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
     });
     const policy = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'sometimes' });
     expect(policy).toMatchObject({ ok: false, fieldErrors: { latePolicy: 'Choose what happens to late submissions' } });
-    const tooMuch = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'penalize', latePenaltyPercent: 150 });
+    const tooMuch = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+      timeZone: 'UTC',
+      latePolicy: 'penalize',
+      latePenaltyPercent: 150,
+    });
     expect(tooMuch).toMatchObject({ ok: false, fieldErrors: { latePenaltyPercent: 'The late penalty is between 0 and 100 %' } });
-    const none = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'penalize', latePenaltyPercent: 0 });
+    const none = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+      timeZone: 'UTC',
+      latePolicy: 'penalize',
+      latePenaltyPercent: 0,
+    });
     expect(none).toMatchObject({ ok: false, fieldErrors: { latePenaltyPercent: expect.stringContaining('needs a penalty above 0 %') } });
-    const notANumber = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'penalize', latePenaltyPercent: 'lots' });
+    const notANumber = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+      timeZone: 'UTC',
+      latePolicy: 'penalize',
+      latePenaltyPercent: 'lots',
+    });
     expect(notANumber).toMatchObject({ ok: false, fieldErrors: { latePenaltyPercent: 'The late penalty is a number of percent' } });
     expect(await selectCourseById(handle.db, seeded.courseId)).toEqual(before);
   });

@@ -22,14 +22,29 @@ describe.each(testDrivers())('courses on %s: create, switch, several per person'
     const db = handle.db;
     const instructor = seeded.userIds['instructor@deltalab.test']!;
     const code = `NEW-${Date.now().toString(36).toUpperCase()}`;
-    const made = await createCourse(db, instructor, { title: 'Deep Learning, spring term', joinCode: code.toLowerCase(), timeZone: 'Europe/Berlin' });
+    const made = await createCourse(db, instructor, {
+      title: 'Deep Learning, spring term',
+      joinCode: code.toLowerCase(),
+      timeZone: 'Europe/Berlin',
+    });
     expect(made).toMatchObject({ ok: true, slug: expect.stringMatching(/^deep-learning-spring-term/) });
     if (!made.ok) return;
-    expect(await getCurrentCourse(db, instructor)).toMatchObject({ id: made.courseId, role: 'instructor', joinCode: code, timeZone: 'Europe/Berlin' });
+    expect(await getCurrentCourse(db, instructor)).toMatchObject({
+      id: made.courseId,
+      role: 'instructor',
+      joinCode: code,
+      timeZone: 'Europe/Berlin',
+    });
     expect((await listCourseExercises(db, made.courseId)).length).toBe(loadExercises().length);
     // The join code is taken now; a bad time zone is named.
-    expect(await createCourse(db, instructor, { title: 'Again', joinCode: code, timeZone: 'UTC' })).toMatchObject({ ok: false, fieldErrors: { joinCode: `The join code ${code} is taken: choose another.` } });
-    expect(await createCourse(db, instructor, { title: 'Again', joinCode: `${code}-2`, timeZone: 'Mars/Base' })).toMatchObject({ ok: false, fieldErrors: { timeZone: expect.stringContaining('Unknown time zone') } });
+    expect(await createCourse(db, instructor, { title: 'Again', joinCode: code, timeZone: 'UTC' })).toMatchObject({
+      ok: false,
+      fieldErrors: { joinCode: `The join code ${code} is taken: choose another.` },
+    });
+    expect(await createCourse(db, instructor, { title: 'Again', joinCode: `${code}-2`, timeZone: 'Mars/Base' })).toMatchObject({
+      ok: false,
+      fieldErrors: { timeZone: expect.stringContaining('Unknown time zone') },
+    });
     expect(await switchCourse(db, instructor, seeded.courseId)).toBe(true);
     expect((await getCurrentCourse(db, instructor))?.id).toBe(seeded.courseId);
     // Not enrolled there: no switch.
@@ -40,7 +55,10 @@ describe.each(testDrivers())('courses on %s: create, switch, several per person'
   it('students cannot create courses; a student joins a second course and works in it', async () => {
     const db = handle.db;
     const student = seeded.userIds['student1@deltalab.test']!;
-    expect(await createCourse(db, student, { title: 'Mine', joinCode: 'MINE-1234', timeZone: 'UTC' })).toMatchObject({ ok: false, message: 'Only instructors can create courses.' });
+    expect(await createCourse(db, student, { title: 'Mine', joinCode: 'MINE-1234', timeZone: 'UTC' })).toMatchObject({
+      ok: false,
+      message: 'Only instructors can create courses.',
+    });
     const before = await getCurrentCourse(db, student);
     expect(await joinCourse(db, student, { joinCode: 'SANDBOX-1' })).toMatchObject({ ok: true, title: 'Deltalab Sandbox' });
     expect((await getCurrentCourse(db, student))?.id).toBe(seeded.secondCourseId);

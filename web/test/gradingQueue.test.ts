@@ -110,7 +110,10 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     expect(crashed).toMatchObject({ status: 'graded', score: 0, passed: false, countsAsAttempt: true });
     // Usually V8 aborts a grading child (counted); sometimes the isolate's own limit stops it first.
     expect(crashed.childDeaths).toBeLessThanOrEqual(2);
-    expect((crashed.result as { error: { kind: string; message: string } }).error).toMatchObject({ kind: 'memory', message: expect.stringMatching(/64 MB/) });
+    expect((crashed.result as { error: { kind: string; message: string } }).error).toMatchObject({
+      kind: 'memory',
+      message: expect.stringMatching(/64 MB/),
+    });
     expect(await follow(after.submission.id, after.studentId)).toMatchObject({ status: 'graded', score: 1 });
   });
 

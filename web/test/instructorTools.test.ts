@@ -67,7 +67,10 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     expect(await refusal(instructorCourse(db, student, course.slug))).toMatchObject({ code: 'forbidden' });
     const other = await makeCourse(db);
     const otherInstructor = await makeEnrolledUser(db, other.id, 'instructor');
-    expect(await refusal(instructorCourse(db, otherInstructor.id, course.slug))).toMatchObject({ code: 'forbidden', message: expect.stringContaining('Only an instructor of') });
+    expect(await refusal(instructorCourse(db, otherInstructor.id, course.slug))).toMatchObject({
+      code: 'forbidden',
+      message: expect.stringContaining('Only an instructor of'),
+    });
     expect((await instructorCourse(db, otherInstructor.id)).id).toBe(other.id);
     expect(await refusal(instructorCourse(db, instructorId, 'no-such-course'))).toMatchObject({ code: 'not-found' });
   });
@@ -76,10 +79,17 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     const db = handle.db;
     const slug = `site-neuron-${driver}-${Date.now().toString(36)}`;
     // Bad input is refused with a specific message and nothing stored.
-    expect(await refusal(saveExerciseDraft(db, course, instructorId, { ...neuronForm(slug, 4), fields: [] }))).toMatchObject({ message: 'fields: Add at least one answer field' });
-    expect(await refusal(saveExerciseDraft(db, course, instructorId, { ...neuronForm('mlp-forward-pass', 4) }))).toMatchObject({ code: 'conflict' });
+    expect(await refusal(saveExerciseDraft(db, course, instructorId, { ...neuronForm(slug, 4), fields: [] }))).toMatchObject({
+      message: 'fields: Add at least one answer field',
+    });
+    expect(await refusal(saveExerciseDraft(db, course, instructorId, { ...neuronForm('mlp-forward-pass', 4) }))).toMatchObject({
+      code: 'conflict',
+    });
     await saveExerciseDraft(db, course, instructorId, neuronForm(slug, 4));
-    expect(await refusal(publishExerciseDraft(db, course, instructorId, slug))).toMatchObject({ code: 'conflict', message: expect.stringContaining('Validate') });
+    expect(await refusal(publishExerciseDraft(db, course, instructorId, slug))).toMatchObject({
+      code: 'conflict',
+      message: expect.stringContaining('Validate'),
+    });
     const validation = await validateExerciseDraft(db, course, slug);
     expect(validation).toMatchObject({ ok: true, variantsChecked: 21 });
     expect(validation.canonical?.variant.statementMarkdown).toContain('$w = 0.5$');
@@ -87,7 +97,15 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     // Published: students see it; hidden in its settings, they do not.
     const student = await makeEnrolledUser(db, seeded.courseId, 'student');
     expect(await getExerciseForStudent(db, student.id, slug)).not.toBeNull();
-    const settings = { points: '', maxAttempts: '3', decayPercent: 0, dueAt: '', showScore: 'immediately', showFeedback: 'immediately', showAnswers: 'never' };
+    const settings = {
+      points: '',
+      maxAttempts: '3',
+      decayPercent: 0,
+      dueAt: '',
+      showScore: 'immediately',
+      showFeedback: 'immediately',
+      showAnswers: 'never',
+    };
     expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: false })).toEqual({ ok: true });
     expect(await getExerciseForStudent(db, student.id, slug)).toBeNull();
     expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: true })).toEqual({ ok: true });
@@ -97,13 +115,21 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     const y = 1 / (1 + Math.exp(-(w * x + b)));
 
     // 3 figures where 4 are asked: wrong, until the tolerance is loosened.
-    const submission = await createSubmission(db, { userId: student.id, body: { exercise: slug, answers: { y: y.toPrecision(3) } }, enqueue: async (id) => (await startGrading(handle, { workers: true })).queue.enqueue([id]) });
+    const submission = await createSubmission(db, {
+      userId: student.id,
+      body: { exercise: slug, answers: { y: y.toPrecision(3) } },
+      enqueue: async (id) => (await startGrading(handle, { workers: true })).queue.enqueue([id]),
+    });
     const graded = await followSubmission(handle, student.id, submission.id, { waitMs: 30_000 });
     expect(graded).toMatchObject({ status: 'graded', passed: false, score: 0 });
     // A test student's work stays out of every figure.
     const tester = await makeUser(db);
     await enrollUser(db, { userId: tester.id, courseId: seeded.courseId, testStudent: true });
-    const tested = await createSubmission(db, { userId: tester.id, body: { exercise: slug, answers: { y: '0.5' } }, enqueue: async (id) => (await startGrading(handle, { workers: true })).queue.enqueue([id]) });
+    const tested = await createSubmission(db, {
+      userId: tester.id,
+      body: { exercise: slug, answers: { y: '0.5' } },
+      enqueue: async (id) => (await startGrading(handle, { workers: true })).queue.enqueue([id]),
+    });
     await followSubmission(handle, tester.id, tested.id, { waitMs: 30_000 });
 
     const overview = await getCourseOverview(db, course);
@@ -112,7 +138,13 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     expect(overview.cells[row]![column]).toEqual({ score: 0, attempts: 1, solved: false, late: false });
     expect(overview.students.some((s) => s.userId === tester.id)).toBe(false);
     const stats = await getExerciseStats(db, course, slug);
-    expect(stats).toMatchObject({ submissions: 1, studentsAttempted: 1, studentsSolved: 0, successRate: 0, numeric: { firstWrongField: [{ field: 'y', submissions: 1, share: 1 }] } });
+    expect(stats).toMatchObject({
+      submissions: 1,
+      studentsAttempted: 1,
+      studentsSolved: 0,
+      successRate: 0,
+      numeric: { firstWrongField: [{ field: 'y', submissions: 1, share: 1 }] },
+    });
 
     // Loosen: 3 significant figures. Editing a published exercise makes version 2; the submission keeps version 1.
     await saveExerciseDraft(db, course, instructorId, neuronForm(slug, 3));
@@ -124,21 +156,58 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     expect(items).toBe(2); // the test student's submission is regraded too (it only stays out of the figures)
     const preview = await waitForRegradePreview(db, course, regradeId, 30);
     expect(preview).toMatchObject({ status: 'ready', versionNumber: 2, graded: 2, summary: { raised: 1, lowered: 0, unchanged: 1 } });
-    expect(preview.changes).toEqual([expect.objectContaining({ oldScore: 0, newScore: 1, delta: 1, why: 'y: wrong → correct', student: expect.objectContaining({ userId: student.id }) })]);
+    expect(preview.changes).toEqual([
+      expect.objectContaining({
+        oldScore: 0,
+        newScore: 1,
+        delta: 1,
+        why: 'y: wrong → correct',
+        student: expect.objectContaining({ userId: student.id }),
+      }),
+    ]);
     // Nothing changes for the student before it is applied.
     expect((await selectSubmission(db, submission.id)).score).toBe(0);
     expect(await applyRegradeFor(db, course, instructorId, regradeId, { neverLower: true })).toEqual({ changed: 1 });
     expect(await refusal(applyRegradeFor(db, course, instructorId, regradeId, { neverLower: true }))).toMatchObject({ code: 'conflict' });
     const after = await selectSubmission(db, submission.id);
-    expect(after).toMatchObject({ score: 1, passed: true, regrades: [expect.objectContaining({ regradeId, fromScore: 0, toScore: 1, appliedBy: instructorId, reason: 'y: wrong → correct' })] });
+    expect(after).toMatchObject({
+      score: 1,
+      passed: true,
+      regrades: [expect.objectContaining({ regradeId, fromScore: 0, toScore: 1, appliedBy: instructorId, reason: 'y: wrong → correct' })],
+    });
 
     // What students see, by the course's settings: the score after the due date, the feedback never.
     const due = new Date(Date.now() + 86_400_000).toISOString();
-    expect(await updateExerciseSettingsFor(db, course, slug, { published: true, points: '', maxAttempts: '3', decayPercent: 0, dueAt: due, showScore: 'after-due', showFeedback: 'never', showAnswers: 'never' })).toEqual({ ok: true });
+    expect(
+      await updateExerciseSettingsFor(db, course, slug, {
+        published: true,
+        points: '',
+        maxAttempts: '3',
+        decayPercent: 0,
+        dueAt: due,
+        showScore: 'after-due',
+        showFeedback: 'never',
+        showAnswers: 'never',
+      }),
+    ).toEqual({ ok: true });
     const seen = await followSubmission(handle, student.id, submission.id);
-    expect(submissionView(seen, seen.visibility)).toMatchObject({ score: null, passed: null, result: null, hidden: { score: true, feedback: true, answers: true } });
+    expect(submissionView(seen, seen.visibility)).toMatchObject({
+      score: null,
+      passed: null,
+      result: null,
+      hidden: { score: true, feedback: true, answers: true },
+    });
     expect(submissionView(seen, null)).toMatchObject({ score: 1, passed: true });
-    await updateExerciseSettingsFor(db, course, slug, { published: true, points: '', maxAttempts: '3', decayPercent: 0, dueAt: new Date(Date.now() - 1000).toISOString(), showScore: 'after-due', showFeedback: 'immediately', showAnswers: 'immediately' });
+    await updateExerciseSettingsFor(db, course, slug, {
+      published: true,
+      points: '',
+      maxAttempts: '3',
+      decayPercent: 0,
+      dueAt: new Date(Date.now() - 1000).toISOString(),
+      showScore: 'after-due',
+      showFeedback: 'immediately',
+      showAnswers: 'immediately',
+    });
     const afterDue = await followSubmission(handle, student.id, submission.id);
     expect(submissionView(afterDue, afterDue.visibility)).toMatchObject({ score: 1, hidden: { score: false, feedback: false } });
 
@@ -155,19 +224,42 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     // Export as a folder archive, import it back under another slug.
     const exported = await exportExerciseArchive(db, course, slug);
     const entries = readTarGz(exported.archive);
-    expect(Object.keys(entries).sort()).toEqual(['definition.ts', 'reference.ts', 'statement.md', 'variants.ts'].map((f) => `forward-pass/${slug}/${f}`));
+    expect(Object.keys(entries).sort()).toEqual(
+      ['definition.ts', 'reference.ts', 'statement.md', 'variants.ts'].map((f) => `forward-pass/${slug}/${f}`),
+    );
     const copy = await importExerciseArchive(db, course, instructorId, exported.archive, `${slug}-copy`);
     expect(copy.files['definition.ts']).toContain(`slug: '${slug}-copy'`);
     expect((await validateExerciseDraft(db, course, `${slug}-copy`)).ok).toBe(true);
   });
 
   it('regrade requests and settings are validated with specific messages', async () => {
-    expect(await refusal(createRegrade(handle, course, instructorId, { exercise: 'no-such-exercise' }))).toMatchObject({ code: 'unknown-exercise' });
-    expect(await refusal(createRegrade(handle, course, instructorId, { exercise: 'mlp-forward-pass', scope: { version: 99 } }))).toMatchObject({ message: 'scope.version: the exercise has no version 99.' });
-    expect(await refusal(createRegrade(handle, course, instructorId, { exercise: 'mlp-forward-pass', scope: 'everything' }))).toMatchObject({ code: 'invalid-request' });
-    expect(await updateExerciseSettingsFor(handle.db, course, 'mlp-forward-pass', { published: true, points: '-1', maxAttempts: '', decayPercent: 0, dueAt: 'tomorrow', showScore: 'immediately', showFeedback: 'sometimes', showAnswers: 'never' })).toMatchObject({
+    expect(await refusal(createRegrade(handle, course, instructorId, { exercise: 'no-such-exercise' }))).toMatchObject({
+      code: 'unknown-exercise',
+    });
+    expect(
+      await refusal(createRegrade(handle, course, instructorId, { exercise: 'mlp-forward-pass', scope: { version: 99 } })),
+    ).toMatchObject({ message: 'scope.version: the exercise has no version 99.' });
+    expect(await refusal(createRegrade(handle, course, instructorId, { exercise: 'mlp-forward-pass', scope: 'everything' }))).toMatchObject(
+      { code: 'invalid-request' },
+    );
+    expect(
+      await updateExerciseSettingsFor(handle.db, course, 'mlp-forward-pass', {
+        published: true,
+        points: '-1',
+        maxAttempts: '',
+        decayPercent: 0,
+        dueAt: 'tomorrow',
+        showScore: 'immediately',
+        showFeedback: 'sometimes',
+        showAnswers: 'never',
+      }),
+    ).toMatchObject({
       ok: false,
-      fieldErrors: { points: expect.stringContaining('Points are above 0'), dueAt: expect.stringContaining('ISO date-time'), showFeedback: 'Choose immediately, after the due date, or never' },
+      fieldErrors: {
+        points: expect.stringContaining('Points are above 0'),
+        dueAt: expect.stringContaining('ISO date-time'),
+        showFeedback: 'Choose immediately, after the due date, or never',
+      },
     });
   });
 });

@@ -31,7 +31,9 @@ describe.each(testDrivers())('joining a course on %s', (driver: TestDriver) => {
     const joined = await joinCourse(handle.db, user.id, { joinCode: `  ${demoCourse.joinCode.toLowerCase()} ` });
     expect(joined).toEqual({ ok: true, courseId: seeded.courseId, title: demoCourse.title });
     expect((await listCoursesForUser(handle.db, user.id)).map((c) => [c.id, c.role])).toEqual([[seeded.courseId, 'student']]);
-    await expect(createSubmission(handle.db, { userId: user.id, body, enqueue: async () => {} })).resolves.toMatchObject({ status: 'queued' });
+    await expect(createSubmission(handle.db, { userId: user.id, body, enqueue: async () => {} })).resolves.toMatchObject({
+      status: 'queued',
+    });
   });
 
   it('a wrong or empty code, and a second course, each get their own message and change nothing', async () => {

@@ -4,7 +4,11 @@ import { refusal } from './refusal';
 
 /** A POST with these exact bytes, as a client on the wire would send them. */
 const post = (body: Uint8Array | string, headers: Record<string, string> = {}) =>
-  new Request('http://localhost/api/submissions', { method: 'POST', body: body as BodyInit, headers: { 'content-type': 'application/json', ...headers } });
+  new Request('http://localhost/api/submissions', {
+    method: 'POST',
+    body: body as BodyInit,
+    headers: { 'content-type': 'application/json', ...headers },
+  });
 const bytes = (...parts: (string | number[])[]) =>
   Uint8Array.from(parts.flatMap((part) => (typeof part === 'string' ? [...new TextEncoder().encode(part)] : part)));
 
@@ -25,11 +29,15 @@ describe('readJson: what the database cannot store is refused at the edge with t
   });
 
   it('refuses NUL and lone surrogates in keys and values, with the JSON path', async () => {
-    expect((await refusal(readJson(post('{"exercise":"a\\u0000b"}')))).message).toBe('exercise: text may not contain the NUL character (\\u0000).');
+    expect((await refusal(readJson(post('{"exercise":"a\\u0000b"}')))).message).toBe(
+      'exercise: text may not contain the NUL character (\\u0000).',
+    );
     expect((await refusal(readJson(post('{"answers":{"y":"\\ud800"}}')))).message).toBe(
       'answers.y: text holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair).',
     );
-    expect((await refusal(readJson(post('{"answers":{"\\udc00":"1"}}')))).message).toMatch(/^answers\.a key: text holds a lone UTF-16 surrogate/);
+    expect((await refusal(readJson(post('{"answers":{"\\udc00":"1"}}')))).message).toMatch(
+      /^answers\.a key: text holds a lone UTF-16 surrogate/,
+    );
     expect((await refusal(readJson(post('{"list":["ok","\\u0000"]}')))).message).toMatch(/^list\[1\]: text may not contain the NUL/);
     // A surrogate pair written as escapes is one character, and fine.
     expect(await readJson(post('{"a":"\\ud83d\\ude00"}'))).toEqual({ a: '😀' });
@@ -44,7 +52,11 @@ describe('readJson: what the database cannot store is refused at the edge with t
   it('refuses bodies over 1 MB by their declared or their real size, empty bodies and malformed JSON', async () => {
     const big = `{"code":"${'x'.repeat(1024 * 1024)}"}`;
     const real = await refusal(readJson(post(big)));
-    expect([real.status, real.code, real.message]).toEqual([413, 'body-too-large', `The request body is ${big.length} bytes; the limit is 1 MB (1048576 bytes).`]);
+    expect([real.status, real.code, real.message]).toEqual([
+      413,
+      'body-too-large',
+      `The request body is ${big.length} bytes; the limit is 1 MB (1048576 bytes).`,
+    ]);
     const declared = await refusal(readJson(post('{}', { 'content-length': String(50 * 1024 * 1024) })));
     expect([declared.status, declared.message]).toEqual([413, 'The request body is 52428800 bytes; the limit is 1 MB (1048576 bytes).']);
     expect((await refusal(readJson(post('  ')))).message).toBe('The request body is empty; send JSON.');

@@ -26,7 +26,14 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
   function startWorker(): ChildProcess {
     const child = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/worker.ts'], {
       cwd: webDir,
-      env: { ...process.env, DATABASE_URL: databaseUrl, NODE_ENV: 'production', NODE_OPTIONS: '', DELTALAB_GRADING_CHILDREN: '1', DELTALAB_GRADING_ISOLATES: '1' },
+      env: {
+        ...process.env,
+        DATABASE_URL: databaseUrl,
+        NODE_ENV: 'production',
+        NODE_OPTIONS: '',
+        DELTALAB_GRADING_CHILDREN: '1',
+        DELTALAB_GRADING_ISOLATES: '1',
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[worker ${child.pid}] ${chunk}`));
@@ -116,9 +123,11 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
     // A submission has one job (its id is the submission's), whatever the workers re-queued at start.
     // (Jobs are completed in batches a quarter second after their grade is recorded.)
     const readJobs = async () =>
-      ((await handle.executeSql(`select state, retry_count from pgboss.job where name = $1 and id = $2`, [queue.name, slow.id])) as {
-        rows: Array<{ state: string; retry_count: number }>;
-      }).rows;
+      (
+        (await handle.executeSql(`select state, retry_count from pgboss.job where name = $1 and id = $2`, [queue.name, slow.id])) as {
+          rows: Array<{ state: string; retry_count: number }>;
+        }
+      ).rows;
     let jobs = await readJobs();
     for (let i = 0; i < 50 && jobs[0]?.state !== 'completed'; i++) {
       await new Promise((r) => setTimeout(r, 100));

@@ -27,7 +27,7 @@ it("finds next-auth's session cookie by either name, whole or in chunks", async 
   expect(sessionCookie(jar({ 'next-auth.session-token': 'abc' }))).toBe('abc');
   expect(sessionCookie(jar({ '__Secure-next-auth.session-token': 'sec', 'next-auth.session-token': 'plain' }))).toBe('sec');
   expect(sessionCookie(jar({ 'next-auth.session-token.0': 'ab', 'next-auth.session-token.1': 'cd' }))).toBe('abcd');
-  expect(sessionCookie(jar({ 'other': 'x' }))).toBeNull();
+  expect(sessionCookie(jar({ other: 'x' }))).toBeNull();
 });
 
 it('maps a decoded token to the session user the way the session callback does', async () => {

@@ -69,7 +69,9 @@ describe('SubmitPanel: the due date and the course’s late policy', () => {
 
   it('after it: the due date on the course’s clock, then the policy', () => {
     const past = rules({ dueAt: '2026-01-10T23:59:00.000Z', timeZone: 'America/New_York', latePolicy: 'refuse' });
-    expect(panel(past)).toContain('The due date (10 Jan 2026, 18:59 America/New York) has passed. Submissions after the due date are not accepted.');
+    expect(panel(past)).toContain(
+      'The due date (10 Jan 2026, 18:59 America/New York) has passed. Submissions after the due date are not accepted.',
+    );
   });
 
   it('without a due date: nothing about lateness', () => {

@@ -42,8 +42,14 @@ describe('resolveImports (the Run worker maps the student’s tfjs import to its
   });
 
   it('refuses other modules, tfjs where the exercise does not use it, and import(), with the grader’s words', () => {
-    expect(resolveImports("import fs from 'fs';", { tfModuleUrl: tfUrl })).toEqual({ ok: false, message: "Cannot import 'fs': only '@tensorflow/tfjs' can be imported." });
-    expect(resolveImports("import './other.js';", {})).toEqual({ ok: false, message: "Cannot import './other.js': imports are not available in this exercise." });
+    expect(resolveImports("import fs from 'fs';", { tfModuleUrl: tfUrl })).toEqual({
+      ok: false,
+      message: "Cannot import 'fs': only '@tensorflow/tfjs' can be imported.",
+    });
+    expect(resolveImports("import './other.js';", {})).toEqual({
+      ok: false,
+      message: "Cannot import './other.js': imports are not available in this exercise.",
+    });
     expect(resolveImports("import * as tf from '@tensorflow/tfjs';", {})).toEqual({
       ok: false,
       message: "Cannot import '@tensorflow/tfjs': this exercise does not use TensorFlow.js.",
@@ -94,13 +100,21 @@ describe('tfDeclarations (Monaco’s types for tf exercises)', () => {
       '/exercise.d.ts': typeDeclarations,
       '/node_modules/@tensorflow/tfjs/index.d.ts': tfDeclarations,
     };
-    const options: ts.CompilerOptions = { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, strict: true, noEmit: true, lib: ['lib.es2020.d.ts'], types: [] };
+    const options: ts.CompilerOptions = {
+      target: ts.ScriptTarget.ES2020,
+      module: ts.ModuleKind.ESNext,
+      strict: true,
+      noEmit: true,
+      lib: ['lib.es2020.d.ts'],
+      types: [],
+    };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);
     host.readFile = (name) => files[name] ?? readFile(name);
     host.fileExists = (name) => name in files || ts.sys.fileExists(name);
     const getSourceFile = host.getSourceFile.bind(host);
-    host.getSourceFile = (name, version) => (name in files ? ts.createSourceFile(name, files[name]!, version) : getSourceFile(name, version));
+    host.getSourceFile = (name, version) =>
+      name in files ? ts.createSourceFile(name, files[name]!, version) : getSourceFile(name, version);
     const program = ts.createProgram(['/submission.ts', '/exercise.d.ts', '/node_modules/@tensorflow/tfjs/index.d.ts'], options, host);
     return ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'));
   }
@@ -123,8 +137,11 @@ describe('tfDeclarations (Monaco’s types for tf exercises)', () => {
   });
 
   it('catches what the real types catch: unknown ops, a Tensor where a Scalar is needed', () => {
-    expect(check("import * as tf from '@tensorflow/tfjs';\nexport const x = tf.notAnOp(1);").join()).toContain("Property 'notAnOp' does not exist");
-    const noCast = "import * as tf from '@tensorflow/tfjs';\nconst v = tf.variable(tf.scalar(1));\nexport const g = tf.variableGrads(() => tf.mean(tf.square(v)) as tf.Tensor, [v]);";
+    expect(check("import * as tf from '@tensorflow/tfjs';\nexport const x = tf.notAnOp(1);").join()).toContain(
+      "Property 'notAnOp' does not exist",
+    );
+    const noCast =
+      "import * as tf from '@tensorflow/tfjs';\nconst v = tf.variable(tf.scalar(1));\nexport const g = tf.variableGrads(() => tf.mean(tf.square(v)) as tf.Tensor, [v]);";
     expect(check(noCast).join()).toMatch(/not assignable to type 'Scalar'|not assignable to type 'Tensor<Rank.R0>'/);
   });
 });
@@ -165,7 +182,9 @@ describe('compareOutput (Run) uses the grader’s own rule', () => {
   it('agrees with the shared isWithinTolerance on every number, and names the first difference', () => {
     expect(compareOutput([1.0009, 2], [1, 2], DEFAULT_CODE_TOLERANCE)).toBeNull();
     expect(compareOutput([1, 2.003], [1, 2], DEFAULT_CODE_TOLERANCE)).toBe('result[1]: got 2.003, expected 2');
-    expect(compareOutput({ w: [0.0818] }, { w: [0.082167] }, { mode: 'sigfigs', digits: 3 })).toBe('result.w[0]: got 0.0818, expected 0.082167');
+    expect(compareOutput({ w: [0.0818] }, { w: [0.082167] }, { mode: 'sigfigs', digits: 3 })).toBe(
+      'result.w[0]: got 0.0818, expected 0.082167',
+    );
     expect(compareOutput([NaN], [NaN], DEFAULT_CODE_TOLERANCE)).toBe('result[0]: got NaN, expected NaN');
   });
 });
@@ -181,7 +200,12 @@ describe('backend choice', () => {
   it('the probe picks the fastest timed backend, not a fixed order; ties go to cpu', () => {
     expect(fastestBackend(probe)).toBe('wasm');
     expect(fastestBackend([{ backend: 'webgl', ok: true, ms: 5, warmupMs: 900 }, ...probe.slice(0, 2)])).toBe('webgl');
-    expect(fastestBackend([{ backend: 'wasm', ok: true, ms: 9, warmupMs: 1 }, { backend: 'cpu', ok: true, ms: 9, warmupMs: 1 }])).toBe('cpu');
+    expect(
+      fastestBackend([
+        { backend: 'wasm', ok: true, ms: 9, warmupMs: 1 },
+        { backend: 'cpu', ok: true, ms: 9, warmupMs: 1 },
+      ]),
+    ).toBe('cpu');
     expect(fastestBackend([{ backend: 'cpu', ok: false, reason: 'x' }])).toBeNull();
   });
 
@@ -201,7 +225,10 @@ describe('backend choice', () => {
   it('a student choice wins when available, else the fastest with the reason', () => {
     expect(pickBackend('auto', probe)).toEqual({ backend: 'wasm', reason: 'fastest in the probe' });
     expect(pickBackend('cpu', probe)).toEqual({ backend: 'cpu', reason: 'your choice' });
-    expect(pickBackend('webgpu', probe)).toEqual({ backend: 'wasm', reason: 'webgpu is not available here (no WebGPU adapter); the probe picked the fastest' });
+    expect(pickBackend('webgpu', probe)).toEqual({
+      backend: 'wasm',
+      reason: 'webgpu is not available here (no WebGPU adapter); the probe picked the fastest',
+    });
   });
 
   it('a remembered choice is read back only when it is one of the choices', () => {

@@ -18,7 +18,9 @@ function describe({ file, bytes, rows }: BackupSummary): string {
 
 async function main(): Promise<void> {
   if (readDbEnv().DATABASE_URL) {
-    throw new Error('DATABASE_URL is set: this command backs up the embedded database. On PostgreSQL use pg_dump -Fc and pg_restore (README: Backups).');
+    throw new Error(
+      'DATABASE_URL is set: this command backs up the embedded database. On PostgreSQL use pg_dump -Fc and pg_restore (README: Backups).',
+    );
   }
   if (command === 'backup') {
     const stamp = new Date().toISOString().replace(/[:.]/g, '-');

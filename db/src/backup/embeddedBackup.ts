@@ -45,7 +45,10 @@ export async function backupEmbeddedDatabase(options: { dataDir?: string; outFil
  * changes; the current database is kept beside as `pglite.before-restore-<time>`, not deleted; migrations newer than
  * the backup are applied afterwards. Refused while a server holds the data directory.
  */
-export async function restoreEmbeddedDatabase(options: { dataDir?: string; fromFile: string }): Promise<BackupSummary & { previous: string | null }> {
+export async function restoreEmbeddedDatabase(options: {
+  dataDir?: string;
+  fromFile: string;
+}): Promise<BackupSummary & { previous: string | null }> {
   const dataDir = resolveDataDir({ dataDir: options.dataDir });
   if (dataDir === memoryDataDir) throw new Error('Cannot restore into an in-memory database.');
   if (!existsSync(options.fromFile)) throw new Error(`No backup file at ${options.fromFile}.`);
@@ -88,7 +91,9 @@ async function countRowsOf(dump: Blob): Promise<Record<string, number>> {
 
 async function countRows(run: (sql: string) => Promise<{ rows: Record<string, unknown>[] }>): Promise<Record<string, number>> {
   const tables = rowsOf<{ name: string }>(
-    await run(`select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`),
+    await run(
+      `select table_name as name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    ),
   ).map((t) => t.name);
   if (!tables.includes('submissions')) throw new Error('it holds no submissions table');
   const counts: Record<string, number> = {};

@@ -50,17 +50,20 @@ export class PgliteThread {
       this.worker.on('message', onMessage);
       this.worker.once('error', rejectReady);
     });
-    this.worker.on('message', (message: { id?: number; value?: unknown; error?: Record<string, unknown>; notify?: string; payload?: string }) => {
-      if (message.notify !== undefined) {
-        for (const listener of this.listeners.get(message.notify) ?? []) listener(message.payload ?? '');
-        return;
-      }
-      if (message.id === undefined) return;
-      const call = this.pending.get(message.id);
-      this.pending.delete(message.id);
-      if (message.error) call?.reject(toError(message.error));
-      else call?.resolve(message.value);
-    });
+    this.worker.on(
+      'message',
+      (message: { id?: number; value?: unknown; error?: Record<string, unknown>; notify?: string; payload?: string }) => {
+        if (message.notify !== undefined) {
+          for (const listener of this.listeners.get(message.notify) ?? []) listener(message.payload ?? '');
+          return;
+        }
+        if (message.id === undefined) return;
+        const call = this.pending.get(message.id);
+        this.pending.delete(message.id);
+        if (message.error) call?.reject(toError(message.error));
+        else call?.resolve(message.value);
+      },
+    );
     this.worker.on('error', (error) => this.failAll(error));
     this.worker.on('exit', (code) => this.failAll(new Error(`the PGlite thread exited (code ${code})`)));
   }

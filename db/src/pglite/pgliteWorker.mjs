@@ -46,7 +46,10 @@ function target(message) {
 async function handle(message) {
   switch (message.op) {
     case 'query': {
-      const options = { ...(message.rowMode ? { rowMode: message.rowMode } : {}), ...(message.rawDates ? { parsers: rawDateParsers } : {}) };
+      const options = {
+        ...(message.rowMode ? { rowMode: message.rowMode } : {}),
+        ...(message.rawDates ? { parsers: rawDateParsers } : {}),
+      };
       return target(message).query(message.sql, message.params, options);
     }
     case 'exec':
@@ -82,7 +85,10 @@ async function handle(message) {
     }
     case 'listen': {
       if (!listeners.has(message.channel)) {
-        listeners.set(message.channel, await pg.listen(message.channel, (payload) => parentPort.postMessage({ notify: message.channel, payload })));
+        listeners.set(
+          message.channel,
+          await pg.listen(message.channel, (payload) => parentPort.postMessage({ notify: message.channel, payload })),
+        );
       }
       return null;
     }

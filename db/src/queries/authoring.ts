@@ -62,8 +62,7 @@ export interface PublishInput {
 }
 
 export type PublishOutcome =
-  | { ok: true; exerciseId: string; versionId: string; versionNumber: number; created: boolean }
-  | { ok: false; reason: 'slug-taken' };
+  { ok: true; exerciseId: string; versionId: string; versionNumber: number; created: boolean } | { ok: false; reason: 'slug-taken' };
 
 /**
  * Publishes an authored folder as the exercise's next version (the same files again reuse their version) and makes it
@@ -83,7 +82,10 @@ export async function publishAuthoredVersion(db: Database, input: PublishInput):
         .where(and(eq(courseExercises.exerciseId, existing.id), eq(courseExercises.courseId, input.courseId)))
         .limit(1);
       if (existing.source !== 'site' || !owner) return { ok: false as const, reason: 'slug-taken' as const };
-      await tx.update(exercises).set({ title: input.title, topic: input.topic, updatedAt: sql`now()` }).where(eq(exercises.id, existing.id));
+      await tx
+        .update(exercises)
+        .set({ title: input.title, topic: input.topic, updatedAt: sql`now()` })
+        .where(eq(exercises.id, existing.id));
     } else {
       const [made] = await tx
         .insert(exercises)
@@ -119,14 +121,28 @@ export async function publishAuthoredVersion(db: Database, input: PublishInput):
         select ${input.courseId}, ${exerciseId}, coalesce(max(position), -1) + 1, true from course_exercises where course_id = ${input.courseId}
         on conflict do nothing`);
     }
-    return { ok: true as const, exerciseId: exerciseId!, versionId: version.id, versionNumber: version.number, created: inserted !== undefined };
+    return {
+      ok: true as const,
+      exerciseId: exerciseId!,
+      versionId: version.id,
+      versionNumber: version.number,
+      created: inserted !== undefined,
+    };
   });
 }
 
 /** A version's stored folder (site-authored exercises), or null for a catalogue version. Versions never change. */
-export async function selectVersionFolder(db: Database, versionId: string): Promise<{ contentHash: string; files: Record<string, string> | null; definition: unknown; number: number } | undefined> {
+export async function selectVersionFolder(
+  db: Database,
+  versionId: string,
+): Promise<{ contentHash: string; files: Record<string, string> | null; definition: unknown; number: number } | undefined> {
   const [row] = await db
-    .select({ contentHash: exerciseVersions.contentHash, files: exerciseVersions.files, definition: exerciseVersions.definition, number: exerciseVersions.number })
+    .select({
+      contentHash: exerciseVersions.contentHash,
+      files: exerciseVersions.files,
+      definition: exerciseVersions.definition,
+      number: exerciseVersions.number,
+    })
     .from(exerciseVersions)
     .where(eq(exerciseVersions.id, versionId))
     .limit(1);

@@ -1,7 +1,16 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf, runsStatementsOneAtATime } from '../rawRows';
-import { challengeEntries, challengeNames, challengeSettings, submissions, type ChallengeEntry, type ChallengeProvenance, type ChallengeSettingsRow, type Submission } from '../schema';
+import {
+  challengeEntries,
+  challengeNames,
+  challengeSettings,
+  submissions,
+  type ChallengeEntry,
+  type ChallengeProvenance,
+  type ChallengeSettingsRow,
+  type Submission,
+} from '../schema';
 import { returningSubmission, submissionFromRow } from './submissions';
 
 export interface NewChallengeEntryInput {
@@ -53,15 +62,28 @@ export async function insertChallengeEntry(db: Database, input: NewChallengeEntr
   const rows = runsStatementsOneAtATime(db)
     ? rowsOf<Record<string, unknown>>(await db.execute(statement))
     : await db.transaction(async (tx) => {
-        await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`challenge:${input.userId}:${input.courseId}:${input.exerciseId}`}, 0))`);
+        await tx.execute(
+          sql`select pg_advisory_xact_lock(hashtextextended(${`challenge:${input.userId}:${input.courseId}:${input.exerciseId}`}, 0))`,
+        );
         return rowsOf<Record<string, unknown>>(await tx.execute(statement));
       });
   const [row] = rows;
-  if (!row) return { ok: false, reason: 'daily-limit', used: await countChallengeEntriesSince(db, input.userId, input.courseId, input.exerciseId, input.since) };
+  if (!row)
+    return {
+      ok: false,
+      reason: 'daily-limit',
+      used: await countChallengeEntriesSince(db, input.userId, input.courseId, input.exerciseId, input.since),
+    };
   return { ok: true, submission: submissionFromRow(row) };
 }
 
-export async function countChallengeEntriesSince(db: Database, userId: string, courseId: string, exerciseId: string, since: Date): Promise<number> {
+export async function countChallengeEntriesSince(
+  db: Database,
+  userId: string,
+  courseId: string,
+  exerciseId: string,
+  since: Date,
+): Promise<number> {
   const result = await db.execute(sql`
     select count(*)::int as n from ${challengeEntries}
     where user_id = ${userId} and course_id = ${courseId} and exercise_id = ${exerciseId} and created_at >= ${since.toISOString()}`);
@@ -74,7 +96,6 @@ export interface ChallengeEntryView extends ChallengeEntry {
   failureMessage: string | null;
   result: unknown;
 }
-
 
 function viewOf(row: Record<string, unknown>): ChallengeEntryView {
   return {
@@ -96,7 +117,13 @@ export async function selectChallengeEntry(db: Database, submissionId: string): 
 }
 
 /** One student's entries in a challenge, newest first. */
-export async function listChallengeEntries(db: Database, userId: string, courseId: string, exerciseId: string, limit = 200): Promise<ChallengeEntryView[]> {
+export async function listChallengeEntries(
+  db: Database,
+  userId: string,
+  courseId: string,
+  exerciseId: string,
+  limit = 200,
+): Promise<ChallengeEntryView[]> {
   const rows = await db
     .select({ entry: challengeEntries, status: submissions.status, failureMessage: submissions.failureMessage, result: submissions.result })
     .from(challengeEntries)
@@ -111,7 +138,10 @@ export async function listChallengeEntries(db: Database, userId: string, courseI
  * Marks an entry final or not. Refused (false) beyond `maxFinal` finals per student and challenge, or for an entry that
  * is not the user's.
  */
-export async function setChallengeEntryFinal(db: Database, input: { userId: string; submissionId: string; final: boolean; maxFinal: number }): Promise<boolean> {
+export async function setChallengeEntryFinal(
+  db: Database,
+  input: { userId: string; submissionId: string; final: boolean; maxFinal: number },
+): Promise<boolean> {
   const result = await db.execute(sql`
     update ${challengeEntries} e set final = ${input.final}
     where e.submission_id = ${input.submissionId} and e.user_id = ${input.userId}
@@ -132,9 +162,24 @@ export interface ChallengeBoardRow {
   entries: number;
   lastEntryAt: Date;
   /** Their best entry by public score (fewer parameters, then earlier, on ties). */
-  best: { submissionId: string; publicScore: number; privateScore: number | null; params: number; verifyStatus: string | null; verifyScore: number | null };
+  best: {
+    submissionId: string;
+    publicScore: number;
+    privateScore: number | null;
+    params: number;
+    verifyStatus: string | null;
+    verifyScore: number | null;
+  };
   /** The entry that counts after the deadline: the best private among their finals, else their best public entry. */
-  counted: { submissionId: string; publicScore: number; privateScore: number | null; params: number; verifyStatus: string | null; verifyScore: number | null; final: boolean };
+  counted: {
+    submissionId: string;
+    publicScore: number;
+    privateScore: number | null;
+    params: number;
+    verifyStatus: string | null;
+    verifyScore: number | null;
+    final: boolean;
+  };
 }
 
 /** Every enrolled student's standing in one challenge of a course, in one query. */
@@ -186,10 +231,18 @@ export async function selectEntryBoundaries(db: Database, submissionIds: string[
   if (submissionIds.length === 0) return new Map();
   const result = await db.execute(sql`
     select submission_id as "submissionId", boundary from ${challengeEntries} where submission_id = any(${`{${submissionIds.join(',')}}`}::uuid[])`);
-  return new Map(rowsOf<{ submissionId: string; boundary: string | null }>(result).flatMap((r) => (r.boundary ? [[r.submissionId, r.boundary] as const] : [])));
+  return new Map(
+    rowsOf<{ submissionId: string; boundary: string | null }>(result).flatMap((r) =>
+      r.boundary ? [[r.submissionId, r.boundary] as const] : [],
+    ),
+  );
 }
 
-export async function selectChallengeSettings(db: Database, courseId: string, exerciseId: string): Promise<ChallengeSettingsRow | undefined> {
+export async function selectChallengeSettings(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+): Promise<ChallengeSettingsRow | undefined> {
   const [row] = await db
     .select()
     .from(challengeSettings)
@@ -198,7 +251,10 @@ export async function selectChallengeSettings(db: Database, courseId: string, ex
   return row;
 }
 
-export async function upsertChallengeSettings(db: Database, input: { courseId: string; exerciseId: string; deadline: Date | null; entriesPerDay: number | null }): Promise<void> {
+export async function upsertChallengeSettings(
+  db: Database,
+  input: { courseId: string; exerciseId: string; deadline: Date | null; entriesPerDay: number | null },
+): Promise<void> {
   await db
     .insert(challengeSettings)
     .values({ ...input, updatedAt: new Date() })
@@ -222,7 +278,11 @@ export async function claimVerifyAfterDeadline(db: Database, courseId: string, e
  * Stores a Verify job for an entry: a submission of its own (never an attempt, never an entry) that re-trains the
  * entry's code, and marks the entry queued, in one statement. Null when the entry does not exist or is already queued.
  */
-export async function insertVerifyJob(db: Database, entryId: string, retrain: { code: string; seed: number; epochs: number }): Promise<Submission | null> {
+export async function insertVerifyJob(
+  db: Database,
+  entryId: string,
+  retrain: { code: string; seed: number; epochs: number },
+): Promise<Submission | null> {
   const payload = { retrain, verifyOf: entryId };
   const result = await db.execute(sql`
     with entry as (

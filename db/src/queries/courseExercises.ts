@@ -17,9 +17,10 @@ export async function upsertCourseExercise(db: Database, input: CourseExerciseIn
   const { courseId, exerciseId, ...rules } = input;
   const set = Object.fromEntries(Object.entries(rules).filter(([, value]) => value !== undefined));
   const insert = db.insert(courseExercises).values(input);
-  const [row] = await (Object.keys(set).length > 0
-    ? insert.onConflictDoUpdate({ target: [courseExercises.courseId, courseExercises.exerciseId], set })
-    : insert.onConflictDoNothing()
+  const [row] = await (
+    Object.keys(set).length > 0
+      ? insert.onConflictDoUpdate({ target: [courseExercises.courseId, courseExercises.exerciseId], set })
+      : insert.onConflictDoNothing()
   ).returning();
   if (row) return row;
   const [existing] = await db
@@ -128,11 +129,7 @@ export async function listCourseExercises(
 }
 
 /** One exercise of a course by slug (published or not: the caller decides who may see it). */
-export async function selectCourseExerciseBySlug(
-  db: Database,
-  courseId: string,
-  slug: string,
-): Promise<CourseExerciseRow | undefined> {
+export async function selectCourseExerciseBySlug(db: Database, courseId: string, slug: string): Promise<CourseExerciseRow | undefined> {
   const [row] = await db
     .select(courseExerciseColumns)
     .from(courseExercises)

@@ -93,7 +93,11 @@ export async function exerciseSubmissionFacts(db: Database, courseId: string, ex
  * Per counted student with a grade on the exercise: their best score on it and their total (sum of best scores) on the
  * course's other exercises, from the cells, summed in SQL (one row per student): what discrimination correlates.
  */
-export async function discriminationInputs(db: Database, courseId: string, exerciseId: string): Promise<{ userId: string; here: number; rest: number }[]> {
+export async function discriminationInputs(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+): Promise<{ userId: string; here: number; rest: number }[]> {
   const result = await db.execute(sql`
     select g.user_id as "userId", max(g.best_score) filter (where g.exercise_id = ${exerciseId}) as "here",
       coalesce(sum(g.best_score) filter (where g.exercise_id <> ${exerciseId}), 0) as "rest"
@@ -102,7 +106,11 @@ export async function discriminationInputs(db: Database, courseId: string, exerc
     where g.course_id = ${courseId}
     group by g.user_id
     having bool_or(g.exercise_id = ${exerciseId})`);
-  return rowsOf<{ userId: string; here: number; rest: number }>(result).map((row) => ({ userId: row.userId, here: Number(row.here ?? 0), rest: Number(row.rest) }));
+  return rowsOf<{ userId: string; here: number; rest: number }>(result).map((row) => ({
+    userId: row.userId,
+    here: Number(row.here ?? 0),
+    rest: Number(row.rest),
+  }));
 }
 
 /** A student's submissions in a course, newest first, with the exercise's slug and title (the per-student timeline). */

@@ -34,17 +34,19 @@ export interface CourseMember {
 
 /** Members of a course (optionally one role), instructors first, then by name. */
 export async function listCourseMembers(db: Database, courseId: string, role?: CourseRole): Promise<CourseMember[]> {
-  return db
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      role: enrollments.role,
-      enrolledAt: enrollments.createdAt,
-    })
-    .from(enrollments)
-    .innerJoin(users, eq(users.id, enrollments.userId))
-    .where(role ? and(eq(enrollments.courseId, courseId), eq(enrollments.role, role)) : eq(enrollments.courseId, courseId))
-    // course_role is the enum ('student', 'instructor'): descending puts instructors first.
-    .orderBy(desc(enrollments.role), asc(users.name), asc(users.email));
+  return (
+    db
+      .select({
+        userId: users.id,
+        email: users.email,
+        name: users.name,
+        role: enrollments.role,
+        enrolledAt: enrollments.createdAt,
+      })
+      .from(enrollments)
+      .innerJoin(users, eq(users.id, enrollments.userId))
+      .where(role ? and(eq(enrollments.courseId, courseId), eq(enrollments.role, role)) : eq(enrollments.courseId, courseId))
+      // course_role is the enum ('student', 'instructor'): descending puts instructors first.
+      .orderBy(desc(enrollments.role), asc(users.name), asc(users.email))
+  );
 }

@@ -18,11 +18,7 @@ export interface StudentExerciseSummary extends CourseExerciseRow {
  * A student's course home in one query: every published exercise of the course in course order, with status
  * (solved = some graded submission passed), best score, attempts used, and the course's due date and limit.
  */
-export async function studentExerciseSummaries(
-  db: Database,
-  userId: string,
-  courseId: string,
-): Promise<StudentExerciseSummary[]> {
+export async function studentExerciseSummaries(db: Database, userId: string, courseId: string): Promise<StudentExerciseSummary[]> {
   const rows = await studentExerciseSummariesQuery(db, userId, courseId);
   return rows.map(({ submitted, solved, attempts, bestScore, lastSubmittedAt, ...exercise }) => ({
     ...exercise,

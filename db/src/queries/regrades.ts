@@ -275,5 +275,9 @@ export async function applyRegrade(
 }
 
 export async function listRegradesForExercise(db: Database, courseId: string, exerciseId: string): Promise<Regrade[]> {
-  return db.select().from(regrades).where(and(eq(regrades.courseId, courseId), eq(regrades.exerciseId, exerciseId))).orderBy(desc(regrades.createdAt));
+  return db
+    .select()
+    .from(regrades)
+    .where(and(eq(regrades.courseId, courseId), eq(regrades.exerciseId, exerciseId)))
+    .orderBy(desc(regrades.createdAt));
 }

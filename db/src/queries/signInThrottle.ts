@@ -21,7 +21,12 @@ export async function selectSignInBlockSeconds(db: Database, keys: ThrottleKey[]
       secondsLeft: sql<number>`ceil(extract(epoch from (${signInThrottle.windowStartedAt} + make_interval(secs => ${windowSeconds}) - now())))::int`,
     })
     .from(signInThrottle)
-    .where(inArray(signInThrottle.key, keys.map((k) => k.key)));
+    .where(
+      inArray(
+        signInThrottle.key,
+        keys.map((k) => k.key),
+      ),
+    );
   let seconds = 0;
   for (const row of rows) {
     const limit = keys.find((k) => k.key === row.key)!.limit;

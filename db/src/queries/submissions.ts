@@ -27,8 +27,7 @@ export interface NewSubmissionInput {
 }
 
 export type InsertSubmissionOutcome =
-  | { ok: true; submission: Submission }
-  | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
+  { ok: true; submission: Submission } | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
 
 /**
  * Stores a queued submission with the next attempt number, counting the attempts used and inserting only while they
@@ -48,7 +47,11 @@ export async function insertSubmission(db: Database, input: NewSubmissionInput):
       });
   const [row] = rows;
   if (!row) {
-    return { ok: false, reason: 'attempts-exhausted', attemptsUsed: await countAttempts(db, input.userId, input.courseId, input.exerciseId) };
+    return {
+      ok: false,
+      reason: 'attempts-exhausted',
+      attemptsUsed: await countAttempts(db, input.userId, input.courseId, input.exerciseId),
+    };
   }
   return { ok: true, submission: submissionFromRow(row) };
 }
@@ -64,7 +67,10 @@ export const returningSubmission = sql.join(
 /** A raw row of RETURNING above as drizzle would have mapped it (its columns' own driver-value mapping). */
 export function submissionFromRow(row: Record<string, unknown>): Submission {
   return Object.fromEntries(
-    submissionColumns.map(([key, column]) => [key, row[key] === null || row[key] === undefined ? null : column.mapFromDriverValue(row[key])]),
+    submissionColumns.map(([key, column]) => [
+      key,
+      row[key] === null || row[key] === undefined ? null : column.mapFromDriverValue(row[key]),
+    ]),
   ) as Submission;
 }
 
@@ -209,23 +215,14 @@ export function leaderboardQuery(db: Database, courseId: string, exerciseId: str
       passed: submissions.passed,
     })
     .from(submissions)
-    .where(
-      and(
-        eq(submissions.courseId, courseId),
-        eq(submissions.exerciseId, exerciseId),
-        sql`${submissions.status} = 'graded'`,
-      ),
-    )
+    .where(and(eq(submissions.courseId, courseId), eq(submissions.exerciseId, exerciseId), sql`${submissions.status} = 'graded'`))
     .orderBy(submissions.userId, sql`${submissions.score} desc nulls last`, asc(submissions.gradedAt))
     .as('best');
   return db
     .select({ userId: best.userId, name: users.name, score: best.score, gradedAt: best.gradedAt, passed: best.passed })
     .from(best)
     .innerJoin(users, eq(users.id, best.userId))
-    .innerJoin(
-      enrollments,
-      and(eq(enrollments.userId, best.userId), eq(enrollments.courseId, courseId), eq(enrollments.role, 'student')),
-    )
+    .innerJoin(enrollments, and(eq(enrollments.userId, best.userId), eq(enrollments.courseId, courseId), eq(enrollments.role, 'student')))
     .orderBy(sql`${best.score} desc nulls last`, asc(best.gradedAt), asc(users.name))
     .limit(options.limit ?? 100);
 }
@@ -242,11 +239,23 @@ export interface SubmissionVisibility {
  * A submission with its course's visibility rules for the exercise, in one statement (a primary-key join): what the
  * submission API reads, so hiding a score costs no extra round trip.
  */
-export async function selectOptionalSubmissionWithVisibility(db: Database, id: string): Promise<(Submission & { visibility: SubmissionVisibility | null }) | undefined> {
+export async function selectOptionalSubmissionWithVisibility(
+  db: Database,
+  id: string,
+): Promise<(Submission & { visibility: SubmissionVisibility | null }) | undefined> {
   const [row] = await db
-    .select({ submission: submissions, showScore: courseExercises.showScore, showFeedback: courseExercises.showFeedback, showAnswers: courseExercises.showAnswers, dueAt: courseExercises.dueAt })
+    .select({
+      submission: submissions,
+      showScore: courseExercises.showScore,
+      showFeedback: courseExercises.showFeedback,
+      showAnswers: courseExercises.showAnswers,
+      dueAt: courseExercises.dueAt,
+    })
     .from(submissions)
-    .leftJoin(courseExercises, and(eq(courseExercises.courseId, submissions.courseId), eq(courseExercises.exerciseId, submissions.exerciseId)))
+    .leftJoin(
+      courseExercises,
+      and(eq(courseExercises.courseId, submissions.courseId), eq(courseExercises.exerciseId, submissions.exerciseId)),
+    )
     .where(eq(submissions.id, id))
     .limit(1);
   if (!row) return undefined;

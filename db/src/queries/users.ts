@@ -18,14 +18,23 @@ export interface NewUserInput {
 export async function insertUser(db: Database, input: NewUserInput): Promise<User | null> {
   const [row] = await db
     .insert(users)
-    .values({ email: normalizeEmail(input.email), name: input.name.trim(), role: input.role ?? 'student', passwordHash: input.passwordHash ?? null })
+    .values({
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      role: input.role ?? 'student',
+      passwordHash: input.passwordHash ?? null,
+    })
     .onConflictDoNothing({ target: users.email })
     .returning();
   return row ?? null;
 }
 
 export async function selectOptionalUserByEmail(db: Database, email: string): Promise<User | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, normalizeEmail(email))).limit(1);
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(eq(users.email, normalizeEmail(email)))
+    .limit(1);
   return row;
 }
 
@@ -51,11 +60,7 @@ export async function linkAccount(db: Database, account: NewAccount): Promise<vo
   await db.insert(accounts).values(account).onConflictDoNothing();
 }
 
-export async function selectOptionalUserByAccount(
-  db: Database,
-  provider: string,
-  providerAccountId: string,
-): Promise<User | undefined> {
+export async function selectOptionalUserByAccount(db: Database, provider: string, providerAccountId: string): Promise<User | undefined> {
   const [row] = await db
     .select({ user: users })
     .from(accounts)

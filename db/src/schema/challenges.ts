@@ -51,7 +51,9 @@ export const challengeEntries = pgTable(
   (t) => [
     // The board and the daily count: one student's entries in one challenge of a course, by time.
     index('challenge_entries_board_idx').on(t.courseId, t.exerciseId, t.userId, t.createdAt),
-    index('challenge_entries_verify_idx').on(t.verifySubmissionId).where(sql`${t.verifySubmissionId} is not null`),
+    index('challenge_entries_verify_idx')
+      .on(t.verifySubmissionId)
+      .where(sql`${t.verifySubmissionId} is not null`),
   ],
 );
 
@@ -88,7 +90,10 @@ export const challengeNames = pgTable(
     name: text('name').notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.courseId, t.userId] }), uniqueIndex('challenge_names_course_name_unique').on(t.courseId, sql`lower(${t.name})`)],
+  (t) => [
+    primaryKey({ columns: [t.courseId, t.userId] }),
+    uniqueIndex('challenge_names_course_name_unique').on(t.courseId, sql`lower(${t.name})`),
+  ],
 );
 
 /** What the browser reported with an entry (kept in the submission's payload, shown to instructors). */
@@ -104,4 +109,3 @@ export type ChallengeProvenance = {
 
 export type ChallengeEntry = typeof challengeEntries.$inferSelect;
 export type ChallengeSettingsRow = typeof challengeSettings.$inferSelect;
-

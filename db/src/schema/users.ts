@@ -17,10 +17,7 @@ export const users = pgTable(
     currentCourseId: uuid('current_course_id').references(() => courses.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_email_unique').on(t.email),
-    check('users_email_lower_case', sql`${t.email} = lower(${t.email})`),
-  ],
+  (t) => [uniqueIndex('users_email_unique').on(t.email), check('users_email_lower_case', sql`${t.email} = lower(${t.email})`)],
 );
 
 export type User = typeof users.$inferSelect;

@@ -6,10 +6,18 @@ import type { Database } from '../database';
  * statement per call, rows sent as JSON. Not for the app: it skips the attempt numbering and the grading statement
  * (call rebuildGradeCells afterwards).
  */
-export async function insertStudentsBulk(db: Database, courseId: string, users: { id: string; email: string; name: string }[]): Promise<void> {
+export async function insertStudentsBulk(
+  db: Database,
+  courseId: string,
+  users: { id: string; email: string; name: string }[],
+): Promise<void> {
   const json = JSON.stringify(users);
-  await db.execute(sql`insert into users (id, email, name) select id, email, name from jsonb_to_recordset(${json}::jsonb) as x(id uuid, email text, name text)`);
-  await db.execute(sql`insert into enrollments (user_id, course_id, role) select id, ${courseId}, 'student' from jsonb_to_recordset(${json}::jsonb) as x(id uuid)`);
+  await db.execute(
+    sql`insert into users (id, email, name) select id, email, name from jsonb_to_recordset(${json}::jsonb) as x(id uuid, email text, name text)`,
+  );
+  await db.execute(
+    sql`insert into enrollments (user_id, course_id, role) select id, ${courseId}, 'student' from jsonb_to_recordset(${json}::jsonb) as x(id uuid)`,
+  );
 }
 
 export interface BulkGradedSubmission {

@@ -31,7 +31,12 @@ export async function makeCourse(db: Database, overrides: Partial<Pick<Course, '
   return course;
 }
 
-export async function makeEnrolledUser(db: Database, courseId: string, role: CourseRole = 'student', overrides: Partial<NewUserInput> = {}): Promise<User> {
+export async function makeEnrolledUser(
+  db: Database,
+  courseId: string,
+  role: CourseRole = 'student',
+  overrides: Partial<NewUserInput> = {},
+): Promise<User> {
   const user = await makeUser(db, { role: role === 'instructor' ? 'instructor' : 'student', ...overrides });
   await enrollUser(db, { userId: user.id, courseId, role });
   return user;
@@ -103,7 +108,12 @@ export async function recordGrade(
 }
 
 /** A grading failure recorded the way the workers record one (the attempt is given back); true when recorded. */
-export async function recordFailure(db: Database, submissionId: string, failureMessage: string, details: { graderVersion?: string } = {}): Promise<boolean> {
+export async function recordFailure(
+  db: Database,
+  submissionId: string,
+  failureMessage: string,
+  details: { graderVersion?: string } = {},
+): Promise<boolean> {
   const recorded = await recordGradingOutcomes(db, [{ submissionId, status: 'failed', failureMessage, ...details }]);
   return recorded.length > 0;
 }

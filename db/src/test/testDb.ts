@@ -17,7 +17,9 @@ export function testSnapshotPath(): string {
   // A different PGlite build may not read an older snapshot: its install is part of the key.
   const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
   hash.update(`${pgliteEntry}:${statSync(pgliteEntry).size}:${statSync(pgliteEntry).mtimeMs}`);
-  for (const file of readdirSync(folder).filter((name) => name.endsWith('.sql')).sort()) {
+  for (const file of readdirSync(folder)
+    .filter((name) => name.endsWith('.sql'))
+    .sort()) {
     hash.update(file).update(readFileSync(join(folder, file)));
   }
   return join(tmpdir(), `deltalab-db-snapshot-${hash.digest('hex').slice(0, 16)}.tar.gz`);

@@ -13,5 +13,17 @@ type Training = { epochs: number; batchSize: number };`;
 export const challengeLimits: ChallengeExercise['limits'] = { timeMs: 60_000, memoryMb: 256, sourceKb: 64, outputKb: 4096 };
 
 export const allActivations: ChallengeExercise['model']['activations'] = [
-  'linear', 'relu', 'relu6', 'elu', 'selu', 'sigmoid', 'hard_sigmoid', 'tanh', 'softplus', 'softsign', 'softmax', 'swish', 'mish',
+  'linear',
+  'relu',
+  'relu6',
+  'elu',
+  'selu',
+  'sigmoid',
+  'hard_sigmoid',
+  'tanh',
+  'softplus',
+  'softsign',
+  'softmax',
+  'swish',
+  'mish',
 ];

@@ -42,12 +42,22 @@ export function publicTrainingSet(exercise: Pick<ChallengeExercise, 'slug' | 'da
 }
 
 /** The square the page draws the data in (and the server evaluates decision boundaries on): every point, plus a margin. */
-export function challengeBounds(exercise: Pick<ChallengeExercise, 'slug' | 'dataset'>): { xMin: number; xMax: number; yMin: number; yMax: number } {
+export function challengeBounds(exercise: Pick<ChallengeExercise, 'slug' | 'dataset'>): {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+} {
   const { train } = challengeData(exercise);
-  let xMin = Infinity, xMax = -Infinity, yMin = Infinity, yMax = -Infinity;
+  let xMin = Infinity,
+    xMax = -Infinity,
+    yMin = Infinity,
+    yMax = -Infinity;
   for (const [a, b] of train.x) {
-    xMin = Math.min(xMin, a!); xMax = Math.max(xMax, a!);
-    yMin = Math.min(yMin, b!); yMax = Math.max(yMax, b!);
+    xMin = Math.min(xMin, a!);
+    xMax = Math.max(xMax, a!);
+    yMin = Math.min(yMin, b!);
+    yMax = Math.max(yMax, b!);
   }
   const pad = 0.15 * Math.max(xMax - xMin, yMax - yMin);
   const round = (v: number) => Math.round(v * 100) / 100;

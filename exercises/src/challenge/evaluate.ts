@@ -18,20 +18,34 @@ export interface ChallengeScores {
 
 function activate(x: tf.Tensor2D, activation: string): tf.Tensor2D {
   switch (activation) {
-    case 'linear': return x;
-    case 'relu': return tf.relu(x);
-    case 'relu6': return tf.relu6(x);
-    case 'elu': return tf.elu(x);
-    case 'selu': return tf.selu(x);
-    case 'sigmoid': return tf.sigmoid(x);
-    case 'hard_sigmoid': return tf.clipByValue(tf.add(tf.mul(x, 0.2), 0.5), 0, 1) as tf.Tensor2D;
-    case 'tanh': return tf.tanh(x);
-    case 'softplus': return tf.softplus(x);
-    case 'softsign': return tf.div(x, tf.add(tf.abs(x), 1));
-    case 'softmax': return tf.softmax(x);
-    case 'swish': return tf.mul(x, tf.sigmoid(x));
-    case 'mish': return tf.mul(x, tf.tanh(tf.softplus(x)));
-    default: throw new Error(`unknown activation ${activation}`);
+    case 'linear':
+      return x;
+    case 'relu':
+      return tf.relu(x);
+    case 'relu6':
+      return tf.relu6(x);
+    case 'elu':
+      return tf.elu(x);
+    case 'selu':
+      return tf.selu(x);
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    case 'hard_sigmoid':
+      return tf.clipByValue(tf.add(tf.mul(x, 0.2), 0.5), 0, 1) as tf.Tensor2D;
+    case 'tanh':
+      return tf.tanh(x);
+    case 'softplus':
+      return tf.softplus(x);
+    case 'softsign':
+      return tf.div(x, tf.add(tf.abs(x), 1));
+    case 'softmax':
+      return tf.softmax(x);
+    case 'swish':
+      return tf.mul(x, tf.sigmoid(x));
+    case 'mish':
+      return tf.mul(x, tf.tanh(tf.softplus(x)));
+    default:
+      throw new Error(`unknown activation ${activation}`);
   }
 }
 
@@ -51,7 +65,9 @@ export function prepareEvaluationBackend(): Promise<boolean> {
       wasmUsable = true;
       return true;
     } catch (error) {
-      console.error(`challenge evaluation stays on ${previous}: the wasm backend failed (${error instanceof Error ? error.message : String(error)})`);
+      console.error(
+        `challenge evaluation stays on ${previous}: the wasm backend failed (${error instanceof Error ? error.message : String(error)})`,
+      );
       return false;
     } finally {
       await tf.setBackend(previous);
@@ -80,12 +96,14 @@ function onEvaluationBackend<T>(fn: () => T): T {
  */
 export function predictClasses(model: ValidModel, x: number[][]): Int32Array {
   ensureSyncBackend();
-  return onEvaluationBackend(() => tf.tidy(() => {
-    let h: tf.Tensor2D = tf.tensor2d(x, [x.length, 2], 'float32');
-    for (const layer of model.layers) h = applyLayer(h, layer);
-    const classes = h.shape[1] === 1 ? tf.cast(tf.greaterEqual(h.reshape([-1]), 0.5), 'int32') : tf.argMax(h, 1);
-    return classes.dataSync() as Int32Array;
-  }));
+  return onEvaluationBackend(() =>
+    tf.tidy(() => {
+      let h: tf.Tensor2D = tf.tensor2d(x, [x.length, 2], 'float32');
+      for (const layer of model.layers) h = applyLayer(h, layer);
+      const classes = h.shape[1] === 1 ? tf.cast(tf.greaterEqual(h.reshape([-1]), 0.5), 'int32') : tf.argMax(h, 1);
+      return classes.dataSync() as Int32Array;
+    }),
+  );
 }
 
 function applyLayer(h: tf.Tensor2D, layer: ValidLayer): tf.Tensor2D {

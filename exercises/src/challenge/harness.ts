@@ -82,7 +82,8 @@ export function seededRandom(seed: number): () => number {
 /** The student's `training` export, checked. */
 export function readTrainingSettings(student: Record<string, unknown>, maxEpochs: number): TrainingSettings {
   const training = student.training as Partial<TrainingSettings> | undefined;
-  if (!training || typeof training !== 'object') throw new ChallengeCodeError('Your code must export const training = { epochs, batchSize }.');
+  if (!training || typeof training !== 'object')
+    throw new ChallengeCodeError('Your code must export const training = { epochs, batchSize }.');
   const { epochs, batchSize } = training;
   if (typeof epochs !== 'number' || !Number.isInteger(epochs) || epochs < 1 || epochs > maxEpochs) {
     throw new ChallengeCodeError(`training.epochs must be a whole number from 1 to ${maxEpochs}; it is ${String(epochs)}.`);
@@ -137,13 +138,18 @@ export async function trainChallengeModel(
     if (!model || typeof model.fit !== 'function' || !Array.isArray(model.outputs)) {
       throw new ChallengeCodeError('createModel() must return a tf.sequential() model.');
     }
-    if (!model.optimizer) throw new ChallengeCodeError('createModel() must compile the model (model.compile({ optimizer, loss })) before returning it.');
+    if (!model.optimizer)
+      throw new ChallengeCodeError('createModel() must compile the model (model.compile({ optimizer, loss })) before returning it.');
     const units = model.outputs[0]?.shape[1];
     if (typeof units !== 'number') throw new ChallengeCodeError('The model has no output width.');
     xs = tf.tensor2d(data.x, [data.x.length, 2], 'float32');
     ys =
       units === 1
-        ? tf.tensor2d(data.y.map((v) => [v]), [data.y.length, 1], 'float32')
+        ? tf.tensor2d(
+            data.y.map((v) => [v]),
+            [data.y.length, 1],
+            'float32',
+          )
         : tf.tidy(() => {
             const indices = tf.tensor1d(data.y, 'int32');
             const hot = tf.oneHot(indices, units);

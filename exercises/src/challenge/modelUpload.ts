@@ -34,7 +34,15 @@ export type ModelUpload = z.infer<typeof modelUploadSchema>;
 
 /** One layer as the server evaluates it. */
 export type ValidLayer =
-  | { type: 'Dense'; inputs: number; units: number; activation: ChallengeActivation; useBias: boolean; kernel: Float32Array; bias: Float32Array | null }
+  | {
+      type: 'Dense';
+      inputs: number;
+      units: number;
+      activation: ChallengeActivation;
+      useBias: boolean;
+      kernel: Float32Array;
+      bias: Float32Array | null;
+    }
   | { type: 'Dropout'; rate: number };
 
 export interface ValidModel {
@@ -70,7 +78,11 @@ function decodeBase64(text: string): Uint8Array {
 export function checkModelUpload(upload: unknown, rules: Rules): ModelCheck {
   const bytes = JSON.stringify(upload ?? null).length;
   const maxBytes = rules.model.maxUploadKb * 1024;
-  if (bytes > maxBytes) return { ok: false, message: `The model is ${Math.ceil(bytes / 1024)} kB; this challenge accepts at most ${rules.model.maxUploadKb} kB.` };
+  if (bytes > maxBytes)
+    return {
+      ok: false,
+      message: `The model is ${Math.ceil(bytes / 1024)} kB; this challenge accepts at most ${rules.model.maxUploadKb} kB.`,
+    };
   const parsed = modelUploadSchema.safeParse(upload);
   if (!parsed.success) return { ok: false, message: describe(parsed.error.issues[0]!) };
   const { modelTopology, weightSpecs, weightData } = parsed.data;
@@ -83,20 +95,34 @@ export function checkModelUpload(upload: unknown, rules: Rules): ModelCheck {
   if (topologyLayers.length === 0) return { ok: false, message: 'model.modelTopology: the model has no layers.' };
 
   // Walk the layers: the weights each one needs, in the order tfjs saves them.
-  type Planned = { layer: number; type: ChallengeLayerType; inputs: number; units: number; activation: ChallengeActivation; useBias: boolean; rate: number };
+  type Planned = {
+    layer: number;
+    type: ChallengeLayerType;
+    inputs: number;
+    units: number;
+    activation: ChallengeActivation;
+    useBias: boolean;
+    rate: number;
+  };
   const planned: Planned[] = [];
   const expected: { name: string; shape: number[] }[] = [];
   let width: number | null = null;
   for (const [index, layer] of topologyLayers.entries()) {
     const where = `model layer ${index + 1} (${layer.class_name})`;
     if (!allowed.has(layer.class_name)) {
-      return { ok: false, message: `${where}: ${layer.class_name} layers are not allowed in this challenge (allowed: ${rules.model.layers.join(', ')}).` };
+      return {
+        ok: false,
+        message: `${where}: ${layer.class_name} layers are not allowed in this challenge (allowed: ${rules.model.layers.join(', ')}).`,
+      };
     }
     const config = layer.config;
     if (index === 0) {
       const shape = (config.batch_input_shape ?? config.batchInputShape) as unknown;
       if (!Array.isArray(shape) || shape.length !== 2 || shape[1] !== 2) {
-        return { ok: false, message: `${where}: the first layer must take the 2 input features (inputShape: [2]); got ${JSON.stringify(shape ?? null)}.` };
+        return {
+          ok: false,
+          message: `${where}: the first layer must take the 2 input features (inputShape: [2]); got ${JSON.stringify(shape ?? null)}.`,
+        };
       }
       width = 2;
     }
@@ -107,7 +133,10 @@ export function checkModelUpload(upload: unknown, rules: Rules): ModelCheck {
       }
       const activation = String(config.activation ?? 'linear');
       if (!activations.has(activation)) {
-        return { ok: false, message: `${where}: activation '${activation}' is not allowed (allowed: ${rules.model.activations.join(', ')}).` };
+        return {
+          ok: false,
+          message: `${where}: activation '${activation}' is not allowed (allowed: ${rules.model.activations.join(', ')}).`,
+        };
       }
       const useBias = config.use_bias !== false;
       const name = typeof config.name === 'string' ? config.name : `dense_${index}`;
@@ -141,12 +170,18 @@ export function checkModelUpload(upload: unknown, rules: Rules): ModelCheck {
   for (const [i, want] of expected.entries()) {
     const got = weightSpecs[i]!;
     if (got.shape.length !== want.shape.length || got.shape.some((d, k) => d !== want.shape[k])) {
-      return { ok: false, message: `model.weightSpecs.${i} (${got.name}): shape [${got.shape.join(', ')}], the layers need [${want.shape.join(', ')}].` };
+      return {
+        ok: false,
+        message: `model.weightSpecs.${i} (${got.name}): shape [${got.shape.join(', ')}], the layers need [${want.shape.join(', ')}].`,
+      };
     }
   }
   const data = decodeBase64(weightData);
   if (data.byteLength !== params * 4) {
-    return { ok: false, message: `model.weightData: ${data.byteLength} bytes; the weight specs need ${params * 4} (${params} float32 values).` };
+    return {
+      ok: false,
+      message: `model.weightData: ${data.byteLength} bytes; the weight specs need ${params * 4} (${params} float32 values).`,
+    };
   }
   const values = new Float32Array(data.buffer, data.byteOffset, params);
   const bad = values.findIndex((v) => !Number.isFinite(v));
@@ -154,7 +189,11 @@ export function checkModelUpload(upload: unknown, rules: Rules): ModelCheck {
     let offset = 0;
     for (const [i, want] of expected.entries()) {
       const size = want.shape.reduce((a, b) => a * b, 1);
-      if (bad < offset + size) return { ok: false, message: `model.weightData: weight ${i} (${weightSpecs[i]!.name}) holds ${values[bad]} at index ${bad - offset}: every weight must be finite.` };
+      if (bad < offset + size)
+        return {
+          ok: false,
+          message: `model.weightData: weight ${i} (${weightSpecs[i]!.name}) holds ${values[bad]} at index ${bad - offset}: every weight must be finite.`,
+        };
       offset += size;
     }
   }

@@ -45,7 +45,7 @@ export function spiralsDataset({ n = 100, noise = 0.2, seed = 1, classes = 3 }: 
   for (let c = 0; c < classes; c++) {
     for (let i = 0; i < n; i++) {
       const r = n > 1 ? i / (n - 1) : 0;
-      const t = (c * 4 + (4 * i) / Math.max(1, n - 1)) + noise * rng.normal();
+      const t = c * 4 + (4 * i) / Math.max(1, n - 1) + noise * rng.normal();
       x.push([r * Math.sin(t), r * Math.cos(t)]);
       y.push(c);
     }

@@ -15,7 +15,9 @@ function float64(name: ActivationKind, z: number[], alpha: number): ActivationRe
     const soft = (v: number[]) => v.map((x) => Math.exp(x) / v.reduce((sum, y) => sum + Math.exp(y), 0));
     const y = soft(z);
     const h = 1e-6;
-    const derivative = z.map((_, k) => (soft(z.map((v, j) => (j === k ? v + h : v)))[k]! - soft(z.map((v, j) => (j === k ? v - h : v)))[k]!) / (2 * h));
+    const derivative = z.map(
+      (_, k) => (soft(z.map((v, j) => (j === k ? v + h : v)))[k]! - soft(z.map((v, j) => (j === k ? v - h : v)))[k]!) / (2 * h),
+    );
     return { value: y, derivative };
   }
   const f: Record<Exclude<ActivationKind, 'softmax'>, [(v: number) => number, (v: number) => number]> = {
@@ -37,7 +39,10 @@ describeEachBackend('activations-code', () => {
     expectPrinted(sigmoid.value[1]!, '0.8176');
     expectPrinted(sigmoid.value[2]!, '0.002');
     const tanh = cases[1]!;
-    const twiceSigmoid = expectedOutput(exercise, { ...tanh, args: ['sigmoid', (tanh.args[1] as number[]).map((v) => 2 * v), 0] }) as ActivationResult;
+    const twiceSigmoid = expectedOutput(exercise, {
+      ...tanh,
+      args: ['sigmoid', (tanh.args[1] as number[]).map((v) => 2 * v), 0],
+    }) as ActivationResult;
     (tanh.expected as ActivationResult).value.forEach((t, k) => expect(t).toBeCloseTo(2 * twiceSigmoid.value[k]! - 1, 6));
     for (const c of cases) {
       expect(firstMismatch(c.expected, float64(...(c.args as [ActivationKind, number[], number])), tolerance), c.name).toBeNull();
@@ -54,7 +59,10 @@ describeEachBackend('activations-code', () => {
   it('agrees with a float64 implementation on 100 random cases (every activation)', () => {
     for (const [i, seed] of hundredSeeds.entries()) {
       const c = randomActivationCase(createRng(seed), activationKinds[i % activationKinds.length]!, `seed ${seed}`);
-      expect(firstMismatch(expectedOutput(exercise, c), float64(...(c.args as [ActivationKind, number[], number])), tolerance), c.name).toBeNull();
+      expect(
+        firstMismatch(expectedOutput(exercise, c), float64(...(c.args as [ActivationKind, number[], number])), tolerance),
+        c.name,
+      ).toBeNull();
     }
   });
 });

@@ -23,8 +23,13 @@ function float64(p: GradientStepParams): Record<string, number> {
 
 it('uses the notes’ study-hours table as printed (quiz and exam as fractions)', () => {
   expect(studyHoursTable.rows).toHaveLength(8);
-  expect(studyData('quiz')).toEqual({ x: [0.78, 0.24, 1, 0.67, 0.58, 0.78, 0.82, 0.91], y: [0.93, 0.68, 0.95, 0.75, 0.51, 0.6, 0.89, 0.97] });
-  expect(instantiateVariant(exercise, 'canonical').statementMarkdown).toContain('| $x$ | 0.78 | 0.24 | 1 | 0.67 | 0.58 | 0.78 | 0.82 | 0.91 |');
+  expect(studyData('quiz')).toEqual({
+    x: [0.78, 0.24, 1, 0.67, 0.58, 0.78, 0.82, 0.91],
+    y: [0.93, 0.68, 0.95, 0.75, 0.51, 0.6, 0.89, 0.97],
+  });
+  expect(instantiateVariant(exercise, 'canonical').statementMarkdown).toContain(
+    '| $x$ | 0.78 | 0.24 | 1 | 0.67 | 0.58 | 0.78 | 0.82 | 0.91 |',
+  );
 });
 
 describeEachBackend('gradient-descent-step', () => {

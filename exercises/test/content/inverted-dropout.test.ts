@@ -22,7 +22,17 @@ function float64(p: DropoutParams): Record<string, number> {
 describeEachBackend('inverted-dropout', () => {
   it('canonical (the notes’ activations, Dropout(p=0.5)): y = [1.5716, 0, 0, 1.3388], ∂L/∂a = [0.2, 0, 0, −0.8]', () => {
     const v = values('canonical');
-    const printed: Record<string, string> = { scale: '2', y1: '1.5716', y2: '0', y3: '0', y4: '1.3388', g1: '0.2', g2: '0', g3: '0', g4: '-0.8' };
+    const printed: Record<string, string> = {
+      scale: '2',
+      y1: '1.5716',
+      y2: '0',
+      y3: '0',
+      y4: '1.3388',
+      g1: '0.2',
+      g2: '0',
+      g3: '0',
+      g4: '-0.8',
+    };
     for (const [name, text] of Object.entries(printed)) expectPrinted(v[name]!, text, name);
   });
 

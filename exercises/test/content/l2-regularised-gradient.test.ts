@@ -20,7 +20,14 @@ function float64(p: L2Params): Record<string, number> {
 describeEachBackend('l2-regularised-gradient', () => {
   it('canonical: ∇MSE = (2/3)·[−5.5, −8.5], ∇J adds 2·0.1·[0.5, −0.5], new w = [0.85667, 0.07667]', () => {
     const v = values('canonical');
-    const exact = { g1: -11 / 3, g2: -17 / 3, gr1: -11 / 3 + 0.1, gr2: -17 / 3 - 0.1, w1_new: 0.5 + 0.1 * (11 / 3 - 0.1), w2_new: -0.5 + 0.1 * (17 / 3 + 0.1) };
+    const exact = {
+      g1: -11 / 3,
+      g2: -17 / 3,
+      gr1: -11 / 3 + 0.1,
+      gr2: -17 / 3 - 0.1,
+      w1_new: 0.5 + 0.1 * (11 / 3 - 0.1),
+      w2_new: -0.5 + 0.1 * (17 / 3 + 0.1),
+    };
     for (const [name, value] of Object.entries(exact)) expect(v[name]!, name).toBeCloseTo(value, 5);
   });
 

@@ -8,7 +8,10 @@ function curves(): { epochs: number[]; train: number[]; validation: number[] } {
   const row = (label: string) => {
     const line = exercise.statementTemplate.split('\n').find((l) => l.startsWith(`| ${label} |`));
     if (!line) throw new Error(`no row ${label}`);
-    return line.split('|').slice(2, -1).map((cell) => Number(cell.trim()));
+    return line
+      .split('|')
+      .slice(2, -1)
+      .map((cell) => Number(cell.trim()));
   };
   return { epochs: row('epoch'), train: row('training loss'), validation: row('validation loss') };
 }

@@ -41,7 +41,11 @@ describeEachBackend('logistic-gradient-code', () => {
   });
 
   it('stays finite where σ saturates (|z| ≈ 100)', () => {
-    const out = expectedOutput(exercise, { name: 'large z', entry: 'logisticGradient', args: [[[100, -100]], [0, 1], [1], 0] }) as LogisticGradient;
+    const out = expectedOutput(exercise, {
+      name: 'large z',
+      entry: 'logisticGradient',
+      args: [[[100, -100]], [0, 1], [1], 0],
+    }) as LogisticGradient;
     expect(out.dw[0]).toBeCloseTo(200, 3);
     expect(out.db).toBeCloseTo(0, 6);
   });

@@ -14,7 +14,10 @@ function float64(name: LossName, y: number[][], t: number[][]): number {
   const mean = (values: number[]) => values.reduce((s, v) => s + v, 0) / values.length;
   if (name === 'mse') return mean(pairs.map(([p, q]) => (p - q) * (p - q)));
   if (name === 'mae') return mean(pairs.map(([p, q]) => Math.abs(p - q)));
-  if (name === 'bce') return mean(pairs.map(([p, q]) => (q === 1 ? -Math.log(p) : q === 0 ? -Math.log(1 - p) : -(q * Math.log(p) + (1 - q) * Math.log(1 - p)))));
+  if (name === 'bce')
+    return mean(
+      pairs.map(([p, q]) => (q === 1 ? -Math.log(p) : q === 0 ? -Math.log(1 - p) : -(q * Math.log(p) + (1 - q) * Math.log(1 - p)))),
+    );
   return mean(y.map((row, i) => -Math.log(row[t[i]!.indexOf(1)]!)));
 }
 

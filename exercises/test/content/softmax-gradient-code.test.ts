@@ -26,7 +26,10 @@ function float64(W: number[][], b: number[], X: number[][], labels: number[]): S
 
 describeEachBackend('softmax-gradient-code', () => {
   it('one example reproduces softmax-classifier-gradient (x_j(y_k − t_k)); the batch is the mean of its examples', () => {
-    const [single, batch] = visibleCases(exercise, 'canonical') as unknown as [{ expected: SoftmaxGradient; args: unknown[] }, { expected: SoftmaxGradient; args: unknown[] }];
+    const [single, batch] = visibleCases(exercise, 'canonical') as unknown as [
+      { expected: SoftmaxGradient; args: unknown[] },
+      { expected: SoftmaxGradient; args: unknown[] },
+    ];
     const numeric = getExercise('softmax-classifier-gradient');
     const values = (solveVariant(numeric, 'canonical') as { values: Record<string, number> }).values;
     // Its canonical classifier with x = [1, 2] of class 2 (fields are 1-based: w_kj).
@@ -35,7 +38,14 @@ describeEachBackend('softmax-gradient-code', () => {
     expect(single.expected.dW[2]![0]).toBeCloseTo(values.dL_dw31!, 5);
     expect(single.expected.db[1]).toBeCloseTo(values.dL_db2!, 5);
     const [W, b, X, labels] = batch.args as [number[][], number[], number[][], number[]];
-    const means = labels.map((label, s) => expectedOutput(exercise, { name: 'one', entry: 'softmaxGradient', args: [W, b, X.map((row) => [row[s]!]), [label]] }) as SoftmaxGradient);
+    const means = labels.map(
+      (label, s) =>
+        expectedOutput(exercise, {
+          name: 'one',
+          entry: 'softmaxGradient',
+          args: [W, b, X.map((row) => [row[s]!]), [label]],
+        }) as SoftmaxGradient,
+    );
     batch.expected.db.forEach((v, k) => expect(v).toBeCloseTo(means.reduce((sum, g) => sum + g.db[k]!, 0) / labels.length, 6));
     expect(b).toEqual(notesClassifier.b);
     expect(firstMismatch(batch.expected, float64(W, b, X, labels), tolerance)).toBeNull();

@@ -11,7 +11,12 @@ const tolerance = exercise.tolerance;
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 /** Independent float64 XOR training, written with explicit delta vectors. */
 function float64(net: XorNetwork, lr: number, epochs: number): XorTraining {
-  const X = [[0, 0], [0, 1], [1, 0], [1, 1]];
+  const X = [
+    [0, 0],
+    [0, 1],
+    [1, 0],
+    [1, 1],
+  ];
   const T = [0, 1, 1, 0];
   let { W1, b1, W2, b2 } = JSON.parse(JSON.stringify(net)) as XorNetwork;
   const run = () =>

@@ -22,5 +22,11 @@ it('src/rules.ts reaches only its own plain TypeScript files', () => {
   };
   visit(path.join(src, 'rules.ts'));
   expect([...external]).toEqual([]);
-  expect([...seen].map((f) => path.relative(src, f)).sort()).toEqual(['answerCheck.ts', 'format.ts', 'limits.ts', 'rules.ts', 'tolerance.ts']);
+  expect([...seen].map((f) => path.relative(src, f)).sort()).toEqual([
+    'answerCheck.ts',
+    'format.ts',
+    'limits.ts',
+    'rules.ts',
+    'tolerance.ts',
+  ]);
 });

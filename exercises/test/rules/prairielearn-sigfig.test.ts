@@ -61,7 +61,13 @@ const vectors: Vector[] = [
   { reference: 6.02214086e23, digits: 4, answer: '6.023e23', prairieLearn: false },
   { reference: 1, digits: 2, answer: '1.05', prairieLearn: true },
   { reference: 1, digits: 2, answer: '1.052', prairieLearn: false },
-  { reference: 1, digits: 2, answer: '1.051', prairieLearn: false, deltalabDiffers: 'exactly on the bound: Deltalab’s bounds are inclusive' },
+  {
+    reference: 1,
+    digits: 2,
+    answer: '1.051',
+    prairieLearn: false,
+    deltalabDiffers: 'exactly on the bound: Deltalab’s bounds are inclusive',
+  },
   {
     reference: 0.7503,
     digits: 3,

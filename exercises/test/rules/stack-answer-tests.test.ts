@@ -42,12 +42,14 @@ function deltalabMark(table: StackTable, row: StackRow): 1 | 0 | -1 {
 const MORE_FIGURES =
   'more figures (or decimals) than asked are accepted: STACK wants exactly that many, Deltalab at least that many, because keeping precision is not a mistake';
 const EQUAL_TO_REFERENCE = 'an answer equal to the reference is correct however few figures it shows (the exception in the rule)';
-const HALF_UNIT = 'PrairieLearn’s 0.51 of a unit in the last figure accepts an answer exactly half a unit away; STACK rounds the reference and rejects it';
+const HALF_UNIT =
+  'PrairieLearn’s 0.51 of a unit in the last figure accepts an answer exactly half a unit away; STACK rounds the reference and rejects it';
 const FLOAT32 =
   'Deltalab’s references are float32 (tfjs): a few float32 ulps (4.8e-7 relative) are always allowed, so answers that differ from the reference in the 8th or 9th figure are accepted';
 const STACK_ACCURACY_OPTION =
   'STACK’s [n, m] option asks for n figures but checks accuracy to m figures only (m = 0: not at all); Deltalab has one number of figures, used for both';
-const INVALID_OPTION = 'Deltalab refuses an invalid tolerance when the exercise loads (toleranceSchema), so no answer is ever graded with it; STACK grades 0';
+const INVALID_OPTION =
+  'Deltalab refuses an invalid tolerance when the exercise loads (toleranceSchema), so no answer is ever graded with it; STACK grades 0';
 const ZERO_PLACES = 'Deltalab allows 0 decimal places (an answer rounded to a whole number); STACK requires a positive number of places';
 
 /** Every row where Deltalab deliberately differs from STACK, as "student | teacher | option", with the reason. */

@@ -23,7 +23,8 @@ export interface StackTable {
 
 export const numSigFigs: StackTable = {
   test: 'NumSigFigs',
-  source: 'https://github.com/maths/moodle-qtype_stack/blob/e6022873313ba89ad59cc012837c430287563553/doc/en/Authoring/Answer_Tests/Results/NumSigFigs.md',
+  source:
+    'https://github.com/maths/moodle-qtype_stack/blob/e6022873313ba89ad59cc012837c430287563553/doc/en/Authoring/Answer_Tests/Results/NumSigFigs.md',
   rows: [
     { student: '3.141', teacher: '3.1415927', option: '', mark: -1, note: 'STACKERROR_OPTION.' },
     { student: '0', teacher: '0', option: '1/0', mark: -1, note: 'ATNumSigFigs_STACKERROR_Opt.' },
@@ -52,7 +53,13 @@ export const numSigFigs: StackTable = {
     { student: '5.3910631e-44', teacher: '5.3910632e-44', option: '8', mark: 0, note: 'ATNumSigFigs_Inaccurate.' },
     { student: '5.3910633e-44', teacher: '5.3910632e-44', option: '8', mark: 0, note: 'ATNumSigFigs_Inaccurate.' },
     { student: '1.61622938e-35', teacher: '1.61622938e-35', option: '9', mark: 1, note: '' },
-    { student: '1.6162294e-35', teacher: '1.61622938e-35', option: '9', mark: 0, note: 'ATNumSigFigs_WrongDigits. ATNumSigFigs_Inaccurate.' },
+    {
+      student: '1.6162294e-35',
+      teacher: '1.61622938e-35',
+      option: '9',
+      mark: 0,
+      note: 'ATNumSigFigs_WrongDigits. ATNumSigFigs_Inaccurate.',
+    },
     { student: '1.61622939e-35', teacher: '1.61622938e-35', option: '9', mark: 0, note: 'ATNumSigFigs_Inaccurate.' },
     { student: '1.61622937e-35', teacher: '1.61622938e-35', option: '9', mark: 0, note: 'ATNumSigFigs_Inaccurate.' },
     { student: '1.2345e82', teacher: '1.2345e82', option: '5', mark: 1, note: '' },
@@ -147,7 +154,8 @@ export const numSigFigs: StackTable = {
 
 export const numDecPlaces: StackTable = {
   test: 'NumDecPlaces',
-  source: 'https://github.com/maths/moodle-qtype_stack/blob/42bd2e2475274fbd216389ae218aaed64a961906/doc/en/Authoring/Answer_Tests/Results/NumDecPlaces.md',
+  source:
+    'https://github.com/maths/moodle-qtype_stack/blob/42bd2e2475274fbd216389ae218aaed64a961906/doc/en/Authoring/Answer_Tests/Results/NumDecPlaces.md',
   rows: [
     { student: '0.1', teacher: '0', option: '1/0', mark: -1, note: 'ATNumDecPlaces_STACKERROR_Opt.' },
     { student: '0.1', teacher: '1', option: 'x', mark: -1, note: 'ATNumDecPlaces_OptNotInt.' },
@@ -172,7 +180,8 @@ export const numDecPlaces: StackTable = {
 
 export const numRelative: StackTable = {
   test: 'NumRelative',
-  source: 'https://github.com/maths/moodle-qtype_stack/blob/5d7dbbae43b4608cf2d245ef5de0fdd98e27dfe1/doc/en/Authoring/Answer_Tests/Results/NumRelative.md',
+  source:
+    'https://github.com/maths/moodle-qtype_stack/blob/5d7dbbae43b4608cf2d245ef5de0fdd98e27dfe1/doc/en/Authoring/Answer_Tests/Results/NumRelative.md',
   rows: [
     { student: '0', teacher: '0', option: '1/0', mark: -1, note: 'ATNumRelative_STACKERROR_Opt.' },
     { student: '1.5', teacher: '1.5', option: 'x', mark: -1, note: 'ATNumerical_STACKERROR_tol.' },
@@ -196,7 +205,8 @@ export const numRelative: StackTable = {
 
 export const numAbsolute: StackTable = {
   test: 'NumAbsolute',
-  source: 'https://github.com/maths/moodle-qtype_stack/blob/29d239cabd29fe25cbc8dd8b73f71d5e3de9c266/doc/en/Authoring/Answer_Tests/Results/NumAbsolute.md',
+  source:
+    'https://github.com/maths/moodle-qtype_stack/blob/29d239cabd29fe25cbc8dd8b73f71d5e3de9c266/doc/en/Authoring/Answer_Tests/Results/NumAbsolute.md',
   rows: [
     { student: '0', teacher: '0', option: '1/0', mark: -1, note: 'ATNumAbsolute_STACKERROR_Opt.' },
     { student: '1', teacher: '0', option: '(x', mark: 0, note: '' },

@@ -15,7 +15,8 @@ import {
 import { toleranceSchema } from '../../src/toleranceSchema';
 
 const threeFigures = DEFAULT_TOLERANCE;
-const typed = (text: string, reference: number, tolerance = threeFigures) => checkAnswer({ value: Number(text), text }, reference, tolerance);
+const typed = (text: string, reference: number, tolerance = threeFigures) =>
+  checkAnswer({ value: Number(text), text }, reference, tolerance);
 
 describe('sigfigs: |a − e| ≤ 0.51 units of the last figure, a few float32 ulps, never an absolute floor', () => {
   it('refuses the answers the old 0.5 % rule accepted on the notes’ numbers', () => {
@@ -122,10 +123,14 @@ describe('toleranceSchema refuses what cannot be a rule', () => {
 
 it('describes each mode in one short sentence', () => {
   expect(describeTolerance(threeFigures)).toBe('Give 3 significant figures: correct means within half a unit of the 3rd figure.');
-  expect(describeTolerance({ mode: 'sigfigs', digits: 6 })).toBe('Give 6 significant figures: correct means within half a unit of the 6th figure.');
+  expect(describeTolerance({ mode: 'sigfigs', digits: 6 })).toBe(
+    'Give 6 significant figures: correct means within half a unit of the 6th figure.',
+  );
   expect(describeTolerance({ mode: 'relative', max: 0.02 })).toBe('Correct means within 2% of the reference.');
   expect(describeTolerance({ mode: 'absolute', max: 0.05 })).toBe('Correct means within ±0.05 of the reference.');
-  expect(describeTolerance({ mode: 'decimals', places: 2 })).toBe('Give 2 decimal places: correct means within half a unit of the last one.');
+  expect(describeTolerance({ mode: 'decimals', places: 2 })).toBe(
+    'Give 2 decimal places: correct means within half a unit of the last one.',
+  );
 });
 
 it('formats numbers without float noise, to the figures asked', () => {
@@ -140,7 +145,9 @@ it('formats numbers without float noise, to the figures asked', () => {
 it('converts kB to bytes one way (1 kB = 1024 bytes) and names both sizes in the refusal', () => {
   expect(sourceLimitBytes({ sourceKb: 100 })).toBe(102_400);
   expect(sourceSizeRefusal('x'.repeat(102_400), { sourceKb: 100 })).toBeNull();
-  expect(sourceSizeRefusal('x'.repeat(102_401), { sourceKb: 100 })).toBe('Your code is 100.0 kB (102401 bytes); the limit is 100 kB (102400 bytes).');
+  expect(sourceSizeRefusal('x'.repeat(102_401), { sourceKb: 100 })).toBe(
+    'Your code is 100.0 kB (102401 bytes); the limit is 100 kB (102400 bytes).',
+  );
   // UTF-8: "é" is two bytes.
   expect(sourceSizeRefusal('é'.repeat(51_201), { sourceKb: 100 })).toMatch(/102402 bytes/);
   expect(sourceSizeRefusal('x'.repeat(2049), { sourceKb: 2 }, 'mlp-forward-code')).toBe(

@@ -4,7 +4,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import { exerciseFileNames, exerciseFromFiles, exercisesContentDir, ExerciseLoadError, hashFiles, type Exercise } from '@deltalab/exercises';
+import {
+  exerciseFileNames,
+  exerciseFromFiles,
+  exercisesContentDir,
+  ExerciseLoadError,
+  hashFiles,
+  type Exercise,
+} from '@deltalab/exercises';
 
 /**
  * An exercise folder authored in the site: file name → text, exactly the files of exercises/content/<topic>/<slug>/,
@@ -37,7 +44,9 @@ const CACHE_SIZE = 64;
 export function loadExerciseFolder(folder: ExerciseFolder): Promise<Exercise> {
   const hash = hashFiles(folder.files);
   if (hash !== folder.hash) {
-    return Promise.reject(new ExerciseFolderError('(folder)', `The folder's files do not match its version ${folder.hash} (they hash to ${hash}).`));
+    return Promise.reject(
+      new ExerciseFolderError('(folder)', `The folder's files do not match its version ${folder.hash} (they hash to ${hash}).`),
+    );
   }
   let loading = cache.get(hash);
   if (!loading) {
@@ -55,7 +64,8 @@ function exercisesPackageDir(): string {
 
 async function compileAndLoad(files: Record<string, string>, hash: string): Promise<Exercise> {
   const unknown = Object.keys(files).filter((name) => !(exerciseFileNames as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new ExerciseFolderError(unknown[0]!, `${unknown.join(', ')}: an exercise folder holds only ${exerciseFileNames.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new ExerciseFolderError(unknown[0]!, `${unknown.join(', ')}: an exercise folder holds only ${exerciseFileNames.join(', ')}.`);
   if (files['definition.ts'] === undefined) throw new ExerciseFolderError('definition.ts', 'definition.ts is missing.');
   const packageDir = exercisesPackageDir();
   // Where the folder would sit once exported into content/: relative imports resolve from there.
@@ -92,7 +102,11 @@ async function compileAndLoad(files: Record<string, string>, hash: string): Prom
           ],
         };
       });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({ contents: files[args.path]!, loader: 'ts', resolveDir: virtualDir }));
+      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
+        contents: files[args.path]!,
+        loader: 'ts',
+        resolveDir: virtualDir,
+      }));
     },
   };
 
@@ -126,9 +140,13 @@ async function compileAndLoad(files: Record<string, string>, hash: string): Prom
   try {
     definition = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
   } catch (error) {
-    throw new ExerciseFolderError('definition.ts', `definition.ts throws while loading: ${error instanceof Error ? error.message : String(error)}`);
+    throw new ExerciseFolderError(
+      'definition.ts',
+      `definition.ts throws while loading: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
-  if (definition === undefined) throw new ExerciseFolderError('definition.ts', 'definition.ts has no default export (export default defineExercise({ … })).');
+  if (definition === undefined)
+    throw new ExerciseFolderError('definition.ts', 'definition.ts has no default export (export default defineExercise({ … })).');
   try {
     return exerciseFromFiles(definition, files, 'the authored exercise', hash);
   } catch (error) {

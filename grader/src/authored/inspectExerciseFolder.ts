@@ -43,7 +43,10 @@ export const VALIDATION_VARIANTS = 20;
  * display() does not give, the reference's own answers do not pass (numeric), or the solution fails / the known-wrong
  * file passes (code).
  */
-export async function validateExerciseFolder(folder: ExerciseFolder, options: { pool: IsolatePool; others?: number }): Promise<FolderValidation> {
+export async function validateExerciseFolder(
+  folder: ExerciseFolder,
+  options: { pool: IsolatePool; others?: number },
+): Promise<FolderValidation> {
   const others = options.others ?? VALIDATION_VARIANTS;
   let exercise: Exercise;
   try {
@@ -53,7 +56,10 @@ export async function validateExerciseFolder(folder: ExerciseFolder, options: { 
     return { ok: false, hash: folder.hash, problems: [{ file: error.file, message: error.message }], variantsChecked: 0 };
   }
   const problems: FolderProblem[] = [];
-  const variants: VariantSelector[] = ['canonical', ...Array.from({ length: others }, (_, i) => variantSeed(exercise.slug, `validate-${i}`))];
+  const variants: VariantSelector[] = [
+    'canonical',
+    ...Array.from({ length: others }, (_, i) => variantSeed(exercise.slug, `validate-${i}`)),
+  ];
   const placeholders = statementPlaceholders(exercise.statementTemplate);
   for (const variant of variants) {
     const label = variant === 'canonical' ? 'the canonical variant' : `variant ${variant}`;
@@ -66,7 +72,11 @@ export async function validateExerciseFolder(folder: ExerciseFolder, options: { 
     }
     const missing = placeholders.filter((name) => typeof display[name] !== 'string');
     if (missing.length > 0) {
-      problems.push({ file: 'statement.md', variant, message: `statement.md names {{${missing.join('}}, {{')}}}, which display() does not give for ${label}.` });
+      problems.push({
+        file: 'statement.md',
+        variant,
+        message: `statement.md names {{${missing.join('}}, {{')}}}, which display() does not give for ${label}.`,
+      });
     }
     problems.push(...(await checkReference(exercise, variant, label, options.pool)));
     if (problems.length >= 10) break;
@@ -91,33 +101,62 @@ async function checkReference(exercise: Exercise, variant: VariantSelector, labe
   if (solution.kind === 'numeric' && exercise.kind === 'numeric') {
     const bad = exercise.fields.filter((f) => !Number.isFinite(solution.values[f.name]));
     if (bad.length > 0) {
-      return [{ file: 'reference.ts', variant, message: `The reference gives ${bad.map((f) => `${f.name} = ${solution.values[f.name]}`).join(', ')} for ${label}: every value must be a finite number.` }];
+      return [
+        {
+          file: 'reference.ts',
+          variant,
+          message: `The reference gives ${bad.map((f) => `${f.name} = ${solution.values[f.name]}`).join(', ')} for ${label}: every value must be a finite number.`,
+        },
+      ];
     }
     // The grader itself on the reference's answers: every field must come out correct.
     const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, solution.values[f.name]!]));
     const grade = await gradeLoaded(exercise, variant, { kind: 'numeric', answers }, pool);
     const wrong = grade.fields?.filter((f) => f.status !== 'correct') ?? [];
     if (!grade.passed) {
-      return [{ file: 'definition.ts', variant, message: `The grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || grade.error?.message}` }];
+      return [
+        {
+          file: 'definition.ts',
+          variant,
+          message: `The grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || grade.error?.message}`,
+        },
+      ];
     }
   }
   if (solution.kind === 'code' && exercise.kind === 'code') {
     const nonFinite = solution.cases.find((c) => hasNonFinite(c.expected));
-    if (nonFinite) return [{ file: 'reference.ts', variant, message: `The reference gives a non-finite value in case '${nonFinite.name}' for ${label}.` }];
+    if (nonFinite)
+      return [
+        { file: 'reference.ts', variant, message: `The reference gives a non-finite value in case '${nonFinite.name}' for ${label}.` },
+      ];
     const problems: FolderProblem[] = [];
     const right = await gradeLoaded(exercise, variant, { kind: 'code', code: exercise.solutionSource ?? '' }, pool);
     if (!right.passed) {
       const failing = right.cases?.find((c) => !c.passed);
-      problems.push({ file: 'solution.ts', variant, message: `solution.ts fails for ${label}: ${right.error?.message ?? `case '${failing?.name}': ${failing?.message}`}` });
+      problems.push({
+        file: 'solution.ts',
+        variant,
+        message: `solution.ts fails for ${label}: ${right.error?.message ?? `case '${failing?.name}': ${failing?.message}`}`,
+      });
     }
     const wrong = await gradeLoaded(exercise, variant, { kind: 'code', code: exercise.knownWrongSource ?? '' }, pool);
-    if (wrong.passed) problems.push({ file: 'known-wrong.ts', variant, message: `known-wrong.ts passes for ${label}: the hidden cases do not catch the mistake it makes.` });
+    if (wrong.passed)
+      problems.push({
+        file: 'known-wrong.ts',
+        variant,
+        message: `known-wrong.ts passes for ${label}: the hidden cases do not catch the mistake it makes.`,
+      });
     return problems;
   }
   return [];
 }
 
-function gradeLoaded(exercise: Exercise, variant: VariantSelector, submission: Parameters<typeof gradeSubmission>[0]['submission'], pool: IsolatePool) {
+function gradeLoaded(
+  exercise: Exercise,
+  variant: VariantSelector,
+  submission: Parameters<typeof gradeSubmission>[0]['submission'],
+  pool: IsolatePool,
+) {
   return gradeSubmission({ exercise: exercise.slug, variant, submission }, { pool, exercise });
 }
 
@@ -126,7 +165,10 @@ export async function instantiateExerciseFolder(folder: ExerciseFolder, variant:
   return instantiateLoaded(await loadExerciseFolder(folder), variant);
 }
 
-async function instantiateLoaded(exercise: Exercise, variant: VariantSelector): Promise<{ variant: StudentVariant; reference: FolderReference }> {
+async function instantiateLoaded(
+  exercise: Exercise,
+  variant: VariantSelector,
+): Promise<{ variant: StudentVariant; reference: FolderReference }> {
   return { variant: instantiateVariant(exercise, variant), reference: referenceAnswers(exercise, variant) };
 }
 
@@ -135,7 +177,10 @@ function referenceAnswers(exercise: Exercise, variant: VariantSelector): FolderR
     case 'numeric': {
       const solution = solveVariant(exercise, variant);
       const values = solution.kind === 'numeric' ? solution.values : {};
-      return { kind: 'numeric', values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })) };
+      return {
+        kind: 'numeric',
+        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })),
+      };
     }
     case 'choice':
       return { kind: 'choice', correct: exercise.options.filter((o) => o.correct).map((o) => o.id) };

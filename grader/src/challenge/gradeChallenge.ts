@@ -28,7 +28,11 @@ type ChallengeSubmission = Extract<Submission, { kind: 'model' | 'retrain' }>;
  * child. No student code runs for this. A Verify job (`retrain`) first re-trains the entry's code in the sandbox,
  * with the recorded seed and epochs, and scores the model that comes out the same way.
  */
-export async function gradeChallenge(pool: IsolatePool, exercise: Exercise & ChallengeExercise, submission: ChallengeSubmission): Promise<ChallengeGrade> {
+export async function gradeChallenge(
+  pool: IsolatePool,
+  exercise: Exercise & ChallengeExercise,
+  submission: ChallengeSubmission,
+): Promise<ChallengeGrade> {
   const rules = { model: exercise.model, classes: challengeData(exercise).train.classes };
   await prepareEvaluationBackend();
   if (submission.kind === 'model') {
@@ -48,14 +52,22 @@ export async function gradeChallenge(pool: IsolatePool, exercise: Exercise & Cha
       sourceBytes: sourceLimitBytes(exercise.limits),
       outputBytes: outputLimitBytes(exercise.limits),
     },
-    cases: [{ entry: RETRAIN_ENTRY, args: [challengeData(exercise).train, { seed: submission.seed, epochs: submission.epochs, maxEpochs: exercise.maxEpochs }] }],
+    cases: [
+      {
+        entry: RETRAIN_ENTRY,
+        args: [challengeData(exercise).train, { seed: submission.seed, epochs: submission.epochs, maxEpochs: exercise.maxEpochs }],
+      },
+    ],
   });
   const sandboxMs = run.timings.totalMs - run.timings.compileMs;
   const timing = { sandboxMs, compileMs: run.timings.compileMs };
   if (!run.ok) return { ...refused(run.error, 0), timings: { evaluateMs: 0, ...timing } };
   const outcome = run.outcomes[0];
   if (!outcome?.ok) {
-    return { ...refused({ kind: 'runtime', message: `Re-training failed: ${outcome?.message ?? 'no result'}` }, 0), timings: { evaluateMs: 0, ...timing } };
+    return {
+      ...refused({ kind: 'runtime', message: `Re-training failed: ${outcome?.message ?? 'no result'}` }, 0),
+      timings: { evaluateMs: 0, ...timing },
+    };
   }
   const output = outcome.value as RetrainOutput;
   const started = performance.now();
@@ -64,7 +76,11 @@ export async function gradeChallenge(pool: IsolatePool, exercise: Exercise & Cha
     { modelTopology: output.modelTopology, weightSpecs: output.weightSpecs, weightData: Buffer.from(weights.buffer).toString('base64') },
     rules,
   );
-  if (!check.ok) return { ...refused({ kind: 'runtime', message: `The re-trained model is not accepted: ${check.message}` }, 0), timings: { evaluateMs: 0, ...timing } };
+  if (!check.ok)
+    return {
+      ...refused({ kind: 'runtime', message: `The re-trained model is not accepted: ${check.message}` }, 0),
+      timings: { evaluateMs: 0, ...timing },
+    };
   const grade = scored(exercise, check.model, started);
   grade.challenge!.retrain = { epochs: output.epochs, trainAccuracy: output.accuracy, ms: output.ms };
   return { ...grade, timings: { ...grade.timings, ...timing } };

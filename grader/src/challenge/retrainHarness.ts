@@ -56,7 +56,16 @@ function harnessFile(): string {
 /** The harness script (bundled once per process: a few kB, ~20 ms). */
 export function retrainHarnessScript(): Promise<string> {
   harness ??= esbuild
-    .build({ entryPoints: [harnessFile()], bundle: true, write: false, format: 'iife', globalName: '__deltalabHarness', target: 'es2022', platform: 'neutral', logLevel: 'error' })
+    .build({
+      entryPoints: [harnessFile()],
+      bundle: true,
+      write: false,
+      format: 'iife',
+      globalName: '__deltalabHarness',
+      target: 'es2022',
+      platform: 'neutral',
+      logLevel: 'error',
+    })
     .then((result) => `${result.outputFiles[0]!.text}\n${GLUE}`)
     .catch((error: unknown) => {
       harness = undefined;

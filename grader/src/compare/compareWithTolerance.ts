@@ -67,11 +67,7 @@ function phrase(m: RawMismatch, options: CompareOptions): string {
   if (options.hidden) {
     const name = options.caseName ? `Hidden case "${options.caseName}"` : 'A hidden case';
     const what =
-      m.kind === 'value'
-        ? `a wrong value at ${m.path}`
-        : m.kind === 'shape'
-          ? `a wrong shape at ${m.path}`
-          : `a wrong type at ${m.path}`;
+      m.kind === 'value' ? `a wrong value at ${m.path}` : m.kind === 'shape' ? `a wrong shape at ${m.path}` : `a wrong type at ${m.path}`;
     const shapeDetail = m.kind === 'value' ? '' : ` (${m.detail})`;
     return `${name}: ${what}${shapeDetail}.${options.hint ? ` ${options.hint}` : ''}`;
   }

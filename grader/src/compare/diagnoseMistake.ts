@@ -31,7 +31,8 @@ export function diagnoseMistake(actual: unknown, expected: unknown, options: Dia
   if (transposed.changed && matches(transposed.value)) {
     return {
       mistake: 'transposed-matrix',
-      message: 'Your result matches the reference with matrices transposed: check the index order (W[i][j] is the weight from input j to neuron i).',
+      message:
+        'Your result matches the reference with matrices transposed: check the index order (W[i][j] is the weight from input j to neuron i).',
     };
   }
 
@@ -56,11 +57,22 @@ export function diagnoseMistake(actual: unknown, expected: unknown, options: Dia
 function nameFactor(k: number, ns: number[]): Diagnosis {
   const near = (x: number) => Math.abs(k - x) <= 1e-3 * Math.max(1, Math.abs(x));
   if (near(-1)) return { mistake: 'sign-flipped', message: 'Your result has the right size but the opposite sign everywhere.' };
-  if (near(2)) return { mistake: 'scaled-by-2', message: 'Your result is exactly twice the reference: look for a factor 2 (e.g. the ½ in ½(t − y)²).' };
-  if (near(0.5)) return { mistake: 'scaled-by-0.5', message: 'Your result is exactly half the reference: a factor ½ is applied where it should not be.' };
+  if (near(2))
+    return {
+      mistake: 'scaled-by-2',
+      message: 'Your result is exactly twice the reference: look for a factor 2 (e.g. the ½ in ½(t − y)²).',
+    };
+  if (near(0.5))
+    return {
+      mistake: 'scaled-by-0.5',
+      message: 'Your result is exactly half the reference: a factor ½ is applied where it should not be.',
+    };
   const n = ns.find((m) => m > 1 && (near(1 / m) || near(m)));
   if (n !== undefined && near(1 / n)) {
-    return { mistake: 'scaled-by-1-over-n', message: `Your result is the reference divided by ${n}: you averaged where a sum is expected.` };
+    return {
+      mistake: 'scaled-by-1-over-n',
+      message: `Your result is the reference divided by ${n}: you averaged where a sum is expected.`,
+    };
   }
   if (n !== undefined && near(n)) {
     return { mistake: 'scaled-by-n', message: `Your result is the reference multiplied by ${n}: you summed where an average is expected.` };

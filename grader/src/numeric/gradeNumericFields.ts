@@ -103,7 +103,8 @@ function finiteOrError(value: number): { ok: true; value: number; text?: undefin
 /** The telling mistake (a flipped sign, a factor 2) first; then how many figures to give when too few were shown; else the rule. */
 function wrongMessage(answer: { text?: string }, verdict: AnswerVerdict, tolerance: Tolerance, diagnosis: string | undefined): string {
   if (diagnosis) return `Not correct. ${diagnosis}`;
-  if (!verdict.correct && verdict.shortfall && answer.text !== undefined) return `Not correct. ${describeShortfall(answer.text, verdict.shortfall)}`;
+  if (!verdict.correct && verdict.shortfall && answer.text !== undefined)
+    return `Not correct. ${describeShortfall(answer.text, verdict.shortfall)}`;
   return `Not correct. ${describeTolerance(tolerance)}`;
 }
 

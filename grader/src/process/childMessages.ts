@@ -8,8 +8,7 @@ import type { GradeRequest, GradeResult } from '../protocol';
  * grader on the canonical variant and others), or one variant as a student sees it (the exercise page, previews).
  */
 export type AuthoringTask =
-  | { kind: 'validate'; folder: ExerciseFolder; others?: number }
-  | { kind: 'instantiate'; folder: ExerciseFolder; variant: VariantSelector };
+  { kind: 'validate'; folder: ExerciseFolder; others?: number } | { kind: 'instantiate'; folder: ExerciseFolder; variant: VariantSelector };
 
 export type AuthoringOutcome =
   | { kind: 'validated'; validation: FolderValidation }

@@ -66,7 +66,9 @@ export function crashedResult(request: GradeRequest, cause: 'died' | 'unresponsi
   return {
     exercise: request.exercise,
     variant: request.variant ?? 'canonical',
-    kind: exercise?.kind ?? (request.submission.kind === 'model' || request.submission.kind === 'retrain' ? 'challenge' : request.submission.kind),
+    kind:
+      exercise?.kind ??
+      (request.submission.kind === 'model' || request.submission.kind === 'retrain' ? 'challenge' : request.submission.kind),
     score: 0,
     passed: false,
     ...(exercise?.kind === 'code' ? { cases: [] } : {}),

@@ -48,7 +48,8 @@ process.on('message', (message: ToChild) => {
 /** An authored exercise's folder, compiled and run here, never in the supervising (web) process. */
 async function author(task: AuthoringTask): Promise<AuthoringOutcome> {
   try {
-    if (task.kind === 'validate') return { kind: 'validated', validation: await validateExerciseFolder(task.folder, { pool, others: task.others }) };
+    if (task.kind === 'validate')
+      return { kind: 'validated', validation: await validateExerciseFolder(task.folder, { pool, others: task.others }) };
     const { variant, reference } = await instantiateExerciseFolder(task.folder, task.variant);
     return { kind: 'instantiated', variant, reference };
   } catch (error) {
@@ -77,7 +78,12 @@ async function warmUp(): Promise<void> {
   const requests = [
     ...(code?.kind === 'code' ? [{ exercise: code.slug, submission: { kind: 'code' as const, code: code.solutionSource! } }] : []),
     ...(numeric?.kind === 'numeric'
-      ? [{ exercise: numeric.slug, submission: { kind: 'numeric' as const, answers: Object.fromEntries(numeric.fields.map((f) => [f.name, '0'])) } }]
+      ? [
+          {
+            exercise: numeric.slug,
+            submission: { kind: 'numeric' as const, answers: Object.fromEntries(numeric.fields.map((f) => [f.name, '0'])) },
+          },
+        ]
       : []),
   ];
   for (const request of requests) await gradeSubmission(request, { pool }).catch(() => {});

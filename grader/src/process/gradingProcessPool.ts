@@ -161,10 +161,16 @@ export class GradingProcessPool implements GradingPool {
    */
   author(task: AuthoringTask, options: { timeLimitMs?: number } = {}): Promise<ChildAuthoring> {
     const variant = task.kind === 'instantiate' ? task.variant : 'validate';
-    return this.enqueue({ type: 'author', task }, hash(`${task.folder.hash}#${variant}`), { timeLimitMs: options.timeLimitMs ?? 60_000 }) as Promise<ChildAuthoring>;
+    return this.enqueue({ type: 'author', task }, hash(`${task.folder.hash}#${variant}`), {
+      timeLimitMs: options.timeLimitMs ?? 60_000,
+    }) as Promise<ChildAuthoring>;
   }
 
-  private enqueue(work: Job['work'], affinity: number, options: { alone?: boolean; timeLimitMs?: number }): Promise<ChildGrade | ChildAuthoring> {
+  private enqueue(
+    work: Job['work'],
+    affinity: number,
+    options: { alone?: boolean; timeLimitMs?: number },
+  ): Promise<ChildGrade | ChildAuthoring> {
     if (this.closed) return Promise.reject(new PoolClosedError());
     return new Promise<ChildGrade | ChildAuthoring>((resolve, reject) => {
       this.pending.push({
@@ -274,7 +280,8 @@ export class GradingProcessPool implements GradingPool {
     for (const job of held) {
       this.finish(child, job);
       if (this.closed) job.fail(new PoolClosedError());
-      else job.settle({ kind: 'crashed', cause: job.unresponsive ? 'unresponsive' : 'died', detail, heapExhausted, sole: held.length === 1 });
+      else
+        job.settle({ kind: 'crashed', cause: job.unresponsive ? 'unresponsive' : 'died', detail, heapExhausted, sole: held.length === 1 });
     }
     for (const job of this.pending) if (job.child === child) job.child = undefined;
     if (this.closed) return;
@@ -349,7 +356,10 @@ export class GradingProcessPool implements GradingPool {
       child.process.kill('SIGKILL');
     }, job.timeLimitMs + this.graceMs);
     job.watchdog.unref();
-    const message: ToChild = job.work.type === 'grade' ? { type: 'grade', id: job.id, request: job.work.request } : { type: 'author', id: job.id, task: job.work.task };
+    const message: ToChild =
+      job.work.type === 'grade'
+        ? { type: 'grade', id: job.id, request: job.work.request }
+        : { type: 'author', id: job.id, task: job.work.task };
     child.process.send(message);
   }
 

@@ -10,8 +10,7 @@ export type SqlExecutor = {
 export type Listen = (channel: string, onNotify: (payload: string) => void) => Promise<() => Promise<void>>;
 
 export type GradingQueueOptions = (
-  | { executeSql: SqlExecutor['executeSql']; connectionString?: never }
-  | { connectionString: string; executeSql?: never }
+  { executeSql: SqlExecutor['executeSql']; connectionString?: never } | { connectionString: string; executeSql?: never }
 ) & {
   /**
    * Wakes workers in other processes when a job is queued (Postgres LISTEN/NOTIFY) instead of leaving them to

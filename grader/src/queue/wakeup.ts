@@ -20,10 +20,13 @@ export class Wakeup {
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = timeoutMs === undefined ? undefined : setTimeout(() => {
-        if (this.waiter === done) this.waiter = null;
-        resolve();
-      }, timeoutMs);
+      const timer =
+        timeoutMs === undefined
+          ? undefined
+          : setTimeout(() => {
+              if (this.waiter === done) this.waiter = null;
+              resolve();
+            }, timeoutMs);
       const done = () => {
         clearTimeout(timer);
         resolve();

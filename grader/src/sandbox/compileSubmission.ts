@@ -15,10 +15,7 @@ const CACHE_SIZE = 256;
  * bridge (`__deltalab.register`). Imports are resolved here, never in the isolate: `@tensorflow/tfjs`
  * becomes the sandbox's own tf bundle when the exercise uses tfjs; anything else is an error.
  */
-export async function compileSubmission(
-  source: string,
-  options: { sourceBytes: number; allowTf: boolean },
-): Promise<CompiledSubmission> {
+export async function compileSubmission(source: string, options: { sourceBytes: number; allowTf: boolean }): Promise<CompiledSubmission> {
   const bytes = Buffer.byteLength(source, 'utf8');
   if (bytes > options.sourceBytes) {
     return {
@@ -26,7 +23,10 @@ export async function compileSubmission(
       error: { kind: 'source too large', message: `Your code is ${bytes} bytes; the limit is ${options.sourceBytes} bytes.` },
     };
   }
-  const key = createHash('sha256').update(options.allowTf ? 'tf:' : 'js:').update(source).digest('hex');
+  const key = createHash('sha256')
+    .update(options.allowTf ? 'tf:' : 'js:')
+    .update(source)
+    .digest('hex');
   const hit = cache.get(key);
   if (hit) return hit;
   const compiled = await build(source, options.allowTf);
@@ -41,7 +41,12 @@ export async function compileSubmission(
  */
 const NAMES_A_MODULE = /\bimport\b|\brequire\b|\bfrom\s*['"`]/;
 
-const OUTPUT = { format: 'iife', globalName: '__deltalabStudent', target: 'es2022', footer: '__deltalab.register(__deltalabStudent);' } as const;
+const OUTPUT = {
+  format: 'iife',
+  globalName: '__deltalabStudent',
+  target: 'es2022',
+  footer: '__deltalab.register(__deltalabStudent);',
+} as const;
 
 async function build(source: string, allowTf: boolean): Promise<CompiledSubmission> {
   try {

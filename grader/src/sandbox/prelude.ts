@@ -108,7 +108,9 @@ class OutputError {
 
 // Reading "then" may run a getter the student wrote: it runs here, inside the isolate, under the time limit.
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function';
+  return (
+    value !== null && (typeof value === 'object' || typeof value === 'function') && typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 function check(budget: OutputBudget): void {
@@ -174,7 +176,9 @@ function toPlain(value: unknown, budget: OutputBudget, depth: number): unknown {
   }
   const proto: unknown = getPrototypeOf(value);
   if (proto !== ObjectProto && proto !== null) {
-    throw new OutputError('The result contains an object of a class (' + describeCtor(value) + '); return plain arrays, numbers and objects.');
+    throw new OutputError(
+      'The result contains an object of a class (' + describeCtor(value) + '); return plain arrays, numbers and objects.',
+    );
   }
   const out = {};
   const keys = ownKeys(value);
@@ -206,7 +210,10 @@ const bridge = freeze({
       }
       if (typeof fn !== 'function') {
         return {
-          fatal: { kind: 'runtime', message: 'Your code does not export a function named "' + entry + '" (write: export function ' + entry + '(...) { ... }).' },
+          fatal: {
+            kind: 'runtime',
+            message: 'Your code does not export a function named "' + entry + '" (write: export function ' + entry + '(...) { ... }).',
+          },
           outcomes,
           logs: '',
         };

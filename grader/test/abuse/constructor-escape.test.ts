@@ -6,7 +6,7 @@ it.each([
   ["(function () {}).constructor('return process')().env", /process is not defined/],
   ["(async () => {}).constructor('return require')()", /require is not defined|Promise/],
   ["Object.getPrototypeOf(() => {}).constructor('return globalThis.process.mainModule')()", /Cannot read properties of undefined/],
-  ["[].constructor.constructor('return require(\"child_process\")')()", /require is not defined/],
+  ['[].constructor.constructor(\'return require("child_process")\')()', /require is not defined/],
 ])('%s reaches nothing of Node', async (expression, message) => {
   const result = await gradeCode(`export function forward(this: any) { return ${expression}; }`);
   expect(result.score).toBe(0);

@@ -2,7 +2,9 @@ import { expect, it } from 'vitest';
 import { expectNextSubmissionPasses, gradeCode } from './harness';
 
 it('refuses a static import of a Node module at compile time', async () => {
-  const result = await gradeCode("import { readFileSync } from 'node:fs'; export function forward() { return [readFileSync('/etc/passwd', 'utf8')]; }");
+  const result = await gradeCode(
+    "import { readFileSync } from 'node:fs'; export function forward() { return [readFileSync('/etc/passwd', 'utf8')]; }",
+  );
   expect(result.error?.kind).toBe('forbidden');
   expect(result.error?.message).toMatch(/Cannot import 'node:fs'/);
   await expectNextSubmissionPasses();
@@ -22,7 +24,9 @@ it('refuses import() of a computed name at run time', async () => {
 });
 
 it('refuses tfjs in an exercise that does not use it', async () => {
-  const result = await gradeCode("import * as tf from '@tensorflow/tfjs'; export function forward(x: number[]) { return tf.tensor(x).arraySync(); }");
+  const result = await gradeCode(
+    "import * as tf from '@tensorflow/tfjs'; export function forward(x: number[]) { return tf.tensor(x).arraySync(); }",
+  );
   expect(result.error?.kind).toBe('forbidden');
   expect(result.error?.message).toMatch(/does not use TensorFlow.js/);
 });

@@ -3,7 +3,10 @@ import { expectNextSubmissionPasses, gradeCode, withCorrectForward } from './har
 
 it('copies a Proxy result inside the isolate; the host only ever sees plain data', async () => {
   const result = await gradeCode(
-    withCorrectForward('', 'const copy = a; a = new Proxy(copy, { get(t: any, k: any) { return Reflect.get(t, k); }, ownKeys() { throw new Error("trap ran"); } });'),
+    withCorrectForward(
+      '',
+      'const copy = a; a = new Proxy(copy, { get(t: any, k: any) { return Reflect.get(t, k); }, ownKeys() { throw new Error("trap ran"); } });',
+    ),
   );
   expect(result.passed).toBe(true);
   await expectNextSubmissionPasses();
@@ -37,7 +40,9 @@ it('resolves getters inside the isolate and refuses class instances', async () =
 });
 
 it('cannot corrupt the reference by mutating its inputs', async () => {
-  const result = await gradeCode(withCorrectForward('', 'for (const layer of layers) { layer.W.length = 0; layer.b.fill(NaN); } x.length = 0;'));
+  const result = await gradeCode(
+    withCorrectForward('', 'for (const layer of layers) { layer.W.length = 0; layer.b.fill(NaN); } x.length = 0;'),
+  );
   expect(result.passed).toBe(true);
   await expectNextSubmissionPasses();
 });

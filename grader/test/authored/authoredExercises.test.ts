@@ -13,7 +13,8 @@ function catalogueFolder(dir: string, slug: string, edit: (files: Record<string,
   return { hash: hashFiles(files), files };
 }
 
-const numeric = (edit?: (files: Record<string, string>) => void) => catalogueFolder('forward-pass/perceptron-forward', 'site-perceptron', edit);
+const numeric = (edit?: (files: Record<string, string>) => void) =>
+  catalogueFolder('forward-pass/perceptron-forward', 'site-perceptron', edit);
 
 describe('exercises authored in the site, compiled and run only in grading children', () => {
   let pool: GradingProcessPool;
@@ -42,20 +43,46 @@ describe('exercises authored in the site, compiled and run only in grading child
 
   it('grades a submission against the folder of its version', async () => {
     const folder = numeric();
-    const grade = await gradeContained(pool, { exercise: 'site-perceptron', variant: 'canonical', folder, submission: { kind: 'numeric', answers: { y_hat: '0.00247' } } });
+    const grade = await gradeContained(pool, {
+      exercise: 'site-perceptron',
+      variant: 'canonical',
+      folder,
+      submission: { kind: 'numeric', answers: { y_hat: '0.00247' } },
+    });
     expect(grade).toMatchObject({ kind: 'graded', result: { passed: true, exerciseVersion: folder.hash } });
-    const wrong = await gradeContained(pool, { exercise: 'site-perceptron', variant: 'canonical', folder, submission: { kind: 'numeric', answers: { y_hat: '0.5' } } });
+    const wrong = await gradeContained(pool, {
+      exercise: 'site-perceptron',
+      variant: 'canonical',
+      folder,
+      submission: { kind: 'numeric', answers: { y_hat: '0.5' } },
+    });
     expect(wrong).toMatchObject({ kind: 'graded', result: { passed: false, score: 0 } });
   });
 
   it('refuses a reference that gives non-finite values', async () => {
-    const validation = await validate(numeric((files) => (files['reference.ts'] = files['reference.ts']!.replace('return { y_hat: perceptronOutput(p) };', 'return { y_hat: Number.NaN };'))));
+    const validation = await validate(
+      numeric(
+        (files) =>
+          (files['reference.ts'] = files['reference.ts']!.replace(
+            'return { y_hat: perceptronOutput(p) };',
+            'return { y_hat: Number.NaN };',
+          )),
+      ),
+    );
     expect(validation.ok).toBe(false);
     expect(validation.problems[0]).toMatchObject({ file: 'reference.ts', message: expect.stringContaining('y_hat = NaN') });
   });
 
   it('refuses a reference that throws', async () => {
-    const validation = await validate(numeric((files) => (files['reference.ts'] = files['reference.ts']!.replace('return { y_hat: perceptronOutput(p) };', "throw new Error('not written yet');"))));
+    const validation = await validate(
+      numeric(
+        (files) =>
+          (files['reference.ts'] = files['reference.ts']!.replace(
+            'return { y_hat: perceptronOutput(p) };',
+            "throw new Error('not written yet');",
+          )),
+      ),
+    );
     expect(validation.problems[0]).toMatchObject({ file: 'reference.ts', message: expect.stringContaining('not written yet') });
   });
 
@@ -66,19 +93,31 @@ describe('exercises authored in the site, compiled and run only in grading child
   });
 
   it('refuses imports other than its own files, the package helpers and tfjs, naming the file', async () => {
-    const validation = await validate(numeric((files) => (files['reference.ts'] = `import { readFileSync } from 'node:fs';\nexport const secret = readFileSync;\n${files['reference.ts']}`)));
+    const validation = await validate(
+      numeric(
+        (files) =>
+          (files['reference.ts'] =
+            `import { readFileSync } from 'node:fs';\nexport const secret = readFileSync;\n${files['reference.ts']}`),
+      ),
+    );
     expect(validation.problems[0]).toMatchObject({ file: 'reference.ts', message: expect.stringContaining("imports 'node:fs'") });
   });
 
   it('names the line of a syntax error', async () => {
-    const validation = await validate(numeric((files) => (files['variants.ts'] = files['variants.ts']!.replace('canonical: {', 'canonical: {{'))));
+    const validation = await validate(
+      numeric((files) => (files['variants.ts'] = files['variants.ts']!.replace('canonical: {', 'canonical: {{'))),
+    );
     expect(validation.problems[0]).toMatchObject({ file: 'variants.ts', message: expect.stringMatching(/^variants\.ts:\d+:\d+: /) });
   });
 
   it('validates a code folder: the solution passes and the known-wrong file fails', async () => {
     const folder = catalogueFolder('forward-pass/mlp-forward-code', 'site-forward-code');
     expect(await validate(folder)).toMatchObject({ ok: true, variantsChecked: 21 });
-    const broken = catalogueFolder('forward-pass/mlp-forward-code', 'site-forward-code', (files) => (files['known-wrong.ts'] = files['solution.ts']!));
+    const broken = catalogueFolder(
+      'forward-pass/mlp-forward-code',
+      'site-forward-code',
+      (files) => (files['known-wrong.ts'] = files['solution.ts']!),
+    );
     const validation = await validate(broken);
     expect(validation.ok).toBe(false);
     expect(validation.problems.map((p) => p.file)).toContain('known-wrong.ts');
@@ -87,7 +126,10 @@ describe('exercises authored in the site, compiled and run only in grading child
   it('a variant of a folder as a student sees it comes from the child; a folder that does not match its hash is refused', async () => {
     const folder = numeric();
     const reply = await pool.author({ kind: 'instantiate', folder, variant: 12345 });
-    expect(reply).toMatchObject({ kind: 'done', outcome: { kind: 'instantiated', variant: { exercise: 'site-perceptron', variant: 12345, fields: [{ name: 'y_hat' }] } } });
+    expect(reply).toMatchObject({
+      kind: 'done',
+      outcome: { kind: 'instantiated', variant: { exercise: 'site-perceptron', variant: 12345, fields: [{ name: 'y_hat' }] } },
+    });
     const tampered = await pool.author({ kind: 'instantiate', folder: { ...folder, hash: 'not-its-hash' }, variant: 'canonical' });
     expect(tampered).toMatchObject({ kind: 'done', outcome: { kind: 'invalid' } satisfies Partial<AuthoringOutcome> });
   });

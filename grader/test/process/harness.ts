@@ -15,7 +15,8 @@ export const processKillers = {
   // The fastest (about 0.25 s): the tests that need a crash, not a timeout on a loaded machine, use this one.
   'a Map grown without end': 'export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }',
   'a huge array': 'export function forward() { return new Array(2e8).fill(1.5); }',
-  'an object given millions of keys': "export function forward() { const o: any = {}; for (let i = 0; i < 1e8; i++) o['k' + i] = i; return [1]; }",
+  'an object given millions of keys':
+    "export function forward() { const o: any = {}; for (let i = 0; i < 1e8; i++) o['k' + i] = i; return [1]; }",
 };
 
 /** A pool whose log lines are kept for assertions (and off the test output). */

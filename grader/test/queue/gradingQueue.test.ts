@@ -135,7 +135,9 @@ describe('grading queue on PGlite (pg-boss 10) with grading child processes', ()
     expect(row.childDeaths).toBeLessThanOrEqual(2);
     expect(row.result?.score).toBe(0);
     expect(row.result?.error?.kind).toBe('memory');
-    expect(row.result?.error?.message).toMatch(row.childDeaths > 0 ? /more memory than the grader allows \(64 MB/ : /memory limit of 64 MB/);
+    expect(row.result?.error?.message).toMatch(
+      row.childDeaths > 0 ? /more memory than the grader allows \(64 MB/ : /memory limit of 64 MB/,
+    );
     expect(store.rows.get(after)!.result?.score).toBe(1);
   });
 
@@ -216,7 +218,9 @@ describe('grading queue on PGlite (pg-boss 10) with grading child processes', ()
     });
     await queue.enqueue([id]);
     await waitFor(() => childClaimed);
-    await new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+    await new Promise<void>((resolve) =>
+      child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve()),
+    );
     expect((await jobState(executeSql, id))?.state).toBe('active');
 
     // A surviving worker (this process) picks the job up once it has expired.

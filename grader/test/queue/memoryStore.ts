@@ -1,7 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import type { ClaimedSubmission, GradeRequest, GradeResult, GradingOutcome, GradingStore } from '../../src';
 
-type Row = { request: GradeRequest; status: 'queued' | 'running' | 'graded' | 'failed'; childDeaths: number; result?: GradeResult; failure?: string };
+type Row = {
+  request: GradeRequest;
+  status: 'queued' | 'running' | 'graded' | 'failed';
+  childDeaths: number;
+  result?: GradeResult;
+  failure?: string;
+};
 
 /**
  * The storage contract the workers rely on, kept in memory with the same rules as the site's database store

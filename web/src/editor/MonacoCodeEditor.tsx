@@ -29,7 +29,16 @@ export interface MonacoCodeEditorProps {
 
 const modelPath = 'file:///submission.ts';
 
-export default function MonacoCodeEditor({ value, onChange, typeDeclarations, usesTf = false, onReady, label, path = modelPath, semanticChecks = true }: MonacoCodeEditorProps) {
+export default function MonacoCodeEditor({
+  value,
+  onChange,
+  typeDeclarations,
+  usesTf = false,
+  onReady,
+  label,
+  path = modelPath,
+  semanticChecks = true,
+}: MonacoCodeEditorProps) {
   const [monaco, setMonaco] = useState<Monaco | null>(null);
   const [failed, setFailed] = useState('');
   const monacoRef = useRef<Monaco | null>(null);
@@ -81,7 +90,12 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, us
     });
   };
 
-  if (failed) return <p role="alert" className="text-sm text-red-800">The editor failed to load: {failed}</p>;
+  if (failed)
+    return (
+      <p role="alert" className="text-sm text-red-800">
+        The editor failed to load: {failed}
+      </p>
+    );
   if (!monaco) return <p className="h-80 p-3 text-sm text-slate-600">Loading the editor…</p>;
   return (
     <Editor
@@ -93,7 +107,14 @@ export default function MonacoCodeEditor({ value, onChange, typeDeclarations, us
       onMount={onMount}
       theme={editorTheme}
       // showUnused off: Monaco fades unused code to a contrast no one can read (axe: color-contrast).
-      options={{ minimap: { enabled: false }, fontSize: 14, scrollBeyondLastLine: false, tabSize: 2, automaticLayout: true, showUnused: false }}
+      options={{
+        minimap: { enabled: false },
+        fontSize: 14,
+        scrollBeyondLastLine: false,
+        tabSize: 2,
+        automaticLayout: true,
+        showUnused: false,
+      }}
     />
   );
 }

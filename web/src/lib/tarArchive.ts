@@ -51,7 +51,7 @@ export function readTarGz(archive: Uint8Array, limits = { files: 64, bytes: 2 * 
   }
   const files: Record<string, string> = {};
   let total = 0;
-  for (let offset = 0; offset + 512 <= tar.length; ) {
+  for (let offset = 0; offset + 512 <= tar.length;) {
     const block = tar.subarray(offset, offset + 512);
     if (block.every((b) => b === 0)) break;
     const text = (start: number, length: number) => block.toString('utf8', start, start + length).replace(/\0.*$/s, '');
@@ -63,7 +63,8 @@ export function readTarGz(archive: Uint8Array, limits = { files: 64, bytes: 2 * 
     offset += 512;
     if (type === '0') {
       total += size;
-      if (Object.keys(files).length >= limits.files || total > limits.bytes) throw new Error('The archive is larger than an exercise folder can be.');
+      if (Object.keys(files).length >= limits.files || total > limits.bytes)
+        throw new Error('The archive is larger than an exercise folder can be.');
       files[name.replace(/^\.\//, '')] = tar.toString('utf8', offset, offset + size);
     }
     offset += Math.ceil(size / 512) * 512;

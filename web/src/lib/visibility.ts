@@ -20,6 +20,8 @@ export function withoutAnswers(result: unknown): unknown {
   return {
     ...r,
     ...(r.cases ? { cases: r.cases.map(({ expected: _expected, ...rest }) => rest) } : {}),
-    ...(r.options ? { options: r.options.map(({ correct: _correct, explanation: _explanation, explanationHtml: _html, ...rest }) => rest) } : {}),
+    ...(r.options
+      ? { options: r.options.map(({ correct: _correct, explanation: _explanation, explanationHtml: _html, ...rest }) => rest) }
+      : {}),
   };
 }

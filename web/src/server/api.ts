@@ -33,7 +33,10 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
     }
     if (isDatabaseUnavailable(error)) {
       // The driver's own error (drizzle wraps it with the whole query): one line per refused request.
-      console.error('API: the database is unavailable:', ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
+      console.error(
+        'API: the database is unavailable:',
+        ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message,
+      );
       return jsonError(
         503,
         'database-unavailable',
@@ -50,7 +53,10 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
  * Runs a route body for an instructor of the course the request names (`?course=<slug>`, else their current course).
  * Anonymous: 401; a student, or an instructor of another course: 403 (the same for each).
  */
-export function withInstructor(request: Request, body: (user: SessionUser, course: CurrentCourse, handle: DbHandle) => Promise<Response>): Promise<Response> {
+export function withInstructor(
+  request: Request,
+  body: (user: SessionUser, course: CurrentCourse, handle: DbHandle) => Promise<Response>,
+): Promise<Response> {
   return withApiUser(async (user) => {
     const handle = await getDbHandle();
     const course = await instructorCourse(handle.db, user.id, new URL(request.url).searchParams.get('course'));
@@ -76,7 +82,10 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     text = utf8.decode(bytes);
   } catch {
-    throw new SubmissionError('invalid-request', `The request body is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}); send JSON as UTF-8 text.`);
+    throw new SubmissionError(
+      'invalid-request',
+      `The request body is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}); send JSON as UTF-8 text.`,
+    );
   }
   if (text.trim() === '') throw new SubmissionError('invalid-request', 'The request body is empty; send JSON.');
   let body: unknown;
@@ -119,7 +128,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 function findUnstorableText(body: unknown): string | null {
   const check = (text: string, where: string) => {
     if (text.includes('\0')) return `${where || 'the body'}: text may not contain the NUL character (\\u0000).`;
-    if (LONE_SURROGATE.test(text)) return `${where || 'the body'}: text holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair).`;
+    if (LONE_SURROGATE.test(text))
+      return `${where || 'the body'}: text holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair).`;
     return null;
   };
   const stack: [unknown, string][] = [[body, '']];

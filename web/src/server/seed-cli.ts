@@ -28,7 +28,9 @@ async function main() {
   try {
     const result = await seed(handle.db);
     const where = isEmbeddedDb ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
-    console.log(`✔ Database ready (${where}); ${result.exerciseCount} exercises registered in ${Math.round(performance.now() - started)} ms`);
+    console.log(
+      `✔ Database ready (${where}); ${result.exerciseCount} exercises registered in ${Math.round(performance.now() - started)} ms`,
+    );
     if (result.created || process.argv.includes('--print-credentials')) console.log(demoCredentialsText());
   } finally {
     await handle.close();

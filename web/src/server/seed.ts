@@ -60,7 +60,12 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
   const list = options.exercises ?? loadExercises();
   const now = options.now ?? new Date();
 
-  const inserted = await insertCourse(db, { slug: demoCourse.slug, title: demoCourse.title, joinCode: demoCourse.joinCode, timeZone: demoCourse.timeZone });
+  const inserted = await insertCourse(db, {
+    slug: demoCourse.slug,
+    title: demoCourse.title,
+    joinCode: demoCourse.joinCode,
+    timeZone: demoCourse.timeZone,
+  });
   const course = inserted ?? (await selectCourseBySlug(db, demoCourse.slug));
   const secondInserted = await insertCourse(db, { ...demoSecondCourse });
   const second = secondInserted ?? (await selectCourseBySlug(db, demoSecondCourse.slug));
@@ -71,7 +76,9 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
     let user = await selectOptionalUserByEmail(db, demo.email);
     if (!user) {
       passwordHash ??= await hashPassword(demoPassword);
-      user = (await insertUser(db, { email: demo.email, name: demo.name, role: demo.role, passwordHash })) ?? (await selectUserByEmail(db, demo.email));
+      user =
+        (await insertUser(db, { email: demo.email, name: demo.name, role: demo.role, passwordHash })) ??
+        (await selectUserByEmail(db, demo.email));
     }
     userIds[demo.email] = user.id;
     await enrollUser(db, { userId: user.id, courseId: 'course' in demo ? second.id : course.id, role: demo.role });
@@ -82,14 +89,14 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
   const topicsInOrder = [...new Set(list.map((e) => e.topic))];
   const ids = await registerExercises(db, list, {
     courseId: course.id,
-    dueAtFor: (exercise) =>
-      endOfDay(new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs), course.timeZone),
+    dueAtFor: (exercise) => endOfDay(new Date(now.getTime() + (topicsInOrder.indexOf(exercise.topic) + 1) * 7 * dayMs), course.timeZone),
     maxAttemptsFor: (exercise) => (exercise.kind === 'choice' ? 3 : exercise.kind === 'numeric' ? 10 : null),
   });
 
   // The second course starts with the catalogue too (no due dates, no limits).
   if (secondInserted) {
-    for (const [position, exerciseId] of [...ids.values()].entries()) await upsertCourseExercise(db, { courseId: second.id, exerciseId, position });
+    for (const [position, exerciseId] of [...ids.values()].entries())
+      await upsertCourseExercise(db, { courseId: second.id, exerciseId, position });
   }
 
   return { created: inserted !== null, courseId: course.id, secondCourseId: second.id, userIds, exerciseCount: list.length };

@@ -14,7 +14,10 @@ export default defineExercise({
   kind: 'code',
   variants: fixedVariants({}),
   entries: [
-    { name: 'activate', signature: 'export function activate(name: Activation, z: number[], alpha: number): { value: number[]; derivative: number[] }' },
+    {
+      name: 'activate',
+      signature: 'export function activate(name: Activation, z: number[], alpha: number): { value: number[]; derivative: number[] }',
+    },
   ],
   typeDeclarations: "type Activation = 'sigmoid' | 'tanh' | 'relu' | 'leaky-relu' | 'softplus' | 'softmax';",
   starter,

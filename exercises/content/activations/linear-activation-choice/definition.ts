@@ -15,7 +15,7 @@ export default defineExercise({
       id: 'collapses',
       text: 'However many layers it has, a network with only linear activations computes a linear function of its input.',
       correct: true,
-      explanation: 'A composition of linear maps is linear: the layers collapse into one weight vector $w\'$, as the derivation shows.',
+      explanation: "A composition of linear maps is linear: the layers collapse into one weight vector $w'$, as the derivation shows.",
     },
     {
       id: 'depth_helps',
@@ -33,7 +33,8 @@ export default defineExercise({
       id: 'relu_linear',
       text: 'ReLU is linear, so ReLU networks can only compute linear functions.',
       correct: false,
-      explanation: 'ReLU is piecewise linear and not linear: $\\max(0, z)$ bends at 0, and sums of such bends approximate any continuous function.',
+      explanation:
+        'ReLU is piecewise linear and not linear: $\\max(0, z)$ bends at 0, and sums of such bends approximate any continuous function.',
     },
   ],
 });

@@ -6,7 +6,12 @@ const delta = { min: -10, max: 10 };
 // A hidden delta is exactly 0 for an inactive ReLU unit, and also when two one-decimal weights above it are equal
 // (the output deltas are [d, −d]): float32 then leaves ~1e-8, a reference that counts as 0.
 const hiddenDelta = { mode: 'sigfigs', digits: 3, referenceNoise: 1e-6 } as const;
-const field = (name: string, label: string, derive: NumericField<DeltasParams>['derive'], tolerance?: typeof hiddenDelta): NumericField<DeltasParams> => ({
+const field = (
+  name: string,
+  label: string,
+  derive: NumericField<DeltasParams>['derive'],
+  tolerance?: typeof hiddenDelta,
+): NumericField<DeltasParams> => ({
   name,
   label,
   plausible: delta,
@@ -31,10 +36,30 @@ export default defineExercise({
     { name: 'y_2', label: '$y_2$', plausible: { min: 0, max: 1, open: true } },
     field('delta3_1', '$\\delta^{(3)}_1$', { from: ['y_1', 'y_2'], compute: (p, u) => outputDelta(p, [u.y_1!, u.y_2!], 0) }),
     field('delta3_2', '$\\delta^{(3)}_2$', { from: ['y_1', 'y_2'], compute: (p, u) => outputDelta(p, [u.y_1!, u.y_2!], 1) }),
-    field('delta2_1', '$\\delta^{(2)}_1$', { from: ['delta3_1', 'delta3_2'], compute: (p, u) => deltaFromAbove(p, 2, d3(u), 0) }, hiddenDelta),
-    field('delta2_2', '$\\delta^{(2)}_2$', { from: ['delta3_1', 'delta3_2'], compute: (p, u) => deltaFromAbove(p, 2, d3(u), 1) }, hiddenDelta),
-    field('delta1_1', '$\\delta^{(1)}_1$', { from: ['delta2_1', 'delta2_2'], compute: (p, u) => deltaFromAbove(p, 1, d2(u), 0) }, hiddenDelta),
-    field('delta1_2', '$\\delta^{(1)}_2$', { from: ['delta2_1', 'delta2_2'], compute: (p, u) => deltaFromAbove(p, 1, d2(u), 1) }, hiddenDelta),
+    field(
+      'delta2_1',
+      '$\\delta^{(2)}_1$',
+      { from: ['delta3_1', 'delta3_2'], compute: (p, u) => deltaFromAbove(p, 2, d3(u), 0) },
+      hiddenDelta,
+    ),
+    field(
+      'delta2_2',
+      '$\\delta^{(2)}_2$',
+      { from: ['delta3_1', 'delta3_2'], compute: (p, u) => deltaFromAbove(p, 2, d3(u), 1) },
+      hiddenDelta,
+    ),
+    field(
+      'delta1_1',
+      '$\\delta^{(1)}_1$',
+      { from: ['delta2_1', 'delta2_2'], compute: (p, u) => deltaFromAbove(p, 1, d2(u), 0) },
+      hiddenDelta,
+    ),
+    field(
+      'delta1_2',
+      '$\\delta^{(1)}_2$',
+      { from: ['delta2_1', 'delta2_2'], compute: (p, u) => deltaFromAbove(p, 1, d2(u), 1) },
+      hiddenDelta,
+    ),
   ],
   solve,
 });

@@ -41,7 +41,13 @@ export const variants: Variants<DeltasParams> = {
     const matrix = () => [0, 1].map(() => [rng.rounded(-1, 1, 1), rng.rounded(-1, 1, 1)]);
     for (;;) {
       const k = rng.int(0, 1);
-      const p: DeltasParams = { W1: matrix(), W2: matrix(), W3: matrix(), x: [rng.int(-2, 3), rng.int(-2, 3)], t: [0, 1].map((i) => (i === k ? 1 : 0)) };
+      const p: DeltasParams = {
+        W1: matrix(),
+        W2: matrix(),
+        W3: matrix(),
+        x: [rng.int(-2, 3), rng.int(-2, 3)],
+        t: [0, 1].map((i) => (i === k ? 1 : 0)),
+      };
       const a = preActivations(p);
       // Away from the kink, and at least one active unit in each hidden layer so the deltas are not all 0.
       if (a.every((v) => Math.abs(v) > 0.05) && (a[0]! > 0 || a[1]! > 0) && (a[2]! > 0 || a[3]! > 0)) return p;

@@ -13,8 +13,25 @@ export function visible(): CodeCase[] {
         [0.5, -1.2, 2],
         [0, 1, 0],
         [
-          { W: [[0.2, -0.4, 0.1], [0.7, 0.1, -0.3], [-0.5, 0.3, 0.2], [0.1, 0.1, 0.1]], b: [0.1, -0.2, 0, 0.3], activation: 'tanh' },
-          { W: [[1, -1, 0.5, 0.2], [0.5, 0.5, -0.5, 0.1], [-1, 2, 0.3, -0.2]], b: [0, 0.1, -0.1], activation: 'softmax' },
+          {
+            W: [
+              [0.2, -0.4, 0.1],
+              [0.7, 0.1, -0.3],
+              [-0.5, 0.3, 0.2],
+              [0.1, 0.1, 0.1],
+            ],
+            b: [0.1, -0.2, 0, 0.3],
+            activation: 'tanh',
+          },
+          {
+            W: [
+              [1, -1, 0.5, 0.2],
+              [0.5, 0.5, -0.5, 0.1],
+              [-1, 2, 0.3, -0.2],
+            ],
+            b: [0, 0.1, -0.1],
+            activation: 'softmax',
+          },
         ] satisfies Layer[],
       ],
     },
@@ -59,4 +76,3 @@ export function hidden(_params: Record<string, unknown>, rng: Rng): CodeCase[] {
 function oneHot(index: number, length: number): number[] {
   return Array.from({ length }, (_, k) => (k === index ? 1 : 0));
 }
-

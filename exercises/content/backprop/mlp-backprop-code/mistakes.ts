@@ -114,7 +114,10 @@ export const mistakes: Mistake[] = [
     // Stands for "earlier layers wrong": the grader recognises it when only dW[L-1], db[L-1] match.
     solve: (x: number[], t: number[], layers: Layer[]) => {
       const g = correct(x, t, layers);
-      return { dW: g.dW.map((m, l) => (l === layers.length - 1 ? m : m.map((r) => r.map(() => 0)))), db: g.db.map((r, l) => (l === layers.length - 1 ? r : r.map(() => 0))) };
+      return {
+        dW: g.dW.map((m, l) => (l === layers.length - 1 ? m : m.map((r) => r.map(() => 0)))),
+        db: g.db.map((r, l) => (l === layers.length - 1 ? r : r.map(() => 0))),
+      };
     },
   },
 ];

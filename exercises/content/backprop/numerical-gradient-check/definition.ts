@@ -13,7 +13,13 @@ export default defineExercise({
   variants,
   carriedCredit: 0.5,
   fields: [
-    { name: 'L_w', label: '$L(w)$', hint: 'The next step subtracts the two losses.', tolerance: { mode: 'sigfigs', digits: 6 }, plausible: { min: 0, max: 0.5 } },
+    {
+      name: 'L_w',
+      label: '$L(w)$',
+      hint: 'The next step subtracts the two losses.',
+      tolerance: { mode: 'sigfigs', digits: 6 },
+      plausible: { min: 0, max: 0.5 },
+    },
     {
       name: 'L_w_plus',
       label: '$L(w + \\Delta w)$',

@@ -1,8 +1,7 @@
 import { runTf, tf, toNumber } from '../../../src/tf';
 import type { GradientCheckParams } from './variants';
 
-const lossAt = (p: GradientCheckParams, w: tf.Tensor) =>
-  tf.mul(0.5, tf.square(tf.sub(p.t, tf.sigmoid(tf.add(tf.mul(w, p.x), p.b)))));
+const lossAt = (p: GradientCheckParams, w: tf.Tensor) => tf.mul(0.5, tf.square(tf.sub(p.t, tf.sigmoid(tf.add(tf.mul(w, p.x), p.b)))));
 
 export function solve(p: GradientCheckParams): Record<string, number> {
   return runTf(() => {

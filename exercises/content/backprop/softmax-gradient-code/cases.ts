@@ -14,8 +14,24 @@ export const notesClassifier = {
 export function visible(): CodeCase[] {
   const { W, b } = notesClassifier;
   return [
-    { name: 'one example x = [1, 2] of class 2 (as in softmax-classifier-gradient)', entry: 'softmaxGradient', args: [W, b, [[1], [2]], [2]] },
-    { name: 'a batch of four examples', entry: 'softmaxGradient', args: [W, b, [[1, -1, 0.5, 2], [2, 0, -1, 1]], [2, 0, 1, 1]] },
+    {
+      name: 'one example x = [1, 2] of class 2 (as in softmax-classifier-gradient)',
+      entry: 'softmaxGradient',
+      args: [W, b, [[1], [2]], [2]],
+    },
+    {
+      name: 'a batch of four examples',
+      entry: 'softmaxGradient',
+      args: [
+        W,
+        b,
+        [
+          [1, -1, 0.5, 2],
+          [2, 0, -1, 1],
+        ],
+        [2, 0, 1, 1],
+      ],
+    },
   ];
 }
 

@@ -16,7 +16,8 @@ export default defineExercise({
   entries: [
     {
       name: 'softmaxGradient',
-      signature: 'export function softmaxGradient(W: number[][], b: number[], X: number[][], labels: number[]): { dW: number[][]; db: number[] }',
+      signature:
+        'export function softmaxGradient(W: number[][], b: number[], X: number[][], labels: number[]): { dW: number[][]; db: number[] }',
     },
   ],
   starter,

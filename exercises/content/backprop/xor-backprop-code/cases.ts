@@ -4,7 +4,16 @@ import type { XorNetwork } from './reference';
 
 /** Three hidden units, learning rate 4, 300 epochs: the network learns XOR (outputs ≈ 0.08, 0.87, 0.91, 0.13). */
 export const learnsXor: { net: XorNetwork; lr: number; epochs: number } = {
-  net: { W1: [[0.8, 0.9], [-0.7, 0.6], [0.3, -0.8]], b1: [-0.2, 0.1, 0.3], W2: [[0.6, -0.9, 0.5]], b2: [0.1] },
+  net: {
+    W1: [
+      [0.8, 0.9],
+      [-0.7, 0.6],
+      [0.3, -0.8],
+    ],
+    b1: [-0.2, 0.1, 0.3],
+    W2: [[0.6, -0.9, 0.5]],
+    b2: [0.1],
+  },
   lr: 4,
   epochs: 300,
 };
@@ -14,9 +23,25 @@ export function visible(): CodeCase[] {
     {
       name: '2 hidden units, 3 epochs (check by hand)',
       entry: 'trainXor',
-      args: [{ W1: [[1, -1], [-1, 1]], b1: [0, 0], W2: [[1, 1]], b2: [0] }, 2, 3],
+      args: [
+        {
+          W1: [
+            [1, -1],
+            [-1, 1],
+          ],
+          b1: [0, 0],
+          W2: [[1, 1]],
+          b2: [0],
+        },
+        2,
+        3,
+      ],
     },
-    { name: '3 hidden units, learning rate 4, 300 epochs: learns XOR', entry: 'trainXor', args: [learnsXor.net, learnsXor.lr, learnsXor.epochs] },
+    {
+      name: '3 hidden units, learning rate 4, 300 epochs: learns XOR',
+      entry: 'trainXor',
+      args: [learnsXor.net, learnsXor.lr, learnsXor.epochs],
+    },
   ];
 }
 

@@ -16,7 +16,10 @@ export default defineExercise({
   dataset: { name: 'circles', train: 300, test: 2000, noise: 0.05, seed: 20252 },
   metric: 'accuracy',
   threshold: 0.95,
-  credit: [{ atLeast: 0.95, credit: 1 }, { atLeast: 0.9, credit: 0.5 }],
+  credit: [
+    { atLeast: 0.95, credit: 1 },
+    { atLeast: 0.9, credit: 0.5 },
+  ],
   model: { layers: ['Dense', 'Dropout'], activations: allActivations, maxParams: 20000, maxUploadKb: 256 },
   entriesPerDay: 10,
   maxFinal: 2,

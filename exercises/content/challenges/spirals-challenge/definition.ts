@@ -16,7 +16,10 @@ export default defineExercise({
   dataset: { name: 'spirals', train: 300, test: 2000, noise: 0.1, seed: 20253 },
   metric: 'accuracy',
   threshold: 0.95,
-  credit: [{ atLeast: 0.95, credit: 1 }, { atLeast: 0.85, credit: 0.5 }],
+  credit: [
+    { atLeast: 0.95, credit: 1 },
+    { atLeast: 0.85, credit: 0.5 },
+  ],
   model: { layers: ['Dense', 'Dropout'], activations: allActivations, maxParams: 50000, maxUploadKb: 512 },
   entriesPerDay: 10,
   maxFinal: 2,

@@ -14,7 +14,12 @@ export default defineExercise({
   carriedCredit: 0.5,
   fields: [
     { name: 'z', label: '$z = \\mathbf{w}^\\top\\mathbf{x} + b$', plausible: { min: -20, max: 20 } },
-    { name: 'y_hat', label: '$\\hat{y} = f(z)$', plausible: { min: -1, max: 20 }, derive: { from: ['z'], compute: (p, u) => outputFromSum(p, u.z!) } },
+    {
+      name: 'y_hat',
+      label: '$\\hat{y} = f(z)$',
+      plausible: { min: -1, max: 20 },
+      derive: { from: ['z'], compute: (p, u) => outputFromSum(p, u.z!) },
+    },
   ],
   solve,
 });

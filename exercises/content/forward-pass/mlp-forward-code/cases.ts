@@ -9,7 +9,20 @@ export function visible(): CodeCase[] {
     {
       name: 'one relu layer, 2 inputs → 3 neurons',
       entry: 'forward',
-      args: [[1, -2], [{ W: [[1, 0], [0.5, 1], [-1, -1]], b: [0, 0.5, 0.25], activation: 'relu' } satisfies Layer]],
+      args: [
+        [1, -2],
+        [
+          {
+            W: [
+              [1, 0],
+              [0.5, 1],
+              [-1, -1],
+            ],
+            b: [0, 0.5, 0.25],
+            activation: 'relu',
+          } satisfies Layer,
+        ],
+      ],
     },
     {
       name: 'tanh hidden layer, softmax output',
@@ -17,8 +30,23 @@ export function visible(): CodeCase[] {
       args: [
         [0.5, -1, 2],
         [
-          { W: [[0.2, -0.4, 0.1], [0.7, 0.1, -0.3]], b: [0.1, -0.2], activation: 'tanh' },
-          { W: [[1, -1], [0.5, 0.5], [-1, 2]], b: [0, 0.1, -0.1], activation: 'softmax' },
+          {
+            W: [
+              [0.2, -0.4, 0.1],
+              [0.7, 0.1, -0.3],
+            ],
+            b: [0.1, -0.2],
+            activation: 'tanh',
+          },
+          {
+            W: [
+              [1, -1],
+              [0.5, 0.5],
+              [-1, 2],
+            ],
+            b: [0, 0.1, -0.1],
+            activation: 'softmax',
+          },
         ] satisfies Layer[],
       ],
     },

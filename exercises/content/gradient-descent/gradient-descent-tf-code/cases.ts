@@ -11,7 +11,15 @@ export const learnsMoons: { X: number[][]; y: number[]; net: TwoLayerNet; lr: nu
   return {
     X: moons.x.map((row) => row.map(round2)),
     y: moons.y,
-    net: { W1: [[0.5, -0.4, 0.3, -0.2], [-0.3, 0.6, 0.4, -0.5]], b1: [0.1, -0.1, 0, 0.2], W2: [[0.7], [-0.6], [0.5], [-0.4]], b2: [0] },
+    net: {
+      W1: [
+        [0.5, -0.4, 0.3, -0.2],
+        [-0.3, 0.6, 0.4, -0.5],
+      ],
+      b1: [0.1, -0.1, 0, 0.2],
+      W2: [[0.7], [-0.6], [0.5], [-0.4]],
+      b2: [0],
+    },
     lr: 2,
     steps: 50,
     loss: 'bce',
@@ -24,12 +32,42 @@ export function visible(): CodeCase[] {
     {
       name: 'XOR, 2 hidden units, MSE, lr 1, 3 steps (check by hand)',
       entry: 'train',
-      args: [xor.x, xor.y, { W1: [[1, -1], [-1, 1]], b1: [0, 0], W2: [[1], [1]], b2: [0] }, 1, 3, 'mse'],
+      args: [
+        xor.x,
+        xor.y,
+        {
+          W1: [
+            [1, -1],
+            [-1, 1],
+          ],
+          b1: [0, 0],
+          W2: [[1], [1]],
+          b2: [0],
+        },
+        1,
+        3,
+        'mse',
+      ],
     },
     {
       name: 'XOR, 3 hidden units, binary cross-entropy, lr 0.5, 10 steps',
       entry: 'train',
-      args: [xor.x, xor.y, { W1: [[0.8, -0.7, 0.3], [0.9, 0.6, -0.8]], b1: [-0.2, 0.1, 0.3], W2: [[0.6], [-0.9], [0.5]], b2: [0.1] }, 0.5, 10, 'bce'],
+      args: [
+        xor.x,
+        xor.y,
+        {
+          W1: [
+            [0.8, -0.7, 0.3],
+            [0.9, 0.6, -0.8],
+          ],
+          b1: [-0.2, 0.1, 0.3],
+          W2: [[0.6], [-0.9], [0.5]],
+          b2: [0.1],
+        },
+        0.5,
+        10,
+        'bce',
+      ],
     },
     {
       name: '12 moons points, 4 hidden units, binary cross-entropy, lr 2, 50 steps: the loss falls',

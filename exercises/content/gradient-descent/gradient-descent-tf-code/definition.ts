@@ -16,7 +16,8 @@ export default defineExercise({
   entries: [
     {
       name: 'train',
-      signature: "export function train(X: number[][], y: number[], net: TwoLayerNet, lr: number, steps: number, loss: 'mse' | 'bce'): Training",
+      signature:
+        "export function train(X: number[][], y: number[], net: TwoLayerNet, lr: number, steps: number, loss: 'mse' | 'bce'): Training",
     },
   ],
   typeDeclarations: `/** W1[j][k]: input j → hidden unit k (d×H); b1: H; W2[k][0]: hidden unit k → output (H×1); b2: [b]. */

@@ -6,7 +6,15 @@ export type TrainingOptions = { ascent?: boolean; frozenBiases?: boolean; linear
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Plain float64 training with backprop written out, and one deliberate mistake switched on. */
-export function trainFloat64(X: number[][], y: number[], net: TwoLayerNet, lr: number, steps: number, loss: LossName, options: TrainingOptions = {}): Training {
+export function trainFloat64(
+  X: number[][],
+  y: number[],
+  net: TwoLayerNet,
+  lr: number,
+  steps: number,
+  loss: LossName,
+  options: TrainingOptions = {},
+): Training {
   const W1 = net.W1.map((r) => r.slice());
   const b1 = net.b1.slice();
   const W2 = net.W2.map((r) => r.slice());

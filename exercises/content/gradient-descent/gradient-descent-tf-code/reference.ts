@@ -22,7 +22,12 @@ export interface Training {
 export function trainReference(X: number[][], y: number[], net: TwoLayerNet, lr: number, steps: number, loss: LossName): Training {
   return runTf(() => {
     // tidy does not dispose variables: the finally does.
-    const weights = [tf.variable(tf.tensor2d(net.W1)), tf.variable(tf.tensor1d(net.b1)), tf.variable(tf.tensor2d(net.W2)), tf.variable(tf.tensor1d(net.b2))];
+    const weights = [
+      tf.variable(tf.tensor2d(net.W1)),
+      tf.variable(tf.tensor1d(net.b1)),
+      tf.variable(tf.tensor2d(net.W2)),
+      tf.variable(tf.tensor1d(net.b2)),
+    ];
     try {
       const [W1, b1, W2, b2] = weights as [tf.Variable, tf.Variable, tf.Variable, tf.Variable];
       const inputs = tf.tensor2d(X);

@@ -17,7 +17,11 @@ export const notesKernelCase = {
 export function visible(): CodeCase[] {
   const c = notesKernelCase;
   return [
-    { name: 'the notes’ weights [0.32, 0.3, −0.21, 0.002], b = 0; 4 features × 3 examples', entry: 'logisticGradient', args: [c.X, c.Y, c.w, c.b] },
+    {
+      name: 'the notes’ weights [0.32, 0.3, −0.21, 0.002], b = 0; 4 features × 3 examples',
+      entry: 'logisticGradient',
+      args: [c.X, c.Y, c.w, c.b],
+    },
     { name: 'one feature, two examples', entry: 'logisticGradient', args: [[[1, -1]], [1, 0], [0.5], 0.25] },
   ];
 }

@@ -14,7 +14,10 @@ export default defineExercise({
   kind: 'code',
   variants: fixedVariants({}),
   entries: [
-    { name: 'logisticGradient', signature: 'export function logisticGradient(X: number[][], Y: number[], w: number[], b: number): { dw: number[]; db: number }' },
+    {
+      name: 'logisticGradient',
+      signature: 'export function logisticGradient(X: number[][], Y: number[], w: number[], b: number): { dw: number[]; db: number }',
+    },
   ],
   starter,
   reference,

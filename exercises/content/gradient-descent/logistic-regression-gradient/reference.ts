@@ -1,8 +1,7 @@
 import { runTf, tf, toNumber, toVector } from '../../../src/tf';
 import type { LogisticParams } from './variants';
 
-const logits = (p: LogisticParams, w: tf.Tensor, b: tf.Tensor) =>
-  tf.add(tf.matMul(w.reshape([1, 4]), tf.tensor2d(p.X)).reshape([3]), b);
+const logits = (p: LogisticParams, w: tf.Tensor, b: tf.Tensor) => tf.add(tf.matMul(w.reshape([1, 4]), tf.tensor2d(p.X)).reshape([3]), b);
 
 export function solve(p: LogisticParams): Record<string, number> {
   return runTf(() => {
@@ -27,7 +26,10 @@ export function solve(p: LogisticParams): Record<string, number> {
 export function gradientFromActivations(p: LogisticParams, a: number[], which: number | 'b'): number {
   return runTf(() => {
     const dz = tf.sub(tf.tensor1d(a), tf.tensor1d(p.Y));
-    const [dw, db] = tf.grads((w: tf.Tensor, b: tf.Tensor) => logits(p, w, b))([tf.tensor1d(p.w), tf.scalar(p.b)], dz) as [tf.Tensor, tf.Tensor];
+    const [dw, db] = tf.grads((w: tf.Tensor, b: tf.Tensor) => logits(p, w, b))([tf.tensor1d(p.w), tf.scalar(p.b)], dz) as [
+      tf.Tensor,
+      tf.Tensor,
+    ];
     return which === 'b' ? toNumber(db) : toVector(dw)[which]!;
   });
 }

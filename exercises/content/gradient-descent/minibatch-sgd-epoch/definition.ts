@@ -17,8 +17,18 @@ export default defineExercise({
   fields: [
     { name: 'w_1', label: '$w$ after batch 1', plausible: parameter },
     { name: 'b_1', label: '$b$ after batch 1', plausible: parameter },
-    { name: 'w_2', label: '$w$ after batch 2', plausible: parameter, derive: { from: ['w_1', 'b_1'], compute: (p, u) => batchStep(p, 1, u.w_1!, u.b_1!).w } },
-    { name: 'b_2', label: '$b$ after batch 2', plausible: parameter, derive: { from: ['w_1', 'b_1'], compute: (p, u) => batchStep(p, 1, u.w_1!, u.b_1!).b } },
+    {
+      name: 'w_2',
+      label: '$w$ after batch 2',
+      plausible: parameter,
+      derive: { from: ['w_1', 'b_1'], compute: (p, u) => batchStep(p, 1, u.w_1!, u.b_1!).w },
+    },
+    {
+      name: 'b_2',
+      label: '$b$ after batch 2',
+      plausible: parameter,
+      derive: { from: ['w_1', 'b_1'], compute: (p, u) => batchStep(p, 1, u.w_1!, u.b_1!).b },
+    },
     {
       name: 'J_epoch',
       label: '$J$ after the epoch',

@@ -31,7 +31,17 @@ function parametersAfterEachBatch(p: MinibatchParams): number[] {
 
 export const variants: Variants<MinibatchParams> = {
   // The notes show the table split into batches without numbers; rows in table order, starting from w = b = 0.
-  canonical: { x, y, batches: [[0, 1, 2, 3], [4, 5, 6, 7]], w: 0, b: 0, lr: 0.5 },
+  canonical: {
+    x,
+    y,
+    batches: [
+      [0, 1, 2, 3],
+      [4, 5, 6, 7],
+    ],
+    w: 0,
+    b: 0,
+    lr: 0.5,
+  },
   generate: (rng) => {
     for (;;) {
       const order = [0, 1, 2, 3, 4, 5, 6, 7];

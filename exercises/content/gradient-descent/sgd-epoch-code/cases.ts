@@ -16,7 +16,11 @@ export function visible(): CodeCase[] {
   return [
     { name: 'study-hours table, mini-batches of 2 (4 updates)', entry: 'sgdEpoch', args: [[...start[0]], start[1], X, y, 0.1, 2] },
     { name: 'study-hours table, batch gradient descent (1 update)', entry: 'sgdEpoch', args: [[...start[0]], start[1], X, y, 0.1, 8] },
-    { name: 'study-hours table, stochastic gradient descent (8 updates)', entry: 'sgdEpoch', args: [[...start[0]], start[1], X, y, 0.1, 1] },
+    {
+      name: 'study-hours table, stochastic gradient descent (8 updates)',
+      entry: 'sgdEpoch',
+      args: [[...start[0]], start[1], X, y, 0.1, 1],
+    },
     { name: 'study-hours table, batches of 3 (the last has 2 rows)', entry: 'sgdEpoch', args: [[0.1, -0.2, 0.3], 0.5, X, y, 0.2, 3] },
   ];
 }

@@ -17,10 +17,26 @@ export default defineExercise({
   fields: [
     { name: 'h', label: '$h_1 = h_2$', plausible: unit },
     { name: 'y', label: '$y$', plausible: unit, derive: { from: ['h'], compute: (p, u) => outputFromHidden(p, u.h!) } },
-    { name: 'dE_dv1', label: '$\\partial E/\\partial v_1$', derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) } },
-    { name: 'dE_dv2', label: '$\\partial E/\\partial v_2$', derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) } },
-    { name: 'dE_dw11', label: '$\\partial E/\\partial w_{11}$', derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) } },
-    { name: 'dE_dw21', label: '$\\partial E/\\partial w_{21}$', derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) } },
+    {
+      name: 'dE_dv1',
+      label: '$\\partial E/\\partial v_1$',
+      derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) },
+    },
+    {
+      name: 'dE_dv2',
+      label: '$\\partial E/\\partial v_2$',
+      derive: { from: ['y', 'h'], compute: (p, u) => outputWeightGradient(p, u.y!, u.h!) },
+    },
+    {
+      name: 'dE_dw11',
+      label: '$\\partial E/\\partial w_{11}$',
+      derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) },
+    },
+    {
+      name: 'dE_dw21',
+      label: '$\\partial E/\\partial w_{21}$',
+      derive: { from: ['y', 'h'], compute: (p, u) => hiddenWeightGradient(p, u.y!, u.h!) },
+    },
     { name: 'dE_dv_zero', label: 'all zero: $\\partial E/\\partial v_1$' },
     { name: 'dE_dw11_zero', label: 'all zero: $\\partial E/\\partial w_{11}$' },
   ],

@@ -25,7 +25,7 @@ export default defineExercise({
       text: 'In the first step the input-to-hidden weights get a zero gradient, because every gradient reaching them is multiplied by an outgoing weight that is $0$.',
       correct: true,
       explanation:
-        'True. $\\partial E/\\partial w_{ij} = \\delta_i\\, x_j$ with $\\delta_i = h\'(z_i)\\sum_k v_{ki}\\delta_k$, and every $v_{ki} = 0$. Only the output weights move at first, and they all move by the same amount.',
+        "True. $\\partial E/\\partial w_{ij} = \\delta_i\\, x_j$ with $\\delta_i = h'(z_i)\\sum_k v_{ki}\\delta_k$, and every $v_{ki} = 0$. Only the output weights move at first, and they all move by the same amount.",
     },
     {
       id: 'biases_zero_ok',

@@ -20,7 +20,12 @@ export default defineExercise({
     { name: 'y_1', label: '$y_1$', plausible: probability },
     { name: 'y_2', label: '$y_2$', plausible: probability },
     { name: 'y_3', label: '$y_3$', plausible: probability },
-    { name: 'loss', label: '$\\mathcal{L}$', plausible: { min: 0, max: 20 }, derive: { from: outputs, compute: (p, u) => lossFromOutputs(p, ys(u)) } },
+    {
+      name: 'loss',
+      label: '$\\mathcal{L}$',
+      plausible: { min: 0, max: 20 },
+      derive: { from: outputs, compute: (p, u) => lossFromOutputs(p, ys(u)) },
+    },
     ...[1, 2, 3].map((k) => ({
       name: `dL_da${k}`,
       label: `$\\partial \\mathcal{L} / \\partial a_${k}$`,

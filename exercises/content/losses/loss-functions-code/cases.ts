@@ -7,13 +7,27 @@ export const mazurOutputs = { y: [[0.75136507, 0.772928465]], t: [[0.01, 0.99]] 
 
 export function visible(): CodeCase[] {
   return [
-    { name: 'mse: Mazur’s outputs [0.7514, 0.7729], targets [0.01, 0.99] (the notes’ E_total)', entry: 'loss', args: ['mse', mazurOutputs.y, mazurOutputs.t] },
+    {
+      name: 'mse: Mazur’s outputs [0.7514, 0.7729], targets [0.01, 0.99] (the notes’ E_total)',
+      entry: 'loss',
+      args: ['mse', mazurOutputs.y, mazurOutputs.t],
+    },
     { name: 'mae: the same outputs', entry: 'loss', args: ['mae', mazurOutputs.y, mazurOutputs.t] },
     { name: 'bce: three examples, one output each', entry: 'loss', args: ['bce', [[0.9], [0.2], [0.6]], [[1], [0], [0]]] },
     {
       name: 'cce: two examples, three classes',
       entry: 'loss',
-      args: ['cce', [[0.7, 0.2, 0.1], [0.1, 0.3, 0.6]], [[1, 0, 0], [0, 1, 0]]],
+      args: [
+        'cce',
+        [
+          [0.7, 0.2, 0.1],
+          [0.1, 0.3, 0.6],
+        ],
+        [
+          [1, 0, 0],
+          [0, 1, 0],
+        ],
+      ],
     },
   ];
 }
@@ -34,8 +48,12 @@ export function randomLossCase(rng: Rng, name: LossName, caseName: string): Code
     });
     return { name: caseName, entry: 'loss', args: [name, y, t] };
   }
-  const y = Array.from({ length: rows }, () => Array.from({ length: width }, () => rng.rounded(name === 'bce' ? 0.02 : -2, name === 'bce' ? 0.98 : 2, 2)));
-  const t = Array.from({ length: rows }, () => Array.from({ length: width }, () => (name === 'bce' ? rng.int(0, 1) : rng.rounded(-2, 2, 2))));
+  const y = Array.from({ length: rows }, () =>
+    Array.from({ length: width }, () => rng.rounded(name === 'bce' ? 0.02 : -2, name === 'bce' ? 0.98 : 2, 2)),
+  );
+  const t = Array.from({ length: rows }, () =>
+    Array.from({ length: width }, () => (name === 'bce' ? rng.int(0, 1) : rng.rounded(-2, 2, 2))),
+  );
   return { name: caseName, entry: 'loss', args: [name, y, t] };
 }
 

@@ -13,7 +13,18 @@ export interface L2Params extends Record<string, unknown> {
 
 export const variants: Variants<L2Params> = {
   // The notes give no numbers for L2; small integers a student can work with by hand.
-  canonical: { X: [[1, 2], [2, 0], [0, 1]], y: [3, 2, 1], w: [0.5, -0.5], b: 0, lambda: 0.1, lr: 0.1 },
+  canonical: {
+    X: [
+      [1, 2],
+      [2, 0],
+      [0, 1],
+    ],
+    y: [3, 2, 1],
+    w: [0.5, -0.5],
+    b: 0,
+    lambda: 0.1,
+    lr: 0.1,
+  },
   generate: (rng) => ({
     X: Array.from({ length: 3 }, () => [rng.int(-2, 3), rng.int(-2, 3)]),
     y: Array.from({ length: 3 }, () => rng.int(-3, 4)),

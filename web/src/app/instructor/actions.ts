@@ -53,6 +53,12 @@ export async function moveExerciseAction(form: FormData): Promise<void> {
   const course = await getCurrentCourse(db, user.id);
   const direction = form.get('direction');
   if (course?.role !== 'instructor' || (direction !== 'up' && direction !== 'down')) return;
-  await moveExercise(db, course, String(form.get('slug') ?? ''), direction, await listCourseExercises(db, course.id, { includeUnpublished: true }));
+  await moveExercise(
+    db,
+    course,
+    String(form.get('slug') ?? ''),
+    direction,
+    await listCourseExercises(db, course.id, { includeUnpublished: true }),
+  );
   revalidatePath('/', 'layout');
 }

@@ -52,7 +52,10 @@ export default async function InstructorPage() {
               Now: due dates on {formatTimeZone(course.timeZone)} time. {describeLatePolicy(course)}
             </p>
             {course.role === 'instructor' ? (
-              <CourseSettingsForm initial={{ timeZone: course.timeZone, latePolicy: course.latePolicy, latePenalty: course.latePenalty }} timeZones={timeZones} />
+              <CourseSettingsForm
+                initial={{ timeZone: course.timeZone, latePolicy: course.latePolicy, latePenalty: course.latePenalty }}
+                timeZones={timeZones}
+              />
             ) : (
               <p className="text-sm">Only an instructor of this course can change them.</p>
             )}
@@ -87,7 +90,11 @@ export default async function InstructorPage() {
                         <form key={direction} action={moveExerciseAction}>
                           <input type="hidden" name="slug" value={exercise.slug} />
                           <input type="hidden" name="direction" value={direction} />
-                          <button type="submit" className="rounded border border-slate-300 px-1.5 text-xs" aria-label={`Move ${exercise.title} ${direction}`}>
+                          <button
+                            type="submit"
+                            className="rounded border border-slate-300 px-1.5 text-xs"
+                            aria-label={`Move ${exercise.title} ${direction}`}
+                          >
                             {direction === 'up' ? '↑' : '↓'}
                           </button>
                         </form>
@@ -100,11 +107,19 @@ export default async function InstructorPage() {
           )}
           {drafts.some((d) => !published.has(d.slug)) && (
             <section aria-labelledby="drafts-heading" className="space-y-2">
-              <h2 id="drafts-heading" className="text-lg font-semibold">Unpublished drafts</h2>
+              <h2 id="drafts-heading" className="text-lg font-semibold">
+                Unpublished drafts
+              </h2>
               <ul className="text-sm">
-                {drafts.filter((d) => !published.has(d.slug)).map((d) => (
-                  <li key={d.slug}><Link href={`/instructor/authoring/${d.slug}`} className="text-indigo-700 hover:underline">{d.slug}</Link></li>
-                ))}
+                {drafts
+                  .filter((d) => !published.has(d.slug))
+                  .map((d) => (
+                    <li key={d.slug}>
+                      <Link href={`/instructor/authoring/${d.slug}`} className="text-indigo-700 hover:underline">
+                        {d.slug}
+                      </Link>
+                    </li>
+                  ))}
               </ul>
             </section>
           )}
@@ -114,7 +129,9 @@ export default async function InstructorPage() {
       )}
       {(user.role === 'instructor' || user.role === 'admin' || courses.some((c) => c.role === 'instructor')) && (
         <section aria-labelledby="new-course-heading" className="card space-y-3">
-          <h2 id="new-course-heading" className="text-lg font-semibold">New course</h2>
+          <h2 id="new-course-heading" className="text-lg font-semibold">
+            New course
+          </h2>
           <CreateCourseForm timeZones={timeZones} />
         </section>
       )}

@@ -4,8 +4,7 @@ import { getDb } from '@/server/db';
 import { signUp, type SignUpField } from '@/server/services/auth/signUp';
 
 export type SignUpActionResult =
-  | { ok: true; email: string }
-  | { ok: false; message: string; fieldErrors: Partial<Record<SignUpField, string>> };
+  { ok: true; email: string } | { ok: false; message: string; fieldErrors: Partial<Record<SignUpField, string>> };
 
 export async function signUpAction(values: unknown): Promise<SignUpActionResult> {
   try {

@@ -43,7 +43,12 @@ export function SignInForm({ callbackUrl, initialError, oauth }: SignInFormProps
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="space-y-4" aria-describedby={error ? 'signin-error' : undefined} noValidate>
         {error && (
-          <p id="signin-error" role="alert" data-testid="form-error" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+          <p
+            id="signin-error"
+            role="alert"
+            data-testid="form-error"
+            className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+          >
             {error}
           </p>
         )}

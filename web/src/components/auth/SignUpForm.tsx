@@ -27,7 +27,8 @@ export function SignUpForm({ initialJoinCode }: { initialJoinCode?: string }) {
       () => signUpAction(values),
       async (result, fail) => {
         const signedIn = await signIn('credentials', { email: result.email, password: values.password, redirect: false });
-        if (!signedIn || signedIn.error) return fail(`Your account was created, but signing in failed: ${signedIn?.error ?? 'unknown error'}.`);
+        if (!signedIn || signedIn.error)
+          return fail(`Your account was created, but signing in failed: ${signedIn?.error ?? 'unknown error'}.`);
         router.replace('/course');
         router.refresh();
       },

@@ -65,7 +65,16 @@ export function BoundaryCanvas({
       context.stroke();
     }
   }, [bounds, gridSize, classes, confidence, points, size]);
-  return <canvas ref={canvas} width={size} height={size} role="img" aria-label={label} className="h-auto max-w-full rounded-md border border-slate-300" />;
+  return (
+    <canvas
+      ref={canvas}
+      width={size}
+      height={size}
+      role="img"
+      aria-label={label}
+      className="h-auto max-w-full rounded-md border border-slate-300"
+    />
+  );
 }
 
 /** The grid the boundary is drawn on: cell centres, row by row from the top (the server uses the same layout). */

@@ -52,43 +52,62 @@ export function Leaderboard({ challenge, version }: { challenge: ChallengeView; 
       </p>
       {!challenge.isInstructor && <NameForm slug={slug} initial={challenge.name} onSaved={() => setReload((n) => n + 1)} />}
       {challenge.isInstructor && <SettingsForm challenge={challenge} onSaved={() => setReload((n) => n + 1)} />}
-      {problem && <p role="alert" className="text-sm text-red-800">{problem}</p>}
+      {problem && (
+        <p role="alert" className="text-sm text-red-800">
+          {problem}
+        </p>
+      )}
       {board && (
         <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="leaderboard">
-          <thead>
-            <tr className="border-b">
-              <th className="py-1">Rank</th>
-              <th>Name</th>
-              {challenge.isInstructor && <th>Student</th>}
-              <th>Public score</th>
-              {showPrivate && <th>Private score</th>}
-              <th>Parameters</th>
-              <th>Entries</th>
-              <th>Last entry</th>
-              <th>Verified</th>
-              {challenge.isInstructor && <th>Verify</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {board.rows.map((row, i) => (
-              <tr key={`${row.name}-${i}`} className={`border-b border-slate-100 ${row.baseline ? 'italic text-slate-600' : ''} ${row.mine ? 'bg-amber-50 font-medium' : ''}`} data-baseline={row.baseline ? 'true' : undefined}>
-                <td className="py-1">{row.rank ?? '—'}</td>
-                <td>{row.name}{row.mine ? ' (you)' : ''}</td>
-                {challenge.isInstructor && <td>{row.realName ?? ''}</td>}
-                <td>{percent(row.publicScore)}</td>
-                {showPrivate && <td>{percent(row.privateScore)}</td>}
-                <td>{row.params}</td>
-                <td>{row.entries ?? ''}</td>
-                <td>{row.lastEntryAt ? new Date(row.lastEntryAt).toLocaleString() : ''}</td>
-                <td>{row.verified ? '✔ verified' : row.verifyStatus && row.verifyStatus !== 'queued' ? row.verifyStatus : row.verifyStatus === 'queued' ? 'queued' : ''}</td>
-                {challenge.isInstructor && (
-                  <td>{row.entryId && <VerifyButton slug={slug} entryId={row.entryId} onDone={() => setReload((n) => n + 1)} />}</td>
-                )}
+          <table className="w-full text-left text-sm [&_td]:pr-3 [&_th]:pr-3" data-testid="leaderboard">
+            <thead>
+              <tr className="border-b">
+                <th className="py-1">Rank</th>
+                <th>Name</th>
+                {challenge.isInstructor && <th>Student</th>}
+                <th>Public score</th>
+                {showPrivate && <th>Private score</th>}
+                <th>Parameters</th>
+                <th>Entries</th>
+                <th>Last entry</th>
+                <th>Verified</th>
+                {challenge.isInstructor && <th>Verify</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {board.rows.map((row, i) => (
+                <tr
+                  key={`${row.name}-${i}`}
+                  className={`border-b border-slate-100 ${row.baseline ? 'italic text-slate-600' : ''} ${row.mine ? 'bg-amber-50 font-medium' : ''}`}
+                  data-baseline={row.baseline ? 'true' : undefined}
+                >
+                  <td className="py-1">{row.rank ?? '—'}</td>
+                  <td>
+                    {row.name}
+                    {row.mine ? ' (you)' : ''}
+                  </td>
+                  {challenge.isInstructor && <td>{row.realName ?? ''}</td>}
+                  <td>{percent(row.publicScore)}</td>
+                  {showPrivate && <td>{percent(row.privateScore)}</td>}
+                  <td>{row.params}</td>
+                  <td>{row.entries ?? ''}</td>
+                  <td>{row.lastEntryAt ? new Date(row.lastEntryAt).toLocaleString() : ''}</td>
+                  <td>
+                    {row.verified
+                      ? '✔ verified'
+                      : row.verifyStatus && row.verifyStatus !== 'queued'
+                        ? row.verifyStatus
+                        : row.verifyStatus === 'queued'
+                          ? 'queued'
+                          : ''}
+                  </td>
+                  {challenge.isInstructor && (
+                    <td>{row.entryId && <VerifyButton slug={slug} entryId={row.entryId} onDone={() => setReload((n) => n + 1)} />}</td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       {board?.reveal && board.reveal.top.length > 0 && (
@@ -125,7 +144,11 @@ function NameForm({ slug, initial, onSaved }: { slug: string; initial: string | 
       className="flex flex-wrap items-center gap-2 text-sm"
       onSubmit={async (e) => {
         e.preventDefault();
-        const r = await fetch(`/api/challenges/${slug}/name`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name }) });
+        const r = await fetch(`/api/challenges/${slug}/name`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ name }),
+        });
         const body = (await r.json().catch(() => ({}))) as { name?: string; error?: { message: string } };
         setStatus(r.ok ? `The board shows you as ${body.name}.` : (body.error?.message ?? `HTTP ${r.status}`));
         if (r.ok) onSaved();
@@ -133,7 +156,12 @@ function NameForm({ slug, initial, onSaved }: { slug: string; initial: string | 
     >
       <label className="flex items-center gap-2">
         Your name on the board
-        <input className="rounded border border-slate-300 px-2 py-1" value={name} onChange={(e) => setName(e.currentTarget.value)} placeholder="a pseudonym" />
+        <input
+          className="rounded border border-slate-300 px-2 py-1"
+          value={name}
+          onChange={(e) => setName(e.currentTarget.value)}
+          placeholder="a pseudonym"
+        />
       </label>
       <button type="submit" className="btn btn-secondary">
         Save name
@@ -162,19 +190,40 @@ function SettingsForm({ challenge, onSaved }: { challenge: ChallengeView; onSave
       onSubmit={async (e) => {
         e.preventDefault();
         const body = { deadline: deadline ? new Date(deadline).toISOString() : null, entriesPerDay: perDay ? Number(perDay) : null };
-        const r = await fetch(`/api/challenges/${challenge.slug}/settings`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        const r = await fetch(`/api/challenges/${challenge.slug}/settings`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify(body),
+        });
         const answer = (await r.json().catch(() => ({}))) as { revealed?: boolean; error?: { message: string } };
-        setStatus(r.ok ? (answer.revealed ? 'Saved: the deadline has passed, the private board is revealed.' : 'Saved.') : (answer.error?.message ?? `HTTP ${r.status}`));
+        setStatus(
+          r.ok
+            ? answer.revealed
+              ? 'Saved: the deadline has passed, the private board is revealed.'
+              : 'Saved.'
+            : (answer.error?.message ?? `HTTP ${r.status}`),
+        );
         if (r.ok) onSaved();
       }}
     >
       <label className="flex flex-col">
         Deadline (your time zone)
-        <input type="datetime-local" className="rounded border border-slate-300 px-2 py-1" value={deadline} onChange={(e) => setDeadline(e.currentTarget.value)} />
+        <input
+          type="datetime-local"
+          className="rounded border border-slate-300 px-2 py-1"
+          value={deadline}
+          onChange={(e) => setDeadline(e.currentTarget.value)}
+        />
       </label>
       <label className="flex flex-col">
         Entries per day
-        <input type="number" min={1} className="w-24 rounded border border-slate-300 px-2 py-1" value={perDay} onChange={(e) => setPerDay(e.currentTarget.value)} />
+        <input
+          type="number"
+          min={1}
+          className="w-24 rounded border border-slate-300 px-2 py-1"
+          value={perDay}
+          onChange={(e) => setPerDay(e.currentTarget.value)}
+        />
       </label>
       <button type="submit" className="btn btn-primary">
         Save settings

@@ -15,7 +15,19 @@ export function TrainingCharts({ points }: { points: EpochPoint[] }) {
   );
 }
 
-function Curve({ title, points, pick, color, range }: { title: string; points: EpochPoint[]; pick: (p: EpochPoint) => number; color: string; range?: [number, number] }) {
+function Curve({
+  title,
+  points,
+  pick,
+  color,
+  range,
+}: {
+  title: string;
+  points: EpochPoint[];
+  pick: (p: EpochPoint) => number;
+  color: string;
+  range?: [number, number];
+}) {
   const host = useRef<HTMLDivElement>(null);
   const chart = useRef<uPlot | null>(null);
   useEffect(() => {
@@ -42,7 +54,10 @@ function Curve({ title, points, pick, color, range }: { title: string; points: E
   }, [title, color, range]);
   useEffect(() => {
     const frame = requestAnimationFrame(() => {
-      chart.current?.setData([points.map((p) => p.epoch), points.map((p) => (Number.isFinite(pick(p)) ? pick(p) : null))] as uPlot.AlignedData);
+      chart.current?.setData([
+        points.map((p) => p.epoch),
+        points.map((p) => (Number.isFinite(pick(p)) ? pick(p) : null)),
+      ] as uPlot.AlignedData);
     });
     return () => cancelAnimationFrame(frame);
   }, [points, pick]);

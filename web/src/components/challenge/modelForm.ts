@@ -19,15 +19,35 @@ export const formActivations = ['tanh', 'relu', 'sigmoid', 'elu', 'linear'] as c
 
 export function starterForm(classes: number): ModelFormState {
   return classes === 2
-    ? { layers: [{ units: 4, activation: 'tanh' }, { units: 2, activation: 'tanh' }], learningRate: 0.05, batchSize: 300, l2: 0, epochs: 300 }
-    : { layers: [{ units: 64, activation: 'tanh' }, { units: 32, activation: 'tanh' }, { units: 16, activation: 'tanh' }], learningRate: 0.01, batchSize: 300, l2: 0, epochs: 300 };
+    ? {
+        layers: [
+          { units: 4, activation: 'tanh' },
+          { units: 2, activation: 'tanh' },
+        ],
+        learningRate: 0.05,
+        batchSize: 300,
+        l2: 0,
+        epochs: 300,
+      }
+    : {
+        layers: [
+          { units: 64, activation: 'tanh' },
+          { units: 32, activation: 'tanh' },
+          { units: 16, activation: 'tanh' },
+        ],
+        learningRate: 0.01,
+        batchSize: 300,
+        l2: 0,
+        epochs: 300,
+      };
 }
 
 /** The form as tfjs code: hidden layers as given, the output layer the classes need, Adam with an explicit epsilon. */
 export function formToCode(form: ModelFormState, classes: number): string {
   const regularizer = form.l2 > 0 ? `, kernelRegularizer: tf.regularizers.l2({ l2: ${form.l2} })` : '';
   const hidden = form.layers.map(
-    (layer, i) => `  model.add(tf.layers.dense({ units: ${layer.units}, ${i === 0 ? 'inputShape: [2], ' : ''}activation: '${layer.activation}'${regularizer} }));`,
+    (layer, i) =>
+      `  model.add(tf.layers.dense({ units: ${layer.units}, ${i === 0 ? 'inputShape: [2], ' : ''}activation: '${layer.activation}'${regularizer} }));`,
   );
   const output =
     classes === 2

@@ -16,7 +16,9 @@ export function CourseSwitcher({ courses, currentId }: { courses: { id: string; 
           </option>
         ))}
       </select>
-      <button type="submit" className="rounded border border-slate-300 px-2 py-1">Switch</button>
+      <button type="submit" className="rounded border border-slate-300 px-2 py-1">
+        Switch
+      </button>
     </form>
   );
 }

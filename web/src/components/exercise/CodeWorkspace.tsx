@@ -65,7 +65,11 @@ export function CodeWorkspace({
           saved.current = code;
           const time = new Date().toLocaleTimeString();
           // The save that follows a restore keeps saying what happened, so the student does not miss it.
-          setDraftStatus(justRestored.current ? `Restored the code of an earlier submission (saved as your draft at ${time}).` : `Draft saved at ${time}.`);
+          setDraftStatus(
+            justRestored.current
+              ? `Restored the code of an earlier submission (saved as your draft at ${time}).`
+              : `Draft saved at ${time}.`,
+          );
           justRestored.current = false;
         } else {
           const body = (await response.json().catch(() => ({}))) as { error?: { message?: string } };
@@ -109,7 +113,11 @@ export function CodeWorkspace({
         },
       },
     );
-    setRun(outcome.ok ? { phase: 'done', ok: true, results: outcome.results, ms: outcome.ms } : { phase: 'done', ok: false, message: outcome.message, results: outcome.results });
+    setRun(
+      outcome.ok
+        ? { phase: 'done', ok: true, results: outcome.results, ms: outcome.ms }
+        : { phase: 'done', ok: false, message: outcome.message, results: outcome.results },
+    );
   }
 
   function restore(submission: SubmissionSummary) {
@@ -208,7 +216,10 @@ export function CodeWorkspace({
           )}
           <ul className="space-y-1 text-sm">
             {runResults.map((r) => (
-              <li key={r.name} className={`rounded-md border px-3 py-1.5 ${r.passed ? 'border-green-200 bg-green-50 text-green-900' : 'border-red-200 bg-red-50 text-red-800'}`}>
+              <li
+                key={r.name}
+                className={`rounded-md border px-3 py-1.5 ${r.passed ? 'border-green-200 bg-green-50 text-green-900' : 'border-red-200 bg-red-50 text-red-800'}`}
+              >
                 <strong>{r.passed ? 'PASS' : 'FAIL'}</strong> {r.name} <span className="text-xs">({r.ms.toFixed(1)} ms)</span>
                 {r.message && <span className="block whitespace-pre-wrap text-xs">{r.message}</span>}
               </li>
@@ -230,7 +241,9 @@ function TfStatusView({ status, graderTolerance }: { status: TfReady; graderTole
       <p className="text-xs text-slate-600" data-testid="tf-probe">
         Backend probe (a small training run, timed after a warm-up):{' '}
         {status.probe
-          .map((t) => (t.ok ? `${t.backend} ${t.ms.toFixed(1)} ms (warm-up ${t.warmupMs.toFixed(0)} ms)` : `${t.backend} unavailable (${t.reason})`))
+          .map((t) =>
+            t.ok ? `${t.backend} ${t.ms.toFixed(1)} ms (warm-up ${t.warmupMs.toFixed(0)} ms)` : `${t.backend} unavailable (${t.reason})`,
+          )
           .join(' · ')}
       </p>
       {formatTolerance(status.tolerance) !== formatTolerance(graderTolerance) && (

@@ -41,7 +41,7 @@ export function NumericWorkspace({
   }
 
   const latestFields = new Map(
-    (((latest?.result as { fields?: { name: string; status: string; message?: string }[] } | null)?.fields) ?? []).map((f) => [f.name, f]),
+    ((latest?.result as { fields?: { name: string; status: string; message?: string }[] } | null)?.fields ?? []).map((f) => [f.name, f]),
   );
 
   return (

@@ -31,13 +31,17 @@ export function PreviewBanner({
         ? 'the canonical variant (the numbers of the course notes)'
         : `the variant with seed ${variant}`;
   return (
-    <section aria-labelledby="preview-heading" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm" data-testid="preview-banner">
+    <section
+      aria-labelledby="preview-heading"
+      className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm"
+      data-testid="preview-banner"
+    >
       <h2 id="preview-heading" className="text-base font-semibold text-amber-950">
         Preview
       </h2>
       <p className="text-amber-950">
-        You see this exercise as a student would, on <strong data-testid="preview-variant">{showing}</strong>. Answers and code
-        you check here are graded at once against this variant; nothing is stored.
+        You see this exercise as a student would, on <strong data-testid="preview-variant">{showing}</strong>. Answers and code you check
+        here are graded at once against this variant; nothing is stored.
       </p>
       {problem && (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
@@ -45,7 +49,11 @@ export function PreviewBanner({
         </p>
       )}
       <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        <Link href={`/exercises/${slug}?variant=canonical`} className="btn btn-secondary" aria-current={variant === 'canonical' ? 'true' : undefined}>
+        <Link
+          href={`/exercises/${slug}?variant=canonical`}
+          className="btn btn-secondary"
+          aria-current={variant === 'canonical' ? 'true' : undefined}
+        >
           Canonical variant
         </Link>
         <form method="get" action={`/exercises/${slug}`} className="flex items-end gap-2">

@@ -44,7 +44,8 @@ export function SubmissionHistory({
                   {!s.countsAsAttempt && !preview && <span className="text-xs text-slate-500">(did not use an attempt)</span>}
                   {s.regrades?.map((r) => (
                     <span key={r.appliedAt} className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900">
-                      regraded {formatTime(r.appliedAt)}: {r.fromScore == null ? '—' : `${Math.round(r.fromScore * 100)}%`} → {r.toScore == null ? '—' : `${Math.round(r.toScore * 100)}%`} ({r.reason})
+                      regraded {formatTime(r.appliedAt)}: {r.fromScore == null ? '—' : `${Math.round(r.fromScore * 100)}%`} →{' '}
+                      {r.toScore == null ? '—' : `${Math.round(r.toScore * 100)}%`} ({r.reason})
                     </span>
                   ))}
                 </summary>

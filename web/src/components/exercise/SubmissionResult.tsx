@@ -57,8 +57,8 @@ export function SubmissionResult({
   if (submission.status === 'failed') {
     return (
       <p className="text-sm text-red-800">
-        Grading failed on our side{submission.failureMessage ? `: ${submission.failureMessage}` : ''}. This did not use an
-        attempt; please submit again.
+        Grading failed on our side{submission.failureMessage ? `: ${submission.failureMessage}` : ''}. This did not use an attempt; please
+        submit again.
       </p>
     );
   }
@@ -72,7 +72,8 @@ export function SubmissionResult({
   const gradedScore = typeof result.score === 'number' ? result.score : null;
   const adjusted =
     gradedScore !== null && submission.score != null && Math.abs(gradedScore - submission.score) > 0.005
-      ? [submission.attempt > 1 ? `attempt ${submission.attempt}` : null, submission.late ? 'late' : null].filter(Boolean).join(', ') || 'adjusted'
+      ? [submission.attempt > 1 ? `attempt ${submission.attempt}` : null, submission.late ? 'late' : null].filter(Boolean).join(', ') ||
+        'adjusted'
       : null;
   return (
     <div className="space-y-3 text-sm">
@@ -82,7 +83,8 @@ export function SubmissionResult({
         {submission.late && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">late</span>}
         {adjusted && (
           <span className="block text-xs font-normal text-slate-600" data-testid="score-adjusted">
-            The grader gave {Math.round(gradedScore! * 100)}%; the course’s rules ({adjusted}) make it {Math.round(submission.score! * 100)}%.
+            The grader gave {Math.round(gradedScore! * 100)}%; the course’s rules ({adjusted}) make it {Math.round(submission.score! * 100)}
+            %.
           </span>
         )}
       </p>
@@ -100,7 +102,12 @@ export function SubmissionResult({
       {fields.length > 0 && (
         <ul className="space-y-1" aria-label="Feedback per field">
           {fields.map((field) => (
-            <li key={field.name} className={`rounded-md border px-3 py-1.5 ${fieldStyles[field.status] ?? fieldStyles.missing}`} data-field={field.name} data-status={field.status}>
+            <li
+              key={field.name}
+              className={`rounded-md border px-3 py-1.5 ${fieldStyles[field.status] ?? fieldStyles.missing}`}
+              data-field={field.name}
+              data-status={field.status}
+            >
               <span className="font-mono text-xs">{fieldLabels?.[field.name] ?? field.name}</span>{' '}
               <strong className="uppercase">{field.status}</strong>
               {field.status === 'carried' && field.carriedFrom?.length ? ` (carried from ${field.carriedFrom.join(', ')})` : ''}

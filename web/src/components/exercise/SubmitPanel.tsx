@@ -43,7 +43,9 @@ export function SubmitPanel({
           </p>
         ) : (
           <p className="text-sm text-slate-600" data-testid="attempts">
-            {rules.maxAttempts === null ? `${used} ${used === 1 ? 'attempt' : 'attempts'} used (no limit)` : `${used} of ${rules.maxAttempts} attempts used`}
+            {rules.maxAttempts === null
+              ? `${used} ${used === 1 ? 'attempt' : 'attempts'} used (no limit)`
+              : `${used} of ${rules.maxAttempts} attempts used`}
             {attemptsLeft === 0 ? ' — no attempts left' : ''}
             {rules.pointsDecayPerAttempt > 0 && (
               <span className="block text-xs">

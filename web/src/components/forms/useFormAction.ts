@@ -13,24 +13,30 @@ export function useFormAction<F extends string>() {
   const [fieldErrors, setFieldErrors] = useState<Partial<Record<F, string>>>({});
   const [pending, setPending] = useState(false);
 
-  const submit = useCallback(async <R extends { ok: true }>(action: () => Promise<R | FormRefusal<F>>, onDone: (result: R, fail: (message: string) => void) => void | Promise<void>) => {
-    setPending(true);
-    setMessage('');
-    setFieldErrors({});
-    try {
-      const result = await action();
-      if (!result.ok) {
-        setMessage(result.message);
-        setFieldErrors(result.fieldErrors);
-        return;
+  const submit = useCallback(
+    async <R extends { ok: true }>(
+      action: () => Promise<R | FormRefusal<F>>,
+      onDone: (result: R, fail: (message: string) => void) => void | Promise<void>,
+    ) => {
+      setPending(true);
+      setMessage('');
+      setFieldErrors({});
+      try {
+        const result = await action();
+        if (!result.ok) {
+          setMessage(result.message);
+          setFieldErrors(result.fieldErrors);
+          return;
+        }
+        await onDone(result, setMessage);
+      } catch {
+        setMessage('Could not reach the server. Check your connection and try again.');
+      } finally {
+        setPending(false);
       }
-      await onDone(result, setMessage);
-    } catch {
-      setMessage('Could not reach the server. Check your connection and try again.');
-    } finally {
-      setPending(false);
-    }
-  }, []);
+    },
+    [],
+  );
 
   return { message, fieldErrors, pending, submit };
 }

@@ -57,12 +57,20 @@ export function CourseSettingsForm({
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-label="Course settings" noValidate>
       {message && (
-        <p role="alert" data-testid="settings-message" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800">
+        <p
+          role="alert"
+          data-testid="settings-message"
+          className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800"
+        >
           {message}
         </p>
       )}
       {saved && (
-        <p role="status" data-testid="settings-message" className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900">
+        <p
+          role="status"
+          data-testid="settings-message"
+          className="rounded-md border border-green-200 bg-green-50 px-3 py-2 text-sm text-green-900"
+        >
           Settings saved.
         </p>
       )}

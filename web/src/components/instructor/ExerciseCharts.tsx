@@ -18,8 +18,14 @@ export function ExerciseCharts({
   const attemptsConfig = useMemo(
     () => ({
       type: 'bar' as const,
-      data: { labels: attempts.map((a) => String(a.attempts)), datasets: [{ label: 'Students', data: attempts.map((a) => a.students), backgroundColor: '#6366f1' }] },
-      options: { plugins: { legend: { display: false } }, scales: { x: { title: { display: true, text: 'Attempts used' } }, y: { beginAtZero: true, ticks: { precision: 0 } } } },
+      data: {
+        labels: attempts.map((a) => String(a.attempts)),
+        datasets: [{ label: 'Students', data: attempts.map((a) => a.students), backgroundColor: '#6366f1' }],
+      },
+      options: {
+        plugins: { legend: { display: false } },
+        scales: { x: { title: { display: true, text: 'Attempts used' } }, y: { beginAtZero: true, ticks: { precision: 0 } } },
+      },
     }),
     [attempts],
   );

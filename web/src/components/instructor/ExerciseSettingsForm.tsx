@@ -48,7 +48,11 @@ export function ExerciseSettingsForm({ slug, initial }: { slug: string; initial:
     setMessage(null);
     setFieldErrors({});
     try {
-      const response = await fetch(`/api/instructor/exercises/${slug}/settings`, { method: 'PUT', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      const response = await fetch(`/api/instructor/exercises/${slug}/settings`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       const json = (await response.json()) as { error?: { message: string; fields?: Record<string, string> } };
       if (!response.ok) {
         setMessage({ ok: false, text: json.error?.message ?? `HTTP ${response.status}` });
@@ -64,11 +68,16 @@ export function ExerciseSettingsForm({ slug, initial }: { slug: string; initial:
     }
   }
   const error = (name: string) => (fieldErrors[name] ? <p className="mt-1 text-sm text-red-700">{fieldErrors[name]}</p> : null);
-  const localDue = initial.dueAt ? new Date(new Date(initial.dueAt).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16) : '';
+  const localDue = initial.dueAt
+    ? new Date(new Date(initial.dueAt).getTime() - new Date().getTimezoneOffset() * 60_000).toISOString().slice(0, 16)
+    : '';
   return (
     <form onSubmit={onSubmit} className="grid gap-3 sm:grid-cols-2" aria-label="Exercise settings" noValidate>
       {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={`sm:col-span-2 rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-800'}`}>
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={`sm:col-span-2 rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-800'}`}
+        >
           {message.text}
         </p>
       )}
@@ -76,22 +85,44 @@ export function ExerciseSettingsForm({ slug, initial }: { slug: string; initial:
         <input type="checkbox" name="published" defaultChecked={initial.published} /> Published to students
       </label>
       <div>
-        <label htmlFor="points" className="label">Points</label>
-        <input id="points" name="points" className="input" inputMode="decimal" defaultValue={initial.points ?? ''} placeholder={`${initial.defaultPoints} (the exercise's)`} />
+        <label htmlFor="points" className="label">
+          Points
+        </label>
+        <input
+          id="points"
+          name="points"
+          className="input"
+          inputMode="decimal"
+          defaultValue={initial.points ?? ''}
+          placeholder={`${initial.defaultPoints} (the exercise's)`}
+        />
         {error('points')}
       </div>
       <div>
-        <label htmlFor="maxAttempts" className="label">Attempts</label>
-        <input id="maxAttempts" name="maxAttempts" className="input" inputMode="numeric" defaultValue={initial.maxAttempts ?? ''} placeholder="unlimited" />
+        <label htmlFor="maxAttempts" className="label">
+          Attempts
+        </label>
+        <input
+          id="maxAttempts"
+          name="maxAttempts"
+          className="input"
+          inputMode="numeric"
+          defaultValue={initial.maxAttempts ?? ''}
+          placeholder="unlimited"
+        />
         {error('maxAttempts')}
       </div>
       <div>
-        <label htmlFor="decayPercent" className="label">Points lost per attempt after the first (%)</label>
+        <label htmlFor="decayPercent" className="label">
+          Points lost per attempt after the first (%)
+        </label>
         <input id="decayPercent" name="decayPercent" className="input" inputMode="decimal" defaultValue={initial.decayPercent} />
         {error('decayPercent')}
       </div>
       <div>
-        <label htmlFor="dueAt" className="label">Due date (your local time)</label>
+        <label htmlFor="dueAt" className="label">
+          Due date (your local time)
+        </label>
         <input id="dueAt" name="dueAt" type="datetime-local" className="input" defaultValue={localDue} />
         {error('dueAt')}
       </div>
@@ -103,10 +134,14 @@ export function ExerciseSettingsForm({ slug, initial }: { slug: string; initial:
         ] as const
       ).map(([name, label]) => (
         <div key={name}>
-          <label htmlFor={name} className="label">{label}</label>
+          <label htmlFor={name} className="label">
+            {label}
+          </label>
           <select id={name} name={name} className="input" defaultValue={initial[name]}>
             {timings.map(([value, text]) => (
-              <option key={value} value={value}>{text}</option>
+              <option key={value} value={value}>
+                {text}
+              </option>
             ))}
           </select>
           {error(name)}

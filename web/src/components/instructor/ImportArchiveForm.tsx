@@ -13,7 +13,10 @@ export function ImportArchiveForm() {
     const file = form.get('archive');
     const slug = String(form.get('slug') ?? '').trim();
     if (!(file instanceof File) || file.size === 0) return setMessage('Choose a .tar.gz archive first.');
-    const response = await fetch(`/api/instructor/authoring/import${slug ? `?slug=${encodeURIComponent(slug)}` : ''}`, { method: 'POST', body: await file.arrayBuffer() });
+    const response = await fetch(`/api/instructor/authoring/import${slug ? `?slug=${encodeURIComponent(slug)}` : ''}`, {
+      method: 'POST',
+      body: await file.arrayBuffer(),
+    });
     const json = (await response.json()) as { slug?: string; error?: { message: string } };
     if (!response.ok || !json.slug) setMessage(json.error?.message ?? `HTTP ${response.status}`);
     else router.push(`/instructor/authoring/${json.slug}`);
@@ -22,8 +25,14 @@ export function ImportArchiveForm() {
     <form onSubmit={onSubmit} className="flex flex-wrap items-center gap-2 text-sm">
       <input type="file" name="archive" accept=".tar.gz,.tgz,.tar,application/gzip" aria-label="Archive" />
       <input name="slug" className="input w-48" placeholder="slug (optional)" aria-label="Import under the slug" />
-      <button type="submit" className="btn-primary">Import</button>
-      {message && <p role="alert" className="w-full text-red-800">{message}</p>}
+      <button type="submit" className="btn-primary">
+        Import
+      </button>
+      {message && (
+        <p role="alert" className="w-full text-red-800">
+          {message}
+        </p>
+      )}
     </form>
   );
 }

@@ -21,10 +21,15 @@ export function OverviewHeatmap({ overview }: { overview: CourseOverview }) {
   const [descending, setDescending] = useState(false);
   const [filter, setFilter] = useState('');
   const [topic, setTopic] = useState('');
-  const columns = useMemo(() => overview.exercises.map((e, i) => ({ ...e, index: i })).filter((e) => !topic || e.topic === topic), [overview, topic]);
+  const columns = useMemo(
+    () => overview.exercises.map((e, i) => ({ ...e, index: i })).filter((e) => !topic || e.topic === topic),
+    [overview, topic],
+  );
   const rows = useMemo(() => {
     const needle = filter.trim().toLowerCase();
-    const list = overview.students.map((s, i) => ({ ...s, index: i })).filter((s) => !needle || s.name.toLowerCase().includes(needle) || s.email.includes(needle));
+    const list = overview.students
+      .map((s, i) => ({ ...s, index: i }))
+      .filter((s) => !needle || s.name.toLowerCase().includes(needle) || s.email.includes(needle));
     const value = (row: (typeof list)[number]): string | number => {
       if (sort === 'name') return row.name.toLowerCase();
       if (sort === 'total') return row.total;
@@ -50,7 +55,14 @@ export function OverviewHeatmap({ overview }: { overview: CourseOverview }) {
     <div className="space-y-2">
       <div className="flex flex-wrap gap-3 text-sm">
         <label>
-          Students <input className="input ml-1 w-56" placeholder="name or email" value={filter} onChange={(e) => setFilter(e.target.value)} aria-label="Filter students" />
+          Students{' '}
+          <input
+            className="input ml-1 w-56"
+            placeholder="name or email"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            aria-label="Filter students"
+          />
         </label>
         <label>
           Topic{' '}
@@ -68,13 +80,27 @@ export function OverviewHeatmap({ overview }: { overview: CourseOverview }) {
           <thead className="sticky top-0 bg-white">
             <tr>
               <th className="sticky left-0 bg-white p-1 text-left">
-                <button type="button" onClick={() => sortBy('name')}>Student{arrow('name')}</button>
+                <button type="button" onClick={() => sortBy('name')}>
+                  Student{arrow('name')}
+                </button>
               </th>
-              <th className="p-1"><button type="button" onClick={() => sortBy('total')}>Total{arrow('total')}</button></th>
-              <th className="p-1"><button type="button" onClick={() => sortBy('solved')}>Solved{arrow('solved')}</button></th>
+              <th className="p-1">
+                <button type="button" onClick={() => sortBy('total')}>
+                  Total{arrow('total')}
+                </button>
+              </th>
+              <th className="p-1">
+                <button type="button" onClick={() => sortBy('solved')}>
+                  Solved{arrow('solved')}
+                </button>
+              </th>
               {columns.map((c) => (
                 <th key={c.slug} className="p-1 align-bottom" title={c.title}>
-                  <button type="button" onClick={() => sortBy(`exercise:${c.index}`)} className="whitespace-nowrap [writing-mode:vertical-rl]">
+                  <button
+                    type="button"
+                    onClick={() => sortBy(`exercise:${c.index}`)}
+                    className="whitespace-nowrap [writing-mode:vertical-rl]"
+                  >
                     {c.slug}
                     {arrow(`exercise:${c.index}`)}
                   </button>
@@ -99,7 +125,11 @@ export function OverviewHeatmap({ overview }: { overview: CourseOverview }) {
                       key={c.slug}
                       className="min-w-10 border border-white p-1 text-center"
                       style={{ background: heat(cell?.score ?? null) }}
-                      title={cell ? `${c.slug}: best ${cell.score ?? 'not graded'}, ${cell.attempts} attempt(s)${cell.late ? ', late' : ''}` : `${c.slug}: no submission`}
+                      title={
+                        cell
+                          ? `${c.slug}: best ${cell.score ?? 'not graded'}, ${cell.attempts} attempt(s)${cell.late ? ', late' : ''}`
+                          : `${c.slug}: no submission`
+                      }
                       data-testid={`cell-${s.email}-${c.slug}`}
                     >
                       {cell ? `${cell.score === null ? '…' : Math.round(cell.score * 100)}${cell.late ? 'L' : ''}` : ''}

@@ -6,7 +6,11 @@ import { Chart } from './Chart';
 const colours = ['#6366f1', '#16a34a', '#f59e0b', '#dc2626', '#0891b2', '#9333ea', '#65a30d', '#db2777'];
 
 /** Class progress by topic over time: the share of (student, exercise) pairs solved by each day. */
-export function ProgressChart({ progress }: { progress: { topic: string; title: string; points: { day: string; solvedShare: number }[] }[] }) {
+export function ProgressChart({
+  progress,
+}: {
+  progress: { topic: string; title: string; points: { day: string; solvedShare: number }[] }[];
+}) {
   const config = useMemo(() => {
     const days = [...new Set(progress.flatMap((t) => t.points.map((p) => p.day)))].sort();
     return {

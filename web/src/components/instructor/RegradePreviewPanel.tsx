@@ -38,7 +38,11 @@ export function RegradePreviewPanel({ initial }: { initial: RegradePreview }) {
     setPending(true);
     setMessage(null);
     try {
-      const response = await fetch(`/api/instructor/regrade/${preview.id}/apply`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ neverLower }) });
+      const response = await fetch(`/api/instructor/regrade/${preview.id}/apply`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ neverLower }),
+      });
       const json = (await response.json()) as { changed?: number; regrade?: RegradePreview; error?: { message: string } };
       if (!response.ok) setMessage({ ok: false, text: json.error?.message ?? `HTTP ${response.status}` });
       else {
@@ -61,7 +65,14 @@ export function RegradePreviewPanel({ initial }: { initial: RegradePreview }) {
           : `${preview.items} submission(s) regraded against version ${preview.versionNumber}: ${preview.summary.raised} raised, ${preview.summary.lowered} lowered, ${preview.summary.unchanged} unchanged${preview.failed ? `, ${preview.failed} could not be graded (they keep their grade)` : ''}.`}
         {preview.status === 'applied' && ` Applied by ${preview.appliedBy} ${preview.neverLower ? '(never lowering a score)' : ''}.`}
       </p>
-      {message && <p role={message.ok ? 'status' : 'alert'} className={`rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-800'}`}>{message.text}</p>}
+      {message && (
+        <p
+          role={message.ok ? 'status' : 'alert'}
+          className={`rounded px-3 py-2 text-sm ${message.ok ? 'bg-green-50 text-green-900' : 'bg-red-50 text-red-800'}`}
+        >
+          {message.text}
+        </p>
+      )}
       <div className="overflow-auto rounded border border-slate-200 bg-white">
         <table className="w-full text-sm" aria-label="Changes">
           <thead>
@@ -76,15 +87,23 @@ export function RegradePreviewPanel({ initial }: { initial: RegradePreview }) {
           </thead>
           <tbody>
             {preview.changes.length === 0 ? (
-              <tr><td colSpan={6} className="p-2 text-slate-600">{preview.status === 'grading' ? 'Waiting for grades…' : 'No grade changes.'}</td></tr>
+              <tr>
+                <td colSpan={6} className="p-2 text-slate-600">
+                  {preview.status === 'grading' ? 'Waiting for grades…' : 'No grade changes.'}
+                </td>
+              </tr>
             ) : (
               preview.changes.map((c) => (
                 <tr key={c.itemId} data-testid={`change-${c.student.email}`}>
-                  <td className="p-2">{c.student.name} <span className="text-slate-500">{c.student.email}</span></td>
+                  <td className="p-2">
+                    {c.student.name} <span className="text-slate-500">{c.student.email}</span>
+                  </td>
                   <td className="p-2">{c.attempt}</td>
                   <td className="p-2">{score(c.oldScore)}</td>
                   <td className="p-2">{score(c.newScore)}</td>
-                  <td className={`p-2 ${(c.delta ?? 0) > 0 ? 'text-green-800' : (c.delta ?? 0) < 0 ? 'text-red-800' : ''}`}>{c.delta === null ? '—' : `${c.delta > 0 ? '+' : ''}${Math.round(c.delta * 1000) / 10} %`}</td>
+                  <td className={`p-2 ${(c.delta ?? 0) > 0 ? 'text-green-800' : (c.delta ?? 0) < 0 ? 'text-red-800' : ''}`}>
+                    {c.delta === null ? '—' : `${c.delta > 0 ? '+' : ''}${Math.round(c.delta * 1000) / 10} %`}
+                  </td>
                   <td className="p-2 font-mono text-xs">{c.why}</td>
                 </tr>
               ))
@@ -95,7 +114,8 @@ export function RegradePreviewPanel({ initial }: { initial: RegradePreview }) {
       {preview.status === 'ready' && (
         <div className="flex flex-wrap items-center gap-4">
           <label className="flex items-center gap-2 text-sm">
-            <input type="checkbox" checked={neverLower} onChange={(e) => setNeverLower(e.target.checked)} /> Never lower a score{lowered > 0 ? ` (${lowered} would go down)` : ''}
+            <input type="checkbox" checked={neverLower} onChange={(e) => setNeverLower(e.target.checked)} /> Never lower a score
+            {lowered > 0 ? ` (${lowered} would go down)` : ''}
           </label>
           <button type="button" className="btn-primary" onClick={apply} disabled={pending}>
             {pending ? 'Applying…' : 'Apply regrade'}

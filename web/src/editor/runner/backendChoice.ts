@@ -23,7 +23,11 @@ export function fastestBackend(probe: readonly ProbeTiming[], rules: PickRules =
  * The backend a Run uses: the student's choice when it is available, else the probe's fastest, with the reason
  * shown next to the results.
  */
-export function pickBackend(choice: TfBackendChoice, probe: readonly ProbeTiming[], rules: PickRules = {}): { backend: TfBackend; reason: string } | null {
+export function pickBackend(
+  choice: TfBackendChoice,
+  probe: readonly ProbeTiming[],
+  rules: PickRules = {},
+): { backend: TfBackend; reason: string } | null {
   const fastest = fastestBackend(probe, rules);
   if (choice !== 'auto') {
     const timing = probe.find((t) => t.backend === choice);

@@ -8,7 +8,9 @@ import { formatNumber, isWithinTolerance, type Tolerance } from '@deltalab/exerc
 export function compareOutput(actual: unknown, expected: unknown, tolerance: Tolerance, path = 'result'): string | null {
   if (typeof expected === 'number') {
     if (typeof actual !== 'number') return `${path}: expected a number, got ${describe(actual)}`;
-    return isWithinTolerance(actual, expected, tolerance) ? null : `${path}: got ${formatNumber(actual, 6)}, expected ${formatNumber(expected, 6)}`;
+    return isWithinTolerance(actual, expected, tolerance)
+      ? null
+      : `${path}: got ${formatNumber(actual, 6)}, expected ${formatNumber(expected, 6)}`;
   }
   if (Array.isArray(expected)) {
     if (!Array.isArray(actual)) return `${path}: expected an array of length ${expected.length}, got ${describe(actual)}`;
@@ -20,9 +22,15 @@ export function compareOutput(actual: unknown, expected: unknown, tolerance: Tol
     return null;
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return `${path}: expected an object, got ${describe(actual)}`;
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+      return `${path}: expected an object, got ${describe(actual)}`;
     for (const key of Object.keys(expected)) {
-      const message = compareOutput((actual as Record<string, unknown>)[key], (expected as Record<string, unknown>)[key], tolerance, `${path}.${key}`);
+      const message = compareOutput(
+        (actual as Record<string, unknown>)[key],
+        (expected as Record<string, unknown>)[key],
+        tolerance,
+        `${path}.${key}`,
+      );
       if (message) return message;
     }
     return null;

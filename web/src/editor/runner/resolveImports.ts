@@ -29,14 +29,17 @@ export function resolveImports(js: string, options: { tfModuleUrl?: string }): R
         : 'imports are not available in this exercise';
     return { ok: false, message: `Cannot import '${first}': ${hint}.` };
   }
-  if (DYNAMIC_IMPORT.test(rewritten)) return { ok: false, message: 'import() is not available: the grader provides no modules at run time.' };
+  if (DYNAMIC_IMPORT.test(rewritten))
+    return { ok: false, message: 'import() is not available: the grader provides no modules at run time.' };
   return { ok: true, js: rewritten };
 }
 
 const RESERVED = new Set(
-  ('break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
+  (
+    'break case catch class const continue debugger default delete do else enum export extends false finally for function if ' +
     'import in instanceof new null return super switch this throw true try typeof var void while with yield let static ' +
-    'implements interface package private protected public await arguments eval').split(' '),
+    'implements interface package private protected public await arguments eval'
+  ).split(' '),
 );
 
 /**

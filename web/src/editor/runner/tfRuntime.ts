@@ -34,7 +34,9 @@ function softwareRenderer(tf: Tf, backend: TfBackend): string | null {
       return SOFTWARE_RENDERER.test(renderer) ? renderer : null;
     }
     if (backend === 'webgpu' && webgpuAdapter) {
-      return webgpuAdapter.fallback || SOFTWARE_RENDERER.test(webgpuAdapter.description) ? webgpuAdapter.description || 'a fallback adapter' : null;
+      return webgpuAdapter.fallback || SOFTWARE_RENDERER.test(webgpuAdapter.description)
+        ? webgpuAdapter.description || 'a fallback adapter'
+        : null;
     }
   } catch {
     // unknown renderer: treated as hardware
@@ -51,7 +53,10 @@ async function switchBackend(tf: Tf, backend: TfBackend): Promise<string | null>
       registered.add('wasm');
     }
     if (backend === 'webgpu' && !registered.has('webgpu')) {
-      type Adapter = { isFallbackAdapter?: boolean; info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean } };
+      type Adapter = {
+        isFallbackAdapter?: boolean;
+        info?: { vendor?: string; architecture?: string; description?: string; isFallbackAdapter?: boolean };
+      };
       const gpu = (self.navigator as unknown as { gpu?: { requestAdapter(): Promise<Adapter | null> } }).gpu;
       if (!gpu) return 'WebGPU is not available in this browser';
       const adapter = await gpu.requestAdapter();
@@ -81,7 +86,12 @@ async function switchBackend(tf: Tf, backend: TfBackend): Promise<string | null>
  */
 function probeWorkload(tf: Tf): number[] {
   const read: number[] = [];
-  const weights = [tf.variable(tf.randomNormal([2, 16], 0, 0.5, 'float32', 1)), tf.variable(tf.zeros([16])), tf.variable(tf.randomNormal([16, 1], 0, 0.5, 'float32', 2)), tf.variable(tf.zeros([1]))];
+  const weights = [
+    tf.variable(tf.randomNormal([2, 16], 0, 0.5, 'float32', 1)),
+    tf.variable(tf.zeros([16])),
+    tf.variable(tf.randomNormal([16, 1], 0, 0.5, 'float32', 2)),
+    tf.variable(tf.zeros([1])),
+  ];
   const [W1, b1, W2, b2] = weights as [TfNamespace.Variable, TfNamespace.Variable, TfNamespace.Variable, TfNamespace.Variable];
   const X = tf.randomUniform([64, 2], -1, 1, 'float32', 3);
   const y = tf.randomUniform([64, 1], 0, 1, 'float32', 4).round();
@@ -160,7 +170,8 @@ export async function prepareTf(options: TfRunOptions, rules: PickRules = {}): P
   const tf = await loadTf();
   const probe = options.probe ?? (await probeBackends(tf));
   const pick = pickBackend(options.choice, probe, rules);
-  if (!pick) throw new Error(`no tfjs backend works in this browser (${probe.map((t) => `${t.backend}: ${t.ok ? 'ok' : t.reason}`).join('; ')})`);
+  if (!pick)
+    throw new Error(`no tfjs backend works in this browser (${probe.map((t) => `${t.backend}: ${t.ok ? 'ok' : t.reason}`).join('; ')})`);
   const problem = await switchBackend(tf, pick.backend);
   if (problem) throw new Error(`the ${pick.backend} backend failed: ${problem}`);
   return { tf, status: { backend: pick.backend, reason: pick.reason, probe, setupMs: performance.now() - started } };

@@ -16,7 +16,8 @@ self.onmessage = (event: MessageEvent<ToTrainWorker>) => {
     return;
   }
   void train(event.data).catch((error: unknown) => {
-    const message = error instanceof ChallengeCodeError ? error.message : `Training failed: ${error instanceof Error ? error.message : String(error)}`;
+    const message =
+      error instanceof ChallengeCodeError ? error.message : `Training failed: ${error instanceof Error ? error.message : String(error)}`;
     post({ type: 'error', message });
   });
 };
@@ -58,7 +59,8 @@ async function train(request: Extract<ToTrainWorker, { type: 'train' }>): Promis
     const units = output.length / request.grid.length;
     const classes = Uint8Array.from(classesOf(output, units));
     const confidence = new Float32Array(classes.length);
-    for (let i = 0; i < classes.length; i++) confidence[i] = units === 1 ? Math.max(output[i]!, 1 - output[i]!) : output[i * units + classes[i]!]!;
+    for (let i = 0; i < classes.length; i++)
+      confidence[i] = units === 1 ? Math.max(output[i]!, 1 - output[i]!) : output[i * units + classes[i]!]!;
     post({ type: 'boundary', epoch, classes, confidence }, [classes.buffer, confidence.buffer]);
   };
   try {
@@ -91,7 +93,15 @@ async function train(request: Extract<ToTrainWorker, { type: 'train' }>): Promis
     if (pending.length > 0) post({ type: 'epochs', points: pending });
     const model = result.model as TfNamespace.LayersModel;
     drawBoundary(model, result.epochs);
-    post({ type: 'done', model: await toUpload(tf, model), epochs: result.epochs, accuracy: result.accuracy, ms, stopped: stopRequested, reached99 });
+    post({
+      type: 'done',
+      model: await toUpload(tf, model),
+      epochs: result.epochs,
+      accuracy: result.accuracy,
+      ms,
+      stopped: stopRequested,
+      reached99,
+    });
   } finally {
     grid.dispose();
   }

@@ -1,8 +1,19 @@
 import { codeTemplate, numericTemplate } from './templates';
 
 /** The authoring page's form state (plain data: the server page builds the first one, the editor changes it). */
-export type Tolerance = { mode: 'sigfigs'; digits: number } | { mode: 'relative'; max: number } | { mode: 'absolute'; max: number } | { mode: 'decimals'; places: number };
-export type AuthoringField = { name: string; label: string; unit?: string; hint?: string; tolerance: Tolerance; plausible?: { min: number; max: number } };
+export type Tolerance =
+  | { mode: 'sigfigs'; digits: number }
+  | { mode: 'relative'; max: number }
+  | { mode: 'absolute'; max: number }
+  | { mode: 'decimals'; places: number };
+export type AuthoringField = {
+  name: string;
+  label: string;
+  unit?: string;
+  hint?: string;
+  tolerance: Tolerance;
+  plausible?: { min: number; max: number };
+};
 export type AuthoringFormState = {
   kind: 'numeric' | 'code' | 'files';
   slug: string;
@@ -54,4 +65,3 @@ export function newForm(kind: 'numeric' | 'code'): AuthoringFormState {
     files: {},
   };
 }
-

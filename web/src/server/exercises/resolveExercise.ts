@@ -1,6 +1,13 @@
 import 'server-only';
 import { selectVersionFolder, type Database, type ExerciseSource } from '@deltalab/db';
-import { findExercise, instantiateVariant, solveVariant, type Exercise, type StudentVariant, type VariantSelector } from '@deltalab/exercises';
+import {
+  findExercise,
+  instantiateVariant,
+  solveVariant,
+  type Exercise,
+  type StudentVariant,
+  type VariantSelector,
+} from '@deltalab/exercises';
 import type { ExerciseFolder, FolderReference } from '@deltalab/grader';
 import { gradingPool } from '../grading/startGrading';
 
@@ -59,7 +66,8 @@ function instantiateInChild(folder: ExerciseFolder, variant: VariantSelector): P
       .author({ kind: 'instantiate', folder, variant }, { timeLimitMs: 10_000 })
       .then((reply) => {
         if (reply.kind !== 'done') throw new Error(`The grading process for this exercise stopped (${reply.detail}).`);
-        if (reply.outcome.kind !== 'instantiated') throw new Error(reply.outcome.kind === 'invalid' ? reply.outcome.message : 'unexpected reply');
+        if (reply.outcome.kind !== 'instantiated')
+          throw new Error(reply.outcome.kind === 'invalid' ? reply.outcome.message : 'unexpected reply');
         return { variant: reply.outcome.variant, reference: reply.outcome.reference };
       });
     hit.catch(() => variants.delete(key));
@@ -83,7 +91,10 @@ export async function referenceOf(resolved: ResolvedExercise, variant: VariantSe
     case 'numeric': {
       const solution = solveVariant(exercise, variant);
       const values = solution.kind === 'numeric' ? solution.values : {};
-      return { kind: 'numeric', values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })) };
+      return {
+        kind: 'numeric',
+        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })),
+      };
     }
     case 'choice':
       return { kind: 'choice', correct: exercise.options.filter((o) => o.correct).map((o) => o.id) };

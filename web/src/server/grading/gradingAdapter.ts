@@ -31,7 +31,14 @@ import { versionFolder } from '../exercises/resolveExercise';
  * go through the same durable queue and the same grading children. Claiming tries submissions first, in the one
  * statement the submit path always used, and looks for regrade items only among ids that were no submission.
  */
-type Rules = { kind: ExerciseKind; attempt: number; late: boolean; pointsDecayPerAttempt: number; latePolicy: LatePolicy; latePenalty: number };
+type Rules = {
+  kind: ExerciseKind;
+  attempt: number;
+  late: boolean;
+  pointsDecayPerAttempt: number;
+  latePolicy: LatePolicy;
+  latePenalty: number;
+};
 type Stored = { payload: SubmissionPayload; exerciseSlug: string };
 type SiteClaim = ClaimedSubmission & { rules: Rules; stored: Stored } & ({ target: 'submission' } | { target: 'regrade'; itemId: string });
 
@@ -48,13 +55,30 @@ export function gradingStore(db: Database): GradingStore<SiteClaim> {
       for (const stored of claims) {
         const request = await gradeRequestOf(db, stored);
         if (typeof request === 'string') ungradable.push({ submissionId: stored.submissionId, status: 'failed', failureMessage: request });
-        else graded.push({ submissionId: stored.submissionId, request, childDeaths: stored.childDeaths, rules: stored, stored, target: 'submission' });
+        else
+          graded.push({
+            submissionId: stored.submissionId,
+            request,
+            childDeaths: stored.childDeaths,
+            rules: stored,
+            stored,
+            target: 'submission',
+          });
       }
       for (const stored of regradeClaims) {
         const request = await gradeRequestOf(db, stored);
         if (typeof request === 'string') ungradableItems.push({ itemId: stored.itemId, status: 'failed', failureMessage: request });
         // The job's id is the item's: the worker completes that job and counts deaths against it.
-        else graded.push({ submissionId: stored.itemId, request, childDeaths: stored.childDeaths, rules: stored, stored, target: 'regrade', itemId: stored.itemId });
+        else
+          graded.push({
+            submissionId: stored.itemId,
+            request,
+            childDeaths: stored.childDeaths,
+            rules: stored,
+            stored,
+            target: 'regrade',
+            itemId: stored.itemId,
+          });
       }
       await recordGradingOutcomes(db, ungradable);
       await recordRegradeOutcomes(db, ungradableItems);
@@ -97,7 +121,13 @@ function courseScore(score: number, rules: Rules): number {
 function toRegradeRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): RegradeRecord {
   const itemId = claim.target === 'regrade' ? claim.itemId : claim.submissionId;
   if ('failure' in outcome) return { itemId, status: 'failed', failureMessage: outcome.failure };
-  return { itemId, status: 'graded', score: courseScore(outcome.result.score, claim.rules), passed: outcome.result.passed, result: outcome.result };
+  return {
+    itemId,
+    status: 'graded',
+    score: courseScore(outcome.result.score, claim.rules),
+    passed: outcome.result.passed,
+    result: outcome.result,
+  };
 }
 
 function toRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): GradingRecord {
@@ -135,8 +165,24 @@ function toRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): GradingReco
  */
 function challengeRecord(claim: SiteClaim, result: GradeResult, verifyOf: string | undefined, margin: number): GradingRecord {
   const { challenge, ...rest } = result;
-  const shown = challenge ? { ...rest, challenge: { trainScore: challenge.trainScore, publicScore: challenge.publicScore, params: challenge.params, ...(challenge.retrain ? { retrain: challenge.retrain } : {}) } } : rest;
-  const common = { submissionId: claim.submissionId, status: 'graded' as const, result: shown, graderVersion: result.graderVersion, timings: result.timings };
+  const shown = challenge
+    ? {
+        ...rest,
+        challenge: {
+          trainScore: challenge.trainScore,
+          publicScore: challenge.publicScore,
+          params: challenge.params,
+          ...(challenge.retrain ? { retrain: challenge.retrain } : {}),
+        },
+      }
+    : rest;
+  const common = {
+    submissionId: claim.submissionId,
+    status: 'graded' as const,
+    result: shown,
+    graderVersion: result.graderVersion,
+    timings: result.timings,
+  };
   if (verifyOf) {
     const message = challenge
       ? `Re-trained ${challenge.retrain?.epochs ?? '?'} epochs in the sandbox: public score ${(challenge.publicScore * 100).toFixed(1)} %.`
@@ -147,7 +193,16 @@ function challengeRecord(claim: SiteClaim, result: GradeResult, verifyOf: string
     ...common,
     score: result.score,
     passed: result.passed,
-    ...(challenge ? { challenge: { trainScore: challenge.trainScore, publicScore: challenge.publicScore, privateScore: challenge.privateScore, boundary: challenge.boundary } } : {}),
+    ...(challenge
+      ? {
+          challenge: {
+            trainScore: challenge.trainScore,
+            publicScore: challenge.publicScore,
+            privateScore: challenge.privateScore,
+            boundary: challenge.boundary,
+          },
+        }
+      : {}),
   };
 }
 

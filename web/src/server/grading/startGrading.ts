@@ -1,11 +1,5 @@
 import { listQueuedSubmissions, listUnfinishedRegradeItems, type DbHandle } from '@deltalab/db';
-import {
-  createGradingQueue,
-  GradingProcessPool,
-  startGradingWorkers,
-  type GradingQueue,
-  type GradingWorkers,
-} from '@deltalab/grader';
+import { createGradingQueue, GradingProcessPool, startGradingWorkers, type GradingQueue, type GradingWorkers } from '@deltalab/grader';
 import { env } from '@/env';
 import { gradingStore } from './gradingAdapter';
 

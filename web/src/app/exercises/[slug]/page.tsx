@@ -36,7 +36,13 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
  * A student sees their own variant (whatever ?variant= says). An instructor of the course sees a preview: any
  * variant (?variant=canonical|<seed>, ?student=<user id>), checked without storing anything, plus the reference.
  */
-export default async function ExercisePage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ExercisePage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { slug } = await params;
   const user = await requireUser(`/exercises/${slug}`);
   const db = await getDb();
@@ -77,7 +83,9 @@ async function InstructorPreview({ slug, viewerId, searchParams }: { slug: strin
       exercise={exercise}
       variant={variant}
       courseExercise={courseExercise}
-      banner={<PreviewBanner slug={slug} variant={preview.variant} student={preview.student} students={preview.students} problem={shownProblem} />}
+      banner={
+        <PreviewBanner slug={slug} variant={preview.variant} student={preview.student} students={preview.students} problem={shownProblem} />
+      }
     >
       <ReferenceAnswers reference={reference} />
       {/* Keyed by variant: switching variants starts with an empty form and check history. */}
@@ -150,7 +158,10 @@ async function ChallengePage({ slug, userId }: { slug: string; userId: string })
   }
   const course = await getCurrentCourse(db, userId);
   const courseExercise = course ? await selectCourseExerciseBySlug(db, course.id, slug) : undefined;
-  const [entries, draft] = await Promise.all([listMyEntries(db, userId, slug), courseExercise ? selectDraft(db, userId, courseExercise.exerciseId) : undefined]);
+  const [entries, draft] = await Promise.all([
+    listMyEntries(db, userId, slug),
+    courseExercise ? selectDraft(db, userId, courseExercise.exerciseId) : undefined,
+  ]);
   return (
     <div className="space-y-6">
       <nav aria-label="Breadcrumb" className="text-sm">
@@ -162,8 +173,10 @@ async function ChallengePage({ slug, userId }: { slug: string; userId: string })
         <h1 className="text-2xl font-semibold">{challenge.title}</h1>
         <p className="text-sm text-slate-600" data-testid="challenge-rules">
           {challenge.points} points · full credit from {(challenge.threshold * 100).toFixed(0)} % public test accuracy
-          {challenge.deadline ? ` · ${challenge.revealed ? 'Closed' : 'Deadline'} ${formatDateTime(new Date(challenge.deadline), challenge.timeZone)}` : ''} ·{' '}
-          {challenge.entriesLeftToday} of {challenge.limits.entriesPerDay} entries left today
+          {challenge.deadline
+            ? ` · ${challenge.revealed ? 'Closed' : 'Deadline'} ${formatDateTime(new Date(challenge.deadline), challenge.timeZone)}`
+            : ''}{' '}
+          · {challenge.entriesLeftToday} of {challenge.limits.entriesPerDay} entries left today
         </p>
       </header>
       <article

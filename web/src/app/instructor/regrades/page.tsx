@@ -21,17 +21,30 @@ export default async function RegradesPage() {
         <table className="w-full text-sm" aria-label="Regrades">
           <thead>
             <tr className="text-left text-slate-600">
-              <th>When</th><th>Exercise</th><th>Version</th><th>Submissions</th><th>Status</th><th>Requested by</th><th>Applied by</th>
+              <th>When</th>
+              <th>Exercise</th>
+              <th>Version</th>
+              <th>Submissions</th>
+              <th>Status</th>
+              <th>Requested by</th>
+              <th>Applied by</th>
             </tr>
           </thead>
           <tbody>
             {regrades.map((r) => (
               <tr key={r.id}>
-                <td><Link href={`/instructor/regrades/${r.id}`} className="text-indigo-700 hover:underline">{formatDateTime(new Date(r.createdAt), course.timeZone)}</Link></td>
+                <td>
+                  <Link href={`/instructor/regrades/${r.id}`} className="text-indigo-700 hover:underline">
+                    {formatDateTime(new Date(r.createdAt), course.timeZone)}
+                  </Link>
+                </td>
                 <td>{r.slug}</td>
                 <td>{r.versionNumber}</td>
                 <td>{r.items}</td>
-                <td>{r.status}{r.neverLower ? ' (never lower)' : ''}</td>
+                <td>
+                  {r.status}
+                  {r.neverLower ? ' (never lower)' : ''}
+                </td>
                 <td>{r.requestedBy ?? '—'}</td>
                 <td>{r.appliedBy ? `${r.appliedBy}, ${formatDateTime(new Date(r.appliedAt!), course.timeZone)}` : '—'}</td>
               </tr>

@@ -1,11 +1,4 @@
-import {
-  insertUser,
-  linkAccount,
-  selectOptionalUserByAccount,
-  selectOptionalUserByEmail,
-  type Database,
-  type User,
-} from '@deltalab/db';
+import { insertUser, linkAccount, selectOptionalUserByAccount, selectOptionalUserByEmail, type Database, type User } from '@deltalab/db';
 
 export interface OAuthIdentity {
   provider: string;
@@ -15,10 +8,7 @@ export interface OAuthIdentity {
 }
 
 /** Links a GitHub/Google identity to our user with the same email, creating a student account if needed. */
-export async function findOrCreateOAuthUser(
-  db: Database,
-  identity: OAuthIdentity,
-): Promise<Pick<User, 'id' | 'email' | 'name' | 'role'>> {
+export async function findOrCreateOAuthUser(db: Database, identity: OAuthIdentity): Promise<Pick<User, 'id' | 'email' | 'name' | 'role'>> {
   const email = identity.email.trim().toLowerCase();
   if (!email) throw new Error(`The ${identity.provider} account has no email address; add one there or use a password.`);
   return db.transaction(async (tx) => {

@@ -30,7 +30,12 @@ export function signInWaitSeconds(db: Database, attempt: SignInAttempt): Promise
 /** Counts a failure against the account and the address; a success forgives the account's failures. */
 export async function recordSignInAttempt(db: Database, attempt: SignInAttempt, succeeded: boolean): Promise<void> {
   if (succeeded) await clearSignInFailures(db, accountKey(attempt.email));
-  else await recordSignInFailure(db, keysOf(attempt).map((k) => k.key), signInLimits.windowSeconds);
+  else
+    await recordSignInFailure(
+      db,
+      keysOf(attempt).map((k) => k.key),
+      signInLimits.windowSeconds,
+    );
 }
 
 /**
@@ -39,7 +44,10 @@ export async function recordSignInAttempt(db: Database, attempt: SignInAttempt, 
  * limit only holds behind one (README: "Serving over HTTPS"); the per-account limit holds either way.
  */
 export function clientAddress(headers: Headers): string | null {
-  const entries = (headers.get('x-forwarded-for') ?? '').split(',').map((e) => e.trim()).filter(Boolean);
+  const entries = (headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
   return entries.at(-1)?.slice(0, 64) ?? null;
 }
 

@@ -13,19 +13,14 @@ export const signUpInput = z.object({
     .min(1, 'Enter your email address')
     .max(254, 'Email must be at most 254 characters')
     .email('Enter a valid email address, like name@example.com'),
-  password: z
-    .string()
-    .min(8, 'Password must be at least 8 characters')
-    .max(200, 'Password must be at most 200 characters'),
+  password: z.string().min(8, 'Password must be at least 8 characters').max(200, 'Password must be at most 200 characters'),
   joinCode: joinCodeInput,
 });
 
 export type SignUpInput = z.input<typeof signUpInput>;
 export type SignUpField = keyof z.infer<typeof signUpInput>;
 
-export type SignUpResult =
-  | { ok: true; userId: string; courseId: string; email: string }
-  | FormRefusal<SignUpField>;
+export type SignUpResult = { ok: true; userId: string; courseId: string; email: string } | FormRefusal<SignUpField>;
 
 /** Creates a student account and enrolls it in the course whose join code was given. */
 export async function signUp(db: Database, input: unknown): Promise<SignUpResult> {

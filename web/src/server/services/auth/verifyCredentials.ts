@@ -10,8 +10,7 @@ export const credentialsInput = z.object({
 export type CredentialsFailure = 'invalid-input' | 'unknown-email' | 'no-password' | 'wrong-password';
 
 export type CredentialsResult =
-  | { ok: true; user: Pick<User, 'id' | 'email' | 'name' | 'role'> }
-  | { ok: false; reason: CredentialsFailure; message: string };
+  { ok: true; user: Pick<User, 'id' | 'email' | 'name' | 'role'> } | { ok: false; reason: CredentialsFailure; message: string };
 
 /** Checks an email + password sign-in; each way it can fail has its own message. */
 export async function verifyCredentials(db: Database, input: unknown): Promise<CredentialsResult> {

@@ -21,12 +21,16 @@ export async function saveExerciseDraft(db: Database, course: CurrentCourse, use
   const parsed = authoringFormSchema.safeParse(body);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new SubmissionError('invalid-request', `${issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid form'}`);
+    throw new SubmissionError(
+      'invalid-request',
+      `${issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : ''}${issue?.message ?? 'invalid form'}`,
+    );
   }
   const form = parsed.data;
   const files = folderFiles(form);
   const unknown = Object.keys(files).filter((name) => !(exerciseFileNames as readonly string[]).includes(name));
-  if (unknown.length > 0) throw new SubmissionError('invalid-request', `files: ${unknown.join(', ')} is not an exercise file (${exerciseFileNames.join(', ')}).`);
+  if (unknown.length > 0)
+    throw new SubmissionError('invalid-request', `files: ${unknown.join(', ')} is not an exercise file (${exerciseFileNames.join(', ')}).`);
   if (findExercise(form.slug)) throw new SubmissionError('conflict', `slug: '${form.slug}' is a catalogue exercise: choose another slug.`);
   const existing = await selectOptionalExerciseBySlug(db, form.slug);
   if (existing && !(await listCourseExercises(db, course.id, { includeUnpublished: true })).some((e) => e.exerciseId === existing.id)) {
@@ -59,12 +63,18 @@ export async function validateExerciseDraft(db: Database, course: CurrentCourse,
           problems: [
             reply.kind === 'done' && reply.outcome.kind === 'invalid'
               ? { file: reply.outcome.file, message: reply.outcome.message }
-              : { file: 'reference.ts', message: `Validation took down its grading process (${reply.kind === 'crashed' ? reply.detail : 'no answer'}): look for a loop or an allocation that never ends.` },
+              : {
+                  file: 'reference.ts',
+                  message: `Validation took down its grading process (${reply.kind === 'crashed' ? reply.detail : 'no answer'}): look for a loop or an allocation that never ends.`,
+                },
           ],
         };
   if (validation.ok && validation.snapshot?.slug !== slug) {
     validation.ok = false;
-    validation.problems.push({ file: 'definition.ts', message: `definition.ts names the slug '${String(validation.snapshot?.slug)}', not '${slug}'.` });
+    validation.problems.push({
+      file: 'definition.ts',
+      message: `definition.ts names the slug '${String(validation.snapshot?.slug)}', not '${slug}'.`,
+    });
   }
   await recordDraftValidation(db, draft.id, hash, validation);
   return validation;
@@ -75,13 +85,22 @@ export async function validateExerciseDraft(db: Database, course: CurrentCourse,
  * adds it to the course, shown to students; its settings can hide it); submissions made so far keep the version they
  * were graded on.
  */
-export async function publishExerciseDraft(db: Database, course: CurrentCourse, userId: string, slug: string): Promise<{ exerciseId: string; versionNumber: number; created: boolean }> {
+export async function publishExerciseDraft(
+  db: Database,
+  course: CurrentCourse,
+  userId: string,
+  slug: string,
+): Promise<{ exerciseId: string; versionNumber: number; created: boolean }> {
   const draft = await draftOf(db, course, slug);
   const hash = hashFiles(draft.files);
   const validation = draft.validation as FolderValidation | null;
-  if (draft.validatedHash !== hash || !validation) throw new SubmissionError('conflict', 'Validate these files before publishing: they changed since the last validation.');
+  if (draft.validatedHash !== hash || !validation)
+    throw new SubmissionError('conflict', 'Validate these files before publishing: they changed since the last validation.');
   if (!validation.ok || !validation.snapshot) {
-    throw new SubmissionError('conflict', `Validation refused these files: ${validation.problems.map((p) => `${p.file}: ${p.message}`).join(' ')}`);
+    throw new SubmissionError(
+      'conflict',
+      `Validation refused these files: ${validation.problems.map((p) => `${p.file}: ${p.message}`).join(' ')}`,
+    );
   }
   const snapshot = validation.snapshot as { title: string; topic: string; kind: ExerciseKind };
   const outcome = await publishAuthoredVersion(db, {
@@ -109,8 +128,15 @@ export async function previewExerciseDraft(db: Database, course: CurrentCourse, 
     throw new SubmissionError('invalid-request', 'variant: "canonical" or a seed from 0 to 4294967295.');
   }
   const draft = await draftOf(db, course, slug);
-  const reply = await gradingPool().author({ kind: 'instantiate', folder: { hash: hashFiles(draft.files), files: draft.files }, variant }, { timeLimitMs: 10_000 });
+  const reply = await gradingPool().author(
+    { kind: 'instantiate', folder: { hash: hashFiles(draft.files), files: draft.files }, variant },
+    { timeLimitMs: 10_000 },
+  );
   if (reply.kind !== 'done') throw new SubmissionError('conflict', `The exercise's code took down its grading process (${reply.detail}).`);
-  if (reply.outcome.kind !== 'instantiated') throw new SubmissionError('conflict', reply.outcome.kind === 'invalid' ? `${reply.outcome.file}: ${reply.outcome.message}` : 'unexpected reply');
+  if (reply.outcome.kind !== 'instantiated')
+    throw new SubmissionError(
+      'conflict',
+      reply.outcome.kind === 'invalid' ? `${reply.outcome.file}: ${reply.outcome.message}` : 'unexpected reply',
+    );
   return { variant: reply.outcome.variant, reference: reply.outcome.reference };
 }

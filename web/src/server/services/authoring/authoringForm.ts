@@ -7,11 +7,22 @@ import { mistakeIds, toleranceSchema, topics, type TopicId } from '@deltalab/exe
  * mistakes, solution, known-wrong file). definition.ts is generated from it. An imported folder is kept as files
  * (`mode: 'files'`) and edited as such.
  */
-const identifier = z.string().trim().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an identifier such as dE_dw5 (letters, digits, _)');
-const source = (file: string) => z.string({ error: `${file} is required` }).min(1, `${file} is empty`).max(100_000, `${file} is longer than 100 000 characters`);
+const identifier = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'an identifier such as dE_dw5 (letters, digits, _)');
+const source = (file: string) =>
+  z
+    .string({ error: `${file} is required` })
+    .min(1, `${file} is empty`)
+    .max(100_000, `${file} is longer than 100 000 characters`);
 
 const common = {
-  slug: z.string().trim().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'The slug is kebab-case: lower-case letters, digits and dashes (e.g. my-forward-pass)').max(64, 'The slug is at most 64 characters'),
+  slug: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'The slug is kebab-case: lower-case letters, digits and dashes (e.g. my-forward-pass)')
+    .max(64, 'The slug is at most 64 characters'),
   title: z.string().trim().min(1, 'Give the exercise a title').max(200, 'The title is at most 200 characters'),
   topic: z.enum(topics.map((t) => t.id) as [TopicId, ...TopicId[]], { error: `The topic is one of ${topics.map((t) => t.id).join(', ')}` }),
   order: z.coerce.number().int('The order is a whole number').min(0, 'The order is 0 or more').default(1000),
@@ -40,14 +51,19 @@ export const authoringFormSchema = z.discriminatedUnion(
       .object({
         ...common,
         kind: z.literal('numeric'),
-        carriedCredit: z.coerce.number().min(0, 'Carried credit is between 0 and 1').max(1, 'Carried credit is between 0 and 1').default(0.5),
+        carriedCredit: z.coerce
+          .number()
+          .min(0, 'Carried credit is between 0 and 1')
+          .max(1, 'Carried credit is between 0 and 1')
+          .default(0.5),
         fields: z.array(numericFieldInput).min(1, 'Add at least one answer field'),
       })
       .strict()
       .superRefine((form, ctx) => {
         const seen = new Set<string>();
         form.fields.forEach((field, index) => {
-          if (seen.has(field.name)) ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `Two fields are named ${field.name}` });
+          if (seen.has(field.name))
+            ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `Two fields are named ${field.name}` });
           seen.add(field.name);
         });
       }),
@@ -55,7 +71,16 @@ export const authoringFormSchema = z.discriminatedUnion(
       .object({
         ...common,
         kind: z.literal('code'),
-        entries: z.array(z.object({ name: identifier, signature: z.string().trim().includes('export function', { message: 'A signature reads export function name(…): type' }) }).strict()).min(1, 'Add the function students write'),
+        entries: z
+          .array(
+            z
+              .object({
+                name: identifier,
+                signature: z.string().trim().includes('export function', { message: 'A signature reads export function name(…): type' }),
+              })
+              .strict(),
+          )
+          .min(1, 'Add the function students write'),
         typeDeclarations: z.string().default(''),
         usesTf: z.boolean().default(false),
         tolerance: toleranceSchema.optional(),

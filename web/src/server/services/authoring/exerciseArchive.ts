@@ -13,7 +13,11 @@ import { saveExerciseDraft } from './authorExercise';
  * folder (register it in content/index.ts). A site-authored exercise exports its current version's files, a
  * catalogue one its folder.
  */
-export async function exportExerciseArchive(db: Database, course: CurrentCourse, slug: string): Promise<{ fileName: string; archive: Buffer }> {
+export async function exportExerciseArchive(
+  db: Database,
+  course: CurrentCourse,
+  slug: string,
+): Promise<{ fileName: string; archive: Buffer }> {
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   const resolved = row ? await resolveExercise(db, row) : null;
   if (!row || !resolved) throw new SubmissionError('unknown-exercise', `Unknown exercise '${slug}' in ${course.title}.`);
@@ -24,7 +28,10 @@ export async function exportExerciseArchive(db: Database, course: CurrentCourse,
     files = Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
   }
   const prefix = `${resolved.exercise.topic}/${slug}`;
-  return { fileName: `${slug}.tar.gz`, archive: writeTarGz(Object.fromEntries(Object.entries(files).map(([name, text]) => [`${prefix}/${name}`, text]))) };
+  return {
+    fileName: `${slug}.tar.gz`,
+    archive: writeTarGz(Object.fromEntries(Object.entries(files).map(([name, text]) => [`${prefix}/${name}`, text]))),
+  };
 }
 
 /**
@@ -44,7 +51,10 @@ export async function importExerciseArchive(db: Database, course: CurrentCourse,
     const parts = entry.split('/').filter(Boolean);
     const name = parts[parts.length - 1]!;
     if (!(exerciseFileNames as readonly string[]).includes(name)) {
-      throw new SubmissionError('invalid-request', `The archive holds ${entry}: an exercise folder holds only ${exerciseFileNames.join(', ')}.`);
+      throw new SubmissionError(
+        'invalid-request',
+        `The archive holds ${entry}: an exercise folder holds only ${exerciseFileNames.join(', ')}.`,
+      );
     }
     if (parts.length >= 2) folderSlug ??= parts[parts.length - 2];
     files[name] = text;

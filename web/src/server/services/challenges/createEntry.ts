@@ -12,7 +12,10 @@ const provenanceSchema = z
     backend: z.enum(['cpu', 'wasm', 'webgl', 'webgpu'], { error: 'provenance.backend: one of cpu, wasm, webgl, webgpu' }),
     epochs: z.number().int().min(1),
     seed: z.number().int().min(0).max(0xffffffff),
-    trainingMs: z.number().min(0).max(24 * 3600 * 1000),
+    trainingMs: z
+      .number()
+      .min(0)
+      .max(24 * 3600 * 1000),
     trainAccuracy: z.number().min(0).max(1),
     /** Loss may be NaN in the browser, which JSON sends as null. */
     curve: z.array(z.object({ epoch: z.number().int(), loss: z.number().nullable(), accuracy: z.number() }).strict()),
@@ -48,19 +51,27 @@ export async function createEntry(db: Database, slug: string, input: CreateEntry
   }
   const { model, provenance } = parsed.data;
   if (provenance.epochs > exercise.maxEpochs) {
-    throw new SubmissionError('invalid-request', `provenance.epochs: ${provenance.epochs} epochs; this challenge records at most ${exercise.maxEpochs}.`);
+    throw new SubmissionError(
+      'invalid-request',
+      `provenance.epochs: ${provenance.epochs} epochs; this challenge records at most ${exercise.maxEpochs}.`,
+    );
   }
   if (Buffer.byteLength(provenance.code, 'utf8') > exercise.limits.sourceKb * 1024) {
     throw new SubmissionError('code-too-large', `provenance.code: the code is larger than ${exercise.limits.sourceKb} kB.`);
   }
-  if (provenance.curve.length > exercise.maxEpochs) throw new SubmissionError('invalid-request', `provenance.curve: more points than epochs (${exercise.maxEpochs} at most).`);
+  if (provenance.curve.length > exercise.maxEpochs)
+    throw new SubmissionError('invalid-request', `provenance.curve: more points than epochs (${exercise.maxEpochs} at most).`);
   const check = checkModelUpload(model, { model: exercise.model, classes: challengeData(exercise).train.classes });
   if (!check.ok) throw new SubmissionError('invalid-model', check.message);
 
   if (context.revealed && !context.isInstructor) {
-    throw new SubmissionError('challenge-closed', `'${exercise.slug}' closed ${formatDateTime(context.deadline!, course.timeZone)}: the private scores are revealed.`);
+    throw new SubmissionError(
+      'challenge-closed',
+      `'${exercise.slug}' closed ${formatDateTime(context.deadline!, course.timeZone)}: the private scores are revealed.`,
+    );
   }
-  if (!courseExercise.currentVersionId) throw new SubmissionError('unknown-exercise', `Challenge '${exercise.slug}' has no registered version yet.`);
+  if (!courseExercise.currentVersionId)
+    throw new SubmissionError('unknown-exercise', `Challenge '${exercise.slug}' has no registered version yet.`);
   const outcome = await insertChallengeEntry(db, {
     userId: input.userId,
     courseId: course.id,

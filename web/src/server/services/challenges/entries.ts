@@ -1,5 +1,13 @@
 import { z } from 'zod';
-import { insertVerifyJob, listChallengeEntries, selectChallengeEntry, selectSubmission, setChallengeEntryFinal, type ChallengeEntryView, type Database } from '@deltalab/db';
+import {
+  insertVerifyJob,
+  listChallengeEntries,
+  selectChallengeEntry,
+  selectSubmission,
+  setChallengeEntryFinal,
+  type ChallengeEntryView,
+  type Database,
+} from '@deltalab/db';
 import { SubmissionError } from '../submissions/submissionError';
 import { loadChallenge, type ChallengeContext } from './challengeContext';
 
@@ -40,7 +48,8 @@ export async function getEntry(db: Database, userId: string, slug: string, id: s
   const parsed = entryId.safeParse(id);
   if (!parsed.success) throw new SubmissionError('invalid-request', `'${id}' is not an entry id (expected a UUID).`);
   const entry = await selectChallengeEntry(db, parsed.data);
-  if (!entry || entry.exerciseId !== context.courseExercise.exerciseId || entry.courseId !== context.course.id) throw new SubmissionError('not-found', `No entry ${id} in this challenge.`);
+  if (!entry || entry.exerciseId !== context.courseExercise.exerciseId || entry.courseId !== context.course.id)
+    throw new SubmissionError('not-found', `No entry ${id} in this challenge.`);
   if (entry.userId !== userId && !context.isInstructor) throw new SubmissionError('forbidden', 'This entry belongs to another student.');
   return { context, entry };
 }
@@ -53,13 +62,22 @@ export async function listMyEntries(db: Database, userId: string, slug: string) 
 
 /** Marks an entry final (or not): at most the challenge's maxFinal, before the deadline. */
 export async function setEntryFinal(db: Database, userId: string, slug: string, id: string, body: unknown) {
-  const parsed = z.object({ final: z.boolean({ error: 'final: true or false' }) }).strict().safeParse(body);
+  const parsed = z
+    .object({ final: z.boolean({ error: 'final: true or false' }) })
+    .strict()
+    .safeParse(body);
   if (!parsed.success) throw new SubmissionError('invalid-request', parsed.error.issues[0]!.message);
   const { context, entry } = await getEntry(db, userId, slug, id);
   if (entry.userId !== userId) throw new SubmissionError('forbidden', 'Only its author marks an entry final.');
   if (context.revealed) throw new SubmissionError('challenge-closed', 'The deadline has passed: final picks can no longer change.');
-  const done = await setChallengeEntryFinal(db, { userId, submissionId: entry.submissionId, final: parsed.data.final, maxFinal: context.exercise.maxFinal });
-  if (!done) throw new SubmissionError('too-many-finals', `You can mark at most ${context.exercise.maxFinal} entries final: unmark one first.`);
+  const done = await setChallengeEntryFinal(db, {
+    userId,
+    submissionId: entry.submissionId,
+    final: parsed.data.final,
+    maxFinal: context.exercise.maxFinal,
+  });
+  if (!done)
+    throw new SubmissionError('too-many-finals', `You can mark at most ${context.exercise.maxFinal} entries final: unmark one first.`);
   return entryView({ ...entry, final: parsed.data.final }, context);
 }
 
@@ -78,7 +96,11 @@ export async function queueVerify(db: Database, entry: ChallengeEntryView, enque
 export async function requestVerify(db: Database, userId: string, slug: string, id: string, enqueue: (id: string) => Promise<void>) {
   const { context, entry } = await getEntry(db, userId, slug, id);
   if (!context.isInstructor) throw new SubmissionError('forbidden', 'Only instructors start Verify.');
-  if (entry.status !== 'graded' || entry.publicScore === null) throw new SubmissionError('invalid-request', 'This entry has no score yet: nothing to verify against.');
+  if (entry.status !== 'graded' || entry.publicScore === null)
+    throw new SubmissionError('invalid-request', 'This entry has no score yet: nothing to verify against.');
   const queued = await queueVerify(db, entry, enqueue);
-  return { queued, message: queued ? 'Verify is queued: the code is re-trained in the sandbox.' : 'Verify is already queued for this entry.' };
+  return {
+    queued,
+    message: queued ? 'Verify is queued: the code is re-trained in the sandbox.' : 'Verify is already queued for this entry.',
+  };
 }

@@ -1,4 +1,11 @@
-import { challengeBoard, claimVerifyAfterDeadline, selectChallengeEntry, selectEntryBoundaries, type ChallengeBoardRow, type Database } from '@deltalab/db';
+import {
+  challengeBoard,
+  claimVerifyAfterDeadline,
+  selectChallengeEntry,
+  selectEntryBoundaries,
+  type ChallengeBoardRow,
+  type Database,
+} from '@deltalab/db';
 import { challengeData, checkModelUpload, evaluateChallengeModel, hashString } from '@deltalab/exercises';
 import { loadChallenge, type ChallengeExerciseDef } from './challengeContext';
 import { queueVerify } from './entries';
@@ -101,7 +108,9 @@ export async function getLeaderboard(db: Database, userId: string, slug: string,
     verifyStatus: null,
   }));
   const score = (r: BoardRow) => (revealed ? (r.privateScore ?? -1) : r.publicScore);
-  const rows = [...students, ...baselines].sort((a, b) => score(b) - score(a) || (a.baseline === b.baseline ? (a.rank ?? 0) - (b.rank ?? 0) : a.baseline ? 1 : -1));
+  const rows = [...students, ...baselines].sort(
+    (a, b) => score(b) - score(a) || (a.baseline === b.baseline ? (a.rank ?? 0) - (b.rank ?? 0) : a.baseline ? 1 : -1),
+  );
 
   let reveal: { top: { rank: number; name: string; boundary: string }[]; test: { x: number[][]; y: number[] } } | undefined;
   if (revealed) {
@@ -112,7 +121,10 @@ export async function getLeaderboard(db: Database, userId: string, slug: string,
       }
     }
     const top = board.slice(0, BOUNDARIES_SHOWN);
-    const boundaries = await selectEntryBoundaries(db, top.map((row) => row.counted.submissionId));
+    const boundaries = await selectEntryBoundaries(
+      db,
+      top.map((row) => row.counted.submissionId),
+    );
     const { privateTest } = challengeData(exercise);
     reveal = {
       top: top.flatMap((row, i) => {
@@ -123,7 +135,13 @@ export async function getLeaderboard(db: Database, userId: string, slug: string,
       test: { x: privateTest.x, y: privateTest.y },
     };
   }
-  return { revealed, deadline: context.deadline?.toISOString() ?? null, verifyMargin: exercise.verifyMargin, rows, ...(reveal ? { reveal } : {}) };
+  return {
+    revealed,
+    deadline: context.deadline?.toISOString() ?? null,
+    verifyMargin: exercise.verifyMargin,
+    rows,
+    ...(reveal ? { reveal } : {}),
+  };
 }
 
 export type Leaderboard = Awaited<ReturnType<typeof getLeaderboard>>;

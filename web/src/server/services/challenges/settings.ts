@@ -24,9 +24,12 @@ export async function setBoardName(db: Database, userId: string, slug: string, b
 const settingsSchema = z
   .object({
     /** ISO 8601 with a zone (or null: the exercise's due date). */
-    deadline: z.union([z.iso.datetime({ offset: true, error: 'deadline: an ISO date-time with its zone, e.g. 2026-05-01T23:59:00Z' }), z.null()], {
-      error: 'deadline: an ISO date-time with its zone (e.g. 2026-05-01T23:59:00Z), or null for the exercise’s due date',
-    }),
+    deadline: z.union(
+      [z.iso.datetime({ offset: true, error: 'deadline: an ISO date-time with its zone, e.g. 2026-05-01T23:59:00Z' }), z.null()],
+      {
+        error: 'deadline: an ISO date-time with its zone (e.g. 2026-05-01T23:59:00Z), or null for the exercise’s due date',
+      },
+    ),
     entriesPerDay: z.union([z.number().int().min(1, 'entriesPerDay: at least 1').max(1000, 'entriesPerDay: at most 1000'), z.null()], {
       error: 'entriesPerDay: a whole number from 1 to 1000, or null for the challenge’s own limit',
     }),

@@ -8,7 +8,11 @@ import { courseSettingsInput } from './updateCourseSettings';
 export const createCourseInput = z
   .object({
     title: z.string().trim().min(1, 'Give the course a title').max(200, 'The title is at most 200 characters'),
-    joinCode: z.string().trim().toUpperCase().regex(/^[A-Z0-9-]{4,32}$/, 'A join code is 4 to 32 letters, digits or dashes (e.g. DL-2027)'),
+    joinCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(/^[A-Z0-9-]{4,32}$/, 'A join code is 4 to 32 letters, digits or dashes (e.g. DL-2027)'),
     timeZone: courseSettingsInput.shape.timeZone,
   })
   .strict();
@@ -16,14 +20,25 @@ export const createCourseInput = z
 export type CreateCourseField = keyof z.input<typeof createCourseInput>;
 
 function slugOf(title: string): string {
-  return title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'course';
+  return (
+    title
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .slice(0, 40) || 'course'
+  );
 }
 
 /**
  * An instructor creates a course (title, join code, time zone) and teaches it at once; it starts with the catalogue
  * of exercises/ and becomes their current course. A join code another course uses is refused.
  */
-export async function createCourse(db: Database, userId: string, input: unknown): Promise<{ ok: true; courseId: string; slug: string } | FormRefusal<CreateCourseField>> {
+export async function createCourse(
+  db: Database,
+  userId: string,
+  input: unknown,
+): Promise<{ ok: true; courseId: string; slug: string } | FormRefusal<CreateCourseField>> {
   const mine = await listCoursesForUser(db, userId);
   if (!mine.some((c) => c.role === 'instructor')) return { ok: false, message: 'Only instructors can create courses.', fieldErrors: {} };
   const parsed = createCourseInput.safeParse(input);
@@ -33,7 +48,12 @@ export async function createCourse(db: Database, userId: string, input: unknown)
   for (let i = 0; !course && i < 20; i++) {
     const slug = i === 0 ? slugOf(title) : `${slugOf(title)}-${i + 1}`;
     course = await insertCourse(db, { title, slug, joinCode, timeZone });
-    if (!course && !(await isFreeJoinCode(db, joinCode))) return { ok: false, message: 'Please correct the highlighted fields.', fieldErrors: { joinCode: `The join code ${joinCode} is taken: choose another.` } };
+    if (!course && !(await isFreeJoinCode(db, joinCode)))
+      return {
+        ok: false,
+        message: 'Please correct the highlighted fields.',
+        fieldErrors: { joinCode: `The join code ${joinCode} is taken: choose another.` },
+      };
   }
   if (!course) return { ok: false, message: 'Could not find a free address for this course: change its title.', fieldErrors: {} };
   await enrollUser(db, { userId, courseId: course.id, role: 'instructor' });

@@ -23,7 +23,16 @@ export async function getCourseHome(db: Database, userId: string): Promise<Cours
   const courses = await listCoursesForUser(db, userId);
   const first = courses[0];
   if (!first) return null;
-  const course: CurrentCourse = { id: first.id, slug: first.slug, title: first.title, joinCode: first.joinCode, role: first.role, timeZone: first.timeZone, latePolicy: first.latePolicy, latePenalty: first.latePenalty };
+  const course: CurrentCourse = {
+    id: first.id,
+    slug: first.slug,
+    title: first.title,
+    joinCode: first.joinCode,
+    role: first.role,
+    timeZone: first.timeZone,
+    latePolicy: first.latePolicy,
+    latePenalty: first.latePenalty,
+  };
   const exercises = await studentExerciseSummaries(db, userId, course.id);
   const order = new Map<string, number>(topics.map((t, i) => [t.id, i]));
   const titles = new Map<string, string>(topics.map((t) => [t.id, t.title]));

@@ -34,14 +34,18 @@ export const courseSettingsInput = z
 
 export type CourseSettingsField = 'timeZone' | 'latePolicy' | 'latePenaltyPercent';
 
-export type UpdateCourseSettingsResult =
-  | { ok: true; course: Course }
-  | FormRefusal<CourseSettingsField>;
+export type UpdateCourseSettingsResult = { ok: true; course: Course } | FormRefusal<CourseSettingsField>;
 
 /** An instructor of the course sets its time zone and late policy; anyone else is refused. */
-export async function updateCourseSettingsFor(db: Database, userId: string, courseId: string, input: unknown): Promise<UpdateCourseSettingsResult> {
+export async function updateCourseSettingsFor(
+  db: Database,
+  userId: string,
+  courseId: string,
+  input: unknown,
+): Promise<UpdateCourseSettingsResult> {
   const enrollment = await selectEnrollment(db, userId, courseId);
-  if (enrollment?.role !== 'instructor') return { ok: false, message: 'Only an instructor of this course can change its settings.', fieldErrors: {} };
+  if (enrollment?.role !== 'instructor')
+    return { ok: false, message: 'Only an instructor of this course can change its settings.', fieldErrors: {} };
   const parsed = courseSettingsInput.safeParse(input);
   if (!parsed.success) return formRefusal<CourseSettingsField>(parsed.error);
   const { timeZone, latePolicy, latePenaltyPercent } = parsed.data;

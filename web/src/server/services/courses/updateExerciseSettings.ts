@@ -11,12 +11,24 @@ const optionalNumber = (message: string) =>
 export const exerciseSettingsInput = z
   .object({
     published: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
-    points: optionalNumber('Points are a number').refine((v) => v === null || (v > 0 && v <= 1000), 'Points are above 0 and at most 1000 (empty: the exercise’s own)'),
-    maxAttempts: optionalNumber('Attempts are a whole number').refine((v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 1000), 'Attempts are a whole number from 1 to 1000 (empty: unlimited)'),
-    decayPercent: z.coerce.number({ error: 'The decrease per attempt is a number of percent' }).min(0, 'The decrease per attempt is between 0 and 100 %').max(100, 'The decrease per attempt is between 0 and 100 %').default(0),
+    points: optionalNumber('Points are a number').refine(
+      (v) => v === null || (v > 0 && v <= 1000),
+      'Points are above 0 and at most 1000 (empty: the exercise’s own)',
+    ),
+    maxAttempts: optionalNumber('Attempts are a whole number').refine(
+      (v) => v === null || (Number.isInteger(v) && v >= 1 && v <= 1000),
+      'Attempts are a whole number from 1 to 1000 (empty: unlimited)',
+    ),
+    decayPercent: z.coerce
+      .number({ error: 'The decrease per attempt is a number of percent' })
+      .min(0, 'The decrease per attempt is between 0 and 100 %')
+      .max(100, 'The decrease per attempt is between 0 and 100 %')
+      .default(0),
     dueAt: z.preprocess(
       (v) => (v === '' || v === null || v === undefined ? null : v),
-      z.iso.datetime({ offset: true, error: 'The due date is an ISO date-time with its offset (e.g. 2031-03-01T09:00:00Z), or empty' }).nullable(),
+      z.iso
+        .datetime({ offset: true, error: 'The due date is an ISO date-time with its offset (e.g. 2031-03-01T09:00:00Z), or empty' })
+        .nullable(),
     ),
     showScore: timing,
     showFeedback: timing,
@@ -33,7 +45,8 @@ export async function updateExerciseSettingsFor(
   slug: string,
   input: unknown,
 ): Promise<{ ok: true } | FormRefusal<ExerciseSettingsField>> {
-  if (course.role !== 'instructor') return { ok: false, message: 'Only an instructor of this course can change its exercises.', fieldErrors: {} };
+  if (course.role !== 'instructor')
+    return { ok: false, message: 'Only an instructor of this course can change its exercises.', fieldErrors: {} };
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   if (!row) return { ok: false, message: `Unknown exercise '${slug}' in ${course.title}.`, fieldErrors: {} };
   const parsed = exerciseSettingsInput.safeParse(input);
@@ -53,7 +66,13 @@ export async function updateExerciseSettingsFor(
 }
 
 /** Moves an exercise one place up or down in the course's order. */
-export async function moveExercise(db: Database, course: CurrentCourse, slug: string, direction: 'up' | 'down', list: { exerciseId: string; slug: string }[]): Promise<void> {
+export async function moveExercise(
+  db: Database,
+  course: CurrentCourse,
+  slug: string,
+  direction: 'up' | 'down',
+  list: { exerciseId: string; slug: string }[],
+): Promise<void> {
   const index = list.findIndex((e) => e.slug === slug);
   const other = direction === 'up' ? index - 1 : index + 1;
   if (index < 0 || other < 0 || other >= list.length) return;

@@ -7,7 +7,11 @@ export interface CourseColumn extends CourseExerciseRow {
 }
 
 /** A course's exercises in course order with their points (the gradebook's and the dashboards' columns). */
-export async function courseColumns(db: Database, courseId: string, options: { includeUnpublished?: boolean } = {}): Promise<CourseColumn[]> {
+export async function courseColumns(
+  db: Database,
+  courseId: string,
+  options: { includeUnpublished?: boolean } = {},
+): Promise<CourseColumn[]> {
   const rows = await listCourseExercises(db, courseId, options);
   return Promise.all(
     rows

@@ -46,7 +46,15 @@ export async function getCourseOverview(db: Database, course: CurrentCourse): Pr
   }
   return {
     course: { slug: course.slug, title: course.title, timeZone: course.timeZone },
-    exercises: columns.map(({ exerciseId, slug, title, topic, kind, maxPoints, published }) => ({ exerciseId, slug, title, topic, kind, maxPoints, published })),
+    exercises: columns.map(({ exerciseId, slug, title, topic, kind, maxPoints, published }) => ({
+      exerciseId,
+      slug,
+      title,
+      topic,
+      kind,
+      maxPoints,
+      published,
+    })),
     students: students.map((s, i) => ({ ...s, total: round(totals[i]!.total), solved: totals[i]!.solved })),
     cells: matrix,
     progress: progressByTopic(columns, students.length, firstSolves, course.timeZone),
@@ -59,7 +67,8 @@ function progressByTopic(columns: CourseColumn[], studentCount: number, firstSol
     .map((topic) => {
       const pairs = columns.filter((c) => c.topic === topic.id && c.published).length * studentCount;
       const perDay = new Map<string, number>();
-      for (const solve of firstSolves) if (solve.topic === topic.id) perDay.set(day.format(solve.at), (perDay.get(day.format(solve.at)) ?? 0) + 1);
+      for (const solve of firstSolves)
+        if (solve.topic === topic.id) perDay.set(day.format(solve.at), (perDay.get(day.format(solve.at)) ?? 0) + 1);
       let running = 0;
       const points = [...perDay.entries()]
         .sort(([a], [b]) => a.localeCompare(b))

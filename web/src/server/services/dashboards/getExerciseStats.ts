@@ -1,4 +1,10 @@
-import { discriminationInputs, exerciseSubmissionFacts, selectCourseExerciseBySlug, type Database, type ExerciseSubmissionFacts } from '@deltalab/db';
+import {
+  discriminationInputs,
+  exerciseSubmissionFacts,
+  selectCourseExerciseBySlug,
+  type Database,
+  type ExerciseSubmissionFacts,
+} from '@deltalab/db';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 
@@ -42,11 +48,23 @@ export interface ExerciseStats {
 export async function getExerciseStats(db: Database, course: CurrentCourse, slug: string): Promise<ExerciseStats> {
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   if (!row) throw new SubmissionError('unknown-exercise', `Unknown exercise '${slug}' in ${course.title}.`);
-  const [facts, totals] = await Promise.all([exerciseSubmissionFacts(db, course.id, row.exerciseId), discriminationInputs(db, course.id, row.exerciseId)]);
+  const [facts, totals] = await Promise.all([
+    exerciseSubmissionFacts(db, course.id, row.exerciseId),
+    discriminationInputs(db, course.id, row.exerciseId),
+  ]);
   return computeStats({ slug: row.slug, title: row.title, kind: row.kind }, facts, totals);
 }
 
-type PerStudent = { attempts: number; best: number | null; first: number | null; firstAt: Date; solvedAt: Date | null; solvedAttempt: number | null; cases: Set<string>; mistakes: Set<string> };
+type PerStudent = {
+  attempts: number;
+  best: number | null;
+  first: number | null;
+  firstAt: Date;
+  solvedAt: Date | null;
+  solvedAttempt: number | null;
+  cases: Set<string>;
+  mistakes: Set<string>;
+};
 
 export function computeStats(
   exercise: ExerciseStats['exercise'],
@@ -58,7 +76,16 @@ export function computeStats(
   for (const f of facts) {
     let s = students.get(f.userId);
     if (!s) {
-      s = { attempts: 0, best: null, first: null, firstAt: f.createdAt, solvedAt: null, solvedAttempt: null, cases: new Set(), mistakes: new Set() };
+      s = {
+        attempts: 0,
+        best: null,
+        first: null,
+        firstAt: f.createdAt,
+        solvedAt: null,
+        solvedAttempt: null,
+        cases: new Set(),
+        mistakes: new Set(),
+      };
       students.set(f.userId, s);
     }
     s.attempts = Math.max(s.attempts, f.attempt);
@@ -99,7 +126,12 @@ export function computeStats(
     firstScoreHistogram: histogram(all.map((s) => s.first).filter((v): v is number => v !== null)),
     discrimination: discrimination(totals),
     failingCases: top(caseCounts).map(([name, n]) => ({ name, students: n, share: share(n) })),
-    diagnoses: top(mistakeCounts).map(([mistake, n]) => ({ mistake, message: messages.get(mistake) ?? describeMistake(mistake), students: n, share: share(n) })),
+    diagnoses: top(mistakeCounts).map(([mistake, n]) => ({
+      mistake,
+      message: messages.get(mistake) ?? describeMistake(mistake),
+      students: n,
+      share: share(n),
+    })),
   };
   if (exercise.kind === 'numeric') stats.numeric = numericFigures(facts);
   return stats;
@@ -133,11 +165,15 @@ function numericFigures(facts: ExerciseSubmissionFacts[]): NonNullable<ExerciseS
   }
   const n = graded.length;
   return {
-    firstWrongField: [...firstWrong.entries()].sort(([, a], [, b]) => b - a).map(([field, count]) => ({ field, submissions: count, share: n === 0 ? 0 : round(count / n) })),
+    firstWrongField: [...firstWrong.entries()]
+      .sort(([, a], [, b]) => b - a)
+      .map(([field, count]) => ({ field, submissions: count, share: n === 0 ? 0 : round(count / n) })),
     carriedShare: n === 0 ? 0 : round(withCarried / n),
     carriedByField: [...carried.entries()].sort(([, a], [, b]) => b - a).map(([field, count]) => ({ field, submissions: count })),
     // Known mistakes first, then the most frequent values.
-    wrongValues: [...wrongValues.values()].sort((a, b) => Number(b.mistake !== null) - Number(a.mistake !== null) || b.submissions - a.submissions).slice(0, 20),
+    wrongValues: [...wrongValues.values()]
+      .sort((a, b) => Number(b.mistake !== null) - Number(a.mistake !== null) || b.submissions - a.submissions)
+      .slice(0, 20),
   };
 }
 

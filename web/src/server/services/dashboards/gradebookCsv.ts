@@ -44,11 +44,39 @@ export async function gradebookCsv(db: Database, course: CurrentCourse, options:
 /** Every submission of the course (real students), oldest first: one row each with what was sent. */
 export async function submissionsCsv(db: Database, course: CurrentCourse): Promise<string> {
   const rows = await courseSubmissionsForExport(db, course.id);
-  let csv = line(['submission', 'email', 'name', 'exercise', 'attempt', 'status', 'score', 'passed', 'late', 'variant', 'submitted_at', 'graded_at', 'answer']);
+  let csv = line([
+    'submission',
+    'email',
+    'name',
+    'exercise',
+    'attempt',
+    'status',
+    'score',
+    'passed',
+    'late',
+    'variant',
+    'submitted_at',
+    'graded_at',
+    'answer',
+  ]);
   for (const r of rows) {
     const payload = r.payload as { code?: string; answers?: unknown };
     const answer = payload.code ?? JSON.stringify(payload.answers ?? payload);
-    csv += line([r.id, r.email, r.name, r.slug, r.attempt, r.status, r.score, r.passed, r.late, r.variantSeed, iso(r.createdAt), iso(r.gradedAt), answer]);
+    csv += line([
+      r.id,
+      r.email,
+      r.name,
+      r.slug,
+      r.attempt,
+      r.status,
+      r.score,
+      r.passed,
+      r.late,
+      r.variantSeed,
+      iso(r.createdAt),
+      iso(r.gradedAt),
+      answer,
+    ]);
   }
   return csv;
 }

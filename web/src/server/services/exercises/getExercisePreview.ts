@@ -17,8 +17,7 @@ export interface ExercisePreview {
 }
 
 export type ExercisePreviewResult =
-  | { ok: true; value: ExercisePreview }
-  | { ok: false; reason: 'not-instructor' | 'unknown-student' | 'unknown-exercise'; message: string };
+  { ok: true; value: ExercisePreview } | { ok: false; reason: 'not-instructor' | 'unknown-student' | 'unknown-exercise'; message: string };
 
 /** An instructor's view of an exercise page on any variant (published or not), with the reference answers. */
 export async function getExercisePreview(

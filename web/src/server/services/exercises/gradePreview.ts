@@ -12,11 +12,13 @@ import { withRenderedExplanations } from '../submissions/getSubmission';
 import { previewTargetSchema, resolvePreview } from './previewVariant';
 
 /** POST /api/preview body: a submission (as POST /api/submissions takes it) plus which variant to grade it on. */
-export const previewGradeRequest = z.object({
-  ...submissionRequest.shape,
-  variant: z.unknown().optional(),
-  student: z.unknown().optional(),
-}).strict();
+export const previewGradeRequest = z
+  .object({
+    ...submissionRequest.shape,
+    variant: z.unknown().optional(),
+    student: z.unknown().optional(),
+  })
+  .strict();
 
 export interface PreviewGrade {
   exercise: string;
@@ -62,7 +64,12 @@ export async function gradePreview(db: Database, viewerId: string, body: unknown
   if (!submission) throw new SubmissionError('wrong-payload', `'${exercise.slug}' cannot be graded from this payload.`);
 
   // In a grading child process like any submission: an instructor's heap bomb takes down a child, not the site.
-  const grade = await gradeContained(gradingPool(), { exercise: exercise.slug, variant: resolved.preview.variant, submission, ...(folder ? { folder } : {}) });
+  const grade = await gradeContained(gradingPool(), {
+    exercise: exercise.slug,
+    variant: resolved.preview.variant,
+    submission,
+    ...(folder ? { folder } : {}),
+  });
   if (grade.kind === 'refused') throw new SubmissionError('wrong-payload', grade.message);
   const result: GradeResult = grade.result;
   return {

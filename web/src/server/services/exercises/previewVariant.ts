@@ -50,8 +50,7 @@ export interface ResolvedPreview {
 }
 
 export type PreviewResolution =
-  | { ok: true; preview: ResolvedPreview }
-  | { ok: false; reason: 'not-instructor' | 'unknown-student'; message: string };
+  { ok: true; preview: ResolvedPreview } | { ok: false; reason: 'not-instructor' | 'unknown-student'; message: string };
 
 /**
  * Checks that the viewer teaches their course and turns the target into a variant seed (a student's is the seed

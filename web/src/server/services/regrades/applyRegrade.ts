@@ -12,7 +12,13 @@ export const applyRegradeRequest = z
  * Applies a graded regrade: the new grades replace the submissions' (a lower one keeps the old score with
  * `neverLower`), each changed submission's history records who, when, from what, to what and why. Once only.
  */
-export async function applyRegradeFor(db: Database, course: CurrentCourse, appliedBy: string, regradeId: string, body: unknown): Promise<{ changed: number }> {
+export async function applyRegradeFor(
+  db: Database,
+  course: CurrentCourse,
+  appliedBy: string,
+  regradeId: string,
+  body: unknown,
+): Promise<{ changed: number }> {
   const parsed = applyRegradeRequest.safeParse(body);
   if (!parsed.success) throw new SubmissionError('invalid-request', parsed.error.issues[0]?.message ?? 'invalid request');
   const regrade = await selectOptionalRegrade(db, regradeId);
@@ -26,7 +32,11 @@ export async function applyRegradeFor(db: Database, course: CurrentCourse, appli
   if (!outcome.ok) {
     throw new SubmissionError(
       outcome.reason === 'not-found' ? 'not-found' : 'conflict',
-      outcome.reason === 'already-applied' ? 'This regrade was applied already.' : outcome.reason === 'not-ready' ? 'This regrade is still grading: apply it once every submission is graded.' : `No regrade ${regradeId}.`,
+      outcome.reason === 'already-applied'
+        ? 'This regrade was applied already.'
+        : outcome.reason === 'not-ready'
+          ? 'This regrade is still grading: apply it once every submission is graded.'
+          : `No regrade ${regradeId}.`,
     );
   }
   return { changed: outcome.changed };

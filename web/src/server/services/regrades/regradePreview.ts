@@ -42,7 +42,10 @@ export interface RegradePreview {
 export async function getRegradePreview(db: Database, course: CurrentCourse, regradeId: string): Promise<RegradePreview> {
   const regrade = await selectOptionalRegrade(db, regradeId);
   if (!regrade || regrade.courseId !== course.id) throw new SubmissionError('not-found', `No regrade ${regradeId} in ${course.title}.`);
-  const [items, listed] = await Promise.all([listRegradeItems(db, regradeId), listRegrades(db, course.id, { exerciseId: regrade.exerciseId })]);
+  const [items, listed] = await Promise.all([
+    listRegradeItems(db, regradeId),
+    listRegrades(db, course.id, { exerciseId: regrade.exerciseId }),
+  ]);
   const meta = listed.find((r) => r.id === regradeId)!;
   const changes: RegradeChange[] = [];
   const summary = { raised: 0, lowered: 0, unchanged: 0 };
@@ -121,7 +124,12 @@ export async function listCourseRegrades(db: Database, course: CurrentCourse) {
 }
 
 /** Waits (up to `seconds`) for a regrade's items to be graded; returns its preview either way. */
-export async function waitForRegradePreview(db: Database, course: CurrentCourse, regradeId: string, seconds: number): Promise<RegradePreview> {
+export async function waitForRegradePreview(
+  db: Database,
+  course: CurrentCourse,
+  regradeId: string,
+  seconds: number,
+): Promise<RegradePreview> {
   const deadline = Date.now() + seconds * 1000;
   for (;;) {
     const regrade = await selectOptionalRegrade(db, regradeId);

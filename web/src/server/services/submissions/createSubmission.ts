@@ -32,8 +32,12 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
 
   const { max, windowMs } = rules.rateLimit;
   // One read for everything below: course and role, the course's exercise, the student's recent submissions.
-  const context = await selectSubmissionContext(db, input.userId, request.exercise, { since: new Date(now.getTime() - windowMs), limit: max });
-  if (!context) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
+  const context = await selectSubmissionContext(db, input.userId, request.exercise, {
+    since: new Date(now.getTime() - windowMs),
+    limit: max,
+  });
+  if (!context)
+    throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
   const { course, courseExercise } = context;
   // Catalogue exercises resolve in memory; a site-authored one from its version's snapshot, read once per process.
   const exercise = courseExercise ? (await resolveExercise(db, courseExercise))?.exercise : undefined;
@@ -76,10 +80,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     maxAttempts: courseExercise.maxAttempts,
   });
   if (!outcome.ok) {
-    throw new SubmissionError(
-      'attempts-exhausted',
-      `You have used all ${courseExercise.maxAttempts} attempts for '${exercise.slug}'.`,
-    );
+    throw new SubmissionError('attempts-exhausted', `You have used all ${courseExercise.maxAttempts} attempts for '${exercise.slug}'.`);
   }
   try {
     await input.enqueue(outcome.submission.id);

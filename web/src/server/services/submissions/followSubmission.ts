@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { selectOptionalSubmissionWithVisibility, selectSubmissionAccess, type DbHandle, type Submission, type SubmissionVisibility } from '@deltalab/db';
+import {
+  selectOptionalSubmissionWithVisibility,
+  selectSubmissionAccess,
+  type DbHandle,
+  type Submission,
+  type SubmissionVisibility,
+} from '@deltalab/db';
 import { watchSubmission } from '@/server/grading/finishedSubmissions';
 import { assertViewerMaySee, getSubmissionForViewer, parseSubmissionId } from './getSubmission';
 import { SubmissionError } from './submissionError';

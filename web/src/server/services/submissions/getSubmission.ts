@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { selectEnrollment, selectOptionalSubmissionWithVisibility, type Database, type Submission, type SubmissionVisibility } from '@deltalab/db';
+import {
+  selectEnrollment,
+  selectOptionalSubmissionWithVisibility,
+  type Database,
+  type Submission,
+  type SubmissionVisibility,
+} from '@deltalab/db';
 import { visibleParts, withoutAnswers } from '@/lib/visibility';
 import { renderMarkdown } from '@/lib/renderMarkdown';
 import { SubmissionError } from './submissionError';
@@ -7,7 +13,11 @@ import { SubmissionError } from './submissionError';
 const submissionId = z.uuid({ error: 'A submission id is a UUID' });
 
 /** A submission, for its owner or an instructor of its course; anyone else gets "not found" or "forbidden". */
-export async function getSubmissionForViewer(db: Database, viewerId: string, id: string): Promise<Submission & { visibility?: SubmissionVisibility | null }> {
+export async function getSubmissionForViewer(
+  db: Database,
+  viewerId: string,
+  id: string,
+): Promise<Submission & { visibility?: SubmissionVisibility | null }> {
   const submission = await selectOptionalSubmissionWithVisibility(db, parseSubmissionId(id));
   return assertViewerMaySee(db, viewerId, id, submission);
 }
@@ -15,7 +25,11 @@ export async function getSubmissionForViewer(db: Database, viewerId: string, id:
 /** A submission id from a URL: a UUID, or a 400 naming what was sent. */
 export function parseSubmissionId(id: string): string {
   const parsed = submissionId.safeParse(id);
-  if (!parsed.success) throw new SubmissionError('invalid-request', `'${id.length > 64 ? `${id.slice(0, 64)}…` : id}' is not a submission id (expected a UUID).`);
+  if (!parsed.success)
+    throw new SubmissionError(
+      'invalid-request',
+      `'${id.length > 64 ? `${id.slice(0, 64)}…` : id}' is not a submission id (expected a UUID).`,
+    );
   return parsed.data;
 }
 
@@ -56,7 +70,11 @@ export function submissionView(submission: Submission, visibility?: SubmissionVi
     payload: submission.payload,
     createdAt: submission.createdAt.toISOString(),
     gradedAt: submission.gradedAt?.toISOString() ?? null,
-    regrades: (submission.regrades ?? []).map(({ appliedAt, fromScore, toScore, reason }) => (parts.score ? { appliedAt, fromScore, toScore, reason } : { appliedAt, fromScore: null, toScore: null, reason: parts.feedback ? reason : 'regraded' })),
+    regrades: (submission.regrades ?? []).map(({ appliedAt, fromScore, toScore, reason }) =>
+      parts.score
+        ? { appliedAt, fromScore, toScore, reason }
+        : { appliedAt, fromScore: null, toScore: null, reason: parts.feedback ? reason : 'regraded' },
+    ),
   };
 }
 

@@ -54,7 +54,10 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
   }
   switch (exercise.kind) {
     case 'challenge':
-      throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a challenge: enter a trained model with POST /api/challenges/${exercise.slug}/entries.`);
+      throw new SubmissionError(
+        'wrong-payload',
+        `'${exercise.slug}' is a challenge: enter a trained model with POST /api/challenges/${exercise.slug}/entries.`,
+      );
     case 'code': {
       if (code === undefined) {
         throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a ${exercise.kind} exercise: send { exercise, code }.`);
@@ -67,7 +70,10 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
     }
     case 'numeric': {
       if (answers === undefined) {
-        throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a numeric exercise: send { exercise, answers: { field: "value" } }.`);
+        throw new SubmissionError(
+          'wrong-payload',
+          `'${exercise.slug}' is a numeric exercise: send { exercise, answers: { field: "value" } }.`,
+        );
       }
       const names = new Set(exercise.fields.map((f) => f.name));
       const unknown = Object.keys(answers).filter((name) => !names.has(name));
@@ -93,7 +99,10 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
     case 'choice': {
       const { selected, ...others } = answers ?? {};
       if (selected === undefined) {
-        throw new SubmissionError('wrong-payload', `'${exercise.slug}' is a choice exercise: send { exercise, answers: { selected: ["optionId"] } }.`);
+        throw new SubmissionError(
+          'wrong-payload',
+          `'${exercise.slug}' is a choice exercise: send { exercise, answers: { selected: ["optionId"] } }.`,
+        );
       }
       const extra = Object.keys(others);
       if (extra.length > 0) {
@@ -103,7 +112,10 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
       const known = new Set(exercise.options.map((o) => o.id));
       const bad = ids.filter((id) => !known.has(id));
       if (bad.length > 0) {
-        throw new SubmissionError('wrong-payload', `Unknown option ${bad.join(', ')} for '${exercise.slug}' (options: ${[...known].join(', ')}).`);
+        throw new SubmissionError(
+          'wrong-payload',
+          `Unknown option ${bad.join(', ')} for '${exercise.slug}' (options: ${[...known].join(', ')}).`,
+        );
       }
       if (ids.length === 0) throw new SubmissionError('wrong-payload', 'answers.selected: select an option.');
       if (exercise.mode === 'single' && ids.length > 1) {

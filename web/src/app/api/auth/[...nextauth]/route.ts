@@ -19,7 +19,10 @@ function handler(request: NextRequest, context: Context) {
 async function POST(request: NextRequest, context: Context) {
   const { nextauth } = await context.params;
   if (nextauth.join('/') !== 'callback/credentials') return handler(request, context);
-  const form = await request.clone().formData().catch(() => null);
+  const form = await request
+    .clone()
+    .formData()
+    .catch(() => null);
   const attempt = { email: String(form?.get('email') ?? ''), address: clientAddress(request.headers) };
   const db = await getDb();
   const wait = await signInWaitSeconds(db, attempt);

@@ -18,7 +18,10 @@ export function GET(request: Request, context: { params: Promise<{ slug: string 
     const query = new URL(request.url).searchParams;
     const asked = query.has('variant') || query.has('student');
     if (asked && (await getCurrentCourse(db, user.id))?.role === 'instructor') {
-      const target = previewTargetSchema.safeParse({ variant: query.get('variant') ?? undefined, student: query.get('student') ?? undefined });
+      const target = previewTargetSchema.safeParse({
+        variant: query.get('variant') ?? undefined,
+        student: query.get('student') ?? undefined,
+      });
       if (!target.success) return jsonError(400, 'invalid-request', target.error.issues[0]?.message ?? 'unreadable variant');
       const preview = await getExercisePreview(db, user.id, slug, target.data);
       if (!preview.ok) return jsonError(404, preview.reason, preview.message);

@@ -4,5 +4,7 @@ import { getCourseOverview } from '@/server/services/dashboards/getCourseOvervie
 
 /** GET → the overview: students × exercises (score, attempts, late) and progress by topic. Instructors only. */
 export function GET(request: Request) {
-  return withInstructor(request, async (_user, course, { db }) => NextResponse.json(await getCourseOverview(db, course), { headers: { 'Cache-Control': 'no-store' } }));
+  return withInstructor(request, async (_user, course, { db }) =>
+    NextResponse.json(await getCourseOverview(db, course), { headers: { 'Cache-Control': 'no-store' } }),
+  );
 }

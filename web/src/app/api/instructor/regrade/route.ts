@@ -13,10 +13,15 @@ export function POST(request: Request) {
     const body = await readJson(request);
     const { regradeId } = await createRegrade(handle, course, user.id, body);
     const wait = regradeRequest.safeParse(body).data?.wait ?? 20;
-    return NextResponse.json(await waitForRegradePreview(handle.db, course, regradeId, wait), { status: 201, headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(await waitForRegradePreview(handle.db, course, regradeId, wait), {
+      status: 201,
+      headers: { 'Cache-Control': 'no-store' },
+    });
   });
 }
 
 export function GET(request: Request) {
-  return withInstructor(request, async (_user, course, { db }) => NextResponse.json(await listCourseRegrades(db, course), { headers: { 'Cache-Control': 'no-store' } }));
+  return withInstructor(request, async (_user, course, { db }) =>
+    NextResponse.json(await listCourseRegrades(db, course), { headers: { 'Cache-Control': 'no-store' } }),
+  );
 }

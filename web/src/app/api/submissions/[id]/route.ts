@@ -17,6 +17,8 @@ export function GET(request: Request, context: { params: Promise<{ id: string }>
     // no-transform: Next would gzip each answer; for a few kB of JSON per submission that costs the server more CPU
     // than it saves bytes, and a class's grades all come back through here.
     // Its student sees what the course lets them see (score, feedback, answers); instructors see everything.
-    return NextResponse.json(submissionView(submission, submission.userId === user.id ? submission.visibility : null), { headers: { 'Cache-Control': 'no-store, no-transform' } });
+    return NextResponse.json(submissionView(submission, submission.userId === user.id ? submission.visibility : null), {
+      headers: { 'Cache-Control': 'no-store, no-transform' },
+    });
   });
 }

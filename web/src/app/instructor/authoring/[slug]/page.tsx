@@ -25,8 +25,17 @@ export default async function EditExercisePage({ params }: { params: Promise<{ s
     <div className="space-y-4">
       <InstructorNav courseTitle={course.title} />
       <h1 className="text-2xl font-semibold">Edit {slug}</h1>
-      <p className="text-sm text-slate-600">Publishing an edit makes a new version: submissions made so far keep the version they were graded on (regrade them from the exercise’s page).</p>
-      <AuthoringEditor initial={initial} topics={topics.map((t) => ({ id: t.id, title: t.title }))} mistakeIds={mistakeIds} existing initialValidation={validation} />
+      <p className="text-sm text-slate-600">
+        Publishing an edit makes a new version: submissions made so far keep the version they were graded on (regrade them from the
+        exercise’s page).
+      </p>
+      <AuthoringEditor
+        initial={initial}
+        topics={topics.map((t) => ({ id: t.id, title: t.title }))}
+        mistakeIds={mistakeIds}
+        existing
+        initialValidation={validation}
+      />
     </div>
   );
 }

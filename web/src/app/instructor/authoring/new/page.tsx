@@ -15,9 +15,16 @@ export default async function NewExercisePage() {
       <InstructorNav courseTitle={course.title} />
       <h1 className="text-2xl font-semibold">New exercise</h1>
       <p className="text-sm text-slate-600">
-        It starts from a working example: change it, Validate (the real grader on the canonical variant and 20 others), preview it as a student, then Publish.
+        It starts from a working example: change it, Validate (the real grader on the canonical variant and 20 others), preview it as a
+        student, then Publish.
       </p>
-      <AuthoringEditor initial={newForm('numeric')} topics={topics.map((t) => ({ id: t.id, title: t.title }))} mistakeIds={mistakeIds} existing={false} initialValidation={null} />
+      <AuthoringEditor
+        initial={newForm('numeric')}
+        topics={topics.map((t) => ({ id: t.id, title: t.title }))}
+        mistakeIds={mistakeIds}
+        existing={false}
+        initialValidation={null}
+      />
       <section className="card space-y-2" aria-label="Import">
         <h2 className="font-medium">Or import an exported folder (.tar.gz)</h2>
         <ImportArchiveForm />

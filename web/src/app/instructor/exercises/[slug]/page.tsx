@@ -45,17 +45,28 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{row.title}</h1>
         <p className="text-sm text-slate-600">
-          <code>{slug}</code> · {row.kind} · {row.source === 'site' ? 'authored in the site' : 'from exercises/'} · {row.published ? 'published' : 'hidden from students'}
+          <code>{slug}</code> · {row.kind} · {row.source === 'site' ? 'authored in the site' : 'from exercises/'} ·{' '}
+          {row.published ? 'published' : 'hidden from students'}
         </p>
         <p className="flex flex-wrap gap-4 text-sm">
-          <Link href={`/exercises/${slug}?variant=canonical`} className="text-indigo-700 hover:underline">Preview as a student</Link>
-          {row.source === 'site' && <Link href={`/instructor/authoring/${slug}`} className="text-indigo-700 hover:underline">Edit</Link>}
-          <a href={`/api/instructor/exercises/${slug}/archive`} className="text-indigo-700 hover:underline" download>Export folder (.tar.gz)</a>
+          <Link href={`/exercises/${slug}?variant=canonical`} className="text-indigo-700 hover:underline">
+            Preview as a student
+          </Link>
+          {row.source === 'site' && (
+            <Link href={`/instructor/authoring/${slug}`} className="text-indigo-700 hover:underline">
+              Edit
+            </Link>
+          )}
+          <a href={`/api/instructor/exercises/${slug}/archive`} className="text-indigo-700 hover:underline" download>
+            Export folder (.tar.gz)
+          </a>
         </p>
       </header>
 
       <section aria-labelledby="figures-heading" className="space-y-3">
-        <h2 id="figures-heading" className="text-lg font-semibold">How the class does</h2>
+        <h2 id="figures-heading" className="text-lg font-semibold">
+          How the class does
+        </h2>
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="exercise-figures">
           {figures.map(([label, value]) => (
             <div key={label} className="card">
@@ -66,24 +77,44 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
         </dl>
         <ExerciseCharts attempts={stats.attemptsDistribution} scores={stats.scoreHistogram} firstScores={stats.firstScoreHistogram} />
         <div className="grid gap-4 md:grid-cols-2">
-          <Table title="Most common diagnoses" head={['Mistake', 'Students']} rows={stats.diagnoses.map((d) => [d.message, `${percent(d.share)} (${d.students})`])} />
-          {stats.failingCases.length > 0 && <Table title="Most failed cases" head={['Case', 'Students']} rows={stats.failingCases.map((c) => [c.name, `${percent(c.share)} (${c.students})`])} />}
+          <Table
+            title="Most common diagnoses"
+            head={['Mistake', 'Students']}
+            rows={stats.diagnoses.map((d) => [d.message, `${percent(d.share)} (${d.students})`])}
+          />
+          {stats.failingCases.length > 0 && (
+            <Table
+              title="Most failed cases"
+              head={['Case', 'Students']}
+              rows={stats.failingCases.map((c) => [c.name, `${percent(c.share)} (${c.students})`])}
+            />
+          )}
           {stats.numeric && (
             <>
-              <Table title="Field that goes wrong first" head={['Field', 'Submissions']} rows={stats.numeric.firstWrongField.map((f) => [f.field, `${percent(f.share)} (${f.submissions})`])} />
+              <Table
+                title="Field that goes wrong first"
+                head={['Field', 'Submissions']}
+                rows={stats.numeric.firstWrongField.map((f) => [f.field, `${percent(f.share)} (${f.submissions})`])}
+              />
               <Table
                 title={`Credit carried forward: ${percent(stats.numeric.carriedShare)} of graded submissions`}
                 head={['Field', 'Submissions']}
                 rows={stats.numeric.carriedByField.map((f) => [f.field, String(f.submissions)])}
               />
-              <Table title="Most common wrong values" head={['Field', 'Value', 'Known mistake', 'Submissions']} rows={stats.numeric.wrongValues.map((w) => [w.field, String(w.value), w.mistake ?? '—', String(w.submissions)])} />
+              <Table
+                title="Most common wrong values"
+                head={['Field', 'Value', 'Known mistake', 'Submissions']}
+                rows={stats.numeric.wrongValues.map((w) => [w.field, String(w.value), w.mistake ?? '—', String(w.submissions)])}
+              />
             </>
           )}
         </div>
       </section>
 
       <section aria-labelledby="settings-heading" className="card space-y-3">
-        <h2 id="settings-heading" className="text-lg font-semibold">Settings in this course</h2>
+        <h2 id="settings-heading" className="text-lg font-semibold">
+          Settings in this course
+        </h2>
         <ExerciseSettingsForm
           slug={slug}
           initial={{
@@ -101,7 +132,9 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
       </section>
 
       <section aria-labelledby="regrade-heading" className="card space-y-3">
-        <h2 id="regrade-heading" className="text-lg font-semibold">Regrade</h2>
+        <h2 id="regrade-heading" className="text-lg font-semibold">
+          Regrade
+        </h2>
         <RegradeForm slug={slug} versions={versions.map((v) => ({ number: v.number, submissions: v.submissions }))} students={students} />
         {regrades.length > 0 && (
           <ul className="text-sm">
@@ -118,11 +151,18 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
       </section>
 
       <section aria-labelledby="versions-heading" className="space-y-2">
-        <h2 id="versions-heading" className="text-lg font-semibold">Versions</h2>
+        <h2 id="versions-heading" className="text-lg font-semibold">
+          Versions
+        </h2>
         <Table
           title="Versions (each submission keeps the one it was graded on)"
           head={['Version', 'Content hash', 'Made', 'Submissions']}
-          rows={versions.map((v) => [`${v.number}${v.id === row.currentVersionId ? ' (current)' : ''}`, v.contentHash, formatDateTime(new Date(v.createdAt), course.timeZone), String(v.submissions)])}
+          rows={versions.map((v) => [
+            `${v.number}${v.id === row.currentVersionId ? ' (current)' : ''}`,
+            v.contentHash,
+            formatDateTime(new Date(v.createdAt), course.timeZone),
+            String(v.submissions),
+          ])}
         />
       </section>
     </div>
@@ -138,11 +178,23 @@ function Table({ title, head, rows }: { title: string; head: string[]; rows: str
       ) : (
         <table className="w-full text-sm">
           <thead>
-            <tr>{head.map((h) => <th key={h} className="text-left font-medium text-slate-600">{h}</th>)}</tr>
+            <tr>
+              {head.map((h) => (
+                <th key={h} className="text-left font-medium text-slate-600">
+                  {h}
+                </th>
+              ))}
+            </tr>
           </thead>
           <tbody>
             {rows.map((cells, i) => (
-              <tr key={i}>{cells.map((c, j) => <td key={j} className="pr-3">{c}</td>)}</tr>
+              <tr key={i}>
+                {cells.map((c, j) => (
+                  <td key={j} className="pr-3">
+                    {c}
+                  </td>
+                ))}
+              </tr>
             ))}
           </tbody>
         </table>

@@ -22,11 +22,14 @@ export default async function RegradePage({ params }: { params: Promise<{ id: st
     <div className="space-y-4">
       <InstructorNav courseTitle={course.title} />
       <h1 className="text-2xl font-semibold">
-        Regrade of <Link href={`/instructor/exercises/${preview.exercise}`} className="text-indigo-700 hover:underline">{preview.exercise}</Link>
+        Regrade of{' '}
+        <Link href={`/instructor/exercises/${preview.exercise}`} className="text-indigo-700 hover:underline">
+          {preview.exercise}
+        </Link>
       </h1>
       <p className="text-sm text-slate-600">
-        Requested by {preview.requestedBy ?? 'a former instructor'} on {formatDateTime(new Date(preview.createdAt), course.timeZone)} · scope{' '}
-        {JSON.stringify(preview.scope)}
+        Requested by {preview.requestedBy ?? 'a former instructor'} on {formatDateTime(new Date(preview.createdAt), course.timeZone)} ·
+        scope {JSON.stringify(preview.scope)}
       </p>
       <RegradePreviewPanel initial={preview} />
     </div>

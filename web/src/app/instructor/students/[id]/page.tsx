@@ -8,7 +8,12 @@ import { InstructorNav } from '@/components/instructor/InstructorNav';
 
 export const metadata: Metadata = { title: 'Student' };
 
-type Feedback = { fields?: { name: string; status: string; message: string }[]; cases?: { name: string; passed: boolean; message?: string }[]; diagnosis?: { message: string }; error?: { message: string } };
+type Feedback = {
+  fields?: { name: string; status: string; message: string }[];
+  cases?: { name: string; passed: boolean; message?: string }[];
+  diagnosis?: { message: string };
+  error?: { message: string };
+};
 
 /** One student's timeline in the course: every submission, newest first, with what was sent and the feedback. */
 export default async function StudentTimelinePage({ params }: { params: Promise<{ id: string }> }) {
@@ -22,7 +27,9 @@ export default async function StudentTimelinePage({ params }: { params: Promise<
     <div className="space-y-4">
       <InstructorNav courseTitle={course.title} />
       <h1 className="text-2xl font-semibold">{student.name}</h1>
-      <p className="text-sm text-slate-600">{student.email} · {timeline.length} submission(s)</p>
+      <p className="text-sm text-slate-600">
+        {student.email} · {timeline.length} submission(s)
+      </p>
       <ol className="space-y-3" aria-label="Submissions">
         {timeline.map((s) => {
           const result = (s.result ?? {}) as Feedback;
@@ -31,23 +38,45 @@ export default async function StudentTimelinePage({ params }: { params: Promise<
             <li key={s.id} className="card space-y-2">
               <p className="text-sm">
                 <span className="font-medium">{formatDateTime(s.createdAt, course.timeZone)}</span> ·{' '}
-                <Link href={`/instructor/exercises/${s.slug}`} className="text-indigo-700 hover:underline">{s.title}</Link> · attempt {s.attempt} · {s.status}
+                <Link href={`/instructor/exercises/${s.slug}`} className="text-indigo-700 hover:underline">
+                  {s.title}
+                </Link>{' '}
+                · attempt {s.attempt} · {s.status}
                 {s.score !== null ? ` · ${Math.round(s.score * 1000) / 10} %` : ''}
                 {s.late ? ' · late' : ''}
               </p>
               {payload.code !== undefined ? (
                 <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs">{payload.code}</pre>
               ) : (
-                <p className="font-mono text-xs">{Object.entries(payload.answers ?? {}).map(([k, v]) => `${k} = ${String(v)}`).join('   ')}</p>
+                <p className="font-mono text-xs">
+                  {Object.entries(payload.answers ?? {})
+                    .map(([k, v]) => `${k} = ${String(v)}`)
+                    .join('   ')}
+                </p>
               )}
               <ul className="text-xs text-slate-700">
                 {result.error && <li>{result.error.message}</li>}
                 {result.diagnosis && <li>{result.diagnosis.message}</li>}
-                {result.fields?.map((f) => <li key={f.name}>{f.name}: {f.status}{f.message ? ` — ${f.message}` : ''}</li>)}
-                {result.cases?.filter((c) => !c.passed).slice(0, 5).map((c) => <li key={c.name}>{c.name}: {c.message ?? 'failed'}</li>)}
+                {result.fields?.map((f) => (
+                  <li key={f.name}>
+                    {f.name}: {f.status}
+                    {f.message ? ` — ${f.message}` : ''}
+                  </li>
+                ))}
+                {result.cases
+                  ?.filter((c) => !c.passed)
+                  .slice(0, 5)
+                  .map((c) => (
+                    <li key={c.name}>
+                      {c.name}: {c.message ?? 'failed'}
+                    </li>
+                  ))}
                 {s.failureMessage && <li>{s.failureMessage}</li>}
                 {((s.regrades ?? []) as SubmissionRegradeEntry[]).map((r) => (
-                  <li key={r.regradeId}>Regraded {formatDateTime(new Date(r.appliedAt), course.timeZone)}: {r.fromScore ?? '—'} → {r.toScore ?? '—'} ({r.reason})</li>
+                  <li key={r.regradeId}>
+                    Regraded {formatDateTime(new Date(r.appliedAt), course.timeZone)}: {r.fromScore ?? '—'} → {r.toScore ?? '—'} ({r.reason}
+                    )
+                  </li>
                 ))}
               </ul>
             </li>

@@ -23,6 +23,9 @@ export function POST(request: Request, context: { params: Promise<{ slug: string
 export function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   return withApiUser(async (user) => {
     const { slug } = await context.params;
-    return NextResponse.json({ entries: await listMyEntries((await getDbHandle()).db, user.id, slug) }, { headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(
+      { entries: await listMyEntries((await getDbHandle()).db, user.id, slug) },
+      { headers: { 'Cache-Control': 'no-store' } },
+    );
   });
 }

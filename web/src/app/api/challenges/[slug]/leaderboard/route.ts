@@ -9,6 +9,8 @@ export function GET(_request: Request, context: { params: Promise<{ slug: string
   return withApiUser(async (user) => {
     const { slug } = await context.params;
     const handle = await getDbHandle();
-    return NextResponse.json(await getLeaderboard(handle.db, user.id, slug, (id) => enqueueGrading(handle, id)), { headers: { 'Cache-Control': 'no-store' } });
+    return NextResponse.json(await getLeaderboard(handle.db, user.id, slug, (id) => enqueueGrading(handle, id)), {
+      headers: { 'Cache-Control': 'no-store' },
+    });
   });
 }

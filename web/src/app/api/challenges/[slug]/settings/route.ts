@@ -8,6 +8,10 @@ export function PUT(request: Request, context: { params: Promise<{ slug: string 
   return withApiUser(async (user) => {
     const { slug } = await context.params;
     const updated = await updateChallengeSettings(await getDb(), user.id, slug, await readJson(request));
-    return NextResponse.json({ deadline: updated.deadline?.toISOString() ?? null, entriesPerDay: updated.entriesPerDay, revealed: updated.revealed });
+    return NextResponse.json({
+      deadline: updated.deadline?.toISOString() ?? null,
+      entriesPerDay: updated.entriesPerDay,
+      revealed: updated.revealed,
+    });
   });
 }

@@ -4,5 +4,7 @@ import { publishExerciseDraft } from '@/server/services/authoring/authorExercise
 
 /** POST → publishes the validated draft as the exercise's next version (409 when its files did not pass Validate). */
 export function POST(request: Request, context: { params: Promise<{ slug: string }> }) {
-  return withInstructor(request, async (user, course, { db }) => NextResponse.json(await publishExerciseDraft(db, course, user.id, (await context.params).slug)));
+  return withInstructor(request, async (user, course, { db }) =>
+    NextResponse.json(await publishExerciseDraft(db, course, user.id, (await context.params).slug)),
+  );
 }

@@ -4,5 +4,7 @@ import { validateExerciseDraft } from '@/server/services/authoring/authorExercis
 
 /** POST → runs Validate on the draft (the real grader, canonical variant and 20 others) and returns its report. */
 export function POST(request: Request, context: { params: Promise<{ slug: string }> }) {
-  return withInstructor(request, async (_user, course, { db }) => NextResponse.json(await validateExerciseDraft(db, course, (await context.params).slug)));
+  return withInstructor(request, async (_user, course, { db }) =>
+    NextResponse.json(await validateExerciseDraft(db, course, (await context.params).slug)),
+  );
 }

@@ -6,7 +6,11 @@ export function GET(request: Request, context: { params: Promise<{ slug: string 
   return withInstructor(request, async (_user, course, { db }) => {
     const { fileName, archive } = await exportExerciseArchive(db, course, (await context.params).slug);
     return new Response(new Uint8Array(archive), {
-      headers: { 'Content-Type': 'application/gzip', 'Content-Disposition': `attachment; filename="${fileName}"`, 'Cache-Control': 'no-store' },
+      headers: {
+        'Content-Type': 'application/gzip',
+        'Content-Disposition': `attachment; filename="${fileName}"`,
+        'Cache-Control': 'no-store',
+      },
     });
   });
 }

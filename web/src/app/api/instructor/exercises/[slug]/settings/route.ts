@@ -6,7 +6,11 @@ import { updateExerciseSettingsFor } from '@/server/services/courses/updateExerc
 export function PUT(request: Request, context: { params: Promise<{ slug: string }> }) {
   return withInstructor(request, async (_user, course, { db }) => {
     const result = await updateExerciseSettingsFor(db, course, (await context.params).slug, await readJson(request));
-    if (!result.ok) return NextResponse.json({ error: { code: 'invalid-request', message: result.message, fields: result.fieldErrors } }, { status: 400 });
+    if (!result.ok)
+      return NextResponse.json(
+        { error: { code: 'invalid-request', message: result.message, fields: result.fieldErrors } },
+        { status: 400 },
+      );
     return NextResponse.json({ ok: true });
   });
 }
