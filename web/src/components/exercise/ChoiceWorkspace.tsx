@@ -1,7 +1,7 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
-import type { ChoiceOptionView, ExerciseRules, SubmissionSummary } from './types';
+import { type ChoiceOptionView, type ExerciseRules, type SubmissionSummary, submittedAnswers } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
 import { SubmitPanel } from './SubmitPanel';
 import { useSubmission } from './useSubmission';
@@ -62,7 +62,7 @@ export function ChoiceWorkspace({
         history={history}
         optionTexts={optionTexts}
         onRestore={(s) => {
-          const value = s.payload.answers?.selected;
+          const value = submittedAnswers(s)?.selected;
           setSelected(Array.isArray(value) ? value : typeof value === 'string' ? [value] : []);
         }}
       />

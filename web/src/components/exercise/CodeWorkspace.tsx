@@ -7,7 +7,7 @@ import { chooseBackend, useBackendChoice } from '@/editor/runner/useBackendChoic
 import { formatTolerance } from '@/editor/runner/runTolerance';
 import type { Tolerance } from '@deltalab/exercises/rules';
 import { tfBackends, type ProbeTiming, type RunCaseResult, type TfBackendChoice, type TfReady } from '@/editor/runner/protocol';
-import type { CodeSetup, ExerciseRules, SubmissionSummary } from './types';
+import { type CodeSetup, type ExerciseRules, type SubmissionSummary, submittedCode } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
 import { usePreviewTarget } from './PreviewContext';
 import { SubmitPanel } from './SubmitPanel';
@@ -121,8 +121,9 @@ export function CodeWorkspace({
   }
 
   function restore(submission: SubmissionSummary) {
-    if (submission.payload.code === undefined) return;
-    setCode(submission.payload.code);
+    const code = submittedCode(submission);
+    if (code === undefined) return;
+    setCode(code);
     setEditorKey((k) => k + 1);
     justRestored.current = true;
     setDraftStatus('Restored the code of an earlier submission.');

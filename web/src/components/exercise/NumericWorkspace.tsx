@@ -2,7 +2,7 @@
 
 import { useRef, type FormEvent } from 'react';
 import { DEFAULT_TOLERANCE, describeTolerance } from '@deltalab/exercises/rules';
-import type { ExerciseRules, NumericFieldView, SubmissionSummary } from './types';
+import { type ExerciseRules, type NumericFieldView, type SubmissionSummary, submittedAnswers } from './types';
 import { SubmissionHistory } from './SubmissionHistory';
 import { SubmitPanel } from './SubmitPanel';
 import { useSubmission } from './useSubmission';
@@ -34,7 +34,7 @@ export function NumericWorkspace({
     if (!form) return;
     for (const field of fields) {
       const input = form.elements.namedItem(field.name);
-      const value = submission.payload.answers?.[field.name];
+      const value = submittedAnswers(submission)?.[field.name];
       if (input instanceof HTMLInputElement) input.value = typeof value === 'string' || typeof value === 'number' ? String(value) : '';
     }
     form.querySelector('input')?.focus();

@@ -1,7 +1,7 @@
 'use client';
 
 import { usePreviewTarget } from './PreviewContext';
-import type { SubmissionSummary } from './types';
+import { type SubmissionSummary, submittedAnswers, submittedCode } from './types';
 import { SubmissionResult } from './SubmissionResult';
 
 const statusLabels = { queued: 'Queued', running: 'Running', graded: 'Graded', failed: 'Failed' } as const;
@@ -53,13 +53,13 @@ export function SubmissionHistory({
                   <SubmissionResult submission={s} fieldLabels={fieldLabels} optionTexts={optionTexts} />
                   <div>
                     <h3 className="mb-1 text-xs font-semibold uppercase text-slate-500">As submitted</h3>
-                    {s.payload.code !== undefined ? (
+                    {submittedCode(s) !== undefined ? (
                       <pre className="max-h-64 overflow-auto rounded bg-slate-900 p-3 text-xs text-slate-100">
-                        <code>{s.payload.code}</code>
+                        <code>{submittedCode(s)}</code>
                       </pre>
                     ) : (
                       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-0.5 font-mono text-xs">
-                        {Object.entries(s.payload.answers ?? {}).map(([name, value]) => (
+                        {Object.entries(submittedAnswers(s) ?? {}).map(([name, value]) => (
                           <div key={name} className="contents">
                             <dt>{fieldLabels?.[name] ?? name}</dt>
                             <dd>{Array.isArray(value) ? value.join(', ') : value === '' ? '—' : String(value)}</dd>
@@ -70,7 +70,7 @@ export function SubmissionHistory({
                   </div>
                   {onRestore && (
                     <button type="button" className="btn btn-secondary" onClick={() => onRestore(s)}>
-                      Restore this {s.payload.code !== undefined ? 'code' : 'answer'}
+                      Restore this {submittedCode(s) !== undefined ? 'code' : 'answer'}
                     </button>
                   )}
                 </div>

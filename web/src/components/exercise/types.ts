@@ -1,25 +1,25 @@
 import type { Tolerance } from '@deltalab/exercises/rules';
 import type { LateRules } from '@/lib/latePolicy';
+import type { SubmissionView } from '@/server/services/submissions/getSubmission';
 /** Plain data the server hands to the exercise page's client components. */
 
-export type SubmissionStatus = 'queued' | 'running' | 'graded' | 'failed';
+/**
+ * A submission as the server hands it to the page and the API (`submissionView`): the server's own type, so the two
+ * cannot drift apart. Type-only: nothing of the server reaches the browser bundle.
+ */
+export type SubmissionSummary = Omit<SubmissionView, 'exerciseId' | 'hidden' | 'regrades'> &
+  // The page also makes some itself (a submission just sent, an instructor's preview grade): without these.
+  Partial<Pick<SubmissionView, 'hidden' | 'regrades'>>;
+export type SubmissionStatus = SubmissionView['status'];
 
-export interface SubmissionSummary {
-  id: string;
-  status: SubmissionStatus;
-  score: number | null;
-  passed: boolean | null;
-  result: unknown;
-  failureMessage: string | null;
-  late: boolean;
-  attempt: number;
-  countsAsAttempt: boolean;
-  /** As stored: typed answers are strings, API clients may send JSON numbers, a choice is `selected`. */
-  payload: { code?: string; answers?: Record<string, string | number | string[]> };
-  createdAt: string;
-  gradedAt: string | null;
-  /** Regrades applied to it: when, and the score before and after (the student sees the change). */
-  regrades?: { appliedAt: string; fromScore: number | null; toScore: number | null; reason: string }[];
+/** The code a submission sent, if it sent code. */
+export function submittedCode(submission: SubmissionSummary): string | undefined {
+  return 'code' in submission.payload ? submission.payload.code : undefined;
+}
+
+/** The answers a submission sent (numeric fields, or a choice's `selected`), if it sent answers. */
+export function submittedAnswers(submission: SubmissionSummary): Record<string, string | number | string[]> | undefined {
+  return 'answers' in submission.payload ? submission.payload.answers : undefined;
 }
 
 export interface NumericFieldView {

@@ -59,7 +59,7 @@ export default async function ExercisePage({
         exercise={exercise}
         variant={variant}
         rules={exerciseRules(found.course, courseExercise, found.attemptsUsed)}
-        history={found.history.map((s) => submissionView(s, courseExercise)) as SubmissionSummary[]}
+        history={found.history.map((s) => submissionView(s, courseExercise))}
         draft={found.draft}
       />
     </ExerciseLayout>
