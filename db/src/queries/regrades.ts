@@ -1,8 +1,8 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf } from '../rawRows';
-import { rebuildGradeCells } from './grading';
-import { regrades, type ExerciseKind, type LatePolicy, type Regrade, type RegradeScope, type SubmissionPayload } from '../schema';
+import { rebuildGradeCells, type GradingClaim } from './grading';
+import { regrades, type Regrade, type RegradeScope } from '../schema';
 
 /** Postgres array literal of UUIDs, one text parameter on both drivers. */
 function uuidArray(ids: string[]): string {
@@ -60,23 +60,11 @@ function parseUuidArray(value: string[] | string): string[] {
   return inner === '' ? [] : inner.split(',');
 }
 
-/** What grading one regrade item needs (the submission as it was sent, the regrade's version) and recording it. */
-export interface RegradeClaim {
-  itemId: string;
-  submissionId: string;
-  exerciseSlug: string;
-  exerciseSource: 'catalogue' | 'site';
-  versionId: string;
-  kind: ExerciseKind;
-  payload: SubmissionPayload;
-  variantSeed: string;
-  attempt: number;
-  late: boolean;
-  childDeaths: number;
-  pointsDecayPerAttempt: number;
-  latePolicy: LatePolicy;
-  latePenalty: number;
-}
+/**
+ * What grading one regrade item needs: what grading its submission needs (the submission as it was sent, the
+ * regrade's version), and the item that records it.
+ */
+export type RegradeClaim = GradingClaim & { itemId: string };
 
 /**
  * Marks these regrade items running and returns what grading them needs, in one statement. Items already finished
