@@ -24,7 +24,6 @@ import { ExerciseWorkspace } from '@/components/exercise/ExerciseWorkspace';
 import { PreviewBanner } from '@/components/exercise/PreviewBanner';
 import { PreviewProvider } from '@/components/exercise/PreviewContext';
 import { ReferenceAnswers } from '@/components/exercise/ReferenceAnswers';
-import type { SubmissionSummary } from '@/components/exercise/types';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
