@@ -26,6 +26,8 @@ export type ToChild = { type: 'grade'; id: number; request: GradeRequest } | { t
 export type FromChild =
   /** The child has loaded the grader and is ready for jobs. */
   | { type: 'ready' }
+  /** The child has the job: from here on its death is the job's (before, the job never reached it). */
+  | { type: 'started'; id: number }
   | { type: 'graded'; id: number; result: GradeResult }
   | { type: 'authored'; id: number; outcome: AuthoringOutcome }
   /** The request itself cannot be graded (unknown exercise, payload of the wrong kind): GradeRequestError. */

@@ -21,6 +21,7 @@ function reply(message: FromChild): void {
 }
 
 process.on('message', (message: ToChild) => {
+  reply({ type: 'started', id: message.id });
   if (message.type === 'author') {
     author(message.task).then(
       (outcome) => reply({ type: 'authored', id: message.id, outcome }),

@@ -73,6 +73,8 @@ type Job = {
   child?: Child;
   watchdog?: NodeJS.Timeout;
   unresponsive?: boolean;
+  /** The child acknowledged it: only then can the child's death be the job's doing. */
+  started?: boolean;
 };
 
 type Child = {
@@ -250,6 +252,10 @@ export class GradingProcessPool implements GradingPool {
     }
     const job = child.jobs.get(message.id);
     if (!job) return;
+    if (message.type === 'started') {
+      job.started = true;
+      return;
+    }
     this.finish(child, job);
     this.stats.graded++;
     job.settle(
@@ -277,11 +283,23 @@ export class GradingProcessPool implements GradingPool {
     }
     const detail = `grading process ended (${how})${words ? `: ${words}` : ''}`;
     const heapExhausted = words === HEAP_EXHAUSTED;
+    const started = held.filter((job) => job.started);
     for (const job of held) {
       this.finish(child, job);
       if (this.closed) job.fail(new PoolClosedError());
-      else
-        job.settle({ kind: 'crashed', cause: job.unresponsive ? 'unresponsive' : 'died', detail, heapExhausted, sole: held.length === 1 });
+      else if (!job.started) {
+        // Sent to a child already dying (killed from outside, or by a neighbour, before the job arrived): it never
+        // ran there, so it goes back to the queue with no death counted against it.
+        job.child = undefined;
+        this.pending.unshift(job);
+      } else
+        job.settle({
+          kind: 'crashed',
+          cause: job.unresponsive ? 'unresponsive' : 'died',
+          detail,
+          heapExhausted,
+          sole: started.length === 1,
+        });
     }
     for (const job of this.pending) if (job.child === child) job.child = undefined;
     if (this.closed) return;

@@ -129,3 +129,14 @@ it('applies the OS memory ceiling to every child', async () => {
   const dataLine = limits.split('\n').find((line) => line.startsWith('Max data size'))!;
   expect(dataLine.split(/\s{2,}/)[1]).toBe(String(700 * 1024 * 1024));
 });
+
+it('sends a job that reached a child already dying (no acknowledgement) to another, with no death counted against it', async () => {
+  ({ pool } = testPool({ children: 1, isolatesPerChild: 1, spares: 0 }));
+  await pool.ready();
+  // Killed from outside; the job is sent before the pool hears of the death, to the only child there is.
+  process.kill(pool.activeChildPids()[0]!, 'SIGKILL');
+  const grade = await pool.grade(codeRequest(solution));
+  expect(grade.kind).toBe('graded');
+  if (grade.kind === 'graded') expect(grade.result).toMatchObject({ score: 1, passed: true });
+  expect(pool.stats.died).toBe(1);
+});
