@@ -1,7 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser, type SessionUser } from './auth/session';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isDiskFull } from './databaseUnavailable';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isDiskFull, isUnstorableText } from './databaseUnavailable';
 import type { DbHandle } from '@deltalab/db';
 import { SubmissionError } from './services/submissions/submissionError';
 import { getDbHandle } from './db';
@@ -22,6 +22,13 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
     if (error instanceof SubmissionError) {
       const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
       return jsonError(error.status, error.code, error.message, headers);
+    }
+    if (isUnstorableText(error)) {
+      return jsonError(
+        400,
+        'invalid-request',
+        'The request holds a character that no name or id here can contain (such as NUL, %00); nothing was stored.',
+      );
     }
     if (isDiskFull(error)) {
       console.error('API: the database disk is full:', ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);

@@ -42,3 +42,16 @@ export function isDiskFull(error: unknown): boolean {
   }
   return false;
 }
+
+/**
+ * Text PostgreSQL cannot store or compare (a NUL byte in a URL segment or query parameter: SQLSTATE 22021, or 22P05 in
+ * JSON). Bodies are checked before this (readJson); this catches what reaches a query from elsewhere, for every route.
+ */
+export function isUnstorableText(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}

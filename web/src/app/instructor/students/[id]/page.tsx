@@ -38,7 +38,7 @@ export default async function StudentTimelinePage({ params }: { params: Promise<
             <li key={s.id} className="card space-y-2">
               <p className="text-sm">
                 <span className="font-medium">{formatDateTime(s.createdAt, course.timeZone)}</span> ·{' '}
-                <Link href={`/instructor/exercises/${s.slug}`} className="text-indigo-700 hover:underline">
+                <Link href={`/instructor/exercises/${s.slug}`} className="text-indigo-700 underline">
                   {s.title}
                 </Link>{' '}
                 · attempt {s.attempt} · {s.status}
