@@ -19,12 +19,7 @@ const connectionErrorCodes = new Set([
 const unavailableSqlState = /^(08...|57P0[123]|53300)$/;
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string' && (connectionErrorCodes.has(code) || unavailableSqlState.test(code))) return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return hasErrorCode(error, (code) => connectionErrorCodes.has(code) || unavailableSqlState.test(code));
 }
 
 /** Seconds a client should wait before trying again: a restart of PostgreSQL takes a few. */
@@ -35,12 +30,7 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
  * write and keep what they hold intact; the API says so with 507 instead of a 500.
  */
 export function isDiskFull(error: unknown): boolean {
-  for (let current = error, depth = 0; current && depth < 5; depth++) {
-    const code = (current as { code?: unknown }).code;
-    if (code === '53100' || code === 'ENOSPC') return true;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return false;
+  return hasErrorCode(error, (code) => code === '53100' || code === 'ENOSPC');
 }
 
 /**
@@ -48,9 +38,14 @@ export function isDiskFull(error: unknown): boolean {
  * JSON). Bodies are checked before this (readJson); this catches what reaches a query from elsewhere, for every route.
  */
 export function isUnstorableText(error: unknown): boolean {
+  return hasErrorCode(error, (code) => code === '22021' || code === '22P05');
+}
+
+/** Whether the error, or one it wraps (drizzle keeps the driver's error as `cause`), carries a code that matches. */
+function hasErrorCode(error: unknown, matches: (code: string) => boolean): boolean {
   for (let current = error, depth = 0; current && depth < 5; depth++) {
     const code = (current as { code?: unknown }).code;
-    if (code === '22021' || code === '22P05') return true;
+    if (typeof code === 'string' && matches(code)) return true;
     current = (current as { cause?: unknown }).cause;
   }
   return false;
