@@ -9,16 +9,15 @@
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { LaunchOptions } from '@playwright/test';
 
-export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const NPM_CHROMIUM = '@sparticuz/chromium';
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
-export type ChromiumSource = 'CHROMIUM_PATH' | 'system' | 'npm';
+type ChromiumSource = 'CHROMIUM_PATH' | 'system' | 'npm';
 
 export interface ResolvedChromium {
   source: ChromiumSource;
@@ -58,7 +57,7 @@ function findChromium(): ResolvedChromium {
 function npmChromium(): ResolvedChromium | undefined {
   let entry: string;
   try {
-    entry = createRequire(import.meta.url).resolve(NPM_CHROMIUM);
+    entry = fileURLToPath(import.meta.resolve('@sparticuz/chromium'));
   } catch {
     return undefined;
   }

@@ -12,7 +12,7 @@ export const demo = {
   joinCode: 'DELTA-FFN',
 } as const;
 
-export type WorkerServer = Omit<RunningServer, 'stop'>;
+type WorkerServer = Omit<RunningServer, 'stop'>;
 
 interface WorkerFixtures {
   /** This worker's own server on its own copy of the seeded database. */

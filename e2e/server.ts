@@ -111,7 +111,7 @@ export function snapshotWebBuild(): string {
  * A new, empty database on the PostgreSQL server of `serverUrl` (the e2e servers' equivalent of a fresh data
  * directory), and the function that drops it.
  */
-export async function createPostgresDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+async function createPostgresDatabase(serverUrl: string, name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const database = `deltalab_e2e_${name.replace(/[^a-z0-9]/gi, '_')}_${process.pid}_${Date.now()}`.toLowerCase();
   await onServer(serverUrl, `create database ${database}`);
   const url = new URL(serverUrl);
@@ -144,7 +144,7 @@ export async function seedDataDir(dataDir: string, logName: string, databaseUrl?
   if (code !== 0) throw new Error(`Migrating/seeding ${dataDir} failed (exit ${code}); see ${log.file}`);
 }
 
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();
     server.unref();

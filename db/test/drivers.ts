@@ -25,7 +25,7 @@ if (!testDatabaseUrl && !process.env.DELTALAB_QUIET_DRIVERS) {
   console.warn('db tests: TEST_DATABASE_URL is unset, running on PGlite only (eval "$(bash .ci/postgres.sh)" adds PostgreSQL)');
 }
 
-export interface FreshDatabase {
+interface FreshDatabase {
   handle: DbHandle;
   /** Another connection pool to the same database (on PGlite, which has one connection, the same handle). */
   openAnother(): Promise<DbHandle>;
@@ -71,7 +71,7 @@ function postgresDriver(url: string): DriverUnderTest {
   };
 }
 
-export const drivers: DriverUnderTest[] = [pglite, ...(testDatabaseUrl ? [postgresDriver(testDatabaseUrl)] : [])];
+const drivers: DriverUnderTest[] = [pglite, ...(testDatabaseUrl ? [postgresDriver(testDatabaseUrl)] : [])];
 
 /** describe() per driver with a fresh handle for the block; `use()` returns it inside tests. */
 export function describeEachDriver(title: string, body: (use: () => DbHandle, driver: DriverUnderTest) => void) {

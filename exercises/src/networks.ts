@@ -58,20 +58,6 @@ export function backpropReference(x: number[], target: number[], layers: Layer[]
   });
 }
 
-/** The loss value itself (for statements and tests). */
-export function networkLossReference(x: number[], target: number[], layers: Layer[]): number {
-  return runTf(() => {
-    const loss = networkLoss(
-      x,
-      target,
-      layers.map((l) => tf.tensor2d(l.W)),
-      layers.map((l) => tf.tensor1d(l.b)),
-      layers,
-    );
-    return loss.dataSync()[0] as number;
-  });
-}
-
 /** A random network: sizes[0] inputs, then one layer per following size. Weights have 2 decimals. */
 export function randomLayers(rng: Rng, sizes: number[], activations: ActivationName[], scale = 1): Layer[] {
   return sizes.slice(1).map((size, l) => ({

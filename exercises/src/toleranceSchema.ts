@@ -17,4 +17,4 @@ export const toleranceSchema = z.discriminatedUnion('mode', [
 
 // The schema and the Tolerance type describe the same thing: this line stops compiling when they part.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const schemaMatchesTolerance: Same<z.infer<typeof toleranceSchema>, Tolerance> = true;
+const _schemaMatchesTolerance: Same<z.infer<typeof toleranceSchema>, Tolerance> = true;

@@ -44,14 +44,14 @@ export const gradeRequestSchema = z.object({
   folder: exerciseFolderSchema.optional(),
 });
 export type GradeRequest = z.input<typeof gradeRequestSchema>;
-export type ParsedGradeRequest = z.output<typeof gradeRequestSchema>;
 
 export const gradeErrorKinds = ['timeout', 'memory', 'output', 'source too large', 'syntax', 'runtime', 'forbidden', 'internal'] as const;
 /** Why grading could not run the code. `internal` is the grader's fault, never the student's. */
-export const gradeErrorSchema = z.object({ kind: z.enum(gradeErrorKinds), message: z.string() });
+export type GradeErrorKind = (typeof gradeErrorKinds)[number];
+const gradeErrorSchema = z.object({ kind: z.enum(gradeErrorKinds), message: z.string() });
 export type GradeError = z.infer<typeof gradeErrorSchema>;
 
-export const diagnosisSchema = z.object({
+const diagnosisSchema = z.object({
   /** A name from the exercises' mistake vocabulary (e.g. 'transposed-matrix') or a generic one ('scaled-by-0.5'). */
   mistake: z.string(),
   message: z.string(),
@@ -61,7 +61,7 @@ export const diagnosisSchema = z.object({
 });
 export type Diagnosis = z.infer<typeof diagnosisSchema>;
 
-export const caseResultSchema = z.object({
+const caseResultSchema = z.object({
   name: z.string(),
   hidden: z.boolean(),
   passed: z.boolean(),
@@ -77,7 +77,7 @@ export type CaseResult = z.infer<typeof caseResultSchema>;
 export const fieldStatuses = ['correct', 'carried', 'wrong', 'missing', 'invalid'] as const;
 export type FieldStatus = (typeof fieldStatuses)[number];
 
-export const fieldResultSchema = z.object({
+const fieldResultSchema = z.object({
   name: z.string(),
   status: z.enum(fieldStatuses),
   message: z.string(),
@@ -91,7 +91,7 @@ export const fieldResultSchema = z.object({
 });
 export type FieldResult = z.infer<typeof fieldResultSchema>;
 
-export const optionResultSchema = z.object({
+const optionResultSchema = z.object({
   id: z.string(),
   selected: z.boolean(),
   correct: z.boolean(),

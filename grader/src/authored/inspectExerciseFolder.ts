@@ -192,7 +192,7 @@ function referenceAnswers(exercise: Exercise, variant: VariantSelector): FolderR
 }
 
 /** The definition as plain JSON: what the site keeps with a version (field names, tolerances, limits…), no code. */
-export function exerciseSnapshot(exercise: Exercise): Record<string, unknown> {
+function exerciseSnapshot(exercise: Exercise): Record<string, unknown> {
   const { solutionSource: _solution, knownWrongSource: _knownWrong, ...rest } = exercise;
   return JSON.parse(JSON.stringify({ ...rest, canonical: exercise.variants.canonical })) as Record<string, unknown>;
 }

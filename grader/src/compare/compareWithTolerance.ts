@@ -11,7 +11,7 @@ export type CompareOptions = {
   hint?: string;
 };
 
-export type Mismatch = {
+type Mismatch = {
   kind: 'type' | 'shape' | 'value';
   /** Where the first difference is, e.g. `dW[1][0][2]`. */
   path: string;

@@ -145,7 +145,7 @@ function tryCarryForward(
  * (0, ±1) where the true value is not trivial, or a value outside the range the quantity can take,
  * would let a student type 0 upstream and "carry" easy downstream arithmetic.
  */
-export function isPlausible(value: number, trueValue: number, field: NumericField): boolean {
+function isPlausible(value: number, trueValue: number, field: NumericField): boolean {
   if (!Number.isFinite(value)) return false;
   const tolerance = field.tolerance ?? DEFAULT_TOLERANCE;
   for (const trivial of [0, 1, -1]) {

@@ -1,1 +1,1 @@
-export { gradeNumericFields, isPlausible, type NumericGradingInput } from './gradeNumericFields';
+export { gradeNumericFields } from './gradeNumericFields';

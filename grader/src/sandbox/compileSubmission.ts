@@ -3,7 +3,7 @@ import * as esbuild from 'esbuild';
 import type { SandboxError } from './limits';
 
 /** Module names student code may import; everything else is refused at compile time. */
-export const TFJS_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
+const TFJS_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
 
 export type CompiledSubmission = { ok: true; code: string } | { ok: false; error: SandboxError };
 

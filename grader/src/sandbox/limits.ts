@@ -1,8 +1,9 @@
 import { DEFAULT_CODE_LIMITS, outputLimitBytes, sourceLimitBytes } from '@deltalab/exercises/rules';
 import { z } from 'zod';
+import type { GradeErrorKind } from '../protocol';
 
 /** Per-job limits; an exercise may override any of them. */
-export const sandboxLimitsSchema = z.object({
+const sandboxLimitsSchema = z.object({
   /** Wall time for the whole job: loading the code and every case together. */
   timeMs: z.number().int().positive().max(60_000).default(2_000),
   /** V8 heap limit of the isolate that runs the job. */
@@ -13,7 +14,6 @@ export const sandboxLimitsSchema = z.object({
   outputBytes: z.number().int().positive().default(outputLimitBytes(DEFAULT_CODE_LIMITS)),
 });
 export type SandboxLimits = z.infer<typeof sandboxLimitsSchema>;
-export type SandboxLimitsInput = z.input<typeof sandboxLimitsSchema>;
 
 export const DEFAULT_LIMITS: SandboxLimits = sandboxLimitsSchema.parse({});
 
@@ -21,7 +21,5 @@ export function resolveLimits(overrides: Partial<SandboxLimits> | undefined): Sa
   return { ...DEFAULT_LIMITS, ...Object.fromEntries(Object.entries(overrides ?? {}).filter(([, v]) => v !== undefined)) };
 }
 
-/** Why a job could not produce results. `runtime` is per case unless the code fails while loading. */
-export const sandboxErrorKinds = ['timeout', 'memory', 'output', 'source too large', 'syntax', 'runtime', 'forbidden', 'internal'] as const;
-export type SandboxErrorKind = (typeof sandboxErrorKinds)[number];
-export type SandboxError = { kind: SandboxErrorKind; message: string };
+/** Why a job could not produce results (the grade's error kinds). `runtime` is per case unless the code fails while loading. */
+export type SandboxError = { kind: GradeErrorKind; message: string };

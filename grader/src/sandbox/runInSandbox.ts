@@ -27,7 +27,7 @@ export type SandboxJob = {
   harness?: string;
 };
 
-export type SandboxTimings = { compileMs: number; setupMs: number; runMs: number; totalMs: number };
+type SandboxTimings = { compileMs: number; setupMs: number; runMs: number; totalMs: number };
 
 export type SandboxRun =
   | { ok: true; outcomes: CaseOutcome[]; logs: string; timings: SandboxTimings }

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 import type { GradeRequest, GradeResult } from '../../src';
 import { gradeContained, GradingProcessPool, type ContainmentOptions, type ProcessPoolOptions } from '../../src/process';
 
-export const EXERCISE = 'mlp-forward-code';
+const EXERCISE = 'mlp-forward-code';
 export const solution = getExercise(EXERCISE).solutionSource!;
 
 export function codeRequest(code: string): GradeRequest {

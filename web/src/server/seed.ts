@@ -23,7 +23,7 @@ export const demoCourse = {
 } as const;
 
 /** A second course with an instructor of its own: switching courses, and "an instructor of another course" in tests. */
-export const demoSecondCourse = {
+const demoSecondCourse = {
   slug: 'deltalab-sandbox',
   title: 'Deltalab Sandbox',
   joinCode: 'SANDBOX-1',
@@ -32,7 +32,7 @@ export const demoSecondCourse = {
 
 export const demoPassword = 'deltalab-demo';
 
-export const demoUsers = [
+const demoUsers = [
   { email: 'instructor@deltalab.test', name: 'Ada Instructor', role: 'instructor' },
   { email: 'student1@deltalab.test', name: 'Student One', role: 'student' },
   { email: 'student2@deltalab.test', name: 'Student Two', role: 'student' },

@@ -4,7 +4,7 @@ import type { ActivationKind, ActivationResult } from './reference';
 const sigmoid = (v: number) => 1 / (1 + Math.exp(-v));
 
 /** Plain float64 activations and derivatives. */
-export function activateFloat64(name: ActivationKind, z: number[], alpha: number): ActivationResult {
+function activateFloat64(name: ActivationKind, z: number[], alpha: number): ActivationResult {
   switch (name) {
     case 'sigmoid':
       return { value: z.map(sigmoid), derivative: z.map((v) => sigmoid(v) * (1 - sigmoid(v))) };

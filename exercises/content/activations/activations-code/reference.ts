@@ -17,7 +17,7 @@ function apply(name: ActivationKind, z: tf.Tensor, alpha: number): tf.Tensor {
 }
 
 /** Values and derivatives by tfjs autodiff: tf.grad of Σ h(z) for element-wise h, of y_k for the softmax. */
-export function activateReference(name: ActivationKind, z: number[], alpha: number): ActivationResult {
+function activateReference(name: ActivationKind, z: number[], alpha: number): ActivationResult {
   return runTf(() => {
     const input = tf.tensor1d(z);
     const value = toVector(apply(name, input, alpha));

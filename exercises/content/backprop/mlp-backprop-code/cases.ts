@@ -38,7 +38,7 @@ export function visible(): CodeCase[] {
   ];
 }
 
-export const HIDDEN_CASE_COUNT = 20;
+const HIDDEN_CASE_COUNT = 20;
 const hiddenActivations: ActivationName[] = ['sigmoid', 'tanh', 'relu', 'linear'];
 const outputActivations: ActivationName[] = ['sigmoid', 'softmax', 'linear', 'tanh', 'relu'];
 

@@ -35,7 +35,7 @@ export function visible(): CodeCase[] {
   ];
 }
 
-export const HIDDEN_CASE_COUNT = 12;
+const HIDDEN_CASE_COUNT = 12;
 
 /** K = 2…4 classes, N = 1…4 inputs, B = 2…6 examples; logits up to ~±20 (a naive softmax still works in float64). */
 export function randomSoftmaxCase(rng: Rng, name: string): CodeCase {

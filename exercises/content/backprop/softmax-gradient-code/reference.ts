@@ -9,7 +9,7 @@ export interface SoftmaxGradient {
  * Gradient of the batch cross-entropy L = −(1/B) Σ_s Σ_k t_k(s) log y_k(s) of a linear softmax classifier
  * A = WX + b (examples are the columns of X, as in the notes), by tf.grads.
  */
-export function softmaxGradientReference(W: number[][], b: number[], X: number[][], labels: number[]): SoftmaxGradient {
+function softmaxGradientReference(W: number[][], b: number[], X: number[][], labels: number[]): SoftmaxGradient {
   return runTf(() => {
     const x = tf.tensor2d(X);
     const targets = tf.oneHot(tf.tensor1d(labels, 'int32'), W.length).toFloat();

@@ -45,7 +45,7 @@ export function visible(): CodeCase[] {
   ];
 }
 
-export const HIDDEN_CASE_COUNT = 10;
+const HIDDEN_CASE_COUNT = 10;
 
 /** A random 2-H-1 network (H = 2…4), learning rate 1–4, 4–16 epochs: short runs keep float32 and float64 together. */
 export function randomTrainingCase(rng: Rng, name: string): CodeCase {

@@ -13,7 +13,7 @@ const targets = [0, 1, 1, 0];
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Plain float64 XOR training with one deliberate mistake switched on (also the tests' float64 reference). */
-export function trainXorFloat64(net: XorNetwork, lr: number, epochs: number, options: Options = {}): XorTraining {
+function trainXorFloat64(net: XorNetwork, lr: number, epochs: number, options: Options = {}): XorTraining {
   const W1 = net.W1.map((r) => r.slice());
   const b1 = net.b1.slice();
   const v = net.W2[0]!.slice();

@@ -19,7 +19,7 @@ export interface XorTraining {
  * Full-batch gradient descent on XOR with tfjs: sigmoid hidden layer, sigmoid output, J = mean (y − t)².
  * Gradients by tf.valueAndGrads; every epoch in its own tidy so long runs do not pile up tensors.
  */
-export function trainXorReference(net: XorNetwork, lr: number, epochs: number): XorTraining {
+function trainXorReference(net: XorNetwork, lr: number, epochs: number): XorTraining {
   return runTf(() => {
     const { x, y } = xorDataset();
     const X = tf.tensor2d(x);

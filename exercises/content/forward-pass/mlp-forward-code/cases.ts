@@ -53,7 +53,7 @@ export function visible(): CodeCase[] {
   ];
 }
 
-export const HIDDEN_CASE_COUNT = 24;
+const HIDDEN_CASE_COUNT = 24;
 
 /** Hidden cases: depths 1–4, non-square layers, every activation, negative pre-activations, large softmax logits. */
 export function hidden(_params: Record<string, unknown>, rng: Rng): CodeCase[] {

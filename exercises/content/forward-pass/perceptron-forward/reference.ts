@@ -2,7 +2,7 @@ import { runTf, tf, toNumber } from '../../../src/tf';
 import type { PerceptronParams } from './variants';
 
 /** ŷ = σ(w0 + xᵀW), in tfjs. */
-export function perceptronOutput(p: PerceptronParams): number {
+function perceptronOutput(p: PerceptronParams): number {
   return runTf(() => toNumber(tf.sigmoid(tf.add(p.w0, tf.dot(tf.tensor1d(p.x), tf.tensor1d(p.W))))));
 }
 

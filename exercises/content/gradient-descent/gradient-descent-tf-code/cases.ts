@@ -78,7 +78,7 @@ export function visible(): CodeCase[] {
 }
 
 /** Kept small: every case runs tfjs in the grader's sandbox (~15 ms per job plus the training). */
-export const HIDDEN_CASE_COUNT = 8;
+const HIDDEN_CASE_COUNT = 8;
 
 /**
  * A random problem: 4–8 rows of 2–3 features, 2–4 hidden units, 3–12 steps (short runs keep float32 and float64

@@ -1,12 +1,12 @@
 import type { Mistake } from '../../../src/definition';
 import type { LossName, Training, TwoLayerNet } from './reference';
 
-export type TrainingOptions = { ascent?: boolean; frozenBiases?: boolean; linearOutput?: boolean };
+type TrainingOptions = { ascent?: boolean; frozenBiases?: boolean; linearOutput?: boolean };
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
 /** Plain float64 training with backprop written out, and one deliberate mistake switched on. */
-export function trainFloat64(
+function trainFloat64(
   X: number[][],
   y: number[],
   net: TwoLayerNet,

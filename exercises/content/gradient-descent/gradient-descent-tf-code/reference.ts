@@ -19,7 +19,7 @@ export interface Training {
  * Full-batch gradient descent the way the notes write it: weights are tf variables, `grads = tf.gradients(loss,
  * weights)` is tf.variableGrads, and `weights.assign(weights - lr * grads)` is Variable.assign.
  */
-export function trainReference(X: number[][], y: number[], net: TwoLayerNet, lr: number, steps: number, loss: LossName): Training {
+function trainReference(X: number[][], y: number[], net: TwoLayerNet, lr: number, steps: number, loss: LossName): Training {
   return runTf(() => {
     // tidy does not dispose variables: the finally does.
     const weights = [

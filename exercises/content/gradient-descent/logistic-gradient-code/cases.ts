@@ -26,7 +26,7 @@ export function visible(): CodeCase[] {
   ];
 }
 
-export const HIDDEN_CASE_COUNT = 12;
+const HIDDEN_CASE_COUNT = 12;
 
 /** 1–4 features, 2–8 examples (never a square X), both labels present. */
 export function randomLogisticCase(rng: Rng, name: string): CodeCase {

@@ -9,7 +9,7 @@ export interface LogisticGradient {
  * Gradient of the summed binary cross-entropy of logistic regression, examples as the columns of X (n × m), by
  * tf.grads. log σ(z) = −softplus(−z) and log(1 − σ(z)) = −softplus(z) keep the loss finite for large |z|.
  */
-export function logisticGradientReference(X: number[][], Y: number[], w: number[], b: number): LogisticGradient {
+function logisticGradientReference(X: number[][], Y: number[], w: number[], b: number): LogisticGradient {
   return runTf(() => {
     const x = tf.tensor2d(X);
     const y = tf.tensor1d(Y);

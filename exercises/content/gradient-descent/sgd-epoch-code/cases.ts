@@ -25,7 +25,7 @@ export function visible(): CodeCase[] {
   ];
 }
 
-export const HIDDEN_CASE_COUNT = 10;
+const HIDDEN_CASE_COUNT = 10;
 
 /** A random regression problem: 4–10 rows, 1–3 features, batch sizes from 1 to n (often not dividing n). */
 export function randomEpochCase(rng: Rng, name: string): CodeCase {

@@ -11,7 +11,7 @@ export interface EpochResult {
  * One epoch of mini-batch SGD for linear regression ŷ = Xw + b with the batch MSE, batches taken in row order
  * (the last one may be smaller). Gradients by tf.valueAndGrads.
  */
-export function sgdEpochReference(w: number[], b: number, X: number[][], y: number[], lr: number, batchSize: number): EpochResult {
+function sgdEpochReference(w: number[], b: number, X: number[][], y: number[], lr: number, batchSize: number): EpochResult {
   return runTf(() => {
     let weights: tf.Tensor = tf.tensor1d(w);
     let bias: tf.Tensor = tf.scalar(b);

@@ -3,7 +3,7 @@ import type { Rng } from '../../../src/random';
 import { lossNames, type LossName } from './reference';
 
 /** Mazur's outputs and targets from the notes: the MSE over the two outputs is the notes' E_total = 0.2984. */
-export const mazurOutputs = { y: [[0.75136507, 0.772928465]], t: [[0.01, 0.99]] };
+const mazurOutputs = { y: [[0.75136507, 0.772928465]], t: [[0.01, 0.99]] };
 
 export function visible(): CodeCase[] {
   return [

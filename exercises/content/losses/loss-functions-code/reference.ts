@@ -7,7 +7,7 @@ export const lossNames: readonly LossName[] = ['mse', 'mae', 'bce', 'cce'];
  * The notes' losses for a batch (one row per example), in tfjs. mse/mae/bce average over every output of every
  * example (Keras' convention); cce sums −t·log y over the classes of an example and averages over the examples.
  */
-export function lossReference(name: LossName, y: number[][], t: number[][]): number {
+function lossReference(name: LossName, y: number[][], t: number[][]): number {
   return runTf(() => {
     const Y = tf.tensor2d(y);
     const T = tf.tensor2d(t);

@@ -1,7 +1,7 @@
 /** Messages between the page (runInBrowser) and the Run worker (run.worker.ts). */
 import type { Tolerance } from '@deltalab/exercises/rules';
 
-export interface RunCase {
+interface RunCase {
   name: string;
   entry: string;
   args: unknown[];

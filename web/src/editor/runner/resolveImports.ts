@@ -5,7 +5,7 @@
  * exercise uses tfjs; any other import is refused with the grader's message.
  */
 
-export const TF_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
+const TF_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
 
 export type ResolvedImports = { ok: true; js: string } | { ok: false; message: string };
 

@@ -5,7 +5,7 @@ import type { RunCaseResult, RunRequest, RunResponse, TfReady } from './protocol
 export type RunOutcome = { ok: true; results: RunCaseResult[]; ms: number } | { ok: false; message: string; results: RunCaseResult[] };
 
 /** Loading tfjs and probing its backends (first Run on a page) gets this long before the student's time starts. */
-export const TF_SETUP_LIMIT_MS = 60_000;
+const TF_SETUP_LIMIT_MS = 60_000;
 
 /**
  * Runs compiled code against cases in a fresh Web Worker. The worker is terminated `timeLimitMs` after the

@@ -10,7 +10,7 @@ import { tfBackends, type ProbeTiming, type TfBackend, type TfRunOptions, type T
  */
 export type Tf = typeof TfNamespace;
 
-export const WASM_PATH = '/tfjs/';
+const WASM_PATH = '/tfjs/';
 
 export async function loadTf(): Promise<Tf> {
   return import('@tensorflow/tfjs');
@@ -128,7 +128,7 @@ function disagreement(values: number[], reference: number[]): string | null {
  * backend's numbers against cpu's: a backend whose synchronous reads come back wrong (e.g. WebGPU's canvas
  * read-back on a software renderer) is reported as unusable rather than picked.
  */
-export async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
+async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
   const timings: ProbeTiming[] = [];
   let reference: number[] | undefined;
   for (const backend of tfBackends) {

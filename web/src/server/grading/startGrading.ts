@@ -106,7 +106,7 @@ function sweepStaleQueued(handle: DbHandle, queue: GradingQueue, staleMs: number
 }
 
 /** The grading runtime of this process, if started. */
-export function runningGrading(): Promise<GradingRuntime> | undefined {
+function runningGrading(): Promise<GradingRuntime> | undefined {
   return holder.__deltalabGrading;
 }
 

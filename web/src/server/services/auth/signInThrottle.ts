@@ -4,7 +4,7 @@ import { clearSignInFailures, recordSignInFailure, selectSignInBlockSeconds, typ
  * Failed password sign-ins allowed per 15 minutes: few per account (guessing one student's password), many per
  * address (a lab or a campus NAT puts a whole class behind one address, and students mistype).
  */
-export const signInLimits = { windowSeconds: 15 * 60, perAccount: 8, perAddress: 100 } as const;
+const signInLimits = { windowSeconds: 15 * 60, perAccount: 8, perAddress: 100 } as const;
 
 export interface SignInAttempt {
   email: string;

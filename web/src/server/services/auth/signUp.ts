@@ -4,7 +4,7 @@ import { joinCodeInput, unknownJoinCode } from '../courses/joinCourse';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 import { hashPassword } from './passwords';
 
-export const signUpInput = z.object({
+const signUpInput = z.object({
   name: z.string().trim().min(1, 'Enter your name').max(100, 'Name must be at most 100 characters'),
   email: z
     .string()
@@ -17,7 +17,6 @@ export const signUpInput = z.object({
   joinCode: joinCodeInput,
 });
 
-export type SignUpInput = z.input<typeof signUpInput>;
 export type SignUpField = keyof z.infer<typeof signUpInput>;
 
 export type SignUpResult = { ok: true; userId: string; courseId: string; email: string } | FormRefusal<SignUpField>;

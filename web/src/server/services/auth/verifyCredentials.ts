@@ -2,12 +2,12 @@ import { z } from 'zod';
 import { selectOptionalUserByEmail, type Database, type User } from '@deltalab/db';
 import { verifyPassword } from './passwords';
 
-export const credentialsInput = z.object({
+const credentialsInput = z.object({
   email: z.string().trim().toLowerCase().min(1, 'Enter your email address').email('Enter a valid email address'),
   password: z.string().min(1, 'Enter your password'),
 });
 
-export type CredentialsFailure = 'invalid-input' | 'unknown-email' | 'no-password' | 'wrong-password';
+type CredentialsFailure = 'invalid-input' | 'unknown-email' | 'no-password' | 'wrong-password';
 
 export type CredentialsResult =
   { ok: true; user: Pick<User, 'id' | 'email' | 'name' | 'role'> } | { ok: false; reason: CredentialsFailure; message: string };

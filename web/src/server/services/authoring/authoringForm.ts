@@ -33,7 +33,7 @@ const common = {
   reference: source('reference.ts'),
 };
 
-export const numericFieldInput = z
+const numericFieldInput = z
   .object({
     name: identifier,
     label: z.string().trim().min(1, 'Each field needs a label (Markdown/KaTeX, e.g. $\\hat{y}$)'),

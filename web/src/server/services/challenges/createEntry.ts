@@ -22,7 +22,7 @@ const provenanceSchema = z
   })
   .strict();
 
-export const entryRequestSchema = z.object({ model: z.unknown(), provenance: provenanceSchema }).strict();
+const entryRequestSchema = z.object({ model: z.unknown(), provenance: provenanceSchema }).strict();
 
 export interface CreateEntryInput {
   userId: string;

@@ -11,9 +11,9 @@ import { loadChallenge, type ChallengeExerciseDef } from './challengeContext';
 import { queueVerify } from './entries';
 
 /** Entries re-trained by Verify after the deadline, from the top of the private board. */
-export const VERIFY_TOP = 3;
+const VERIFY_TOP = 3;
 /** Entries whose decision boundary is shown over the hidden test points after the reveal. */
-export const BOUNDARIES_SHOWN = 3;
+const BOUNDARIES_SHOWN = 3;
 
 export interface BoardRow {
   /** null for a baseline (a reference row, not ranked). */
@@ -56,7 +56,7 @@ function baselineRows(exercise: ChallengeExerciseDef): BaselineScores[] {
 }
 
 /** The name a student shows: the one they chose, else a stable pseudonym (real names are for instructors). */
-export function boardName(row: Pick<ChallengeBoardRow, 'alias' | 'userId'>): string {
+function boardName(row: Pick<ChallengeBoardRow, 'alias' | 'userId'>): string {
   return row.alias ?? `Anonymous ${(hashString(row.userId) % 46656).toString(36).padStart(3, '0')}`;
 }
 

@@ -5,7 +5,7 @@ import { registerExercises } from '../exercises/registerExercises';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 import { courseSettingsInput } from './updateCourseSettings';
 
-export const createCourseInput = z
+const createCourseInput = z
   .object({
     title: z.string().trim().min(1, 'Give the course a title').max(200, 'The title is at most 200 characters'),
     joinCode: z

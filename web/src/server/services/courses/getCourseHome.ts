@@ -2,7 +2,7 @@ import { listCoursesForUser, studentExerciseSummaries, type Database, type Stude
 import { topics } from '@deltalab/exercises';
 import type { CurrentCourse } from './getCurrentCourse';
 
-export interface TopicGroup {
+interface TopicGroup {
   id: string;
   title: string;
   exercises: StudentExerciseSummary[];

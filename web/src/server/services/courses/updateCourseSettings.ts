@@ -32,7 +32,7 @@ export const courseSettingsInput = z
     message: 'A penalty policy needs a penalty above 0 % (or choose "graded as usual")',
   });
 
-export type CourseSettingsField = 'timeZone' | 'latePolicy' | 'latePenaltyPercent';
+type CourseSettingsField = 'timeZone' | 'latePolicy' | 'latePenaltyPercent';
 
 export type UpdateCourseSettingsResult = { ok: true; course: Course } | FormRefusal<CourseSettingsField>;
 

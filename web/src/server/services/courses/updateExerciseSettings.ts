@@ -8,7 +8,7 @@ const optionalNumber = (message: string) =>
   z.preprocess((v) => (v === '' || v === null || v === undefined ? null : v), z.coerce.number({ error: message }).nullable());
 
 /** A course's rules for one exercise, as the settings form sends them (percent for the decay, a local date-time). */
-export const exerciseSettingsInput = z
+const exerciseSettingsInput = z
   .object({
     published: z.preprocess((v) => v === true || v === 'on' || v === 'true', z.boolean()),
     points: optionalNumber('Points are a number').refine(

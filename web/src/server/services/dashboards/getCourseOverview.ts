@@ -3,7 +3,7 @@ import { topics } from '@deltalab/exercises';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { courseColumns, type CourseColumn } from './courseColumns';
 
-export interface OverviewCellView {
+interface OverviewCellView {
   score: number | null;
   attempts: number;
   solved: boolean;

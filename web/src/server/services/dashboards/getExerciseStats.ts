@@ -66,7 +66,7 @@ type PerStudent = {
   mistakes: Set<string>;
 };
 
-export function computeStats(
+function computeStats(
   exercise: ExerciseStats['exercise'],
   facts: ExerciseSubmissionFacts[],
   totals: { userId: string; here: number; rest: number }[],

@@ -3,7 +3,7 @@ import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { courseColumns } from './courseColumns';
 
 /** One CSV field: quoted when it holds a comma, quote or line break (RFC 4180); formulas are defused for spreadsheets. */
-export function csvField(value: string | number | boolean | null | undefined): string {
+function csvField(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   let text = String(value);
   if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text) && !/^-?\d/.test(text)) text = `'${text}`;

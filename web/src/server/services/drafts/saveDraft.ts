@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { saveDraft as saveDraftRow, selectCourseExerciseBySlug, type Database } from '@deltalab/db';
 import { getCurrentCourse } from '../courses/getCurrentCourse';
 
-export const draftInput = z.object({
+const draftInput = z.object({
   exercise: z.string().trim().min(1).max(100),
   code: z.string().max(200 * 1024, 'A draft is at most 200 kB'),
 });

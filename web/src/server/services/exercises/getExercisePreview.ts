@@ -7,7 +7,7 @@ import { resolvePreview, type PreviewTarget, type ResolvedPreview } from './prev
 /** What the reference gives for the previewed variant, for the instructor's eyes only. */
 export type ReferenceAnswers = FolderReference;
 
-export interface ExercisePreview {
+interface ExercisePreview {
   preview: ResolvedPreview;
   courseExercise: CourseExerciseRow;
   exercise: Exercise;

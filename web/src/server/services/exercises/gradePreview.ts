@@ -12,7 +12,7 @@ import { withRenderedExplanations } from '../submissions/getSubmission';
 import { previewTargetSchema, resolvePreview } from './previewVariant';
 
 /** POST /api/preview body: a submission (as POST /api/submissions takes it) plus which variant to grade it on. */
-export const previewGradeRequest = z
+const previewGradeRequest = z
   .object({
     ...submissionRequest.shape,
     variant: z.unknown().optional(),

@@ -9,7 +9,7 @@ export interface RegisterOptions {
 }
 
 /** The JSON snapshot stored with a version: the definition without functions or solution sources. */
-export function definitionSnapshot(exercise: Exercise): unknown {
+function definitionSnapshot(exercise: Exercise): unknown {
   const { solutionSource: _solution, knownWrongSource: _knownWrong, ...rest } = exercise;
   return JSON.parse(JSON.stringify({ ...rest, canonical: exercise.variants.canonical }));
 }

@@ -4,9 +4,7 @@ import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 import { changeReason } from './regradePreview';
 
-export const applyRegradeRequest = z
-  .object({ neverLower: z.boolean({ error: 'neverLower: true (keep a higher old score) or false' }) })
-  .strict();
+const applyRegradeRequest = z.object({ neverLower: z.boolean({ error: 'neverLower: true (keep a higher old score) or false' }) }).strict();
 
 /**
  * Applies a graded regrade: the new grades replace the submissions' (a lower one keeps the old score with

@@ -36,7 +36,7 @@ export const regradeRequest = z
   })
   .strict();
 
-export type RegradeRequest = z.infer<typeof regradeRequest>;
+type RegradeRequest = z.infer<typeof regradeRequest>;
 
 /**
  * Starts a regrade of an exercise against its current version: one item per graded submission in scope, each queued

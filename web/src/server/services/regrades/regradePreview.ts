@@ -2,7 +2,7 @@ import { listRegradeItems, listRegrades, selectOptionalRegrade, type Database, t
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 
-export interface RegradeChange {
+interface RegradeChange {
   itemId: string;
   submissionId: string;
   student: { userId: string; email: string; name: string };

@@ -11,7 +11,7 @@ import { assertViewerMaySee, getSubmissionForViewer, parseSubmissionId } from '.
 import { SubmissionError } from './submissionError';
 
 /** `?wait=` on GET /api/submissions/:id: how long to hold the request for the grade, in seconds. */
-export const MAX_WAIT_SECONDS = 30;
+const MAX_WAIT_SECONDS = 30;
 const waitSeconds = z.coerce
   .number({ error: `wait must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}` })
   .min(0, { error: `wait must be a number of seconds from 0 to ${MAX_WAIT_SECONDS}` })
