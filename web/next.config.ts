@@ -16,6 +16,9 @@ const nextConfig: NextConfig = {
     '@tensorflow/tfjs-backend-wasm',
     'bcryptjs',
   ],
+  // The loader reads exercise folders by path, so tracing lists their files; an exercise's own test
+  // (exercises/content/<topic>/<slug>/exercise.test.ts) sits there but is no part of the site.
+  outputFileTracingExcludes: { '*': ['../exercises/content/**/*.test.ts'] },
   // forbidden() renders app/forbidden.tsx with a real 403 for pages a role may not see.
   experimental: { authInterrupts: true },
   // Type errors are `npm run typecheck`'s job (tsc over web and the packages it imports): keeping them out of

@@ -51,6 +51,7 @@ export {
   hashFiles,
   exerciseFromFiles,
   exerciseFileNames,
+  exerciseFolderFiles,
   ExerciseLoadError,
   type ExerciseFileName,
   type Exercise,

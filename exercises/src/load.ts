@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
-import { registry as defaultRegistry, type RegistryEntry } from '../content/index';
+import { registry as defaultRegistry } from '../content/index';
 import { exerciseDefinitionSchema, topics, type ExerciseDefinition } from './definition';
 import { statementPlaceholders } from './statement';
 
@@ -19,6 +19,13 @@ export type Exercise = ExerciseDefinition & {
   solutionSource?: string;
   knownWrongSource?: string;
 };
+
+/** A folder under content/ and its definition: one line of the generated registry, content/index.ts. */
+export interface RegistryEntry {
+  /** '<topic>/<slug>', relative to content/. */
+  dir: string;
+  definition: ExerciseDefinition;
+}
 
 /**
  * Where content/<topic>/<slug>/ folders live. DELTALAB_EXERCISES_DIR overrides (e.g. a Next.js server bundle whose
@@ -57,9 +64,18 @@ function readText(file: string): string | undefined {
   return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
+/**
+ * An exercise folder's own test (exercise.test.ts) checks the exercise but is no part of it: not in its content hash (a
+ * new assertion is no new version), not in what the site exports or stores.
+ */
+function isExerciseTestFile(name: string): boolean {
+  return name.endsWith('.test.ts');
+}
+
 function listFiles(dir: string): string[] {
   return readdirSync(dir)
     .sort()
+    .filter((name) => !isExerciseTestFile(name))
     .flatMap((name) => {
       const full = path.join(dir, name);
       return statSync(full).isDirectory() ? listFiles(full).map((f) => path.join(name, f)) : [name];
@@ -83,6 +99,19 @@ export function hashFiles(files: Record<string, string | Uint8Array>): string {
     hash.update('\u0000');
   }
   return hash.digest('hex').slice(0, 16);
+}
+
+/**
+ * A catalogue exercise's folder (`dir` as in Exercise.dir) as name → text, the way the site stores an exercise: every
+ * file but its test. hashFiles of it is the loader's contentHash.
+ */
+export function exerciseFolderFiles(dir: string): Record<string, string> {
+  const folder = path.join(exercisesContentDir(), dir);
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((name) => !isExerciseTestFile(name))
+      .map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]),
+  );
 }
 
 /** The files an exercise folder may hold (a site-authored exercise holds exactly these). */

@@ -1,13 +1,18 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import perceptronForward from '../content/forward-pass/perceptron-forward/definition';
-import { ExerciseLoadError, exerciseFromFiles, exercisesContentDir, hashFiles, loadExercises } from '../src/index';
-
-function folderFiles(dir: string): Record<string, string> {
-  const folder = path.join(exercisesContentDir(), dir);
-  return Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]));
-}
+import {
+  ExerciseLoadError,
+  exerciseFileNames,
+  exerciseFolderFiles as folderFiles,
+  exerciseFromFiles,
+  exercisesContentDir,
+  hashFiles,
+  hashFolder,
+  loadExercises,
+} from '../src/index';
 
 describe('an exercise folder as files (what the site stores for exercises authored there)', () => {
   it('hashFiles gives every catalogue folder the content hash the loader gives it: an exported site exercise keeps its version', () => {
@@ -24,5 +29,18 @@ describe('an exercise folder as files (what the site stores for exercises author
       new ExerciseLoadError('site', 'statement.md uses {{nothing}} but variants.display() does not provide it'),
     );
     expect(() => exerciseFromFiles({ ...perceptronForward, points: -1 }, files, 'site')).toThrow(/definition\.ts: .*points/s);
+  });
+
+  it("leaves out the folder's own test: not part of the exercise, its hash or what the site stores", () => {
+    const dir = 'forward-pass/perceptron-forward';
+    const folder = path.join(exercisesContentDir(), dir);
+    expect(existsSync(path.join(folder, 'exercise.test.ts'))).toBe(true);
+    expect(Object.keys(folderFiles(dir)).every((name) => (exerciseFileNames as readonly string[]).includes(name))).toBe(true);
+    const copy = path.join(mkdtempSync(path.join(tmpdir(), 'deltalab-folder-')), 'perceptron-forward');
+    cpSync(folder, copy, { recursive: true });
+    const withTest = hashFolder(copy);
+    rmSync(path.join(copy, 'exercise.test.ts'));
+    expect(withTest).toBe(hashFolder(copy));
+    expect(withTest).toBe(loadExercises().find((e) => e.dir === dir)!.contentHash);
   });
 });

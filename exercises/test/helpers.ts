@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect } from 'vitest';
 import { referenceBackends, useReferenceBackend, type ReferenceBackend } from '../src/backend';
 import { DEFAULT_TOLERANCE, isWithinTolerance, type Tolerance } from '../src/rules';
+import { outputPreActivations, type Layer } from '../src/networks';
 
 /** One describe block per tfjs backend (cpu, wasm): the same body runs on each. */
 export function describeEachBackend(name: string, body: (backend: ReferenceBackend) => void): void {
@@ -79,7 +80,7 @@ export const numericVariantSeeds = Array.from({ length: 1000 }, (_, i) => (i * 2
 export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 import { it } from 'vitest';
-import { deriveField, getExercise, solveVariant, variantParams } from '../src/index';
+import { deriveField, getExercise, hiddenCases, solveVariant, variantParams } from '../src/index';
 import type { NumericExercise } from '../src/definition';
 
 /**
@@ -123,4 +124,25 @@ export function checkNumericExercise<P>(
       }
     });
   });
+}
+
+/**
+ * What the hidden cases of a network code exercise (`mlp-forward-code`, `mlp-backprop-code`: args `[x, …, layers]`)
+ * cover on one variant: depths, activations, a non-square layer, a negative pre-activation, huge softmax logits.
+ */
+export function networkCaseCoverage(slug: string, variant: number | 'canonical') {
+  const cases = hiddenCases(getExercise(slug), variant);
+  const networks = cases.map((c) => {
+    const args = c.args as [number[], ...unknown[]];
+    return { x: args[0], layers: args[args.length - 1] as Layer[] };
+  });
+  const preActivations = networks.flatMap(({ x, layers }) => layers.map((_, l) => outputPreActivations(x, layers.slice(0, l + 1))).flat());
+  return {
+    depths: new Set(networks.map((n) => n.layers.length)),
+    activations: new Set(networks.flatMap((n) => n.layers.map((l) => l.activation))),
+    nonSquare: networks.some((n) => n.layers.some((l) => l.W.length !== l.W[0]!.length)),
+    negativePreActivation: preActivations.some((z) => z < 0),
+    largeLogits: networks.some((n) => n.layers.some((l) => l.activation === 'softmax' && l.b.some((b) => Math.abs(b) > 700))),
+    softmaxOutput: networks.some((n) => n.layers[n.layers.length - 1]!.activation === 'softmax'),
+  };
 }

@@ -232,6 +232,14 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     expect((await validateExerciseDraft(db, course, `${slug}-copy`)).ok).toBe(true);
   });
 
+  it("a catalogue exercise exports as its folder without the folder's own test, and imports back as a draft", async () => {
+    const exported = await exportExerciseArchive(handle.db, course, 'perceptron-forward');
+    const files = ['definition.ts', 'reference.ts', 'statement.md', 'variants.ts'];
+    expect(Object.keys(readTarGz(exported.archive)).sort()).toEqual(files.map((f) => `forward-pass/perceptron-forward/${f}`));
+    const copy = await importExerciseArchive(handle.db, course, instructorId, exported.archive, 'perceptron-forward-copy');
+    expect(Object.keys(copy.files).sort()).toEqual(files);
+  });
+
   it('regrade requests and settings are validated with specific messages', async () => {
     expect(await refusal(createRegrade(handle, course, instructorId, { exercise: 'no-such-exercise' }))).toMatchObject({
       code: 'unknown-exercise',

@@ -1,13 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exercisesContentDir, hashFiles } from '@deltalab/exercises';
+import { exerciseFolderFiles, hashFiles } from '@deltalab/exercises';
 import { gradeContained, GradingProcessPool, type AuthoringOutcome, type ExerciseFolder } from '../../src';
 
 /** A catalogue folder's files with its slug renamed: what an instructor gets by importing an export of it. */
 function catalogueFolder(dir: string, slug: string, edit: (files: Record<string, string>) => void = () => {}): ExerciseFolder {
-  const folder = path.join(exercisesContentDir(), dir);
-  const files = Object.fromEntries(readdirSync(folder).map((name) => [name, readFileSync(path.join(folder, name), 'utf8')]));
+  const files = exerciseFolderFiles(dir);
   files['definition.ts'] = files['definition.ts']!.replace(/slug: '[^']+'/, `slug: '${slug}'`);
   edit(files);
   return { hash: hashFiles(files), files };

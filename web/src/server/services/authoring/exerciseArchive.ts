@@ -1,7 +1,5 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { selectCourseExerciseBySlug, type Database } from '@deltalab/db';
-import { exerciseFileNames, exercisesContentDir, findExercise } from '@deltalab/exercises';
+import { exerciseFileNames, exerciseFolderFiles, findExercise } from '@deltalab/exercises';
 import { readTarGz, writeTarGz } from '@/lib/tarArchive';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
@@ -10,8 +8,8 @@ import { saveExerciseDraft } from './authorExercise';
 
 /**
  * An exercise of the course as `<topic>/<slug>/…` in a .tar.gz: unpacked in exercises/content/ it is a catalogue
- * folder (register it in content/index.ts). A site-authored exercise exports its current version's files, a
- * catalogue one its folder.
+ * folder (`npm run registry -w @deltalab/exercises` lists it in content/index.ts). A site-authored exercise exports
+ * its current version's files, a catalogue one its folder.
  */
 export async function exportExerciseArchive(
   db: Database,
@@ -21,12 +19,8 @@ export async function exportExerciseArchive(
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   const resolved = row ? await resolveExercise(db, row) : null;
   if (!row || !resolved) throw new SubmissionError('unknown-exercise', `Unknown exercise '${slug}' in ${course.title}.`);
-  let files: Record<string, string>;
-  if (resolved.folder) files = resolved.folder.files;
-  else {
-    const dir = path.join(exercisesContentDir(), findExercise(slug)!.dir);
-    files = Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(path.join(dir, name), 'utf8')]));
-  }
+  // A catalogue folder without its test (exercise.test.ts): an import would refuse it.
+  const files = resolved.folder ? resolved.folder.files : exerciseFolderFiles(findExercise(slug)!.dir);
   const prefix = `${resolved.exercise.topic}/${slug}`;
   return {
     fileName: `${slug}.tar.gz`,
