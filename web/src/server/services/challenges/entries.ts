@@ -41,6 +41,8 @@ export function entryView(entry: ChallengeEntryView, context: Pick<ChallengeCont
 export type EntryView = ReturnType<typeof entryView>;
 /** GET /api/challenges/:slug/entries: the student's entries, newest first. */
 export type EntryList = { entries: EntryView[] };
+/** POST /api/challenges/:slug/entries/:id/verify's answer (202). */
+export type VerifyRequested = Awaited<ReturnType<typeof requestVerify>>;
 /** POST /api/challenges/:slug/entries's answer (202): the stored entry, scored next by a grading child. */
 export type EntryAccepted = Pick<EntryView, 'id' | 'status'>;
 
