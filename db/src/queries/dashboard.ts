@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Database } from '../database';
+import type { SubmissionPayload, SubmissionRegradeEntry } from '../schema';
 import { rowsOf } from '../rawRows';
 
 /**
@@ -133,10 +134,11 @@ export async function studentTimeline(db: Database, courseId: string, userId: st
     passed: boolean | null;
     late: boolean;
     attempt: number;
-    payload: unknown;
+    payload: SubmissionPayload;
+    /** The grader's result, as the grading site records it (this package does not know the grader). */
     result: unknown;
     failureMessage: string | null;
-    regrades: unknown;
+    regrades: SubmissionRegradeEntry[];
     createdAt: Date;
     gradedAt: Date | null;
   }>(result).map((row) => ({

@@ -1,4 +1,5 @@
 import type { SubmissionVisibility } from '@deltalab/db';
+import type { CaseResult, OptionResult } from '@deltalab/grader';
 
 export type VisibleParts = { score: boolean; feedback: boolean; answers: boolean };
 
@@ -13,15 +14,24 @@ export function visibleParts(visibility: SubmissionVisibility | null | undefined
   return { score: open(visibility.showScore), feedback: open(visibility.showFeedback), answers: open(visibility.showAnswers) };
 }
 
+/** A choice option's feedback as a viewer sees it: its correct flag and explanation go while the answers are held back. */
+export type ShownOption = Pick<OptionResult, 'id' | 'selected'> &
+  Partial<Pick<OptionResult, 'correct' | 'explanation'>> & {
+    /** The explanation rendered (Markdown + KaTeX) by the server. */
+    explanationHtml?: string;
+  };
+
+/** The parts of a grader result that can hold correct answers. */
+export type AnswerParts = { cases?: CaseResult[]; options?: ShownOption[] };
+
 /** A grader result without the correct answers: no expected values of cases, no correct flags or explanations of options. */
-export function withoutAnswers(result: unknown): unknown {
-  if (!result || typeof result !== 'object') return result;
-  const r = result as { cases?: Record<string, unknown>[]; options?: Record<string, unknown>[] };
+export function withoutAnswers<R extends AnswerParts>(result: R): Omit<R, 'cases' | 'options'> & AnswerParts {
+  const { cases, options, ...rest } = result;
   return {
-    ...r,
-    ...(r.cases ? { cases: r.cases.map(({ expected: _expected, ...rest }) => rest) } : {}),
-    ...(r.options
-      ? { options: r.options.map(({ correct: _correct, explanation: _explanation, explanationHtml: _html, ...rest }) => rest) }
+    ...rest,
+    ...(cases ? { cases: cases.map(({ expected: _expected, ...kept }) => kept) } : {}),
+    ...(options
+      ? { options: options.map(({ correct: _correct, explanation: _explanation, explanationHtml: _html, ...kept }) => kept) }
       : {}),
   };
 }

@@ -8,8 +8,11 @@ import { getDbHandle } from './db';
 import { instructorCourse } from './services/instructor/instructorCourse';
 import type { CurrentCourse } from './services/courses/getCurrentCourse';
 
+/** What every refusal of the API answers (a form's refusal adds a message per field). */
+export type ApiErrorBody = { error: { code: string; message: string; fields?: Partial<Record<string, string>> } };
+
 export function jsonError(status: number, code: string, message: string, headers?: Record<string, string>) {
-  return NextResponse.json({ error: { code, message } }, { status, headers });
+  return NextResponse.json({ error: { code, message } } satisfies ApiErrorBody, { status, headers });
 }
 
 /** Runs a route body for a signed-in user; refusals become specific 4xx JSON, anything else a logged 500. */

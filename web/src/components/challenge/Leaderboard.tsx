@@ -2,15 +2,16 @@
 
 import { useEffect, useState } from 'react';
 import type { ChallengeView } from '@/server/services/challenges/getChallenge';
+import type { ApiErrorBody } from '@/server/api';
+import type { VerifyRequested } from '@/server/services/challenges/entries';
 import type { Leaderboard as Board } from '@/server/services/challenges/leaderboard';
+import type { BoardName, ChallengeSettings } from '@/server/services/challenges/settings';
+import { readApiBody } from '@/components/apiResponse';
 import { BoundaryCanvas } from './BoundaryCanvas';
+import { percent } from './percent';
 
 /** Side of the server's boundary grid (@deltalab/exercises BOUNDARY_GRID). */
 const SERVER_GRID = 48;
-
-function percent(v: number | null | undefined): string {
-  return v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)} %`;
-}
 
 /** The board, the student's name on it, and for instructors the challenge's settings and Verify. */
 export function Leaderboard({ challenge, version }: { challenge: ChallengeView; version: number }) {
@@ -22,7 +23,7 @@ export function Leaderboard({ challenge, version }: { challenge: ChallengeView; 
     let live = true;
     void fetch(`/api/challenges/${slug}/leaderboard`)
       .then(async (r) => {
-        const body = (await r.json()) as Board & { error?: { message: string } };
+        const body = (await r.json()) as Board & Partial<ApiErrorBody>;
         if (!live) return;
         if (r.ok) setBoard(body);
         else setProblem(body.error?.message ?? `HTTP ${r.status}`);
@@ -149,7 +150,7 @@ function NameForm({ slug, initial, onSaved }: { slug: string; initial: string | 
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify({ name }),
         });
-        const body = (await r.json().catch(() => ({}))) as { name?: string; error?: { message: string } };
+        const body = await readApiBody<BoardName>(r);
         setStatus(r.ok ? `The board shows you as ${body.name}.` : (body.error?.message ?? `HTTP ${r.status}`));
         if (r.ok) onSaved();
       }}
@@ -195,7 +196,7 @@ function SettingsForm({ challenge, onSaved }: { challenge: ChallengeView; onSave
           headers: { 'Content-Type': 'application/json' },
           body: JSON.stringify(body),
         });
-        const answer = (await r.json().catch(() => ({}))) as { revealed?: boolean; error?: { message: string } };
+        const answer = await readApiBody<ChallengeSettings>(r);
         setStatus(
           r.ok
             ? answer.revealed
@@ -241,7 +242,7 @@ function VerifyButton({ slug, entryId, onDone }: { slug: string; entryId: string
       className="text-xs underline"
       onClick={async () => {
         const r = await fetch(`/api/challenges/${slug}/entries/${entryId}/verify`, { method: 'POST' });
-        const body = (await r.json().catch(() => ({}))) as { message?: string; error?: { message: string } };
+        const body = await readApiBody<VerifyRequested>(r);
         setState(body.message ?? body.error?.message ?? '');
         onDone();
       }}

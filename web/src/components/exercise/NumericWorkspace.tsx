@@ -3,6 +3,7 @@
 import { useRef, type FormEvent } from 'react';
 import { DEFAULT_TOLERANCE, describeTolerance } from '@deltalab/exercises/rules';
 import { type ExerciseRules, type NumericFieldView, type SubmissionSummary, submittedAnswers } from './types';
+import { NumericField } from './NumericField';
 import { SubmissionHistory } from './SubmissionHistory';
 import { SubmitPanel } from './SubmitPanel';
 import { useSubmission } from './useSubmission';
@@ -40,9 +41,7 @@ export function NumericWorkspace({
     form.querySelector('input')?.focus();
   }
 
-  const latestFields = new Map(
-    ((latest?.result as { fields?: { name: string; status: string; message?: string }[] } | null)?.fields ?? []).map((f) => [f.name, f]),
-  );
+  const latestFields = new Map((latest?.result?.fields ?? []).map((f) => [f.name, f]));
 
   return (
     <div className="space-y-8">
@@ -53,46 +52,13 @@ export function NumericWorkspace({
           that needs something else says so.
         </p>
         <div className="grid gap-4 sm:grid-cols-2">
-          {fields.map((field) => {
-            const feedback = latest?.status === 'graded' ? latestFields.get(field.name) : undefined;
-            const hintId = field.hint || field.rule ? `${field.name}-hint` : undefined;
-            const feedbackId = feedback ? `${field.name}-feedback` : undefined;
-            return (
-              <div key={field.name}>
-                <label htmlFor={`field-${field.name}`} className="label flex items-baseline gap-2">
-                  <span dangerouslySetInnerHTML={{ __html: field.labelHtml }} />
-                  <code className="text-xs font-normal text-slate-500">{field.name}</code>
-                </label>
-                <div className="flex items-center gap-2">
-                  <input
-                    id={`field-${field.name}`}
-                    name={field.name}
-                    inputMode="decimal"
-                    autoComplete="off"
-                    spellCheck={false}
-                    className="input font-mono"
-                    aria-describedby={[hintId, feedbackId].filter(Boolean).join(' ') || undefined}
-                    aria-invalid={feedback && feedback.status !== 'correct' && feedback.status !== 'carried' ? true : undefined}
-                  />
-                  {field.unit && <span className="text-sm text-slate-600">{field.unit}</span>}
-                </div>
-                {hintId && (
-                  <p id={hintId} className="mt-1 text-xs text-slate-600">
-                    {[field.rule, field.hint].filter(Boolean).join(' ')}
-                  </p>
-                )}
-                {feedback && (
-                  <p
-                    id={feedbackId}
-                    className={`mt-1 text-xs ${feedback.status === 'correct' ? 'text-green-800' : feedback.status === 'carried' ? 'text-amber-800' : 'text-red-700'}`}
-                  >
-                    <strong className="uppercase">{feedback.status}</strong>
-                    {feedback.message ? ` — ${feedback.message}` : ''}
-                  </p>
-                )}
-              </div>
-            );
-          })}
+          {fields.map((field) => (
+            <NumericField
+              key={field.name}
+              field={field}
+              feedback={latest?.status === 'graded' ? latestFields.get(field.name) : undefined}
+            />
+          ))}
         </div>
         <SubmitPanel rules={rules} history={history} phase={phase} error={error} latest={latest} fieldLabels={fieldNames}>
           <button type="submit" className="btn btn-primary" disabled={phase !== 'idle'}>

@@ -1,45 +1,6 @@
+import type { ResultView } from '@/server/services/submissions/getSubmission';
+import { CaseResultList, FieldFeedbackList, OptionFeedbackList } from './FeedbackLists';
 import type { SubmissionSummary } from './types';
-
-interface FieldEntry {
-  name: string;
-  status: string;
-  message?: string;
-  carriedFrom?: string[];
-}
-interface CaseEntry {
-  name: string;
-  passed: boolean;
-  message?: string;
-  hidden?: boolean;
-}
-interface OptionEntry {
-  id: string;
-  selected?: boolean;
-  correct?: boolean;
-  explanation?: string;
-  explanationHtml?: string;
-}
-
-const fieldStyles: Record<string, string> = {
-  correct: 'text-green-800 bg-green-50 border-green-200',
-  carried: 'text-amber-900 bg-amber-50 border-amber-200',
-  wrong: 'text-red-800 bg-red-50 border-red-200',
-  invalid: 'text-red-800 bg-red-50 border-red-200',
-  missing: 'text-slate-700 bg-slate-50 border-slate-200',
-};
-
-function asArray<T>(value: unknown): T[] {
-  return Array.isArray(value) ? (value as T[]) : [];
-}
-
-function diagnosisText(value: unknown): string | null {
-  if (!value) return null;
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && 'message' in value && typeof (value as { message: unknown }).message === 'string') {
-    return (value as { message: string }).message;
-  }
-  return null;
-}
 
 /** Per-field / per-case / per-option feedback of a graded submission, whatever kind it is. */
 export function SubmissionResult({
@@ -62,36 +23,15 @@ export function SubmissionResult({
       </p>
     );
   }
-  const result = (submission.result ?? {}) as Record<string, unknown>;
-  const fields = asArray<FieldEntry>(result.fields);
-  const cases = asArray<CaseEntry>(result.cases);
-  const options = asArray<OptionEntry>(result.options);
-  const error = result.error as { kind?: string; message?: string } | undefined;
-  const diagnosis = diagnosisText(result.diagnosis);
-  // The stored score is the grader's after the course's attempt decay and late penalty: say so when they differ.
-  const gradedScore = typeof result.score === 'number' ? result.score : null;
-  const adjusted =
-    gradedScore !== null && submission.score != null && Math.abs(gradedScore - submission.score) > 0.005
-      ? [submission.attempt > 1 ? `attempt ${submission.attempt}` : null, submission.late ? 'late' : null].filter(Boolean).join(', ') ||
-        'adjusted'
-      : null;
+  const result: Partial<ResultView> = submission.result ?? {};
+  const diagnosis = result.diagnosis?.message;
   return (
     <div className="space-y-3 text-sm">
-      <p className="font-medium">
-        Score: {submission.score == null ? '—' : `${Math.round(submission.score * 100)}%`}
-        {submission.passed ? ' — passed' : ''}
-        {submission.late && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">late</span>}
-        {adjusted && (
-          <span className="block text-xs font-normal text-slate-600" data-testid="score-adjusted">
-            The grader gave {Math.round(gradedScore! * 100)}%; the course’s rules ({adjusted}) make it {Math.round(submission.score! * 100)}
-            %.
-          </span>
-        )}
-      </p>
-      {error?.message && (
+      <ScoreLine submission={submission} gradedScore={typeof result.score === 'number' ? result.score : null} />
+      {result.error?.message && (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-800">
-          {error.kind ? <strong className="mr-1">{error.kind}:</strong> : null}
-          <span className="whitespace-pre-wrap">{error.message}</span>
+          {result.error.kind ? <strong className="mr-1">{result.error.kind}:</strong> : null}
+          <span className="whitespace-pre-wrap">{result.error.message}</span>
         </p>
       )}
       {diagnosis && (
@@ -99,57 +39,31 @@ export function SubmissionResult({
           <strong>Diagnosis:</strong> {diagnosis}
         </p>
       )}
-      {fields.length > 0 && (
-        <ul className="space-y-1" aria-label="Feedback per field">
-          {fields.map((field) => (
-            <li
-              key={field.name}
-              className={`rounded-md border px-3 py-1.5 ${fieldStyles[field.status] ?? fieldStyles.missing}`}
-              data-field={field.name}
-              data-status={field.status}
-            >
-              <span className="font-mono text-xs">{fieldLabels?.[field.name] ?? field.name}</span>{' '}
-              <strong className="uppercase">{field.status}</strong>
-              {field.status === 'carried' && field.carriedFrom?.length ? ` (carried from ${field.carriedFrom.join(', ')})` : ''}
-              {field.message ? ` — ${field.message}` : ''}
-            </li>
-          ))}
-        </ul>
-      )}
-      {cases.length > 0 && (
-        <ul className="space-y-1" aria-label="Results per test case">
-          {cases.map((c, i) => (
-            <li key={`${c.name}-${i}`} className={`rounded-md border px-3 py-1.5 ${c.passed ? fieldStyles.correct : fieldStyles.wrong}`}>
-              <strong>{c.passed ? 'PASS' : 'FAIL'}</strong> {c.hidden ? '(hidden) ' : ''}
-              {c.name}
-              {c.message && !c.passed ? <span className="block whitespace-pre-wrap text-xs">{c.message}</span> : null}
-            </li>
-          ))}
-        </ul>
-      )}
-      {options.length > 0 && (
-        <ul className="space-y-1" aria-label="Explanations per option">
-          {options.map((o) => (
-            <li
-              key={o.id}
-              data-option={o.id}
-              className={`space-y-0.5 rounded-md border px-3 py-1.5 ${o.correct ? fieldStyles.correct : o.selected ? fieldStyles.wrong : fieldStyles.missing}`}
-            >
-              {optionTexts?.[o.id] ? (
-                <p className="font-semibold" dangerouslySetInnerHTML={{ __html: optionTexts[o.id]! }} />
-              ) : (
-                <p className="font-mono font-semibold">{o.id}</p>
-              )}
-              <p>
-                <strong>
-                  {o.selected ? 'Your choice' : 'Not chosen'} — {o.correct ? 'a correct option.' : 'not correct.'}
-                </strong>{' '}
-                {o.explanationHtml ? <span dangerouslySetInnerHTML={{ __html: o.explanationHtml }} /> : o.explanation}
-              </p>
-            </li>
-          ))}
-        </ul>
-      )}
+      {result.fields?.length ? <FieldFeedbackList fields={result.fields} fieldLabels={fieldLabels} /> : null}
+      {result.cases?.length ? <CaseResultList cases={result.cases} /> : null}
+      {result.options?.length ? <OptionFeedbackList options={result.options} optionTexts={optionTexts} /> : null}
     </div>
+  );
+}
+
+/** The recorded score; when the course's attempt decay or late penalty changed the grader's, says which and by how much. */
+function ScoreLine({ submission, gradedScore }: { submission: SubmissionSummary; gradedScore: number | null }) {
+  const adjusted =
+    gradedScore !== null && submission.score != null && Math.abs(gradedScore - submission.score) > 0.005
+      ? [submission.attempt > 1 ? `attempt ${submission.attempt}` : null, submission.late ? 'late' : null].filter(Boolean).join(', ') ||
+        'adjusted'
+      : null;
+  return (
+    <p className="font-medium">
+      Score: {submission.score == null ? '—' : `${Math.round(submission.score * 100)}%`}
+      {submission.passed ? ' — passed' : ''}
+      {submission.late && <span className="ml-2 rounded bg-red-100 px-1.5 py-0.5 text-xs text-red-800">late</span>}
+      {adjusted && (
+        <span className="block text-xs font-normal text-slate-600" data-testid="score-adjusted">
+          The grader gave {Math.round(gradedScore! * 100)}%; the course’s rules ({adjusted}) make it {Math.round(submission.score! * 100)}
+          %.
+        </span>
+      )}
+    </p>
   );
 }

@@ -6,6 +6,7 @@ import { describeLatePolicy } from '@/lib/latePolicy';
 import { usePreviewTarget } from './PreviewContext';
 import type { ExerciseRules, SubmissionSummary } from './types';
 import { SubmissionResult } from './SubmissionResult';
+import type { SubmissionPhase } from './useSubmission';
 import { useNow } from '@/components/useNow';
 
 /** Attempts / due date line, the refusal message, and the live status of the latest submission. */
@@ -21,7 +22,7 @@ export function SubmitPanel({
 }: {
   rules: ExerciseRules;
   history: SubmissionSummary[];
-  phase: 'idle' | 'sending' | 'waiting';
+  phase: SubmissionPhase;
   error: string;
   latest: SubmissionSummary | null;
   fieldLabels?: Record<string, string>;

@@ -1,15 +1,11 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { usePreviewTarget, type PreviewTargetJson } from './PreviewContext';
+import { usePreviewTarget } from './PreviewContext';
+import { followSubmission, gradePreview, sendSubmission, type Payload } from './submissionRequests';
 import type { SubmissionSummary } from './types';
 
-type Phase = 'idle' | 'sending' | 'waiting';
-
-/** How long each follow request lets the server hold it (the route allows up to 30 s). */
-const FOLLOW_WAIT_SECONDS = 25;
-
-type Payload = { code: string } | { answers: Record<string, string | string[]> };
+export type SubmissionPhase = 'idle' | 'sending' | 'waiting';
 
 /**
  * Submit to POST /api/submissions, then follow GET /api/submissions/:id?wait=… until graded or failed. On an instructor's
@@ -20,7 +16,7 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
   const preview = usePreviewTarget();
   const previewCount = useRef(0);
   const [history, setHistory] = useState(initialHistory);
-  const [phase, setPhase] = useState<Phase>('idle');
+  const [phase, setPhase] = useState<SubmissionPhase>('idle');
   const [error, setError] = useState('');
   // A submission still in flight when the page was loaded is the latest one, and is followed at once (below).
   const [latestId, setLatestId] = useState<string | null>(() => inFlight(initialHistory)?.id ?? null);
@@ -34,26 +30,7 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
   const follow = useCallback(
     async (id: string) => {
       setPhase('waiting');
-      const deadline = Date.now() + 5 * 60_000;
-      let retryDelay = 500;
-      while (!cancelled.current && Date.now() < deadline) {
-        try {
-          // The server holds each request until the grade is recorded (or 25 s pass): the result shows the moment
-          // it exists, with one request per submission instead of a poll.
-          const response = await fetch(`/api/submissions/${id}?wait=${FOLLOW_WAIT_SECONDS}`, { cache: 'no-store' });
-          if (response.ok) {
-            retryDelay = 500;
-            const submission = (await response.json()) as SubmissionSummary;
-            upsert(submission);
-            if (submission.status === 'graded' || submission.status === 'failed') break;
-            continue;
-          }
-        } catch {
-          // transient network error: try again after a pause
-        }
-        await new Promise((r) => setTimeout(r, retryDelay));
-        retryDelay = Math.min(retryDelay * 2, 5000);
-      }
+      await followSubmission(id, upsert, () => cancelled.current);
       setPhase('idle');
     },
     [upsert],
@@ -72,103 +49,25 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
     async (payload: Payload) => {
       setError('');
       setPhase('sending');
-      if (preview) {
-        const graded = await gradePreview(exercise, preview, payload, ++previewCount.current);
-        if ('error' in graded) setError(graded.error);
-        else {
-          upsert(graded.submission);
-          setLatestId(graded.submission.id);
-        }
+      const sent = preview
+        ? await gradePreview(exercise, preview, payload, ++previewCount.current)
+        : await sendSubmission(exercise, payload);
+      if ('error' in sent) {
+        setError(sent.error);
         setPhase('idle');
         return;
       }
-      try {
-        const response = await fetch('/api/submissions', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({ exercise, ...payload }),
-        });
-        const body = (await response.json().catch(() => ({}))) as { id?: string; error?: { message?: string } };
-        if (response.status !== 202 || !body.id) {
-          const retryAfter = response.headers.get('Retry-After');
-          setError(
-            (body.error?.message ?? `Submission refused (HTTP ${response.status}).`) +
-              (response.status === 429 && retryAfter && !body.error?.message ? ` Try again in ${retryAfter} s.` : ''),
-          );
-          setPhase('idle');
-          return;
-        }
-        const queued: SubmissionSummary = {
-          id: body.id,
-          status: 'queued',
-          score: null,
-          passed: null,
-          result: null,
-          failureMessage: null,
-          late: false,
-          attempt: 0,
-          countsAsAttempt: true,
-          payload,
-          createdAt: new Date().toISOString(),
-          gradedAt: null,
-        };
-        upsert(queued);
-        setLatestId(body.id);
-        await follow(body.id);
-      } catch {
-        setError('Could not reach the server. Check your connection and try again.');
-        setPhase('idle');
-      }
+      upsert(sent.submission);
+      setLatestId(sent.submission.id);
+      // A preview grade is final at once; a stored submission is graded from the queue.
+      if (preview) setPhase('idle');
+      else await follow(sent.submission.id);
     },
     [exercise, follow, upsert, preview],
   );
 
   const latest = history.find((s) => s.id === latestId) ?? null;
   return { history, phase, error, latest, submit };
-}
-
-/** One preview grade, shaped like a graded submission so the same feedback and history components show it. */
-async function gradePreview(
-  exercise: string,
-  target: PreviewTargetJson,
-  payload: Payload,
-  count: number,
-): Promise<{ submission: SubmissionSummary } | { error: string }> {
-  try {
-    const response = await fetch('/api/preview', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ exercise, ...target, ...payload }),
-    });
-    const body = (await response.json().catch(() => ({}))) as {
-      score?: number;
-      passed?: boolean;
-      result?: unknown;
-      error?: { message?: string };
-    };
-    if (!response.ok || typeof body.score !== 'number') {
-      return { error: body.error?.message ?? `Preview grading refused (HTTP ${response.status}).` };
-    }
-    const now = new Date().toISOString();
-    return {
-      submission: {
-        id: `preview-${count}`,
-        status: 'graded',
-        score: body.score,
-        passed: body.passed ?? false,
-        result: body.result ?? null,
-        failureMessage: null,
-        late: false,
-        attempt: count,
-        countsAsAttempt: false,
-        payload,
-        createdAt: now,
-        gradedAt: now,
-      },
-    };
-  } catch {
-    return { error: 'Could not reach the server. Check your connection and try again.' };
-  }
 }
 
 function inFlight(history: SubmissionSummary[]): SubmissionSummary | undefined {

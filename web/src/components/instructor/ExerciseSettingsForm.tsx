@@ -2,6 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import type { ApiErrorBody } from '@/server/api';
 
 type Timing = 'immediately' | 'after-due' | 'never';
 export interface ExerciseSettingsInitial {
@@ -26,7 +27,7 @@ const timings: [Timing, string][] = [
 export function ExerciseSettingsForm({ slug, initial }: { slug: string; initial: ExerciseSettingsInitial }) {
   const router = useRouter();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [pending, setPending] = useState(false);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -53,7 +54,7 @@ export function ExerciseSettingsForm({ slug, initial }: { slug: string; initial:
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
-      const json = (await response.json()) as { error?: { message: string; fields?: Record<string, string> } };
+      const json = (await response.json()) as Partial<ApiErrorBody>;
       if (!response.ok) {
         setMessage({ ok: false, text: json.error?.message ?? `HTTP ${response.status}` });
         setFieldErrors(json.error?.fields ?? {});

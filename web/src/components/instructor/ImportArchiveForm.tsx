@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import type { ApiBody } from '@/components/apiResponse';
+import type { SavedDraft } from '@/server/services/authoring/authorExercise';
 
 /** Uploads an exported exercise folder (.tar.gz) as a draft, then opens it. */
 export function ImportArchiveForm() {
@@ -17,7 +19,7 @@ export function ImportArchiveForm() {
       method: 'POST',
       body: await file.arrayBuffer(),
     });
-    const json = (await response.json()) as { slug?: string; error?: { message: string } };
+    const json = (await response.json()) as ApiBody<SavedDraft>;
     if (!response.ok || !json.slug) setMessage(json.error?.message ?? `HTTP ${response.status}`);
     else router.push(`/instructor/authoring/${json.slug}`);
   }

@@ -2,6 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import type { ApiBody } from '@/components/apiResponse';
+import type { RegradePreview } from '@/server/services/regrades/regradePreview';
 
 /** Starts a regrade of the exercise against its current version: all of it, one version, or one student. */
 export function RegradeForm({
@@ -34,7 +36,7 @@ export function RegradeForm({
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ exercise: slug, scope, wait: 0 }),
       });
-      const json = (await response.json()) as { id?: string; error?: { message: string } };
+      const json = (await response.json()) as ApiBody<RegradePreview>;
       if (!response.ok || !json.id) setMessage(json.error?.message ?? `HTTP ${response.status}`);
       else router.push(`/instructor/regrades/${json.id}`);
     } catch {

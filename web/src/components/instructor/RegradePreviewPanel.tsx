@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { RegradePreview } from '@/server/services/regrades/regradePreview';
+import type { ApiBody } from '@/components/apiResponse';
+import type { AppliedRegrade, RegradePreview } from '@/server/services/regrades/regradePreview';
 
 const score = (value: number | null) => (value === null ? '—' : `${Math.round(value * 1000) / 10} %`);
 
@@ -43,7 +44,7 @@ export function RegradePreviewPanel({ initial }: { initial: RegradePreview }) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify({ neverLower }),
       });
-      const json = (await response.json()) as { changed?: number; regrade?: RegradePreview; error?: { message: string } };
+      const json = (await response.json()) as ApiBody<AppliedRegrade>;
       if (!response.ok) setMessage({ ok: false, text: json.error?.message ?? `HTTP ${response.status}` });
       else {
         setMessage({ ok: true, text: `Applied: ${json.changed} submission(s) changed.` });

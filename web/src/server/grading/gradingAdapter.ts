@@ -19,6 +19,7 @@ import type { ClaimedSubmission, GradeResult, GradingOutcome, GradingStore, Subm
 import { lateScoreFactor } from '@/lib/latePolicy';
 import { decayedScore } from '../services/submissions/submissionRules';
 import { versionFolder } from '../exercises/resolveExercise';
+import type { StoredGradeResult } from './storedResult';
 
 /**
  * The one adapter between stored submissions and the grader's queue: what a claimed submission is as a grade
@@ -165,7 +166,7 @@ function toRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): GradingReco
  */
 function challengeRecord(claim: SiteClaim, result: GradeResult, verifyOf: string | undefined, margin: number): GradingRecord {
   const { challenge, ...rest } = result;
-  const shown = challenge
+  const shown: StoredGradeResult = challenge
     ? {
         ...rest,
         challenge: {

@@ -4,6 +4,7 @@ import { readJson, withApiUser } from '@/server/api';
 import { getDbHandle } from '@/server/db';
 import { enqueueGrading } from '@/server/grading/startGrading';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
+import type { SubmissionAccepted } from '@/server/services/submissions/getSubmission';
 
 /** POST { exercise, code | answers } → 202 { id }: stored, then graded from the queue. */
 export function POST(request: Request) {
@@ -17,7 +18,7 @@ export function POST(request: Request) {
       rules: { rateLimit: submissionRateLimit },
     });
     return NextResponse.json(
-      { id: submission.id, status: submission.status, attempt: submission.attempt, late: submission.late },
+      { id: submission.id, status: submission.status, attempt: submission.attempt, late: submission.late } satisfies SubmissionAccepted,
       { status: 202, headers: { Location: `/api/submissions/${submission.id}`, 'Cache-Control': 'no-store, no-transform' } },
     );
   });

@@ -118,6 +118,15 @@ export async function publishExerciseDraft(
   return { exerciseId: outcome.exerciseId, versionNumber: outcome.versionNumber, created: outcome.created };
 }
 
+/** What saving (POST /api/instructor/authoring) or importing a draft answers: its slug and file names (saving: validated yet?). */
+export type SavedDraft = { slug: string; files: string[]; validated?: boolean };
+
+/** POST /api/instructor/authoring/:slug/preview's answer: the variant and its answers, the statement rendered to HTML. */
+export type DraftPreview = Awaited<ReturnType<typeof previewExerciseDraft>> & { statementHtml: string };
+
+/** POST /api/instructor/authoring/:slug/publish's answer. */
+export type PublishedVersion = Awaited<ReturnType<typeof publishExerciseDraft>>;
+
 /**
  * Preview as a student, before or after publishing: any variant of the draft's files as a student sees it, with the
  * reference answers, computed in a grading child process.

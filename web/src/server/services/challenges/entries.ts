@@ -8,15 +8,15 @@ import {
   type ChallengeEntryView,
   type Database,
 } from '@deltalab/db';
+import { storedGradeResult } from '@/server/grading/storedResult';
 import { SubmissionError } from '../submissions/submissionError';
 import { loadChallenge, type ChallengeContext } from './challengeContext';
 
 /** What a student (or an instructor) sees of an entry. The private score only after the reveal, or for instructors. */
 export function entryView(entry: ChallengeEntryView, context: Pick<ChallengeContext, 'revealed' | 'isInstructor'>) {
-  const result = entry.result as { error?: { message?: string } } | null;
   const message =
     entry.failureMessage ??
-    result?.error?.message ??
+    storedGradeResult(entry.result)?.error?.message ??
     (entry.status === 'graded' ? null : entry.status === 'running' ? 'Being scored on the hidden test set.' : 'Waiting to be scored.');
   return {
     id: entry.submissionId,
@@ -39,6 +39,12 @@ export function entryView(entry: ChallengeEntryView, context: Pick<ChallengeCont
 }
 
 export type EntryView = ReturnType<typeof entryView>;
+/** GET /api/challenges/:slug/entries: the student's entries, newest first. */
+export type EntryList = { entries: EntryView[] };
+/** POST /api/challenges/:slug/entries/:id/verify's answer (202). */
+export type VerifyRequested = Awaited<ReturnType<typeof requestVerify>>;
+/** POST /api/challenges/:slug/entries's answer (202): the stored entry, scored next by a grading child. */
+export type EntryAccepted = Pick<EntryView, 'id' | 'status'>;
 
 const entryId = z.uuid({ error: 'An entry id is a UUID' });
 

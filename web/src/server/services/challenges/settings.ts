@@ -10,6 +10,12 @@ const nameSchema = z
   .max(32, 'name: at most 32 characters')
   .regex(/^[\p{L}\p{N} ._-]+$/u, 'name: letters, digits, spaces, dots, dashes and underscores only');
 
+/** PUT /api/challenges/:slug/name's answer: the name the boards now show. */
+export type BoardName = { name: string };
+
+/** PUT /api/challenges/:slug/settings's answer: the deadline (ISO) and daily limit now, and whether the board is revealed. */
+export type ChallengeSettings = { deadline: string | null; entriesPerDay: number | null; revealed: boolean };
+
 /** A student chooses the name the board shows for them in this course (unique in the course). */
 export async function setBoardName(db: Database, userId: string, slug: string, body: unknown): Promise<string> {
   const parsed = z.object({ name: nameSchema }).strict().safeParse(body);

@@ -8,7 +8,7 @@ import { selectCourseExerciseBySlug } from '@deltalab/db';
 import { getCurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 import { submissionRequest, validatePayload } from '../submissions/validatePayload';
-import { withRenderedExplanations } from '../submissions/getSubmission';
+import { withRenderedExplanations, type ResultView } from '../submissions/getSubmission';
 import { previewTargetSchema, resolvePreview } from './previewVariant';
 
 /** POST /api/preview body: a submission (as POST /api/submissions takes it) plus which variant to grade it on. */
@@ -25,7 +25,7 @@ export interface PreviewGrade {
   variant: GradeResult['variant'];
   score: number;
   passed: boolean;
-  result: unknown;
+  result: ResultView;
 }
 
 function invalid(error: z.ZodError): SubmissionError {

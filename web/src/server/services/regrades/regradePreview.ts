@@ -1,4 +1,5 @@
 import { listRegradeItems, listRegrades, selectOptionalRegrade, type Database, type RegradeItemView } from '@deltalab/db';
+import { storedGradeResult } from '@/server/grading/storedResult';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 
@@ -34,6 +35,9 @@ export interface RegradePreview {
   /** Only the submissions whose grade changes (all of them are listed in `items` counts). */
   changes: RegradeChange[];
 }
+
+/** POST /api/instructor/regrade/:id/apply's answer: how many submissions changed, and the regrade now. */
+export type AppliedRegrade = { changed: number; regrade: RegradePreview };
 
 /**
  * What a regrade would do before it is applied: who changes, by how much, and why (the cases or fields whose verdict
@@ -95,9 +99,9 @@ type Verdicts = Map<string, string>;
 
 function verdicts(result: unknown): Verdicts {
   const map: Verdicts = new Map();
-  const r = (result ?? {}) as { cases?: { name: string; passed: boolean }[]; fields?: { name: string; status: string }[] };
-  for (const c of r.cases ?? []) map.set(`case ${c.name}`, c.passed ? 'passed' : 'failed');
-  for (const f of r.fields ?? []) map.set(f.name, f.status);
+  const r = storedGradeResult(result);
+  for (const c of r?.cases ?? []) map.set(`case ${c.name}`, c.passed ? 'passed' : 'failed');
+  for (const f of r?.fields ?? []) map.set(f.name, f.status);
   return map;
 }
 

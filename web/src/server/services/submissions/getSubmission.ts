@@ -6,7 +6,8 @@ import {
   type Submission,
   type SubmissionVisibility,
 } from '@deltalab/db';
-import { visibleParts, withoutAnswers } from '@/lib/visibility';
+import { storedGradeResult, type StoredGradeResult } from '@/server/grading/storedResult';
+import { visibleParts, withoutAnswers, type AnswerParts, type VisibleParts } from '@/lib/visibility';
 import { renderMarkdown } from '@/lib/renderMarkdown';
 import { SubmissionError } from './submissionError';
 
@@ -54,14 +55,13 @@ export async function assertViewerMaySee<S extends Pick<Submission, 'userId' | '
  */
 export function submissionView(submission: Submission, visibility?: SubmissionVisibility | null) {
   const parts = visibleParts(visibility);
-  const result = !parts.feedback ? null : parts.answers ? submission.result : withoutAnswers(submission.result);
   return {
     id: submission.id,
     exerciseId: submission.exerciseId,
     status: submission.status,
     score: parts.score ? submission.score : null,
     passed: parts.score ? submission.passed : null,
-    result: withRenderedExplanations(parts.score || !result ? result : { ...(result as object), score: undefined, passed: undefined }),
+    result: resultView(storedGradeResult(submission.result), parts),
     hidden: { score: !parts.score, feedback: !parts.feedback, answers: !parts.answers },
     failureMessage: submission.failureMessage,
     late: submission.late,
@@ -80,10 +80,27 @@ export function submissionView(submission: Submission, visibility?: SubmissionVi
 
 export type SubmissionView = ReturnType<typeof submissionView>;
 
+/** POST /api/submissions's answer (202): the stored submission, graded next from the queue. */
+export type SubmissionAccepted = Pick<SubmissionView, 'id' | 'status' | 'attempt' | 'late'>;
+
+/**
+ * The grader's result as a viewer sees it (the exercise page, the submission API, an instructor's preview grade): what
+ * the course holds back from its student is left out.
+ */
+export type ResultView = Omit<StoredGradeResult, 'score' | 'passed' | 'cases' | 'options'> &
+  Partial<Pick<StoredGradeResult, 'score' | 'passed'>> &
+  AnswerParts;
+
+function resultView(stored: StoredGradeResult | null, parts: VisibleParts): ResultView | null {
+  if (!stored || !parts.feedback) return null;
+  const shown = parts.answers ? stored : withoutAnswers(stored);
+  return withRenderedExplanations(parts.score ? shown : { ...shown, score: undefined, passed: undefined });
+}
+
 /** Choice explanations are Markdown + KaTeX: rendered here so the browser needs neither library. */
-export function withRenderedExplanations(result: unknown): unknown {
-  if (!result || typeof result !== 'object' || !Array.isArray((result as { options?: unknown }).options)) return result;
-  const options = (result as { options: { explanation?: unknown }[] }).options.map((option) => ({
+export function withRenderedExplanations<R extends AnswerParts>(result: R): R {
+  if (!result.options) return result;
+  const options = result.options.map((option) => ({
     ...option,
     ...(typeof option.explanation === 'string' ? { explanationHtml: renderMarkdown(option.explanation, { inline: true }) } : {}),
   }));

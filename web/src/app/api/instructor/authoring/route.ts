@@ -1,11 +1,15 @@
 import { NextResponse } from 'next/server';
 import { readJson, withInstructor } from '@/server/api';
-import { saveExerciseDraft } from '@/server/services/authoring/authorExercise';
+import { saveExerciseDraft, type SavedDraft } from '@/server/services/authoring/authorExercise';
 
 /** POST the authoring form (or { kind: "files", slug, files }) → saves the course's draft of that exercise. */
 export function POST(request: Request) {
   return withInstructor(request, async (user, course, { db }) => {
     const draft = await saveExerciseDraft(db, course, user.id, await readJson(request));
-    return NextResponse.json({ slug: draft.slug, files: Object.keys(draft.files).sort(), validated: draft.validatedHash !== null });
+    return NextResponse.json({
+      slug: draft.slug,
+      files: Object.keys(draft.files).sort(),
+      validated: draft.validatedHash !== null,
+    } satisfies SavedDraft);
   });
 }

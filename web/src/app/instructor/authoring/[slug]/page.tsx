@@ -4,7 +4,7 @@ import { selectAuthoringDraft } from '@deltalab/db';
 import { hashFiles, mistakeIds, topics } from '@deltalab/exercises';
 import type { FolderValidation } from '@deltalab/grader';
 import { requireCourseInstructor } from '@/server/instructorPage';
-import { AuthoringEditor } from '@/components/instructor/AuthoringEditor';
+import { AuthoringEditor } from '@/components/instructor/authoring/AuthoringEditor';
 import { newForm, type AuthoringFormState } from '@/lib/authoring/formState';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 

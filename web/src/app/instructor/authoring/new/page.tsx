@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { mistakeIds, topics } from '@deltalab/exercises';
 import { requireCourseInstructor } from '@/server/instructorPage';
-import { AuthoringEditor } from '@/components/instructor/AuthoringEditor';
+import { AuthoringEditor } from '@/components/instructor/authoring/AuthoringEditor';
 import { newForm } from '@/lib/authoring/formState';
 import { ImportArchiveForm } from '@/components/instructor/ImportArchiveForm';
 import { InstructorNav } from '@/components/instructor/InstructorNav';

@@ -1,19 +1,13 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { listCourseMembers, studentTimeline, type SubmissionRegradeEntry } from '@deltalab/db';
+import { listCourseMembers, studentTimeline } from '@deltalab/db';
+import { storedGradeResult, type StoredGradeResult } from '@/server/grading/storedResult';
 import { requireCourseInstructor } from '@/server/instructorPage';
 import { formatDateTime } from '@/lib/format';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 
 export const metadata: Metadata = { title: 'Student' };
-
-type Feedback = {
-  fields?: { name: string; status: string; message: string }[];
-  cases?: { name: string; passed: boolean; message?: string }[];
-  diagnosis?: { message: string };
-  error?: { message: string };
-};
 
 /** One student's timeline in the course: every submission, newest first, with what was sent and the feedback. */
 export default async function StudentTimelinePage({ params }: { params: Promise<{ id: string }> }) {
@@ -32,8 +26,8 @@ export default async function StudentTimelinePage({ params }: { params: Promise<
       </p>
       <ol className="space-y-3" aria-label="Submissions">
         {timeline.map((s) => {
-          const result = (s.result ?? {}) as Feedback;
-          const payload = s.payload as { code?: string; answers?: Record<string, unknown> };
+          const result: Partial<StoredGradeResult> = storedGradeResult(s.result) ?? {};
+          const { payload } = s;
           return (
             <li key={s.id} className="card space-y-2">
               <p className="text-sm">
@@ -45,11 +39,11 @@ export default async function StudentTimelinePage({ params }: { params: Promise<
                 {s.score !== null ? ` · ${Math.round(s.score * 1000) / 10} %` : ''}
                 {s.late ? ' · late' : ''}
               </p>
-              {payload.code !== undefined ? (
+              {'code' in payload ? (
                 <pre className="max-h-64 overflow-auto rounded bg-slate-100 p-2 text-xs">{payload.code}</pre>
               ) : (
                 <p className="font-mono text-xs">
-                  {Object.entries(payload.answers ?? {})
+                  {Object.entries('answers' in payload ? payload.answers : {})
                     .map(([k, v]) => `${k} = ${String(v)}`)
                     .join('   ')}
                 </p>
@@ -72,7 +66,7 @@ export default async function StudentTimelinePage({ params }: { params: Promise<
                     </li>
                   ))}
                 {s.failureMessage && <li>{s.failureMessage}</li>}
-                {((s.regrades ?? []) as SubmissionRegradeEntry[]).map((r) => (
+                {(s.regrades ?? []).map((r) => (
                   <li key={r.regradeId}>
                     Regraded {formatDateTime(new Date(r.appliedAt), course.timeZone)}: {r.fromScore ?? '—'} → {r.toScore ?? '—'} ({r.reason}
                     )

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { readJson, withApiUser } from '@/server/api';
 import { getDb } from '@/server/db';
-import { updateChallengeSettings } from '@/server/services/challenges/settings';
+import { updateChallengeSettings, type ChallengeSettings } from '@/server/services/challenges/settings';
 
 /** PUT { deadline: ISO | null, entriesPerDay: number | null } (instructors) → the challenge's deadline and limit now. */
 export function PUT(request: Request, context: { params: Promise<{ slug: string }> }) {
@@ -12,6 +12,6 @@ export function PUT(request: Request, context: { params: Promise<{ slug: string 
       deadline: updated.deadline?.toISOString() ?? null,
       entriesPerDay: updated.entriesPerDay,
       revealed: updated.revealed,
-    });
+    } satisfies ChallengeSettings);
   });
 }

@@ -1,5 +1,6 @@
 import { NextResponse } from 'next/server';
 import { jsonError, withInstructor } from '@/server/api';
+import type { SavedDraft } from '@/server/services/authoring/authorExercise';
 import { importExerciseArchive } from '@/server/services/authoring/exerciseArchive';
 
 /** POST a .tar.gz body (an exported folder; ?slug= to import under another slug) → a draft with its files. */
@@ -10,6 +11,6 @@ export function POST(request: Request) {
     if (body.length > 2 * 1024 * 1024) return jsonError(413, 'code-too-large', 'The archive is larger than 2 MB.');
     const slug = new URL(request.url).searchParams.get('slug') ?? undefined;
     const draft = await importExerciseArchive(db, course, user.id, body, slug);
-    return NextResponse.json({ slug: draft.slug, files: Object.keys(draft.files).sort() }, { status: 201 });
+    return NextResponse.json({ slug: draft.slug, files: Object.keys(draft.files).sort() } satisfies SavedDraft, { status: 201 });
   });
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { jsonError, readJson, withInstructor } from '@/server/api';
+import { jsonError, readJson, withInstructor, type ApiErrorBody } from '@/server/api';
 import { updateExerciseSettingsFor } from '@/server/services/courses/updateExerciseSettings';
 
 /** PUT { published, points, maxAttempts, decayPercent, dueAt, showScore, showFeedback, showAnswers } → 200 or 400 per field. */
@@ -8,7 +8,7 @@ export function PUT(request: Request, context: { params: Promise<{ slug: string 
     const result = await updateExerciseSettingsFor(db, course, (await context.params).slug, await readJson(request));
     if (!result.ok)
       return NextResponse.json(
-        { error: { code: 'invalid-request', message: result.message, fields: result.fieldErrors } },
+        { error: { code: 'invalid-request', message: result.message, fields: result.fieldErrors } } satisfies ApiErrorBody,
         { status: 400 },
       );
     return NextResponse.json({ ok: true });
