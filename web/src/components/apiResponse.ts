@@ -13,7 +13,7 @@ export async function readApiBody<T>(response: Response): Promise<ApiBody<T>> {
 }
 
 /** The refusal's own message, else the HTTP status. */
-export function refusalMessage(response: Response, body: Partial<ApiErrorBody>): string {
+function refusalMessage(response: Response, body: Partial<ApiErrorBody>): string {
   return body.error?.message ?? `HTTP ${response.status}`;
 }
 

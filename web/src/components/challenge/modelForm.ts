@@ -2,7 +2,7 @@
  * The form mode (TensorFlow Playground's spirit, for weeks before students write code): a network described by
  * fields, written out as the same tfjs code the editor takes.
  */
-export interface FormLayer {
+interface FormLayer {
   units: number;
   activation: string;
 }

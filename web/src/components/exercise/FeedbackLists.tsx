@@ -2,7 +2,7 @@ import type { CaseResult, FieldResult } from '@deltalab/grader';
 import type { ShownOption } from '@/lib/visibility';
 
 /** Colours of a field's verdict (a case's: correct / wrong; an option's: correct / wrong / missing). */
-export const verdictStyles: Record<FieldResult['status'], string> = {
+const verdictStyles: Record<FieldResult['status'], string> = {
   correct: 'text-green-800 bg-green-50 border-green-200',
   carried: 'text-amber-900 bg-amber-50 border-amber-200',
   wrong: 'text-red-800 bg-red-50 border-red-200',

@@ -10,7 +10,6 @@ import type { SubmissionView } from '@/server/services/submissions/getSubmission
 export type SubmissionSummary = Omit<SubmissionView, 'exerciseId' | 'hidden' | 'regrades'> &
   // The page also makes some itself (a submission just sent, an instructor's preview grade): without these.
   Partial<Pick<SubmissionView, 'hidden' | 'regrades'>>;
-export type SubmissionStatus = SubmissionView['status'];
 
 /** The code a submission sent, if it sent code. */
 export function submittedCode(submission: SubmissionSummary): string | undefined {
@@ -36,7 +35,7 @@ export interface ChoiceOptionView {
   textHtml: string;
 }
 
-export interface VisibleCaseView {
+interface VisibleCaseView {
   name: string;
   entry: string;
   args: unknown[];

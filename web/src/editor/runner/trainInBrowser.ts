@@ -3,7 +3,7 @@
 import type { TfStatus } from './protocol';
 import type { EpochPoint, FromTrainWorker, TrainRequest } from './trainProtocol';
 
-export type TrainOutcome = Extract<FromTrainWorker, { type: 'done' }> | { type: 'error'; message: string };
+type TrainOutcome = Extract<FromTrainWorker, { type: 'done' }> | { type: 'error'; message: string };
 
 export interface TrainingHandle {
   /** Stops after the current epoch; the model so far is kept. */
