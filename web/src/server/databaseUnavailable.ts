@@ -50,3 +50,46 @@ function hasErrorCode(error: unknown, matches: (code: string) => boolean): boole
   }
   return false;
 }
+
+/** What a request that met a database fault is told: a status for the API, and a message for the API and forms. */
+export interface DatabaseFault {
+  status: 400 | 503 | 507;
+  code: 'invalid-request' | 'database-unavailable' | 'disk-full';
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+/**
+ * The fault behind an error from the database, or null for any other error (a bug: the caller logs it and answers
+ * 500). `where` names the caller in the log line the server-side faults leave (one line per refused request).
+ */
+export function databaseFault(error: unknown, where = 'API'): DatabaseFault | null {
+  // The driver's own error (drizzle wraps it with the whole query).
+  const driverMessage = () => ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message;
+  if (isUnstorableText(error)) {
+    return {
+      status: 400,
+      code: 'invalid-request',
+      message: 'The request holds a character that no name or id here can contain (such as NUL, %00); nothing was stored.',
+    };
+  }
+  if (isDiskFull(error)) {
+    console.error(`${where}: the database disk is full:`, driverMessage());
+    return {
+      status: 507,
+      code: 'disk-full',
+      message:
+        "The server's disk is full, so nothing new can be stored: this request was not saved. Everything stored before is safe. Please tell your instructor.",
+    };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error(`${where}: the database is unavailable:`, driverMessage());
+    return {
+      status: 503,
+      code: 'database-unavailable',
+      message: `The database is not answering (it may be restarting). Nothing was stored; try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    };
+  }
+  return null;
+}
