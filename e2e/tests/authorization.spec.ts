@@ -1,14 +1,18 @@
 import type { APIRequestContext, APIResponse } from '@playwright/test';
+import { tableDigests } from '../databaseDigest';
 import { apiSignIn, demo, expect, test } from '../fixtures';
 import { apiRoutes, pageRoutes } from '../pageRoutes';
+import { callServerAction, describeOutcome, isRefusal, serverActions, sourceServerActions, type ActionCall } from '../serverActions';
+import { changedKeys, courseStudents, courseView, observe, switcherCourseIds, type CourseView, type SiteState } from '../siteState';
 
 /**
- * Issue 12: the authorization matrix. Every API route (found in web/src/app: a new one fails here until it has a row)
- * and every page, as five visitors: anonymous, a student, a student of another course, an instructor of another
- * course, and the course's instructor. Resources of the first course (a student's submission, a regrade, a student's
+ * Issue 12: the authorization matrix. Every API route (found in web/src/app: a new one fails here until it has a row),
+ * every page and every server action (found in web/src: the same), as five visitors: anonymous, a student, a student
+ * of another course, an instructor of another course, and the course's instructor. Resources of the first course (a student's submission, a regrade, a student's
  * page) are asked for by each. "allowed" means the request got past authorization (any status but 401/403, never
  * 5xx: a body the test does not bother to make valid may still be a 400); "denied" is 403 or 404 (a resource of
  * another course may be hidden as not found); anonymous API requests are 401, anonymous pages go to the sign-in page.
+ * Server actions are called as anyone can call them (serverActions.ts); their outcomes and what they wrote are below.
  */
 type Visitor = 'anonymous' | 'student' | 'otherStudent' | 'otherInstructor' | 'instructor';
 type Outcome = 'allowed' | 'denied' | 'unauthenticated';
@@ -74,7 +78,7 @@ function outcomeOf(response: APIResponse): Outcome | `error ${number}` {
   return 'allowed';
 }
 
-test('the authorization matrix: every API route and page as five visitors', async ({ playwright, browser, server }) => {
+test('the authorization matrix: every API route, page and server action as five visitors', async ({ playwright, browser, server }) => {
   test.setTimeout(300_000);
   const contexts = {} as Record<Visitor, APIRequestContext>;
   for (const visitor of visitors) contexts[visitor] = await playwright.request.newContext({ baseURL: server.baseURL });
@@ -191,10 +195,219 @@ test('the authorization matrix: every API route and page as five visitors', asyn
       if (got !== want) wrong.push(`page ${path} as ${visitor}: ${got} (${status}), expected ${want}`);
     }
   }
+
+  // Server actions, last: joining a course changes who is in which course.
+  const otherStudentEmail = (await (await contexts.otherStudent.get('/api/auth/session')).json()).user.email as string;
+  const actionCalls = await checkServerActions(contexts, server, otherStudentEmail, wrong);
+
   console.log(
-    `[authorization] ${Object.values(apiRules).reduce((n, m) => n + Object.keys(m).length, 0)} API route × method pairs and ${Object.keys(pages).length} pages, as ${visitors.length} visitors`,
+    `[authorization] ${Object.values(apiRules).reduce((n, m) => n + Object.keys(m).length, 0)} API route × method pairs, ${Object.keys(pages).length} pages and ${actionCalls / visitors.length} server actions, as ${visitors.length} visitors`,
   );
   expect(wrong).toEqual([]);
   for (const visitor of visitors) if (visitor !== 'otherStudent') await contexts[visitor].dispose();
   await otherBrowser.close();
 });
+
+const courseA = { slug: 'deep-learning-ffn', title: demo.courseTitle, joinCode: demo.joinCode };
+const courseB = { slug: 'deltalab-sandbox', title: 'Deltalab Sandbox', joinCode: 'SANDBOX-1' };
+const short: Record<Visitor, string> = { anonymous: 'an', student: 'st', otherStudent: 'os', otherInstructor: 'oi', instructor: 'in' };
+/** Tables the site writes on its own meanwhile: the setup's submission and regrade are graded in the background. */
+const backgroundTables = ['sign_in_throttle', 'submissions', 'grade_cells', 'regrades', 'regrade_items'];
+
+interface ActionRule {
+  /** What each visitor gets, in the order of `visitors`. */
+  expected: [Outcome, Outcome, Outcome, Outcome, Outcome];
+  /** The refusal that means "you may not" (any other refusal got past authorization, e.g. "already enrolled"). */
+  denied?: RegExp;
+  call: (visitor: Visitor) => ActionCall;
+  /** What an allowed call may change (keys of the site's state) and what is wrong with the change; the rest must stay. */
+  effect: (visitor: Visitor, before: SiteState, after: SiteState, value: unknown) => { changes: string[]; problems: string[] };
+  /** Runs once before the row's calls. */
+  prepare?: () => Promise<void>;
+}
+
+const view = (state: SiteState, visitor: Visitor) => state[`view:${visitor}`] as CourseView;
+/** The view keys of everyone in the visitor's current course. */
+const classmates = (state: SiteState, visitor: Visitor) =>
+  visitors.filter((v) => v !== 'anonymous' && view(state, v).course?.slug === view(state, visitor).course.slug).map((v) => `view:${v}`);
+const swapUp = (order: string[], slug: string) => {
+  const copy = [...order];
+  const i = copy.indexOf(slug);
+  [copy[i - 1], copy[i]] = [copy[i]!, copy[i - 1]!];
+  return copy;
+};
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+function actionOutcome(value: unknown, denied: RegExp | undefined): Outcome | `result ${string}` {
+  if (isRefusal(value)) {
+    if (/session has ended/.test(value.message)) return 'unauthenticated';
+    return denied?.test(value.message) ? 'denied' : 'allowed';
+  }
+  return (value as { ok?: unknown } | undefined)?.ok === true ? 'allowed' : `result ${JSON.stringify(value)}`;
+}
+
+/**
+ * Every server action as each visitor, each call checked three ways: its outcome; what it changed in the site's state
+ * (a refused call nothing; an allowed one only what it should); and on PostgreSQL every table's rows (a refused call
+ * wrote nothing). Returns the number of calls.
+ */
+async function checkServerActions(
+  contexts: Record<Visitor, APIRequestContext>,
+  server: { baseURL: string; databaseUrl?: string },
+  otherStudentEmail: string,
+  wrong: string[],
+): Promise<number> {
+  const actions = serverActions();
+  const call = (visitor: Visitor, name: string, how: ActionCall) =>
+    callServerAction(contexts[visitor], server.baseURL, actions.get(name)!, how);
+  const stamp = Date.now().toString(36);
+  const emails: Partial<Record<Visitor, string>> = { otherStudent: otherStudentEmail, otherInstructor: 'instructor2@deltalab.test' };
+  const ids = new Map<string, string>();
+  let moved = '';
+  const switchEffect: ActionRule['effect'] = (visitor, _before, after) => {
+    const { slug, role } = view(after, visitor).course;
+    const want = visitor === 'instructor' ? 'instructor' : 'student';
+    return { changes: [`view:${visitor}`], problems: slug === courseA.slug && role === want ? [] : [`works in ${slug} as ${role}`] };
+  };
+  const newCourseSlug = (visitor: Visitor) => `mx-${short[visitor]}-${stamp}`;
+  const newEmail = (visitor: Visitor) => `matrix-${short[visitor]}-${stamp}@example.com`;
+
+  const rules: Record<string, ActionRule> = {
+    saveCourseSettingsAction: {
+      expected: ['unauthenticated', 'denied', 'denied', 'allowed', 'allowed'], // each instructor their own course only
+      denied: /^Only an instructor of this course can change its settings\.$/,
+      call: () => ({ args: [{ timeZone: 'Asia/Tokyo', latePolicy: 'penalize', latePenaltyPercent: '25' }] }),
+      effect: (visitor, before, after) => {
+        const changes = classmates(before, visitor);
+        const saved = { timeZone: 'Asia/Tokyo', latePolicy: 'penalize', latePenalty: 0.25 };
+        const problems = changes
+          .filter(
+            (key) => !same(after[key], { ...(before[key] as CourseView), course: { ...(before[key] as CourseView).course, ...saved } }),
+          )
+          .map((key) => `${key} is ${JSON.stringify(after[key])}`);
+        return { changes, problems };
+      },
+    },
+    moveExerciseAction: {
+      prepare: async () => {
+        moved = ((await courseView(contexts.instructor)) as CourseView).order[1]!;
+      },
+      expected: ['unauthenticated', 'denied', 'denied', 'allowed', 'allowed'],
+      denied: /^Only an instructor of this course can reorder its exercises\.$/,
+      call: () => ({ form: { slug: moved, direction: 'up' } }),
+      effect: (visitor, before, after) => {
+        const changes = classmates(before, visitor);
+        const problems = changes
+          .filter((key) => !same((after[key] as CourseView).order, swapUp((before[key] as CourseView).order, moved)))
+          .map((key) => `${key} has ${JSON.stringify((after[key] as CourseView).order)}`);
+        return { changes, problems };
+      },
+    },
+    createCourseAction: {
+      expected: ['unauthenticated', 'denied', 'denied', 'allowed', 'allowed'],
+      denied: /^Only instructors can create courses\.$/,
+      call: (visitor) => ({
+        args: [{ title: `MX ${short[visitor]} ${stamp}`, joinCode: `MX-${short[visitor]}-${stamp}`.toUpperCase(), timeZone: 'UTC' }],
+      }),
+      effect: (visitor, before, after) => {
+        const { course, order } = view(after, visitor);
+        const want = { slug: newCourseSlug(visitor), role: 'instructor', timeZone: 'UTC', latePolicy: 'accept', latePenalty: 0 };
+        const catalogue = [...view(before, visitor).order].sort();
+        const problems = [
+          ...(same(course, want) ? [] : [`works in ${JSON.stringify(course)}`]),
+          ...(same([...order].sort(), catalogue) ? [] : [`the new course has ${JSON.stringify(order)}`]),
+        ];
+        return { changes: [`view:${visitor}`], problems };
+      },
+    },
+    switchCourseFormAction: {
+      prepare: async () => {
+        // Both instructors now teach two courses, so /course shows them the switcher with the courses' ids.
+        for (const [visitor, title] of [
+          ['instructor', courseA.title],
+          ['otherInstructor', courseB.title],
+        ] as const) {
+          const id = (await switcherCourseIds(contexts[visitor])).get(title);
+          expect(id, `${title}'s id on ${visitor}'s course switcher`).toBeTruthy();
+          ids.set(title, id!);
+        }
+      },
+      expected: ['unauthenticated', 'allowed', 'denied', 'denied', 'allowed'],
+      denied: /^You are not enrolled in that course, so you cannot switch to it\.$/,
+      call: () => ({ form: { courseId: ids.get(courseA.title)! } }),
+      effect: switchEffect,
+    },
+    signUpAction: {
+      prepare: async () => {
+        // Back to the course the other instructor teaches (from the one they created).
+        const back = await call('otherInstructor', 'switchCourseFormAction', { form: { courseId: ids.get(courseB.title)! } });
+        expect(back.kind === 'returned' && back.value, describeOutcome(back)).toEqual({ ok: true });
+      },
+      expected: ['allowed', 'allowed', 'allowed', 'allowed', 'allowed'], // anyone may make an account
+      call: (visitor) => ({
+        args: [{ name: `Matrix ${visitor}`, email: newEmail(visitor), password: demo.password, joinCode: courseB.joinCode }],
+      }),
+      effect: (visitor, before, after) => {
+        const want = [...(before[`students:${courseB.slug}`] as string[]), newEmail(visitor)].sort();
+        const got = after[`students:${courseB.slug}`];
+        return {
+          changes: [`students:${courseB.slug}`],
+          problems: same(got, want) ? [] : [`${courseB.slug}'s students are ${JSON.stringify(got)}`],
+        };
+      },
+    },
+    joinCourseAction: {
+      expected: ['unauthenticated', 'allowed', 'allowed', 'allowed', 'allowed'], // the join code is the permission
+      call: () => ({ args: [{ joinCode: courseA.joinCode }] }),
+      effect: (visitor, before, after, value) => {
+        const email = emails[visitor];
+        if (!email) {
+          const enrolled = isRefusal(value) && /^You are already enrolled in /.test(value.message);
+          return { changes: [], problems: enrolled ? [] : [`returned ${JSON.stringify(value)}`] };
+        }
+        const { slug, role } = view(after, visitor).course;
+        const students = [...(before[`students:${courseA.slug}`] as string[]), email].sort();
+        const problems = [
+          ...(slug === courseA.slug && role === 'student' ? [] : [`works in ${slug} as ${role}`]),
+          ...(same(after[`students:${courseA.slug}`], students)
+            ? []
+            : [`${courseA.slug}'s students are ${JSON.stringify(after[`students:${courseA.slug}`])}`]),
+        ];
+        return { changes: [`view:${visitor}`, `students:${courseA.slug}`], problems };
+      },
+    },
+  };
+  expect(Object.keys(rules).sort()).toEqual(sourceServerActions().map((a) => a.name));
+
+  const observers: Record<string, () => Promise<unknown>> = {};
+  for (const visitor of visitors) if (visitor !== 'anonymous') observers[`view:${visitor}`] = () => courseView(contexts[visitor]);
+  observers[`students:${courseA.slug}`] = () => courseStudents(contexts.instructor, courseA.slug);
+  observers[`students:${courseB.slug}`] = () => courseStudents(contexts.otherInstructor, courseB.slug);
+
+  let calls = 0;
+  for (const [name, rule] of Object.entries(rules)) {
+    await rule.prepare?.();
+    for (const [index, visitor] of visitors.entries()) {
+      const label = `action ${name} as ${visitor}`;
+      const before = await observe(observers);
+      const tables = server.databaseUrl ? await tableDigests(server.databaseUrl, backgroundTables) : null;
+      const outcome = await call(visitor, name, rule.call(visitor));
+      calls += 1;
+      const want = rule.expected[index]!;
+      const got = outcome.kind === 'returned' && outcome.status < 400 ? actionOutcome(outcome.value, rule.denied) : `error`;
+      if (got !== want) wrong.push(`${label}: ${got}, expected ${want}: ${describeOutcome(outcome)}`);
+      const after = await observe(observers);
+      const value = outcome.kind === 'returned' ? outcome.value : undefined;
+      const { changes, problems } = got === 'allowed' ? rule.effect(visitor, before, after, value) : { changes: [], problems: [] };
+      for (const key of changedKeys(before, after).filter((k) => !changes.includes(k)))
+        wrong.push(`${label} (${got}) changed ${key}: ${JSON.stringify(before[key])} → ${JSON.stringify(after[key])}`);
+      for (const problem of problems) wrong.push(`${label}: ${problem}`);
+      if (tables && got !== 'allowed') {
+        const now = await tableDigests(server.databaseUrl!, backgroundTables);
+        const written = Object.keys(now).filter((table) => now[table] !== tables[table]);
+        if (written.length > 0) wrong.push(`${label} (${got}) wrote to ${written.join(', ')}`);
+      }
+    }
+  }
+  return calls;
+}

@@ -2,15 +2,27 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
+import { tableDigests } from '../databaseDigest';
 import { apiSignIn, demo, expect, test } from '../fixtures';
 import { apiRoutes } from '../pageRoutes';
 import { repoRoot } from '../server';
+import {
+  callServerAction,
+  describeOutcome,
+  isRefusal,
+  serverActions,
+  sourceServerActions,
+  type ActionCall,
+  type ActionOutcome,
+} from '../serverActions';
+import { changedKeys, courseStudents, courseView, observe, switcherCourseIds, type CourseView } from '../siteState';
 
 /**
  * Issue 12: a corpus of malformed requests against every API route that takes a body (found in web/src/app, so a
  * new route is covered without being listed), sent by the course's instructor, who passes every role check and so
  * reaches the parsing. Each gets a 4xx with a specific JSON message, never a 5xx, never a 2xx; on PostgreSQL the
- * test also counts every table's rows before and after: nothing half-written stays.
+ * test also counts every table's rows before and after: nothing half-written stays. Server actions (found in web/src)
+ * get their own corpus below.
  */
 const writeMethods = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 
@@ -128,5 +140,183 @@ test('every write API route answers a corpus of malformed requests with a specif
   console.log(`[bad-input] ${targets.length} route × method × URL combinations, ${targets.length * corpus.length} malformed requests`);
   expect(problems).toEqual([]);
   if (before) expect(await tableCounts(server.databaseUrl!)).toEqual(before);
+  await api.dispose();
+});
+
+/**
+ * Server actions take whatever a hand-made call sends (serverActions.ts). Each one's valid arguments (a call that
+ * succeeds: checked at the end, so the corpus is the only thing wrong with each call) and, per field, the values no
+ * form of the site sends. Every call must come back refused with a specific message: a refusal result (not the
+ * catch-all "… failed on the server"), or a 4xx with a message for what Next cannot decode; never an error.
+ */
+const stamp = Date.now().toString(36);
+const wrongTypes: unknown[] = [42, true, null, {}, ['x'], new Date(0), 10n, undefined];
+const unstorable = ['x'.repeat(100_000), 'a\u0000b', 'a\ud800b']; // over-long, NUL, a lone surrogate
+const numbers: unknown[] = ['NaN', 'Infinity', '-Infinity', NaN, Infinity, -Infinity, 1e308, -5, '1e400', '1'.repeat(100_000), 'abc'];
+const file = { name: 'x.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2]) };
+
+interface ActionCorpus {
+  /** Arguments that succeed, in the call the corpus varies: one object, one value, or a form's fields. */
+  valid: () => { object: Record<string, unknown> } | { value: unknown } | { form: Record<string, string> };
+  /** Per field, bad values besides the wrong types and unstorable text every field gets. */
+  bad: Record<string, unknown[]>;
+  /** Fields that take a number (so 42 is no wrong type there). */
+  numeric?: string[];
+}
+
+function actionCorpora(course: { firstSlug: string; secondSlug: string; id: () => string }): Record<string, ActionCorpus> {
+  const unknownIds = [randomUUID(), 'not-a-uuid', '', 'NaN', '00000000-0000-0000-0000-000000000000'];
+  return {
+    saveCourseSettingsAction: {
+      valid: () => ({ object: { timeZone: 'Europe/Berlin', latePolicy: 'penalize', latePenaltyPercent: '10' } }),
+      bad: { timeZone: ['Mars/Olympus', 'NaN', 'Infinity'], latePolicy: ['sometimes', 'NaN'], latePenaltyPercent: numbers },
+      numeric: ['latePenaltyPercent'],
+    },
+    moveExerciseAction: {
+      valid: () => ({ form: { slug: course.secondSlug, direction: 'up' } }),
+      bad: { slug: ['no-such-exercise', randomUUID(), 'NaN', ''], direction: ['sideways', 'NaN', ''] },
+    },
+    signUpAction: {
+      valid: () => ({
+        object: { name: 'Bad Input', email: `bad-input-${stamp}@example.com`, password: demo.password, joinCode: demo.joinCode },
+      }),
+      bad: { name: ['   '], email: ['not-an-email', 'NaN'], password: ['short', 'NaN'], joinCode: ['NO-SUCH-CODE', 'NaN', '   '] },
+    },
+    createCourseAction: {
+      valid: () => ({ object: { title: `Bad input ${stamp}`, joinCode: `BI-${stamp}`.toUpperCase(), timeZone: 'UTC' } }),
+      bad: { title: ['   '], joinCode: [demo.joinCode, 'ab', 'NaN', 'a b c d'], timeZone: ['Mars/Olympus', 'Infinity'] },
+    },
+    switchCourseFormAction: { valid: () => ({ form: { courseId: course.id() } }), bad: { courseId: unknownIds } },
+    joinCourseAction: {
+      valid: () => ({ object: { joinCode: 'SANDBOX-1' } }),
+      bad: { joinCode: ['NO-SUCH-CODE', randomUUID(), 'NaN', '   '] },
+    },
+  };
+}
+
+/** The corpus of one action: its valid call with one field bad at a time, arguments of the wrong shape, and bodies Next cannot decode. */
+function badCalls(corpus: ActionCorpus, firstSlug: string): { name: string; call: ActionCall }[] {
+  const valid = corpus.valid();
+  const calls: { name: string; call: ActionCall }[] = [];
+  const show = (value: unknown) => (typeof value === 'string' && value.length > 40 ? `${value.length} characters` : String(value));
+  for (const [field, values] of Object.entries(corpus.bad)) {
+    if ('form' in valid) {
+      for (const value of [...unstorable, ...values, file, undefined])
+        calls.push({
+          name: `${field} = ${value === file ? 'a file' : show(value)}`,
+          call: { form: Object.fromEntries(Object.entries({ ...valid.form, [field]: value }).filter(([, v]) => v !== undefined)) as never },
+        });
+    } else {
+      const wrong = corpus.numeric?.includes(field) ? wrongTypes.filter((v) => typeof v !== 'number') : wrongTypes;
+      for (const value of [...wrong, ...unstorable, ...values])
+        calls.push({
+          name: `${field} = ${show(value)}`,
+          call: { args: ['object' in valid ? { ...valid.object, [field]: value } : value] },
+        });
+    }
+  }
+  // Arguments of the wrong shape: none, and values where an object (or a form) goes.
+  for (const args of [[], [null], ['hello'], [42], [[1, 2, 3]]]) calls.push({ name: `arguments ${JSON.stringify(args)}`, call: { args } });
+  if ('form' in valid) calls.push({ name: 'the form as a plain object', call: { args: [valid.form] } });
+  if ('form' in valid && 'direction' in valid.form)
+    calls.push({ name: 'moving the first exercise up', call: { form: { slug: firstSlug, direction: 'up' } } });
+  // Bodies React never sends.
+  const text = (body: Buffer | string) => ({ body: Buffer.from(body), contentType: 'text/plain;charset=UTF-8' });
+  calls.push(
+    { name: 'invalid JSON', call: text('[{"joinCode": ') },
+    { name: 'a JSON object', call: text('{"joinCode": "DELTA-FFN"}') },
+    { name: 'a JSON string', call: text('"hello"') },
+    { name: 'invalid UTF-8', call: text(Buffer.concat([Buffer.from('[{"name": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}]')])) },
+    { name: 'over 1 MB', call: text(JSON.stringify([{ name: 'x'.repeat(1024 * 1024 + 10) }])) },
+  );
+  if ('form' in valid) {
+    const boundary = 'deltalab-bad-input';
+    const multipart = (parts: [string, Buffer][]) => ({
+      body: Buffer.concat([
+        ...parts.map(([name, value]) =>
+          Buffer.concat([
+            Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`),
+            value,
+            Buffer.from('\r\n'),
+          ]),
+        ),
+        Buffer.from(`--${boundary}--\r\n`),
+      ]),
+      contentType: `multipart/form-data; boundary=${boundary}`,
+    });
+    calls.push(
+      { name: 'a form without its arguments', call: multipart([['_1_slug', Buffer.from('x')]]) },
+      {
+        name: 'a form field of invalid UTF-8',
+        call: multipart([
+          ['_1_slug', Buffer.from([0xff, 0xfe])],
+          ['0', Buffer.from('["$K1"]')],
+        ]),
+      },
+      {
+        name: 'a form over 1 MB',
+        call: multipart([
+          ['_1_slug', Buffer.from('x'.repeat(1024 * 1024 + 10))],
+          ['0', Buffer.from('["$K1"]')],
+        ]),
+      },
+    );
+  }
+  return calls;
+}
+
+/** Why an outcome is not a specific refusal, or null when it is one. */
+function notASpecificRefusal(outcome: ActionOutcome): string | null {
+  if (outcome.kind === 'threw') return 'threw (Next answers with a digest and nothing else)';
+  if (outcome.kind === 'http') return outcome.status >= 400 && outcome.status < 500 && outcome.text.trim() ? null : 'no 4xx with a message';
+  if (outcome.status >= 400) return `status ${outcome.status}`;
+  if (!isRefusal(outcome.value)) return 'not refused';
+  const { message, fieldErrors = {} } = outcome.value;
+  if (/failed on the server|Something went wrong/.test(message)) return 'refused without saying why';
+  if (message === 'Please correct the highlighted fields.' && Object.keys(fieldErrors).length === 0) return 'no field highlighted';
+  return null;
+}
+
+test('every server action answers a corpus of malformed calls with a specific refusal, and stores nothing', async ({
+  playwright,
+  server,
+}) => {
+  test.setTimeout(300_000);
+  const api = await playwright.request.newContext({ baseURL: server.baseURL });
+  await apiSignIn(api, demo.instructor.email);
+  const actions = serverActions();
+  const call = (name: string, how: ActionCall) => callServerAction(api, server.baseURL, actions.get(name)!, how);
+  const { order } = (await courseView(api)) as CourseView;
+  let courseId: string = randomUUID(); // the demo course's, learnt below (the switcher shows it once there are two)
+  const corpora = actionCorpora({ firstSlug: order[0]!, secondSlug: order[1]!, id: () => courseId });
+  expect(Object.keys(corpora).sort()).toEqual(sourceServerActions().map((a) => a.name));
+
+  const observers = { view: () => courseView(api), students: () => courseStudents(api, 'deep-learning-ffn') };
+  const before = await observe(observers);
+  const tables = server.databaseUrl ? await tableDigests(server.databaseUrl, ['sign_in_throttle']) : null;
+  const problems: string[] = [];
+  let count = 0;
+  for (const [name, corpus] of Object.entries(corpora)) {
+    for (const bad of badCalls(corpus, order[0]!)) {
+      const outcome = await call(name, bad.call);
+      count += 1;
+      const problem = notASpecificRefusal(outcome);
+      if (problem) problems.push(`${name} with ${bad.name}: ${problem}: ${describeOutcome(outcome)}`);
+    }
+  }
+  console.log(`[bad-input] ${Object.keys(corpora).length} server actions, ${count} malformed calls`);
+  expect(problems).toEqual([]);
+  const after = await observe(observers);
+  expect(changedKeys(before, after), JSON.stringify(after)).toEqual([]);
+  if (tables) expect(await tableDigests(server.databaseUrl!, ['sign_in_throttle'])).toEqual(tables);
+
+  // Each valid call succeeds: what the corpus varied was the only thing wrong. Creating a course makes a second one,
+  // so the switcher shows the demo course's id; joining the other course comes last (it moves the instructor there).
+  for (const name of Object.keys(corpora)) {
+    if (name === 'switchCourseFormAction') courseId = (await switcherCourseIds(api)).get(demo.courseTitle) ?? 'missing';
+    const valid = corpora[name]!.valid();
+    const outcome = await call(name, 'form' in valid ? { form: valid.form } : { args: ['object' in valid ? valid.object : valid.value] });
+    expect(outcome.kind === 'returned' && (outcome.value as { ok?: unknown }).ok, `${name}: ${describeOutcome(outcome)}`).toBe(true);
+  }
   await api.dispose();
 });

@@ -1,4 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
+import { refuseActionRequest } from './lib/actionRequest';
 import { pageSecurityPolicy } from './lib/securityPolicy';
 
 /**
@@ -6,9 +7,13 @@ import { pageSecurityPolicy } from './lib/securityPolicy';
  * loads its chunks from them, so the only script policy that both lets the app run and shuts out injected markup is
  * a per-request nonce with 'strict-dynamic' (Next puts the nonce on its own scripts when it sees the policy on the
  * request). API routes and static files are not matched: they are not documents, and next.config.ts gives them the
- * other security headers.
+ * other security headers. A POST to a page (a server action) is first checked for what no form of the site sends.
  */
-export function proxy(request: NextRequest) {
+export async function proxy(request: NextRequest) {
+  if (request.method === 'POST') {
+    const refused = await refuseActionRequest(request);
+    if (refused) return refused;
+  }
   const nonce = Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString('base64');
   const policy = pageSecurityPolicy(nonce);
   const requestHeaders = new Headers(request.headers);

@@ -58,7 +58,25 @@ describe.each(testDrivers())('auth on %s', (driver) => {
 
     it('treats a non-object body as malformed instead of crashing', async () => {
       const result = await signUp(handle.db, 'garbage');
-      expect(result.ok).toBe(false);
+      expect(result).toEqual({
+        ok: false,
+        message: "The form's data is not what this form sends: Invalid input: expected object, received string.",
+        fieldErrors: {},
+      });
+    });
+
+    it('refuses text the database cannot store (NUL, a lone surrogate) by field, and creates no account', async () => {
+      const email = `nul-${Date.now()}@example.com`;
+      const form = { name: 'Nul\u0000Name', email, password: 'long-enough-1', joinCode: 'DELTA-FFN' };
+      expect(await signUp(handle.db, form)).toEqual({
+        ok: false,
+        message: 'Please correct the highlighted fields.',
+        fieldErrors: { name: "This field's text may not contain the NUL character (\\u0000)." },
+      });
+      expect(await signUp(handle.db, { ...form, name: 'Lone \ud800' })).toMatchObject({
+        fieldErrors: { name: expect.stringContaining('lone UTF-16 surrogate') },
+      });
+      expect(await selectOptionalUserByEmail(handle.db, email)).toBeUndefined();
     });
   });
 

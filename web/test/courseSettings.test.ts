@@ -85,6 +85,29 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
     expect(await selectCourseById(handle.db, seeded.courseId)).toEqual(before);
   });
 
+  it('a penalty no form sends (true, null, Infinity, NaN) is no number of percent; a zone with NUL is named', async () => {
+    const before = await selectCourseById(handle.db, seeded.courseId);
+    for (const latePenaltyPercent of [true, null, {}, Infinity, NaN, 'Infinity']) {
+      const refused = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+        timeZone: 'UTC',
+        latePolicy: 'penalize',
+        latePenaltyPercent,
+      });
+      expect(refused, String(latePenaltyPercent)).toEqual({
+        ok: false,
+        message: 'Please correct the highlighted fields.',
+        fieldErrors: { latePenaltyPercent: 'The late penalty is a number of percent' },
+      });
+    }
+    expect(
+      await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC\u0000', latePolicy: 'accept' }),
+    ).toMatchObject({
+      ok: false,
+      fieldErrors: { timeZone: "This field's text may not contain the NUL character (\\u0000)." },
+    });
+    expect(await selectCourseById(handle.db, seeded.courseId)).toEqual(before);
+  });
+
   it('a student of the course may not change them', async () => {
     const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
     const before = await selectCourseById(handle.db, seeded.courseId);

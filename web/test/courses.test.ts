@@ -6,6 +6,7 @@ import type { SeedResult } from '@/server/seed';
 import { createCourse, switchCourse } from '@/server/services/courses/createCourse';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { joinCourse } from '@/server/services/courses/joinCourse';
+import { moveExercise } from '@/server/services/courses/updateExerciseSettings';
 import { createSeededDb, testDrivers, type TestDriver } from './testDb';
 
 describe.each(testDrivers())('courses on %s: create, switch, several per person', (driver: TestDriver) => {
@@ -64,5 +65,19 @@ describe.each(testDrivers())('courses on %s: create, switch, several per person'
     expect((await getCurrentCourse(db, student))?.id).toBe(seeded.secondCourseId);
     expect((await listCoursesForUser(db, student)).map((c) => c.id).sort()).toEqual([before!.id, seeded.secondCourseId].sort());
     await switchCourse(db, student, before!.id);
+  });
+
+  it('moving an exercise says when there is no such exercise or nowhere to go, and otherwise swaps it with its neighbour', async () => {
+    const db = handle.db;
+    const course = (await getCurrentCourse(db, seeded.userIds['instructor2@deltalab.test']!))!;
+    const order = async () => (await listCourseExercises(db, course.id, { includeUnpublished: true })).map((e) => e.slug);
+    const list = () => listCourseExercises(db, course.id, { includeUnpublished: true });
+    const [first, second, ...rest] = await order();
+    expect(await moveExercise(db, course, 'no-such-exercise', 'up', await list())).toBe('unknown');
+    expect(await moveExercise(db, course, first!, 'up', await list())).toBe('at-end');
+    expect(await moveExercise(db, course, rest.at(-1)!, 'down', await list())).toBe('at-end');
+    expect(await order()).toEqual([first, second, ...rest]);
+    expect(await moveExercise(db, course, second!, 'up', await list())).toBe('moved');
+    expect(await order()).toEqual([second, first, ...rest]);
   });
 });

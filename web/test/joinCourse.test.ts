@@ -49,6 +49,12 @@ describe.each(testDrivers())('joining a course on %s', (driver: TestDriver) => {
       fieldErrors: { joinCode: 'Enter the join code your instructor gave you' },
     });
     expect(await joinCourse(handle.db, user.id, {})).toMatchObject({ ok: false, fieldErrors: { joinCode: expect.any(String) } });
+    // Text PostgreSQL cannot compare is refused by the field, before a query could fail on it.
+    expect(await joinCourse(handle.db, user.id, { joinCode: 'DELTA\u0000FFN' })).toEqual({
+      ok: false,
+      message: 'Please correct the highlighted fields.',
+      fieldErrors: { joinCode: "This field's text may not contain the NUL character (\\u0000)." },
+    });
     expect(await listCoursesForUser(handle.db, user.id)).toEqual([]);
 
     await joinCourse(handle.db, user.id, { joinCode: demoCourse.joinCode });

@@ -1,7 +1,8 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser, type SessionUser } from './auth/session';
-import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable, isDiskFull, isUnstorableText } from './databaseUnavailable';
+import { databaseFault } from './databaseUnavailable';
+import { unstorableTextReason } from './storableText';
 import type { DbHandle } from '@deltalab/db';
 import { SubmissionError } from './services/submissions/submissionError';
 import { getDbHandle } from './db';
@@ -26,33 +27,10 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
       const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
       return jsonError(error.status, error.code, error.message, headers);
     }
-    if (isUnstorableText(error)) {
-      return jsonError(
-        400,
-        'invalid-request',
-        'The request holds a character that no name or id here can contain (such as NUL, %00); nothing was stored.',
-      );
-    }
-    if (isDiskFull(error)) {
-      console.error('API: the database disk is full:', ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message);
-      return jsonError(
-        507,
-        'disk-full',
-        "The server's disk is full, so nothing new can be stored: this request was not saved. Everything stored before is safe. Please tell your instructor.",
-      );
-    }
-    if (isDatabaseUnavailable(error)) {
-      // The driver's own error (drizzle wraps it with the whole query): one line per refused request.
-      console.error(
-        'API: the database is unavailable:',
-        ((error as Error).cause as Error | undefined)?.message ?? (error as Error).message,
-      );
-      return jsonError(
-        503,
-        'database-unavailable',
-        `The database is not answering (it may be restarting). Nothing was stored; try again in ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
-        { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
-      );
+    const fault = databaseFault(error);
+    if (fault) {
+      const headers = fault.retryAfterSeconds ? { 'Retry-After': String(fault.retryAfterSeconds) } : undefined;
+      return jsonError(fault.status, fault.code, fault.message, headers);
     }
     console.error('API error', error);
     return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');
@@ -129,18 +107,14 @@ function firstInvalidUtf8Offset(bytes: Uint8Array): number {
   return bytes.length;
 }
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
 /**
  * The first key or string value (by its JSON path) holding a NUL character or a lone UTF-16 surrogate. Walked with
  * a stack, not recursion: a 1 MB body can nest half a million arrays deep.
  */
 function findUnstorableText(body: unknown): string | null {
   const check = (text: string, where: string) => {
-    if (text.includes('\0')) return `${where || 'the body'}: text may not contain the NUL character (\\u0000).`;
-    if (LONE_SURROGATE.test(text))
-      return `${where || 'the body'}: text holds a lone UTF-16 surrogate (an escape such as \\ud800 without its pair).`;
-    return null;
+    const reason = unstorableTextReason(text);
+    return reason && `${where || 'the body'}: ${reason}`;
   };
   const stack: [unknown, string][] = [[body, '']];
   for (let next = stack.pop(); next; next = stack.pop()) {

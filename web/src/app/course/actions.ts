@@ -1,35 +1,43 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getSessionUser } from '@/server/auth/session';
+import { z } from 'zod';
 import { getDb } from '@/server/db';
+import { actionRefusal, formFields, signedInAction } from '@/server/formAction';
 import { joinCourse, type JoinCourseResult } from '@/server/services/courses/joinCourse';
 import { switchCourse } from '@/server/services/courses/createCourse';
+import { formRefusal, type FormRefusal } from '@/server/services/forms/formRefusal';
 
 /** Enrolls the signed-in user (one without a course) in the course whose join code they typed. */
 export async function joinCourseAction(values: unknown): Promise<JoinCourseResult> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: 'Your session has ended: sign in again.', fieldErrors: {} };
-  try {
-    const result = await joinCourse(await getDb(), user.id, values);
-    if (result.ok) revalidatePath('/', 'layout');
-    return result;
-  } catch (error) {
-    console.error('joining a course failed', error);
-    return { ok: false, message: 'Joining failed on the server. Please try again in a moment.', fieldErrors: {} };
-  }
+  const result = await signedInAction('Joining', async (user) => joinCourse(await getDb(), user.id, values));
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }
+
+export type SwitchCourseResult = { ok: true } | FormRefusal<'courseId'>;
+
+// Course ids are UUIDs: anything else is no course of anyone's, and is refused before the database sees it.
+const courseIdInput = z.object({ courseId: z.uuid({ error: 'Choose one of your courses from the list' }) });
 
 /** Makes one of the user's courses their current one (the course home, exercises and submissions follow it). */
-export async function switchCourseAction(courseId: string): Promise<{ ok: boolean }> {
-  const user = await getSessionUser();
-  if (!user || typeof courseId !== 'string') return { ok: false };
-  const ok = await switchCourse(await getDb(), user.id, courseId);
-  if (ok) revalidatePath('/', 'layout');
-  return { ok };
+async function switchToCourse(courseId: unknown): Promise<SwitchCourseResult> {
+  const result = await signedInAction('Switching the course', async (user): Promise<SwitchCourseResult> => {
+    const parsed = courseIdInput.safeParse({ courseId });
+    if (!parsed.success) return formRefusal<'courseId'>(parsed.error);
+    if (await switchCourse(await getDb(), user.id, parsed.data.courseId)) return { ok: true };
+    return actionRefusal('You are not enrolled in that course, so you cannot switch to it.');
+  });
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }
 
-/** The course switcher's form: switches, then shows the same page in the chosen course. */
-export async function switchCourseFormAction(form: FormData): Promise<void> {
-  await switchCourseAction(String(form.get('courseId') ?? ''));
+/**
+ * The course switcher's form: switches, then shows the same page in the chosen course. A real form ignores the
+ * result; a hand-made call is told why it was refused.
+ */
+export async function switchCourseFormAction(form: FormData): Promise<SwitchCourseResult> {
+  const fields = formFields(form, ['courseId']);
+  if (!fields) return actionRefusal('The course switcher sends a form: this call sent none.');
+  return switchToCourse(fields.courseId);
 }

@@ -1,64 +1,67 @@
 'use server';
 
 import { revalidatePath } from 'next/cache';
-import { getSessionUser } from '@/server/auth/session';
+import { z } from 'zod';
 import { getDb } from '@/server/db';
+import { actionRefusal, formFields, signedInAction } from '@/server/formAction';
+import { storableString } from '@/server/storableText';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { updateCourseSettingsFor, type UpdateCourseSettingsResult } from '@/server/services/courses/updateCourseSettings';
 import { createCourse, type CreateCourseField } from '@/server/services/courses/createCourse';
 import { moveExercise } from '@/server/services/courses/updateExerciseSettings';
 import { listCourseExercises } from '@deltalab/db';
-import type { FormRefusal } from '@/server/services/forms/formRefusal';
+import { formRefusal, type FormRefusal } from '@/server/services/forms/formRefusal';
 
 export type CourseSettingsActionResult = { ok: true } | Extract<UpdateCourseSettingsResult, { ok: false }>;
 
 /** Saves the instructor's course settings (time zone, late policy) for the course they teach. */
 export async function saveCourseSettingsAction(values: unknown): Promise<CourseSettingsActionResult> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: 'Your session has ended: sign in again.', fieldErrors: {} };
-  try {
+  const result = await signedInAction('Saving', async (user): Promise<CourseSettingsActionResult> => {
     const db = await getDb();
     const course = await getCurrentCourse(db, user.id);
-    if (!course) return { ok: false, message: 'You do not teach a course yet.', fieldErrors: {} };
-    const result = await updateCourseSettingsFor(db, user.id, course.id, values);
-    if (!result.ok) return result;
-    revalidatePath('/', 'layout');
-    return { ok: true };
-  } catch (error) {
-    console.error('saving course settings failed', error);
-    return { ok: false, message: 'Saving failed on the server. Please try again in a moment.', fieldErrors: {} };
-  }
+    if (!course) return actionRefusal('You do not teach a course yet.');
+    const saved = await updateCourseSettingsFor(db, user.id, course.id, values);
+    return saved.ok ? { ok: true } : saved;
+  });
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }
 
 /** An instructor creates a course (title, join code, time zone) that starts with the catalogue, and switches to it. */
 export async function createCourseAction(values: unknown): Promise<{ ok: true } | FormRefusal<CreateCourseField>> {
-  const user = await getSessionUser();
-  if (!user) return { ok: false, message: 'Your session has ended: sign in again.', fieldErrors: {} };
-  try {
-    const result = await createCourse(await getDb(), user.id, values);
-    if (!result.ok) return result;
-    revalidatePath('/', 'layout');
-    return { ok: true };
-  } catch (error) {
-    console.error('creating a course failed', error);
-    return { ok: false, message: 'Creating the course failed on the server. Please try again in a moment.', fieldErrors: {} };
-  }
+  const result = await signedInAction('Creating the course', async (user) => createCourse(await getDb(), user.id, values));
+  if (!result.ok) return result;
+  revalidatePath('/', 'layout');
+  return { ok: true };
 }
 
-/** Moves an exercise one place up or down in the course's order (the form's `slug` and `direction`). */
-export async function moveExerciseAction(form: FormData): Promise<void> {
-  const user = await getSessionUser();
-  if (!user) return;
-  const db = await getDb();
-  const course = await getCurrentCourse(db, user.id);
-  const direction = form.get('direction');
-  if (course?.role !== 'instructor' || (direction !== 'up' && direction !== 'down')) return;
-  await moveExercise(
-    db,
-    course,
-    String(form.get('slug') ?? ''),
-    direction,
-    await listCourseExercises(db, course.id, { includeUnpublished: true }),
-  );
-  revalidatePath('/', 'layout');
+const moveInput = z.object({
+  slug: storableString().min(1, 'Name the exercise to move').max(200, 'No exercise has a name that long'),
+  direction: z.enum(['up', 'down'], { error: 'Move up or down' }),
+});
+
+export type MoveExerciseResult = { ok: true } | FormRefusal<keyof z.input<typeof moveInput>>;
+
+/**
+ * Moves an exercise one place up or down in the course's order (the form's `slug` and `direction`). A real form
+ * ignores the result; a hand-made call is told why it was refused.
+ */
+export async function moveExerciseAction(form: FormData): Promise<MoveExerciseResult> {
+  const result = await signedInAction('Moving the exercise', async (user): Promise<MoveExerciseResult> => {
+    const db = await getDb();
+    const course = await getCurrentCourse(db, user.id);
+    if (course?.role !== 'instructor') return actionRefusal('Only an instructor of this course can reorder its exercises.');
+    const fields = formFields(form, ['slug', 'direction']);
+    if (!fields) return actionRefusal('Reordering sends a form: this call sent none.');
+    const parsed = moveInput.safeParse(fields);
+    if (!parsed.success) return formRefusal(parsed.error);
+    const { slug, direction } = parsed.data;
+    const list = await listCourseExercises(db, course.id, { includeUnpublished: true });
+    const moved = await moveExercise(db, course, slug, direction, list);
+    if (moved === 'unknown') return actionRefusal(`${course.title} has no exercise "${slug}".`);
+    if (moved === 'at-end') return actionRefusal(`"${slug}" is already ${direction === 'up' ? 'first' : 'last'}.`);
+    return { ok: true };
+  });
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }

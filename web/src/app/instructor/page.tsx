@@ -10,6 +10,7 @@ import { formatDateTime, formatTimeZone } from '@/lib/format';
 import { describeLatePolicy } from '@/lib/latePolicy';
 import { CourseSettingsForm } from '@/components/instructor/CourseSettingsForm';
 import { moveExerciseAction } from './actions';
+import { asFormAction } from '@/server/formAction';
 import { CreateCourseForm } from '@/components/instructor/CreateCourseForm';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 import { CourseSwitcher } from '@/components/course/CourseSwitcher';
@@ -87,7 +88,7 @@ export default async function InstructorPage() {
                     <div className="flex items-center gap-2">
                       <code className="text-xs text-slate-500">{exercise.slug}</code>
                       {(['up', 'down'] as const).map((direction) => (
-                        <form key={direction} action={moveExerciseAction}>
+                        <form key={direction} action={asFormAction(moveExerciseAction)}>
                           <input type="hidden" name="slug" value={exercise.slug} />
                           <input type="hidden" name="direction" value={direction} />
                           <button

@@ -1,4 +1,5 @@
 import { switchCourseFormAction } from '@/app/course/actions';
+import { asFormAction } from '@/server/formAction';
 
 /**
  * For someone in several courses (an instructor teaching two, a student taking two): which one they work in. A plain
@@ -7,7 +8,7 @@ import { switchCourseFormAction } from '@/app/course/actions';
 export function CourseSwitcher({ courses, currentId }: { courses: { id: string; title: string; role: string }[]; currentId: string }) {
   if (courses.length < 2) return null;
   return (
-    <form action={switchCourseFormAction} className="flex items-center gap-2 text-sm" aria-label="Switch course">
+    <form action={asFormAction(switchCourseFormAction)} className="flex items-center gap-2 text-sm" aria-label="Switch course">
       <label htmlFor="switch-course">Course</label>
       <select id="switch-course" name="courseId" className="input w-auto" defaultValue={currentId}>
         {courses.map((c) => (

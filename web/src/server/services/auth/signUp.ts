@@ -1,19 +1,19 @@
 import { z } from 'zod';
 import { enrollUser, insertUser, selectCourseByJoinCode, selectOptionalUserByEmail, type Database } from '@deltalab/db';
 import { joinCodeInput, unknownJoinCode } from '../courses/joinCourse';
+import { storableString } from '../../storableText';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 import { hashPassword } from './passwords';
 
 const signUpInput = z.object({
-  name: z.string().trim().min(1, 'Enter your name').max(100, 'Name must be at most 100 characters'),
-  email: z
-    .string()
+  name: storableString().trim().min(1, 'Enter your name').max(100, 'Name must be at most 100 characters'),
+  email: storableString()
     .trim()
     .toLowerCase()
     .min(1, 'Enter your email address')
     .max(254, 'Email must be at most 254 characters')
     .email('Enter a valid email address, like name@example.com'),
-  password: z.string().min(8, 'Password must be at least 8 characters').max(200, 'Password must be at most 200 characters'),
+  password: storableString().min(8, 'Password must be at least 8 characters').max(200, 'Password must be at most 200 characters'),
   joinCode: joinCodeInput,
 });
 

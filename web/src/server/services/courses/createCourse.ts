@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { enrollUser, insertCourse, listCoursesForUser, selectCourseByJoinCode, setCurrentCourse, type Database } from '@deltalab/db';
 import { loadExercises } from '@deltalab/exercises';
 import { registerExercises } from '../exercises/registerExercises';
+import { storableString } from '../../storableText';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 import { courseSettingsInput } from './updateCourseSettings';
 
 const createCourseInput = z
   .object({
-    title: z.string().trim().min(1, 'Give the course a title').max(200, 'The title is at most 200 characters'),
-    joinCode: z
-      .string()
+    title: storableString().trim().min(1, 'Give the course a title').max(200, 'The title is at most 200 characters'),
+    joinCode: storableString()
       .trim()
       .toUpperCase()
       .regex(/^[A-Z0-9-]{4,32}$/, 'A join code is 4 to 32 letters, digits or dashes (e.g. DL-2027)'),
@@ -44,22 +44,27 @@ export async function createCourse(
   const parsed = createCourseInput.safeParse(input);
   if (!parsed.success) return formRefusal<CreateCourseField>(parsed.error);
   const { title, joinCode, timeZone } = parsed.data;
-  let course = null;
-  for (let i = 0; !course && i < 20; i++) {
-    const slug = i === 0 ? slugOf(title) : `${slugOf(title)}-${i + 1}`;
-    course = await insertCourse(db, { title, slug, joinCode, timeZone });
-    if (!course && !(await isFreeJoinCode(db, joinCode)))
-      return {
-        ok: false,
-        message: 'Please correct the highlighted fields.',
-        fieldErrors: { joinCode: `The join code ${joinCode} is taken: choose another.` },
-      };
-  }
-  if (!course) return { ok: false, message: 'Could not find a free address for this course: change its title.', fieldErrors: {} };
-  await enrollUser(db, { userId, courseId: course.id, role: 'instructor' });
-  await registerExercises(db, loadExercises(), { courseId: course.id });
-  await setCurrentCourse(db, userId, course.id);
-  return { ok: true, courseId: course.id, slug: course.slug };
+  const catalogue = loadExercises();
+  // One transaction: a failure half-way (the database going away while the catalogue is added) leaves no course
+  // without its instructor or exercises behind. On PGlite it holds the database meanwhile; courses are made rarely.
+  return db.transaction(async (tx): Promise<{ ok: true; courseId: string; slug: string } | FormRefusal<CreateCourseField>> => {
+    let course = null;
+    for (let i = 0; !course && i < 20; i++) {
+      const slug = i === 0 ? slugOf(title) : `${slugOf(title)}-${i + 1}`;
+      course = await insertCourse(tx, { title, slug, joinCode, timeZone });
+      if (!course && !(await isFreeJoinCode(tx, joinCode)))
+        return {
+          ok: false,
+          message: 'Please correct the highlighted fields.',
+          fieldErrors: { joinCode: `The join code ${joinCode} is taken: choose another.` },
+        };
+    }
+    if (!course) return { ok: false, message: 'Could not find a free address for this course: change its title.', fieldErrors: {} };
+    await enrollUser(tx, { userId, courseId: course.id, role: 'instructor' });
+    await registerExercises(tx, catalogue, { courseId: course.id });
+    await setCurrentCourse(tx, userId, course.id);
+    return { ok: true, courseId: course.id, slug: course.slug };
+  });
 }
 
 async function isFreeJoinCode(db: Database, joinCode: string): Promise<boolean> {

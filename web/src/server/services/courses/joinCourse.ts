@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { enrollUser, listCoursesForUser, selectCourseByJoinCode, setCurrentCourse, type Database } from '@deltalab/db';
+import { storableString } from '../../storableText';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 
-export const joinCodeInput = z
-  .string()
+export const joinCodeInput = storableString()
   .trim()
   .toUpperCase()
   .min(1, 'Enter the join code your instructor gave you')
@@ -33,7 +33,10 @@ export async function joinCourse(db: Database, userId: string, input: unknown): 
   if ((await listCoursesForUser(db, userId)).some((c) => c.id === course.id)) {
     return { ok: false, message: `You are already enrolled in ${course.title}.`, fieldErrors: {} };
   }
-  await enrollUser(db, { userId, courseId: course.id, role: 'student' });
-  await setCurrentCourse(db, userId, course.id);
+  // Both or neither: an enrollment that is not the current course would leave the user on the old one.
+  await db.transaction(async (tx) => {
+    await enrollUser(tx, { userId, courseId: course.id, role: 'student' });
+    await setCurrentCourse(tx, userId, course.id);
+  });
   return { ok: true, courseId: course.id, title: course.title };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { selectEnrollment, updateCourseSettings, type Course, type Database } from '@deltalab/db';
+import { storableString } from '../../storableText';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 
 /** Whether the runtime knows this IANA zone (Intl throws a RangeError for an unknown one). */
@@ -14,17 +15,20 @@ function isKnownTimeZone(zone: string): boolean {
 
 export const courseSettingsInput = z
   .object({
-    timeZone: z
-      .string()
+    timeZone: storableString()
       .trim()
       .min(1, 'Choose a time zone')
       .refine(isKnownTimeZone, { message: 'Unknown time zone: use an IANA name such as Europe/Berlin or America/New_York' }),
     latePolicy: z.enum(['accept', 'penalize', 'refuse'], { error: 'Choose what happens to late submissions' }),
-    /** Percent, as the form shows it. */
-    latePenaltyPercent: z.coerce
-      .number({ error: 'The late penalty is a number of percent' })
-      .min(0, 'The late penalty is between 0 and 100 %')
-      .max(100, 'The late penalty is between 0 and 100 %')
+    /** Percent, as the form shows it (its text, or a number); nothing else is read as one (true is not 1 %). */
+    latePenaltyPercent: z
+      .union([z.number(), z.string()], { error: 'The late penalty is a number of percent' })
+      .pipe(
+        z.coerce
+          .number<string | number>({ error: 'The late penalty is a number of percent' })
+          .min(0, 'The late penalty is between 0 and 100 %')
+          .max(100, 'The late penalty is between 0 and 100 %'),
+      )
       .default(0),
   })
   .refine((s) => s.latePolicy !== 'penalize' || s.latePenaltyPercent > 0, {

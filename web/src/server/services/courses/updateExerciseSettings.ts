@@ -65,18 +65,21 @@ export async function updateExerciseSettingsFor(
   return { ok: true };
 }
 
-/** Moves an exercise one place up or down in the course's order. */
+/** Moves an exercise one place up or down in the course's order: 'unknown' when the course has no such exercise. */
 export async function moveExercise(
   db: Database,
   course: CurrentCourse,
   slug: string,
   direction: 'up' | 'down',
   list: { exerciseId: string; slug: string }[],
-): Promise<void> {
+): Promise<'moved' | 'unknown' | 'at-end'> {
   const index = list.findIndex((e) => e.slug === slug);
+  if (index < 0) return 'unknown';
   const other = direction === 'up' ? index - 1 : index + 1;
-  if (index < 0 || other < 0 || other >= list.length) return;
+  if (other < 0 || other >= list.length) return 'at-end';
   const ids = list.map((e) => e.exerciseId);
   [ids[index], ids[other]] = [ids[other]!, ids[index]!];
-  await reorderCourseExercises(db, course.id, ids);
+  // The reorder is two statements: both or neither, or two exercises could share a position.
+  await db.transaction((tx) => reorderCourseExercises(tx, course.id, ids));
+  return 'moved';
 }
