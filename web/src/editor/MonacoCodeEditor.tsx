@@ -1,8 +1,8 @@
 'use client';
 
 import Editor, { type OnMount } from '@monaco-editor/react';
-import { useEffect, useRef, useState } from 'react';
-import { editorTheme, loadMonaco, type Monaco } from './loadMonaco';
+import { editorTheme, type Monaco } from './loadMonaco';
+import { useMonaco } from './useMonaco';
 
 export interface CodeEditorHandle {
   /** The editor's code compiled to JavaScript by Monaco's TypeScript worker. */
@@ -29,6 +29,21 @@ export interface MonacoCodeEditorProps {
 
 const modelPath = 'file:///submission.ts';
 
+/** The handle a mounted editor gives its page: its code compiled by Monaco's TypeScript worker. */
+function compilerHandle(m: Monaco, editor: Parameters<OnMount>[0]): CodeEditorHandle {
+  return {
+    async compile() {
+      const model = editor.getModel();
+      if (!model) return { error: 'The editor is not ready yet.' };
+      const getWorker = await m.typescript.getTypeScriptWorker();
+      const worker = await getWorker(model.uri);
+      const output = await worker.getEmitOutput(model.uri.toString());
+      const file = output.outputFiles.find((f: { name: string }) => f.name.endsWith('.js'));
+      return file ? { js: file.text } : { error: 'TypeScript produced no JavaScript.' };
+    },
+  };
+}
+
 export default function MonacoCodeEditor({
   value,
   onChange,
@@ -39,55 +54,13 @@ export default function MonacoCodeEditor({
   path = modelPath,
   semanticChecks = true,
 }: MonacoCodeEditorProps) {
-  const [monaco, setMonaco] = useState<Monaco | null>(null);
-  const [failed, setFailed] = useState('');
-  const monacoRef = useRef<Monaco | null>(null);
-
-  useEffect(() => {
-    let active = true;
-    // tf's declarations (~15 kB) are a chunk of their own, fetched for tf exercises only.
-    Promise.all([loadMonaco(), usesTf ? import('./tfDeclarations').then((d) => d.tfDeclarations) : null]).then(
-      ([m, tfTypes]) => {
-        if (!active) return;
-        const ts = m.typescript;
-        ts.typescriptDefaults.setCompilerOptions({
-          target: ts.ScriptTarget.ES2020,
-          module: ts.ModuleKind.ESNext,
-          strict: true,
-          noEmitOnError: false,
-          allowNonTsExtensions: true,
-        });
-        ts.typescriptDefaults.setDiagnosticsOptions({ noSemanticValidation: !semanticChecks, noSyntaxValidation: false });
-        ts.typescriptDefaults.setExtraLibs([
-          { content: typeDeclarations, filePath: 'file:///exercise.d.ts' },
-          // `declare module '@tensorflow/tfjs'`: resolves the student's import for checking (Run maps it to tfjs).
-          ...(tfTypes ? [{ content: tfTypes, filePath: 'file:///node_modules/@tensorflow/tfjs/index.d.ts' }] : []),
-        ]);
-        monacoRef.current = m;
-        setMonaco(m);
-      },
-      (error: unknown) => active && setFailed(error instanceof Error ? error.message : String(error)),
-    );
-    return () => {
-      active = false;
-    };
-  }, [typeDeclarations, usesTf, semanticChecks]);
+  const { monaco, failed, monacoRef } = useMonaco({ typeDeclarations, usesTf, semanticChecks });
 
   const onMount: OnMount = (editor) => {
     const m = monacoRef.current;
     if (!m) return;
     editor.updateOptions({ ariaLabel: label });
-    onReady?.({
-      async compile() {
-        const model = editor.getModel();
-        if (!model) return { error: 'The editor is not ready yet.' };
-        const getWorker = await m.typescript.getTypeScriptWorker();
-        const worker = await getWorker(model.uri);
-        const output = await worker.getEmitOutput(model.uri.toString());
-        const file = output.outputFiles.find((f: { name: string }) => f.name.endsWith('.js'));
-        return file ? { js: file.text } : { error: 'TypeScript produced no JavaScript.' };
-      },
-    });
+    onReady?.(compilerHandle(m, editor));
   };
 
   if (failed)

@@ -1,10 +1,13 @@
-import Link from 'next/link';
 import type { VariantSelector } from '@deltalab/exercises';
+import { PreviewVariantPicker, type PreviewStudent } from './PreviewVariantPicker';
 
-interface StudentOption {
-  userId: string;
-  name: string;
-  email: string;
+/** The variant shown, in words. */
+function variantShown(variant: VariantSelector, student: PreviewStudent | null): string {
+  return student !== null
+    ? `${student.name}’s variant (seed ${variant})`
+    : variant === 'canonical'
+      ? 'the canonical variant (the numbers of the course notes)'
+      : `the variant with seed ${variant}`;
 }
 
 /**
@@ -20,16 +23,10 @@ export function PreviewBanner({
 }: {
   slug: string;
   variant: VariantSelector;
-  student: StudentOption | null;
-  students: StudentOption[];
+  student: PreviewStudent | null;
+  students: PreviewStudent[];
   problem?: string;
 }) {
-  const showing =
-    student !== null
-      ? `${student.name}’s variant (seed ${variant})`
-      : variant === 'canonical'
-        ? 'the canonical variant (the numbers of the course notes)'
-        : `the variant with seed ${variant}`;
   return (
     <section
       aria-labelledby="preview-heading"
@@ -40,61 +37,15 @@ export function PreviewBanner({
         Preview
       </h2>
       <p className="text-amber-950">
-        You see this exercise as a student would, on <strong data-testid="preview-variant">{showing}</strong>. Answers and code you check
-        here are graded at once against this variant; nothing is stored.
+        You see this exercise as a student would, on <strong data-testid="preview-variant">{variantShown(variant, student)}</strong>.
+        Answers and code you check here are graded at once against this variant; nothing is stored.
       </p>
       {problem && (
         <p role="alert" className="rounded border border-red-200 bg-red-50 px-3 py-2 text-red-800">
           {problem} — showing the canonical variant.
         </p>
       )}
-      <div className="flex flex-wrap items-end gap-x-6 gap-y-3">
-        <Link
-          href={`/exercises/${slug}?variant=canonical`}
-          className="btn btn-secondary"
-          aria-current={variant === 'canonical' ? 'true' : undefined}
-        >
-          Canonical variant
-        </Link>
-        <form method="get" action={`/exercises/${slug}`} className="flex items-end gap-2">
-          <div>
-            <label htmlFor="preview-seed" className="label">
-              Seed
-            </label>
-            <input
-              id="preview-seed"
-              name="variant"
-              inputMode="numeric"
-              pattern="[0-9]*"
-              required
-              defaultValue={student === null && typeof variant === 'number' ? String(variant) : ''}
-              className="input w-36 font-mono"
-            />
-          </div>
-          <button type="submit" className="btn btn-secondary">
-            Show seed
-          </button>
-        </form>
-        {students.length > 0 && (
-          <form method="get" action={`/exercises/${slug}`} className="flex min-w-0 items-end gap-2">
-            <div className="min-w-0">
-              <label htmlFor="preview-student" className="label">
-                As student
-              </label>
-              <select id="preview-student" name="student" defaultValue={student?.userId ?? students[0]?.userId} className="input max-w-56">
-                {students.map((s) => (
-                  <option key={s.userId} value={s.userId}>
-                    {s.name} ({s.email})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className="btn btn-secondary">
-              Show
-            </button>
-          </form>
-        )}
-      </div>
+      <PreviewVariantPicker slug={slug} variant={variant} student={student} students={students} />
     </section>
   );
 }
