@@ -4,29 +4,20 @@
  * no word of what was wrong. These checks run first, in the proxy, and answer what the site's own forms never send
  * with a 4xx that says why. `text/plain` exactly: Next's client shows such a body as the error's message.
  */
-const MAX_BODY_BYTES = 1024 * 1024; // Next's default serverActions.bodySizeLimit
-const utf8 = new TextDecoder('utf-8', { fatal: true });
+import { readBodyText, tooLargeMessage } from './requestBody';
 
 function refusal(status: 400 | 413, message: string): Response {
   return new Response(message, { status, headers: { 'Content-Type': 'text/plain', 'Cache-Control': 'no-store' } });
 }
 
-const tooLarge = (bytes: number) => refusal(413, `The request body is ${bytes} bytes; the limit is 1 MB (${MAX_BODY_BYTES} bytes).`);
-
 /** The refusal for a page POST no form of the site sends, or null to let Next run the action. */
 export async function refuseActionRequest(request: Request): Promise<Response | null> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) return tooLarge(declared);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) return tooLarge(bytes.byteLength);
+  const body = await readBodyText(request);
+  if (!body.ok && body.problem === 'too large') return refusal(413, tooLargeMessage(body.bytes));
   // No action of the site takes a file, so every byte of a body (multipart included) is text; Next would decode bad
   // bytes as U+FFFD and store that, something the user never typed.
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return refusal(400, 'The request body is not valid UTF-8: server actions take text.');
-  }
+  if (!body.ok) return refusal(400, 'The request body is not valid UTF-8: server actions take text.');
+  const { text, bytes } = body;
   if (!request.headers.has('next-action')) return null;
   // The arguments, as React encodes them: a JSON array, alone (text/plain) or in the form's field "0" (multipart).
   const contentType = request.headers.get('content-type') ?? '';

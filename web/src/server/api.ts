@@ -6,6 +6,7 @@ import { unstorableTextReason } from './storableText';
 import type { DbHandle } from '@deltalab/db';
 import { SubmissionError } from './services/submissions/submissionError';
 import { getDbHandle } from './db';
+import { readBodyText, tooLargeMessage } from '../lib/requestBody';
 import { instructorCourse } from './services/instructor/instructorCourse';
 import type { CurrentCourse } from './services/courses/getCurrentCourse';
 
@@ -52,9 +53,6 @@ export function withInstructor(
   });
 }
 
-const MAX_BODY_BYTES = 1024 * 1024;
-const utf8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * Parses a JSON request body; anything the database could not store as sent is refused here with the reason: a body
  * over 1 MB, bytes that are not UTF-8 (decoded leniently they would become U+FFFD and be stored as something the
@@ -62,19 +60,15 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
  * refuse both, which would otherwise surface as a 500).
  */
 export async function readJson(request: Request): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw tooLarge(declared);
-  const bytes = new Uint8Array(await request.arrayBuffer());
-  if (bytes.byteLength > MAX_BODY_BYTES) throw tooLarge(bytes.byteLength);
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
+  const read = await readBodyText(request);
+  if (!read.ok) {
+    if (read.problem === 'too large') throw new SubmissionError('body-too-large', tooLargeMessage(read.bytes));
     throw new SubmissionError(
       'invalid-request',
-      `The request body is not valid UTF-8 (first bad byte at offset ${firstInvalidUtf8Offset(bytes)}); send JSON as UTF-8 text.`,
+      `The request body is not valid UTF-8 (first bad byte at offset ${read.offset}); send JSON as UTF-8 text.`,
     );
   }
+  const { text } = read;
   if (text.trim() === '') throw new SubmissionError('invalid-request', 'The request body is empty; send JSON.');
   let body: unknown;
   try {
@@ -85,26 +79,6 @@ export async function readJson(request: Request): Promise<unknown> {
   const unstorable = findUnstorableText(body);
   if (unstorable) throw new SubmissionError('invalid-request', unstorable);
   return body;
-}
-
-function tooLarge(bytes: number): SubmissionError {
-  return new SubmissionError('body-too-large', `The request body is ${bytes} bytes; the limit is 1 MB (${MAX_BODY_BYTES} bytes).`);
-}
-
-/** The offset of the first byte that does not start or continue a well-formed UTF-8 sequence. */
-function firstInvalidUtf8Offset(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length; i++) {
-    for (let end = i + 1; end <= Math.min(i + 4, bytes.length); end++) {
-      try {
-        utf8.decode(bytes.subarray(i, end));
-        i = end - 1;
-        break;
-      } catch {
-        if (end === Math.min(i + 4, bytes.length)) return i;
-      }
-    }
-  }
-  return bytes.length;
 }
 
 /**
