@@ -1,5 +1,5 @@
 /** The most a request body may hold: Next's default serverActions.bodySizeLimit, and the API's limit too. */
-export const MAX_BODY_BYTES = 1024 * 1024;
+const MAX_BODY_BYTES = 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
