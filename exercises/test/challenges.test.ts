@@ -118,6 +118,49 @@ describe('training with the harness', () => {
     expect(other.epochs).toBe(5);
   });
 
+  it("counts each epoch's accuracy as the model's own predictions on the training set say", async () => {
+    const { train } = challengeData(moons());
+    const xs = tf.tensor2d(train.x);
+    const counted: number[] = [];
+    const result = await trainChallengeModel(tf, moonsStarter(12), train, {
+      seed: 4,
+      maxEpochs: 2000,
+      onEpoch: (_, model) => {
+        // predict's own batching (32 rows at a time), counted here: the harness predicts in one batch
+        const p = tf.tidy(() => ((model as tf.LayersModel).predict(xs) as tf.Tensor).dataSync());
+        counted.push(train.y.filter((label, i) => (p[i]! >= 0.5 ? 1 : 0) === label).length / train.y.length);
+      },
+    });
+    xs.dispose();
+    expect(result.curve.map((point) => point.accuracy)).toEqual(counted);
+    expect(result.accuracy).toBe(counted[11]);
+    expect(new Set(counted).size).toBeGreaterThan(1);
+  });
+
+  it('adds one forward pass an epoch to model.fit, in one batch', async () => {
+    const { train } = challengeData(moons());
+    const xs = tf.tensor2d(train.x);
+    const ys = tf.tensor2d(train.y.map((v) => [v]));
+    const kernels = async (run: () => Promise<unknown>) =>
+      (
+        await tf.profile(async () => {
+          await run();
+        })
+      ).kernels.length;
+    const model = moonsStarter().createModel();
+    const forward = await kernels(async () => tf.tidy(() => (model.predict(xs, { batchSize: xs.shape[0] }) as tf.Tensor).dataSync()));
+    const epochs = 4;
+    const fit = await kernels(() =>
+      moonsStarter()
+        .createModel()
+        .fit(xs, ys, { epochs, batchSize: 300, shuffle: true, verbose: 0, callbacks: { onEpochEnd: async () => {} } }),
+    );
+    const harness = await kernels(() => trainChallengeModel(tf, moonsStarter(epochs), train, { seed: 1, maxEpochs: 2000 }));
+    tf.dispose([xs, ys]);
+    // predict's default batches of 32 rows cost ~220 kernels an epoch here, more than the training step (~260)
+    expect((harness - fit) / epochs).toBeLessThanOrEqual(forward + 2);
+  });
+
   it('stops when asked, keeping the model so far', async () => {
     const { train } = challengeData(moons());
     let epochs = 0;

@@ -5,12 +5,17 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { EpochPoint } from '@/editor/runner/trainProtocol';
 
+// Module constants: the chart is built again whenever its options change, so they keep one identity across renders.
+const pickLoss = (p: EpochPoint) => p.loss;
+const pickAccuracy = (p: EpochPoint) => p.accuracy;
+const accuracyRange: [number, number] = [0, 1];
+
 /** Live loss and training-accuracy curves (uPlot: small, fast, redrawn at most once a frame). */
 export function TrainingCharts({ points }: { points: EpochPoint[] }) {
   return (
     <div className="grid gap-4 md:grid-cols-2" data-testid="training-charts">
-      <Curve title="Loss" points={points} pick={(p) => p.loss} color="#b91c1c" />
-      <Curve title="Training accuracy" points={points} pick={(p) => p.accuracy} color="#1d4ed8" range={[0, 1]} />
+      <Curve title="Loss" points={points} pick={pickLoss} color="#b91c1c" />
+      <Curve title="Training accuracy" points={points} pick={pickAccuracy} color="#1d4ed8" range={accuracyRange} />
     </div>
   );
 }
