@@ -1,4 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
+import { callServerAction, serverActions } from './serverActions';
 
 /**
  * What the site shows of the data server actions write, read through its own API so that it works on either
@@ -47,4 +48,29 @@ export async function switcherCourseIds(request: APIRequestContext): Promise<Map
   const ids = new Map<string, string>();
   for (const [, id, title] of html.matchAll(/<option value="([0-9a-f-]{36})"[^>]*>([^<]*)/g)) ids.set(title!.trim(), id!);
   return ids;
+}
+
+/**
+ * Puts a signed-in instructor back where a spec found them: in the course they worked in, with its settings and its
+ * exercise order as they were. The specs after one that calls server actions share its server, the demo accounts and
+ * the demo course. Returns the course view afterwards, for the caller to compare with `original`.
+ */
+export async function restoreCourseView(
+  instructor: APIRequestContext,
+  baseURL: string,
+  original: CourseView,
+  courseTitle: string,
+): Promise<CourseView | { status: number }> {
+  const actions = serverActions();
+  const call = (name: string, how: Parameters<typeof callServerAction>[3]) =>
+    callServerAction(instructor, baseURL, actions.get(name)!, how);
+  const courseId = (await switcherCourseIds(instructor)).get(courseTitle);
+  if (courseId) await call('switchCourseFormAction', { form: { courseId } });
+  const { timeZone, latePolicy, latePenalty } = original.course;
+  await call('saveCourseSettingsAction', { args: [{ timeZone, latePolicy, latePenaltyPercent: String(Math.round(latePenalty * 100)) }] });
+  // Each spec moves one exercise one place: moving the first one out of place back up restores the order.
+  const now = await courseView(instructor);
+  const moved = 'order' in now ? now.order.findIndex((slug, i) => slug !== original.order[i]) : -1;
+  if (moved >= 0) await call('moveExerciseAction', { form: { slug: original.order[moved]!, direction: 'up' } });
+  return courseView(instructor);
 }

@@ -3,7 +3,16 @@ import { tableDigests } from '../databaseDigest';
 import { apiSignIn, demo, expect, test } from '../fixtures';
 import { apiRoutes, pageRoutes } from '../pageRoutes';
 import { callServerAction, describeOutcome, isRefusal, serverActions, sourceServerActions, type ActionCall } from '../serverActions';
-import { changedKeys, courseStudents, courseView, observe, switcherCourseIds, type CourseView, type SiteState } from '../siteState';
+import {
+  changedKeys,
+  courseStudents,
+  courseView,
+  observe,
+  restoreCourseView,
+  switcherCourseIds,
+  type CourseView,
+  type SiteState,
+} from '../siteState';
 
 /**
  * Issue 12: the authorization matrix. Every API route (found in web/src/app: a new one fails here until it has a row),
@@ -85,6 +94,11 @@ test('the authorization matrix: every API route, page and server action as five 
   await apiSignIn(contexts.student, demo.student.email);
   await apiSignIn(contexts.otherInstructor, 'instructor2@deltalab.test');
   await apiSignIn(contexts.instructor, demo.instructor.email);
+  // The server actions below change both instructors' courses: put back after, for the specs sharing this server.
+  const instructorsFound = {
+    instructor: { view: (await courseView(contexts.instructor)) as CourseView, title: courseA.title },
+    otherInstructor: { view: (await courseView(contexts.otherInstructor)) as CourseView, title: courseB.title },
+  };
   // A student of the second course, signed up on the sign-up page with its join code.
   const otherBrowser = await browser.newContext({ baseURL: server.baseURL });
   const signup = await otherBrowser.newPage();
@@ -198,7 +212,15 @@ test('the authorization matrix: every API route, page and server action as five 
 
   // Server actions, last: joining a course changes who is in which course.
   const otherStudentEmail = (await (await contexts.otherStudent.get('/api/auth/session')).json()).user.email as string;
-  const actionCalls = await checkServerActions(contexts, server, otherStudentEmail, wrong);
+  let actionCalls = 0;
+  try {
+    actionCalls = await checkServerActions(contexts, server, otherStudentEmail, wrong);
+  } finally {
+    for (const [visitor, { view, title }] of Object.entries(instructorsFound)) {
+      const restored = await restoreCourseView(contexts[visitor as Visitor], server.baseURL, view, title);
+      expect(restored, `${visitor} back in ${title} as it was`).toEqual(view);
+    }
+  }
 
   console.log(
     `[authorization] ${Object.values(apiRules).reduce((n, m) => n + Object.keys(m).length, 0)} API route × method pairs, ${Object.keys(pages).length} pages and ${actionCalls / visitors.length} server actions, as ${visitors.length} visitors`,

@@ -15,7 +15,7 @@ import {
   type ActionCall,
   type ActionOutcome,
 } from '../serverActions';
-import { changedKeys, courseStudents, courseView, observe, switcherCourseIds, type CourseView } from '../siteState';
+import { changedKeys, courseStudents, courseView, observe, restoreCourseView, switcherCourseIds, type CourseView } from '../siteState';
 
 /**
  * Issue 12: a corpus of malformed requests against every API route that takes a body (found in web/src/app, so a
@@ -312,11 +312,18 @@ test('every server action answers a corpus of malformed calls with a specific re
 
   // Each valid call succeeds: what the corpus varied was the only thing wrong. Creating a course makes a second one,
   // so the switcher shows the demo course's id; joining the other course comes last (it moves the instructor there).
-  for (const name of Object.keys(corpora)) {
-    if (name === 'switchCourseFormAction') courseId = (await switcherCourseIds(api)).get(demo.courseTitle) ?? 'missing';
-    const valid = corpora[name]!.valid();
-    const outcome = await call(name, 'form' in valid ? { form: valid.form } : { args: ['object' in valid ? valid.object : valid.value] });
-    expect(outcome.kind === 'returned' && (outcome.value as { ok?: unknown }).ok, `${name}: ${describeOutcome(outcome)}`).toBe(true);
+  try {
+    for (const name of Object.keys(corpora)) {
+      if (name === 'switchCourseFormAction') courseId = (await switcherCourseIds(api)).get(demo.courseTitle) ?? 'missing';
+      const valid = corpora[name]!.valid();
+      const outcome = await call(name, 'form' in valid ? { form: valid.form } : { args: ['object' in valid ? valid.object : valid.value] });
+      expect(outcome.kind === 'returned' && (outcome.value as { ok?: unknown }).ok, `${name}: ${describeOutcome(outcome)}`).toBe(true);
+    }
+  } finally {
+    // The specs after this one on the same server share the demo instructor and course: put back the course they work
+    // in, its settings and its exercise order, and check that they are back.
+    const restored = await restoreCourseView(api, server.baseURL, before.view as CourseView, demo.courseTitle);
+    expect(restored, 'the demo instructor back in the demo course as it was').toEqual(before.view);
+    await api.dispose();
   }
-  await api.dispose();
 });
