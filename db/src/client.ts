@@ -118,7 +118,10 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
     // postgres.js waits 3^n / 100 s (up to 20 s) before reconnecting, n counting every failed connect of the pool:
     // after a 3 s restart of PostgreSQL under a class's requests, answers then took 10–20 s. At most 2 s instead.
     backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 2),
-    connect_timeout: 10,
+    // A connection to a server that is stopping or starting can hang rather than be refused (seen in CI during a
+    // restart: a request waited out the whole 10 s timeout). A healthy server connects in milliseconds, so 5 s
+    // answers such a request with a 503 sooner and still leaves a slow network plenty.
+    connect_timeout: 5,
   });
   const db = drizzle(client, { schema }) as unknown as Database;
   return {
