@@ -61,15 +61,20 @@ it('does not run a job again once it has taken down two children', async () => {
 it('grades a neighbour again, alone, when another job took its child down', async () => {
   ({ pool } = testPool({ children: 1, isolatesPerChild: 2 }));
   await pool.ready();
-  const [bomb, neighbour] = await Promise.all([gradeIn(pool, killer), gradeIn(pool, slowSolution(300))]);
-  // Both ran in the child that died; each was graded again alone, and the bomb took down a second child (or, now and
-  // then, the isolate's own limit stopped it there first).
+  // Now and then the isolate's own limit stops the bomb before V8 aborts its child (seen once in CI): then nobody's
+  // child died and the neighbour was never at risk. Such a round is checked too, and the scenario is tried again, up
+  // to 3 times, until the child does die: what this test is about is the round after a death.
+  for (let round = 1; round <= 3 && pool.stats.died === 0; round++) {
+    const [bomb, neighbour] = await Promise.all([gradeIn(pool, killer), gradeIn(pool, slowSolution(300))]);
+    expect(bomb.score).toBe(0);
+    expect(bomb.error?.kind).toBe('memory');
+    expect(neighbour.error).toBeUndefined();
+    expect(neighbour.score).toBe(1);
+  }
+  // Both ran in the child that died; each was graded again alone, and the bomb took down a second child (or, graded
+  // alone, was stopped by the isolate's limit first).
   expect(pool.stats.died).toBeGreaterThanOrEqual(1);
   expect(pool.stats.died).toBeLessThanOrEqual(MAX_CHILD_DEATHS_PER_JOB);
-  expect(bomb.score).toBe(0);
-  expect(bomb.error?.kind).toBe('memory');
-  expect(neighbour.error).toBeUndefined();
-  expect(neighbour.score).toBe(1);
 });
 
 it('settles a job once when its child is killed with SIGKILL mid-job, and grades it again', async () => {
