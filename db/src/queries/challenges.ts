@@ -162,24 +162,19 @@ export interface ChallengeBoardRow {
   entries: number;
   lastEntryAt: Date;
   /** Their best entry by public score (fewer parameters, then earlier, on ties). */
-  best: {
-    submissionId: string;
-    publicScore: number;
-    privateScore: number | null;
-    params: number;
-    verifyStatus: string | null;
-    verifyScore: number | null;
-  };
+  best: ChallengeBoardEntry;
   /** The entry that counts after the deadline: the best private among their finals, else their best public entry. */
-  counted: {
-    submissionId: string;
-    publicScore: number;
-    privateScore: number | null;
-    params: number;
-    verifyStatus: string | null;
-    verifyScore: number | null;
-    final: boolean;
-  };
+  counted: ChallengeBoardEntry & { final: boolean };
+}
+
+/** One entry as a board row shows it. */
+interface ChallengeBoardEntry {
+  submissionId: string;
+  publicScore: number;
+  privateScore: number | null;
+  params: number;
+  verifyStatus: string | null;
+  verifyScore: number | null;
 }
 
 /** Every enrolled student's standing in one challenge of a course, in one query. */
