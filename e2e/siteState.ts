@@ -1,5 +1,5 @@
 import type { APIRequestContext } from '@playwright/test';
-import { callServerAction, serverActions } from './serverActions';
+import { callServerAction, serverActions, type ActionCall } from './serverActions';
 
 /**
  * What the site shows of the data server actions write, read through its own API so that it works on either
@@ -62,8 +62,7 @@ export async function restoreCourseView(
   courseTitle: string,
 ): Promise<CourseView | { status: number }> {
   const actions = serverActions();
-  const call = (name: string, how: Parameters<typeof callServerAction>[3]) =>
-    callServerAction(instructor, baseURL, actions.get(name)!, how);
+  const call = (name: string, how: ActionCall) => callServerAction(instructor, baseURL, actions.get(name)!, how);
   const courseId = (await switcherCourseIds(instructor)).get(courseTitle);
   if (courseId) await call('switchCourseFormAction', { form: { courseId } });
   const { timeZone, latePolicy, latePenalty } = original.course;
