@@ -1,3 +1,5 @@
+import { compileTraining, type CompileTf } from './compiledTraining';
+
 /**
  * How a challenge's code is trained: the same function in the browser's Web Worker (the page) and in the grader's
  * sandbox (Verify), so a re-training runs exactly as the student's did, up to the backend. Browser-safe and
@@ -5,7 +7,7 @@
  */
 
 /** The parts of tfjs the harness touches (tfjs itself satisfies it). */
-export interface HarnessTf {
+export interface HarnessTf extends CompileTf {
   tensor2d(values: number[][], shape?: [number, number], dtype?: 'float32'): HarnessTensor;
   oneHot(indices: HarnessTensor, depth: number): HarnessTensor;
   tensor1d(values: number[], dtype?: 'int32' | 'float32'): HarnessTensor;
@@ -43,8 +45,16 @@ export interface HarnessOptions {
   /** Train this many epochs instead of `training.epochs` (Verify: the recorded number). */
   epochs?: number;
   maxEpochs: number;
-  /** After each epoch; may be async (the page yields to its message loop there, to see a Stop). */
-  onEpoch?: (report: EpochReport, model: unknown) => void | Promise<void>;
+  /**
+   * After each epoch; may be async (the page yields to its message loop there, to see a Stop). `model()` is the tfjs
+   * model with this epoch's weights (compiled training writes them back only when asked).
+   */
+  onEpoch?: (report: EpochReport, model: () => unknown) => void | Promise<void>;
+  /**
+   * 'compiled' (the default): a plain stack of Dense layers with Adam or SGD trains in one fused loop per epoch (see
+   * compiledTraining.ts), anything else with model.fit; 'tfjs': always model.fit, op by op on the tfjs backend.
+   */
+  engine?: 'compiled' | 'tfjs';
   /** Checked after each epoch: true stops training there (the model so far is kept). */
   shouldStop?: () => boolean;
 }
@@ -57,6 +67,8 @@ export interface HarnessResult {
   loss: number;
   curve: EpochReport[];
   ms: number;
+  /** How it was trained: 'compiled' with the network it compiled, or 'tfjs' with why it was not compiled. */
+  engine: { kind: 'compiled' | 'tfjs'; note: string };
 }
 
 /** Refusals that are the student's (a wrong export, a bad setting): shown as they are. */
@@ -110,8 +122,9 @@ export function classesOf(output: ArrayLike<number>, units: number): number[] {
 }
 
 /**
- * Builds the student's model with `createModel()` and trains it with model.fit on (x, y): y as one column of 0/1
- * for a one-unit output, else one-hot rows. Accuracy is counted here after every epoch.
+ * Builds the student's model with `createModel()` and trains it as model.fit would on (x, y): y as one column of 0/1
+ * for a one-unit output, else one-hot rows; compiled where the model allows (options.engine), else by model.fit.
+ * Accuracy is counted here after every epoch.
  */
 export async function trainChallengeModel(
   /** tfjs (typed loosely: the harness uses the few functions of HarnessTf, and callers pass the real module). */
@@ -155,6 +168,44 @@ export async function trainChallengeModel(
             const hot = tf.oneHot(indices, units);
             return hot.toFloat ? hot.toFloat() : hot;
           });
+    const record = async (report: EpochReport, current: () => unknown) => {
+      curve.push(report);
+      if (options.onEpoch) await options.onEpoch(report, current);
+      return options.shouldStop?.() ?? false;
+    };
+    const finish = (engine: HarnessResult['engine']): HarnessResult => {
+      const last = curve[curve.length - 1];
+      return {
+        model,
+        epochs: curve.length,
+        accuracy: last?.accuracy ?? 0,
+        loss: last?.loss ?? NaN,
+        curve,
+        ms: Date.now() - started,
+        engine,
+      };
+    };
+    const accuracyOf = (output: ArrayLike<number>) => {
+      const predicted = classesOf(output, units);
+      let right = 0;
+      for (let i = 0; i < predicted.length; i++) if (predicted[i] === data.y[i]) right++;
+      return right / data.y.length;
+    };
+
+    const compiled =
+      options.engine === 'tfjs'
+        ? { reason: 'the compiled step was turned off' }
+        : compileTraining(tf, model, data.x, Float32Array.from(ys.dataSync()), settings.batchSize);
+    if (!('reason' in compiled)) {
+      for (let epoch = 1; epoch <= epochs; epoch++) {
+        const loss = compiled.epoch();
+        const accuracy = accuracyOf(compiled.predictTraining());
+        if (await record({ epoch, loss, accuracy }, () => compiled.model())) break;
+      }
+      compiled.model();
+      return finish({ kind: 'compiled', note: compiled.description });
+    }
+
     const x = xs;
     await model.fit(xs, ys, {
       epochs,
@@ -167,18 +218,12 @@ export async function trainChallengeModel(
           // One batch: predict's default (32 rows) runs the network once per 32 rows and concatenates, which cost more
           // than the training step itself on a small set (221 kernels against ~25 for 300 points).
           const output = tf.tidy(() => (model.predict(x, { batchSize: data.x.length }) as HarnessTensor).dataSync());
-          const predicted = classesOf(output, units);
-          let right = 0;
-          for (let i = 0; i < predicted.length; i++) if (predicted[i] === data.y[i]) right++;
-          const report = { epoch: epoch + 1, loss: Number(logs?.loss ?? NaN), accuracy: right / data.y.length };
-          curve.push(report);
-          if (options.onEpoch) await options.onEpoch(report, model);
-          if (options.shouldStop?.()) model.stopTraining = true;
+          const report = { epoch: epoch + 1, loss: Number(logs?.loss ?? NaN), accuracy: accuracyOf(output) };
+          if (await record(report, () => model)) model.stopTraining = true;
         },
       },
     });
-    const last = curve[curve.length - 1];
-    return { model, epochs: curve.length, accuracy: last?.accuracy ?? 0, loss: last?.loss ?? NaN, curve, ms: Date.now() - started };
+    return finish({ kind: 'tfjs', note: compiled.reason });
   } finally {
     Math.random = random;
     xs?.dispose();
