@@ -164,14 +164,14 @@ describeEachDriver('challenge queries', (use) => {
     const entry = await enter();
     if (!entry.ok) throw new Error('refused');
     await score(entry.submission.id, 0.97, 0.98);
-    const job = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
+    const job = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300, engine: 'tfjs' });
     expect(job).toMatchObject({
       kind: 'challenge',
       countsAsAttempt: false,
       status: 'queued',
       payload: { retrain: { code: 'x', seed: 42, epochs: 300 }, verifyOf: entry.submission.id },
     });
-    expect(await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 })).toBeNull();
+    expect(await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300, engine: 'tfjs' })).toBeNull();
     expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({
       verifyStatus: 'queued',
       verifySubmissionId: job!.id,
@@ -193,7 +193,7 @@ describeEachDriver('challenge queries', (use) => {
       verifyScore: expect.closeTo(0.955, 5),
       verifyMessage: 're-trained',
     });
-    const again = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
+    const again = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300, engine: 'tfjs' });
     await recordGradingOutcomes(use().db, [
       {
         submissionId: again!.id,
@@ -207,7 +207,7 @@ describeEachDriver('challenge queries', (use) => {
       },
     ]);
     expect(await selectChallengeEntry(use().db, entry.submission.id)).toMatchObject({ verifyStatus: 'not-verified' });
-    const third = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300 });
+    const third = await insertVerifyJob(use().db, entry.submission.id, { code: 'x', seed: 42, epochs: 300, engine: 'tfjs' });
     await recordGradingOutcomes(use().db, [
       {
         submissionId: third!.id,

@@ -23,6 +23,8 @@ export const submissionSchema = z.discriminatedUnion('kind', [
     code: z.string(),
     seed: z.number().int().min(0).max(0xffffffff),
     epochs: z.number().int().positive(),
+    /** As the entry trained: the compiled step, or tfjs op by op (jobs stored before engines were recorded). */
+    engine: z.enum(['compiled', 'tfjs']).default('tfjs'),
   }),
 ]);
 export type Submission = z.infer<typeof submissionSchema>;
@@ -108,7 +110,9 @@ export const challengeResultSchema = z.object({
   /** Predicted class per cell of the decision-boundary grid (see @deltalab/exercises BOUNDARY_GRID). */
   boundary: z.string(),
   /** Verify: how the re-training in the sandbox went. */
-  retrain: z.object({ epochs: z.number().int(), trainAccuracy: z.number(), ms: z.number() }).optional(),
+  retrain: z
+    .object({ epochs: z.number().int(), trainAccuracy: z.number(), ms: z.number(), engine: z.enum(['compiled', 'tfjs']).optional() })
+    .optional(),
 });
 export type ChallengeResult = z.infer<typeof challengeResultSchema>;
 

@@ -12,9 +12,9 @@ const pool = new IsolatePool({ size: 1 });
 afterAll(() => pool.close());
 
 const modelRequest = (model: unknown): GradeRequest => ({ exercise: 'moons-challenge', submission: { kind: 'model', model } });
-const retrainRequest = (code: string, seed = 5, epochs = 300): GradeRequest => ({
+const retrainRequest = (code: string, seed = 5, epochs = 300, engine?: 'compiled' | 'tfjs'): GradeRequest => ({
   exercise: 'moons-challenge',
-  submission: { kind: 'retrain', code, seed, epochs },
+  submission: { kind: 'retrain', code, seed, epochs, ...(engine ? { engine } : {}) },
 });
 
 describe('challenge entries', () => {
@@ -64,6 +64,21 @@ describe('Verify: re-training in the sandbox', () => {
     expect(again.challenge!.boundary).toBe(first.challenge!.boundary);
     const fewer = await gradeSubmission(retrainRequest(moons.starter, 5, 3), { pool });
     expect(fewer.challenge!.retrain!.epochs).toBe(3);
+    // a job stored before engines were recorded trains op by op, as every entry then did
+    expect(first.challenge!.retrain!.engine).toBe('tfjs');
+  }, 120_000);
+
+  it('re-trains an entry of the compiled step with the compiled step, to the same model every time', async () => {
+    const first = await gradeSubmission(retrainRequest(moons.starter, 5, 300, 'compiled'), { pool });
+    expect(first.error).toBeUndefined();
+    expect(first.challenge!.retrain).toMatchObject({ epochs: 300, engine: 'compiled' });
+    expect(first.challenge!.retrain!.trainAccuracy).toBeGreaterThanOrEqual(0.99);
+    expect(first.challenge!.publicScore).toBeGreaterThanOrEqual(0.97);
+    const again = await gradeSubmission(retrainRequest(moons.starter, 5, 300, 'compiled'), { pool });
+    expect(again.challenge!.boundary).toBe(first.challenge!.boundary);
+    const opByOp = await gradeSubmission(retrainRequest(moons.starter, 5, 300, 'tfjs'), { pool });
+    // the same training to float32 rounding: the same score on the hidden set, give or take a borderline point
+    expect(Math.abs(opByOp.challenge!.publicScore - first.challenge!.publicScore)).toBeLessThanOrEqual(0.002);
   }, 120_000);
 
   it('reports what is wrong with the code: a missing export, a syntax error, too many epochs', async () => {

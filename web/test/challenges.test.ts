@@ -180,5 +180,20 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
     // a Verify job is no attempt and no entry
     const verifyJob = await selectSubmission(handle.db, jobs[0]!);
     expect(verifyJob).toMatchObject({ countsAsAttempt: false, score: 0 });
+    expect(verifyJob.payload).toMatchObject({ retrain: { engine: 'tfjs' } });
+
+    // an entry trained with the compiled step is re-trained with it
+    const compiled = await createEntry(handle.db, slug, {
+      userId: student.id,
+      body: { model: network, provenance: { ...provenance, backend: 'compiled' } },
+      enqueue,
+    });
+    await gradeNow(compiled.id);
+    jobs.length = 0;
+    expect((await requestVerify(handle.db, instructorId(), slug, compiled.id, enqueue)).queued).toBe(true);
+    expect((await selectSubmission(handle.db, jobs[0]!)).payload).toMatchObject({ retrain: { engine: 'compiled' } });
+    await gradeNow(jobs[0]!);
+    const { entry: compiledVerified } = await getEntry(handle.db, student.id, slug, compiled.id);
+    expect(compiledVerified.verifyMessage).toMatch(/^Re-trained 300 epochs in the sandbox \(compiled step\)/);
   }, 180_000);
 });

@@ -276,7 +276,7 @@ export async function claimVerifyAfterDeadline(db: Database, courseId: string, e
 export async function insertVerifyJob(
   db: Database,
   entryId: string,
-  retrain: { code: string; seed: number; epochs: number },
+  retrain: { code: string; seed: number; epochs: number; engine: 'compiled' | 'tfjs' },
 ): Promise<Submission | null> {
   const payload = { retrain, verifyOf: entryId };
   const result = await db.execute(sql`

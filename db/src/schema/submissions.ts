@@ -16,7 +16,7 @@ export type SubmissionPayload =
   | { answers: Record<string, string | number | string[]> }
   | { model: unknown; provenance: ChallengeProvenance }
   /** Verify: re-train a challenge entry's code (its own grading job, never an attempt or an entry). */
-  | { retrain: { code: string; seed: number; epochs: number }; verifyOf: string };
+  | { retrain: { code: string; seed: number; epochs: number; engine?: 'compiled' | 'tfjs' }; verifyOf: string };
 
 /** One applied regrade as the submission keeps it: when, by whom, the score before and after. */
 export interface SubmissionRegradeEntry {

@@ -55,7 +55,10 @@ export async function gradeChallenge(
     cases: [
       {
         entry: RETRAIN_ENTRY,
-        args: [challengeData(exercise).train, { seed: submission.seed, epochs: submission.epochs, maxEpochs: exercise.maxEpochs }],
+        args: [
+          challengeData(exercise).train,
+          { seed: submission.seed, epochs: submission.epochs, maxEpochs: exercise.maxEpochs, engine: submission.engine },
+        ],
       },
     ],
   });
@@ -82,7 +85,7 @@ export async function gradeChallenge(
       timings: { evaluateMs: 0, ...timing },
     };
   const grade = scored(exercise, check.model, started);
-  grade.challenge!.retrain = { epochs: output.epochs, trainAccuracy: output.accuracy, ms: output.ms };
+  grade.challenge!.retrain = { epochs: output.epochs, trainAccuracy: output.accuracy, ms: output.ms, engine: output.engine };
   return { ...grade, timings: { ...grade.timings, ...timing } };
 }
 

@@ -10,6 +10,8 @@ export interface RetrainOutput {
   epochs: number;
   accuracy: number;
   ms: number;
+  /** The compiled step, or tfjs op by op (a model the step does not compile). */
+  engine: 'compiled' | 'tfjs';
   modelTopology: unknown;
   weightSpecs: { name: string; shape: number[]; dtype: string }[];
   weights: number[][];
@@ -31,6 +33,7 @@ const GLUE = `
         epochs: result.epochs,
         accuracy: result.accuracy,
         ms: result.ms,
+        engine: result.engine.kind,
         modelTopology: model.toJSON(null, false),
         weightSpecs: model.weights.map(function (w) { return { name: w.name, shape: w.shape, dtype: w.dtype }; }),
         weights: model.getWeights().map(function (t) { return t.dataSync(); }),

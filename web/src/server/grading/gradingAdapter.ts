@@ -186,7 +186,7 @@ function challengeRecord(claim: SiteClaim, result: GradeResult, verifyOf: string
   };
   if (verifyOf) {
     const message = challenge
-      ? `Re-trained ${challenge.retrain?.epochs ?? '?'} epochs in the sandbox: public score ${(challenge.publicScore * 100).toFixed(1)} %.`
+      ? `Re-trained ${challenge.retrain?.epochs ?? '?'} epochs in the sandbox${challenge.retrain?.engine === 'compiled' ? ' (compiled step)' : ''}: public score ${(challenge.publicScore * 100).toFixed(1)} %.`
       : `Re-training failed: ${result.error?.message ?? 'no score'}`;
     return { ...common, score: 0, passed: false, verify: { entryId: verifyOf, score: challenge?.publicScore ?? null, margin, message } };
   }
@@ -210,7 +210,7 @@ function challengeRecord(claim: SiteClaim, result: GradeResult, verifyOf: string
 /** A validated payload (see validatePayload) as the grader takes it; null for a payload the grader does not grade. */
 export function toGraderSubmission(kind: string, payload: SubmissionPayload): Submission | null {
   if ('model' in payload) return { kind: 'model', model: payload.model };
-  if ('retrain' in payload) return { kind: 'retrain', ...payload.retrain };
+  if ('retrain' in payload) return { kind: 'retrain', ...payload.retrain, engine: payload.retrain.engine ?? 'tfjs' };
   if ('code' in payload) return { kind: 'code', code: payload.code };
   if ('answers' in payload) {
     if (kind === 'choice') {

@@ -9,7 +9,10 @@ import { loadChallenge } from './challengeContext';
 const provenanceSchema = z
   .object({
     code: z.string({ error: 'provenance.code: the training code, as text' }),
-    backend: z.enum(['cpu', 'wasm', 'webgl', 'webgpu'], { error: 'provenance.backend: one of cpu, wasm, webgl, webgpu' }),
+    /** A tfjs backend, or 'compiled': the harness's fused training step (exercises/src/challenge/compiledTraining.ts). */
+    backend: z.enum(['cpu', 'wasm', 'webgl', 'webgpu', 'compiled'], {
+      error: 'provenance.backend: one of cpu, wasm, webgl, webgpu, compiled',
+    }),
     epochs: z.number().int().min(1),
     seed: z.number().int().min(0).max(0xffffffff),
     trainingMs: z

@@ -87,12 +87,17 @@ export async function setEntryFinal(db: Database, userId: string, slug: string, 
   return entryView({ ...entry, final: parsed.data.final }, context);
 }
 
-/** Queues a Verify job for an entry: re-train its code in the sandbox with its recorded seed and epochs. */
+/** Queues a Verify job for an entry: re-train its code in the sandbox with its recorded seed, epochs and engine. */
 export async function queueVerify(db: Database, entry: ChallengeEntryView, enqueue: (id: string) => Promise<void>): Promise<boolean> {
   const submission = await selectSubmission(db, entry.submissionId);
   const payload = submission.payload as { provenance?: { code: string } };
   if (!payload.provenance) return false;
-  const job = await insertVerifyJob(db, entry.submissionId, { code: payload.provenance.code, seed: entry.seed, epochs: entry.epochs });
+  const job = await insertVerifyJob(db, entry.submissionId, {
+    code: payload.provenance.code,
+    seed: entry.seed,
+    epochs: entry.epochs,
+    engine: entry.backend === 'compiled' ? 'compiled' : 'tfjs',
+  });
   if (!job) return false;
   await enqueue(job.id).catch((error: unknown) => console.error(`enqueueing verify ${job.id} failed`, error));
   return true;
