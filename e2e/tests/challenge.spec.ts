@@ -97,7 +97,8 @@ test.describe('training challenges (issue 10)', () => {
       await expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
     });
 
-    await test.step('training in the browser: backend, progress, curves, boundary; never a software GPU', async () => {
+    await test.step('training in the browser, op by op: backend, progress, curves, boundary; never a software GPU', async () => {
+      await page.getByLabel('Compiled training step').uncheck();
       await page.getByRole('button', { name: 'Train' }).click();
       await expect(page.getByRole('button', { name: 'Stop' })).toBeVisible();
       await expect(page.getByTestId('train-progress')).toContainText(/Epoch \d+ of 300/, { timeout: 120_000 });
@@ -109,8 +110,23 @@ test.describe('training challenges (issue 10)', () => {
       const backendLine = (await page.getByTestId('train-backend').textContent()) ?? '';
       console.log(`[challenge] ${backendLine}\n[challenge] ${await summary.textContent()}`);
       const chosen = /Training on (\w+)/.exec(backendLine)![1]!;
+      await expect(summary).toContainText(`on ${chosen}, op by op (the compiled step was turned off)`);
       // the probe's verdict on each GPU backend: a software one is never the automatic choice
       if (new RegExp(`${chosen} [\\d.]+ ms \\(software`).test(backendLine)) throw new Error(`a software GPU was picked: ${backendLine}`);
+      const accuracy = Number(/training accuracy ([\d.]+) %/.exec((await summary.textContent()) ?? '')![1]);
+      expect(accuracy).toBeGreaterThanOrEqual(99);
+    });
+
+    await test.step('training again with the compiled training step (the default): the same network, the same accuracy', async () => {
+      await page.getByLabel('Compiled training step').check();
+      await page.getByRole('button', { name: 'Train' }).click();
+      const summary = page.getByTestId('trained-summary');
+      await expect(summary).toContainText(
+        'Trained 300 epochs with the compiled training step (2-4-2-1 tanh, tanh, sigmoid; Adam; binaryCrossentropy)',
+        { timeout: 120_000 },
+      );
+      console.log(`[challenge] ${await summary.textContent()}`);
+      await expect(page.getByTestId('train-progress')).toContainText('Epoch 300 ·');
       const accuracy = Number(/training accuracy ([\d.]+) %/.exec((await summary.textContent()) ?? '')![1]);
       expect(accuracy).toBeGreaterThanOrEqual(99);
       await snap('trained');
@@ -125,6 +141,7 @@ test.describe('training challenges (issue 10)', () => {
       expect(publicScore).toBeGreaterThanOrEqual(95);
       expect(serverTrain).toBeGreaterThanOrEqual(98);
       expect(browserTrain).toBeGreaterThanOrEqual(99);
+      expect(row, 'the entry records how it was trained').toContain('compiled');
       const board = page.getByTestId('leaderboard');
       const mine = board.getByRole('row').filter({ hasText: `${alias} (you)` });
       await expect(mine).toBeVisible();

@@ -7,6 +7,7 @@ import type { ChallengeView } from '@/server/services/challenges/getChallenge';
 import { EntriesTable } from './EntriesTable';
 import { Leaderboard } from './Leaderboard';
 import { ModelSourceEditor } from './ModelSourceEditor';
+import { CompiledStepToggle } from './CompiledStepToggle';
 import { TrainedSummary, TrainingBackend, TrainingProgress } from './TrainingPanels';
 import { useChallengeEntries } from './useChallengeEntries';
 import { useModelSource } from './useModelSource';
@@ -50,6 +51,7 @@ export function ChallengeWorkspace({
             disabled={running}
             note={backendNote}
           />
+          <CompiledStepToggle engine={training.engine} onChange={training.setEngine} disabled={running} />
           {running ? (
             <button type="button" className="btn btn-secondary" onClick={training.stop}>
               Stop

@@ -90,9 +90,12 @@ export function TrainedSummary({
   return (
     <div className="space-y-2 rounded-md border border-slate-200 bg-slate-50 p-3 text-sm" data-testid="trained-summary">
       <p>
-        Trained {trained.epochs} epochs{trained.stopped ? ' (stopped)' : ''} on {trained.backend} in {(trained.ms / 1000).toFixed(2)} s:
-        training accuracy <strong>{percent(trained.accuracy)}</strong>.
-        {trained.reached99 ? ` 99 % reached at epoch ${trained.reached99.epoch}, after ${(trained.reached99.ms / 1000).toFixed(2)} s.` : ''}
+        Trained {trained.epochs} epochs{trained.stopped ? ' (stopped)' : ''}{' '}
+        {trained.engine.kind === 'compiled'
+          ? `with the compiled training step (${trained.engine.note})`
+          : `on ${trained.backend}, op by op (${trained.engine.note})`}{' '}
+        in {(trained.ms / 1000).toFixed(3)} s: training accuracy <strong>{percent(trained.accuracy)}</strong>.
+        {trained.reached99 ? ` 99 % reached at epoch ${trained.reached99.epoch}, after ${(trained.reached99.ms / 1000).toFixed(3)} s.` : ''}
       </p>
       <div className="flex flex-wrap items-center gap-3">
         <button type="button" className="btn btn-primary" onClick={onSubmit} disabled={sending || entriesLeft === 0 || challenge.revealed}>

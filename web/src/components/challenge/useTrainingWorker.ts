@@ -3,7 +3,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ProbeTiming, TfStatus } from '@/editor/runner/protocol';
 import type { TrainingHandle } from '@/editor/runner/trainInBrowser';
-import type { EpochPoint, UploadModel } from '@/editor/runner/trainProtocol';
+import type { EpochPoint, TrainingEngine, UploadModel } from '@/editor/runner/trainProtocol';
 import { useBackendChoice } from '@/editor/runner/useBackendChoice';
 import type { ChallengeView } from '@/server/services/challenges/getChallenge';
 import { gridPoints } from './BoundaryCanvas';
@@ -18,7 +18,10 @@ export type Trained = {
   accuracy: number;
   ms: number;
   seed: number;
+  /** The tfjs backend it trained on, or 'compiled' for the harness's fused training step. */
   backend: string;
+  /** The compiled network, or why the model trained op by op. */
+  engine: { kind: TrainingEngine; note: string };
   code: string;
   curve: EpochPoint[];
   reached99: { epoch: number; ms: number } | null;
@@ -33,10 +36,11 @@ export type Compile = (() => Promise<{ js: string } | { error: string }>) | null
 
 /**
  * Trains the student's model in a Web Worker on the backend they picked (remembered; later runs reuse the first
- * probe), with the loss and accuracy curve, the live decision boundary and Stop. Leaving the page ends the worker.
+ * probe), with the compiled training step unless they turn it off, with the loss and accuracy curve, the live decision boundary and Stop. Leaving the page ends the worker.
  */
 export function useTrainingWorker(challenge: ChallengeView) {
   const choice = useBackendChoice();
+  const [engine, setEngine] = useState<TrainingEngine>('compiled');
   const [tfStatus, setTfStatus] = useState<TfStatus | null>(null);
   const probe = useRef<ProbeTiming[] | undefined>(undefined);
   const [phase, setPhase] = useState<TrainingPhase>({ kind: 'idle' });
@@ -70,6 +74,7 @@ export function useTrainingWorker(challenge: ChallengeView) {
         maxEpochs: challenge.limits.maxEpochs,
         tf: { choice, ...(probe.current ? { probe: probe.current } : {}) },
         grid,
+        engine,
       },
       {
         onTf: (status) => {
@@ -93,12 +98,26 @@ export function useTrainingWorker(challenge: ChallengeView) {
       return;
     }
     const { model, epochs, accuracy, ms, reached99, stopped } = outcome;
-    setTrained({ model, epochs, accuracy, ms, seed, backend: backendUsed, code: source, curve: points, reached99, stopped });
+    const backend = outcome.engine.kind === 'compiled' ? 'compiled' : backendUsed;
+    setTrained({ model, epochs, accuracy, ms, seed, backend, engine: outcome.engine, code: source, curve: points, reached99, stopped });
     setPhase({ kind: 'trained' });
   }
 
   const running = phase.kind === 'starting' || phase.kind === 'training';
-  return { choice, tfStatus, phase, running, curve, boundary, trained, trainingSet, train, stop: () => training.current?.stop() };
+  return {
+    choice,
+    engine,
+    setEngine,
+    tfStatus,
+    phase,
+    running,
+    curve,
+    boundary,
+    trained,
+    trainingSet,
+    train,
+    stop: () => training.current?.stop(),
+  };
 }
 
 async function toJavaScript(source: string, compile: Compile): Promise<{ js: string } | { error: string }> {

@@ -12,7 +12,11 @@ export interface TrainRequest {
   tf: TfRunOptions;
   /** Points where the decision boundary is drawn while training (row by row from the top). */
   grid: number[][];
+  /** 'compiled': the harness's fused training step where the model allows it; 'tfjs': model.fit, op by op. */
+  engine: TrainingEngine;
 }
+
+export type TrainingEngine = 'compiled' | 'tfjs';
 
 export type ToTrainWorker = TrainRequest | { type: 'stop' };
 
@@ -44,5 +48,7 @@ export type FromTrainWorker =
       stopped: boolean;
       /** When training accuracy first reached 99 % (the benchmark's figure), if it did. */
       reached99: { epoch: number; ms: number } | null;
+      /** How it was trained: compiled (with the network) or by tfjs op by op (with why it was not compiled). */
+      engine: { kind: TrainingEngine; note: string };
     }
   | { type: 'error'; message: string };
