@@ -307,10 +307,9 @@ class DenseTraining implements CompiledTraining {
           let sum = 0;
           for (let j = 0; j < units; j++) sum += z[i * units + j] = Math.exp(z[i * units + j]! - max);
           for (let j = 0; j < units; j++) z[i * units + j] = z[i * units + j]! / sum;
-        } else {
-          for (let j = 0; j < units; j++) z[i * units + j] = activate(activation, z[i * units + j]!);
         }
       }
+      if (activation !== 'softmax') activateAll(activation, z, rows * units);
       a = z;
     }
   }
@@ -335,10 +334,11 @@ class DenseTraining implements CompiledTraining {
           const c = Math.min(Math.max(q, EPSILON), 1 - EPSILON);
           const inside = q >= EPSILON && q <= 1 - EPSILON ? 1 : 0;
           if (this.loss === 'binaryCrossentropy') {
-            loss -= (t * Math.log(c) + (1 - t) * Math.log(1 - c)) / units;
+            // one logarithm for a 0/1 label (the usual case), both for a soft one
+            loss -= (t === 1 ? Math.log(c) : t === 0 ? Math.log(1 - c) : t * Math.log(c) + (1 - t) * Math.log(1 - c)) / units;
             d[o] = (inside * (c - t)) / (c * (1 - c)) / units / rows;
           } else {
-            loss -= t * Math.log(c);
+            if (t !== 0) loss -= t * Math.log(c);
             d[o] = (-inside * t) / c / rows;
           }
         }
@@ -351,14 +351,14 @@ class DenseTraining implements CompiledTraining {
       const a = this.act[l]!;
       const dz = this.delta[l]!;
       // Through the activation: dz = dLoss/da · a'(z), written with the output a as tfjs's gradients are.
-      for (let i = 0; i < rows; i++) {
-        if (activation === 'softmax') {
+      if (activation === 'softmax') {
+        for (let i = 0; i < rows; i++) {
           let dot = 0;
           for (let j = 0; j < out; j++) dot += dz[i * out + j]! * a[i * out + j]!;
           for (let j = 0; j < out; j++) dz[i * out + j] = a[i * out + j]! * (dz[i * out + j]! - dot);
-        } else {
-          for (let j = 0; j < out; j++) dz[i * out + j] = dz[i * out + j]! * derivative(activation, a[i * out + j]!);
         }
+      } else {
+        multiplyByDerivative(activation, dz, a, rows * out);
       }
       const below = l > 0 ? this.act[l - 1]! : x;
       if (bias) {
@@ -439,33 +439,42 @@ class DenseTraining implements CompiledTraining {
   }
 }
 
-function activate(activation: Activation, z: number): number {
+/** a = activation(z) in place over the first `count` values (the switch outside the loop: this is the hot path). */
+function activateAll(activation: Activation, z: Float32Array, count: number): void {
   switch (activation) {
     case 'tanh':
-      return Math.tanh(z);
+      for (let i = 0; i < count; i++) z[i] = Math.tanh(z[i]!);
+      return;
     case 'sigmoid':
-      return 1 / (1 + Math.exp(-z));
+      for (let i = 0; i < count; i++) z[i] = 1 / (1 + Math.exp(-z[i]!));
+      return;
     case 'relu':
-      return z > 0 ? z : 0;
+      for (let i = 0; i < count; i++) if (z[i]! < 0) z[i] = 0;
+      return;
     case 'elu':
-      return z > 0 ? z : Math.exp(z) - 1;
+      for (let i = 0; i < count; i++) if (z[i]! < 0) z[i] = Math.exp(z[i]!) - 1;
+      return;
     default:
-      return z;
+      return;
   }
 }
 
-/** a'(z) from a = activation(z), as tfjs's gradient kernels take it. */
-function derivative(activation: Activation, a: number): number {
+/** dz ·= a'(z), from a = activation(z), as tfjs's gradient kernels take it. */
+function multiplyByDerivative(activation: Activation, dz: Float32Array, a: Float32Array, count: number): void {
   switch (activation) {
     case 'tanh':
-      return 1 - a * a;
+      for (let i = 0; i < count; i++) dz[i] = dz[i]! * (1 - a[i]! * a[i]!);
+      return;
     case 'sigmoid':
-      return a * (1 - a);
+      for (let i = 0; i < count; i++) dz[i] = dz[i]! * (a[i]! * (1 - a[i]!));
+      return;
     case 'relu':
-      return a > 0 ? 1 : 0;
+      for (let i = 0; i < count; i++) if (!(a[i]! > 0)) dz[i] = 0;
+      return;
     case 'elu':
-      return a >= 0 ? 1 : a + 1;
+      for (let i = 0; i < count; i++) if (a[i]! < 0) dz[i] = dz[i]! * (a[i]! + 1);
+      return;
     default:
-      return 1;
+      return;
   }
 }
