@@ -127,6 +127,24 @@ test.describe('training challenges (issue 10)', () => {
       );
       console.log(`[challenge] ${await summary.textContent()}`);
       await expect(page.getByTestId('train-progress')).toContainText('Epoch 300 ·');
+      // a seed typed in repeats a run exactly; a bad one is refused with its message
+      const seeded = async () => {
+        await page.getByLabel('Seed').fill('20261130');
+        await page.getByRole('button', { name: 'Train' }).click();
+        await expect(summary, 'the last run is cleared while training').toBeHidden();
+        await expect(summary).toContainText('(seed 20261130)', { timeout: 120_000 });
+        return ((await summary.textContent()) ?? '').replace(/ in [\d.]+ s/, '').replace(/after [\d.]+ s/, '');
+      };
+      const first = await seeded();
+      expect(await seeded()).toBe(first);
+      await page.getByLabel('Seed').fill('12.5');
+      await page.getByRole('button', { name: 'Train' }).click();
+      await expect(page.getByTestId('train-error')).toHaveText(
+        'Seed: a whole number from 0 to 4294967295, or empty for a new one each run.',
+      );
+      await page.getByLabel('Seed').fill('');
+      await page.getByRole('button', { name: 'Train' }).click();
+      await expect(summary).toContainText('Trained 300 epochs with the compiled training step', { timeout: 120_000 });
       const accuracy = Number(/training accuracy ([\d.]+) %/.exec((await summary.textContent()) ?? '')![1]);
       expect(accuracy).toBeGreaterThanOrEqual(99);
       await snap('trained');

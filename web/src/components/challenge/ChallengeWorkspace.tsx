@@ -7,7 +7,7 @@ import type { ChallengeView } from '@/server/services/challenges/getChallenge';
 import { EntriesTable } from './EntriesTable';
 import { Leaderboard } from './Leaderboard';
 import { ModelSourceEditor } from './ModelSourceEditor';
-import { CompiledStepToggle } from './CompiledStepToggle';
+import { CompiledStepToggle, SeedField } from './TrainingOptions';
 import { TrainedSummary, TrainingBackend, TrainingProgress } from './TrainingPanels';
 import { useChallengeEntries } from './useChallengeEntries';
 import { useModelSource } from './useModelSource';
@@ -52,6 +52,7 @@ export function ChallengeWorkspace({
             note={backendNote}
           />
           <CompiledStepToggle engine={training.engine} onChange={training.setEngine} disabled={running} />
+          <SeedField value={training.seedText} onChange={training.setSeedText} disabled={running} />
           {running ? (
             <button type="button" className="btn btn-secondary" onClick={training.stop}>
               Stop

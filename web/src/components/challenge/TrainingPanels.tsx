@@ -94,7 +94,7 @@ export function TrainedSummary({
         {trained.engine.kind === 'compiled'
           ? `with the compiled training step (${trained.engine.note})`
           : `on ${trained.backend}, op by op (${trained.engine.note})`}{' '}
-        in {(trained.ms / 1000).toFixed(3)} s: training accuracy <strong>{percent(trained.accuracy)}</strong>.
+        in {(trained.ms / 1000).toFixed(3)} s (seed {trained.seed}): training accuracy <strong>{percent(trained.accuracy)}</strong>.
         {trained.reached99 ? ` 99 % reached at epoch ${trained.reached99.epoch}, after ${(trained.reached99.ms / 1000).toFixed(3)} s.` : ''}
       </p>
       <div className="flex flex-wrap items-center gap-3">

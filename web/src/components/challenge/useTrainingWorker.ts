@@ -41,6 +41,8 @@ export type Compile = (() => Promise<{ js: string } | { error: string }>) | null
 export function useTrainingWorker(challenge: ChallengeView) {
   const choice = useBackendChoice();
   const [engine, setEngine] = useState<TrainingEngine>('compiled');
+  /** The seed field: empty for a new seed each run, else the run is repeated exactly (the entry records its seed). */
+  const [seedText, setSeedText] = useState('');
   const [tfStatus, setTfStatus] = useState<TfStatus | null>(null);
   const probe = useRef<ProbeTiming[] | undefined>(undefined);
   const [phase, setPhase] = useState<TrainingPhase>({ kind: 'idle' });
@@ -62,7 +64,11 @@ export function useTrainingWorker(challenge: ChallengeView) {
       setPhase({ kind: 'failed', message: compiled.error });
       return;
     }
-    const seed = crypto.getRandomValues(new Uint32Array(1))[0]!;
+    const seed = seedText.trim() === '' ? crypto.getRandomValues(new Uint32Array(1))[0]! : parseSeed(seedText);
+    if (seed === null) {
+      setPhase({ kind: 'failed', message: `Seed: a whole number from 0 to ${MAX_SEED}, or empty for a new one each run.` });
+      return;
+    }
     const { trainInBrowser } = await import('@/editor/runner/trainInBrowser');
     const points: EpochPoint[] = [];
     let backendUsed = 'cpu';
@@ -108,6 +114,8 @@ export function useTrainingWorker(challenge: ChallengeView) {
     choice,
     engine,
     setEngine,
+    seedText,
+    setSeedText,
     tfStatus,
     phase,
     running,
@@ -118,6 +126,13 @@ export function useTrainingWorker(challenge: ChallengeView) {
     train,
     stop: () => training.current?.stop(),
   };
+}
+
+const MAX_SEED = 0xffffffff;
+
+function parseSeed(text: string): number | null {
+  const value = Number(text.trim());
+  return /^\d+$/.test(text.trim()) && value <= MAX_SEED ? value : null;
 }
 
 async function toJavaScript(source: string, compile: Compile): Promise<{ js: string } | { error: string }> {
