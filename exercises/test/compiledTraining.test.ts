@@ -225,6 +225,19 @@ describe('what is not compiled, and why', () => {
       'layer 1 is frozen',
     ],
     [
+      'a network large enough for tfjs to be faster',
+      () =>
+        stack(
+          [
+            dense({ units: 128, inputShape: [2], activation: 'tanh' }),
+            dense({ units: 128, activation: 'tanh' }),
+            dense({ units: 1, activation: 'sigmoid' }),
+          ],
+          adam,
+        )(),
+      "the network is large (5.0M multiply-adds a pass over the data), where tfjs's kernels are faster",
+    ],
+    [
       'a functional model',
       () => {
         const input = tf.input({ shape: [2] });
