@@ -66,7 +66,7 @@ type Optimizer =
  * the cost. Measured on 300 points (Node 20, one core): the 2-64-32-16-3 spirals starter (0.8M) 6.4 ms an epoch
  * compiled, 7.2 on wasm, 22 on cpu; 2-128-128-3 (5.1M) 35 ms compiled, 20 on wasm. A GPU backend wins sooner still.
  */
-export const MAX_COMPILED_MACS = 2_000_000;
+const MAX_COMPILED_MACS = 2_000_000;
 
 /** tfjs-layers' epsilon (its `epsilon()` on every backend but WebGL, which the page keeps away from losses). */
 const EPSILON = 1e-7;
