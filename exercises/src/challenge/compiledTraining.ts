@@ -307,108 +307,34 @@ class DenseTraining implements CompiledTraining {
     for (let l = 0; l < this.layers.length; l++) {
       const { fanIn, units, kernel, bias, activation } = this.layers[l]!;
       const z = this.act[l]!;
-      for (let i = 0; i < rows; i++) {
-        for (let j = 0; j < units; j++) {
-          let s = 0;
-          for (let k = 0; k < fanIn; k++) s += a[i * fanIn + k]! * kernel[k * units + j]!;
-          // tfjs rounds the product to float32 before adding the bias, and the sum before the activation.
-          z[i * units + j] = bias ? f32(s) + bias[j]! : s;
-        }
-        if (activation === 'softmax') {
-          let max = -Infinity;
-          for (let j = 0; j < units; j++) max = Math.max(max, z[i * units + j]!);
-          let sum = 0;
-          for (let j = 0; j < units; j++) sum += z[i * units + j] = Math.exp(z[i * units + j]! - max);
-          for (let j = 0; j < units; j++) z[i * units + j] = z[i * units + j]! / sum;
-        }
-      }
-      if (activation !== 'softmax') activateAll(activation, z, rows * units);
+      dense(a, kernel, bias, z, rows, fanIn, units);
+      if (activation === 'softmax') softmaxRows(z, rows, units);
+      else activateAll(activation, z, rows * units);
       a = z;
     }
   }
 
   /** Gradients of the batch's mean loss (+ regularisers) into this.grads; returns that loss. */
   private backward(rows: number, x: Float32Array, y: Float32Array): number {
+    // Small functions, each compiled on its own: a training run lives in a fresh worker, and V8 optimises small
+    // functions sooner than one large one (the first epochs run before that).
     const last = this.layers.length - 1;
-    const p = this.act[last]!;
-    const d = this.delta[last]!;
-    const units = this.outputs;
-    let loss = 0;
-    // dLoss/dOutput of the batch mean, zero where tfjs's clip to [ε, 1 − ε] stops the gradient.
-    for (let i = 0; i < rows; i++) {
-      for (let j = 0; j < units; j++) {
-        const q = p[i * units + j]!;
-        const t = y[i * units + j]!;
-        const o = i * units + j;
-        if (this.loss === 'meanSquaredError') {
-          loss += ((q - t) * (q - t)) / units;
-          d[o] = (2 * (q - t)) / units / rows;
-        } else {
-          const c = Math.min(Math.max(q, EPSILON), 1 - EPSILON);
-          const inside = q >= EPSILON && q <= 1 - EPSILON ? 1 : 0;
-          if (this.loss === 'binaryCrossentropy') {
-            // one logarithm for a 0/1 label (the usual case), both for a soft one
-            loss -= (t === 1 ? Math.log(c) : t === 0 ? Math.log(1 - c) : t * Math.log(c) + (1 - t) * Math.log(1 - c)) / units;
-            d[o] = (inside * (c - t)) / (c * (1 - c)) / units / rows;
-          } else {
-            if (t !== 0) loss -= t * Math.log(c);
-            d[o] = (-inside * t) / c / rows;
-          }
-        }
-      }
-    }
-    loss /= rows;
+    let loss = outputGradient(this.loss, this.act[last]!, y, this.delta[last]!, rows, this.outputs);
     let param = this.params.length;
     for (let l = last; l >= 0; l--) {
       const { fanIn, units: out, activation, kernel, bias } = this.layers[l]!;
       const a = this.act[l]!;
       const dz = this.delta[l]!;
       // Through the activation: dz = dLoss/da · a'(z), written with the output a as tfjs's gradients are.
-      if (activation === 'softmax') {
-        for (let i = 0; i < rows; i++) {
-          let dot = 0;
-          for (let j = 0; j < out; j++) dot += dz[i * out + j]! * a[i * out + j]!;
-          for (let j = 0; j < out; j++) dz[i * out + j] = a[i * out + j]! * (dz[i * out + j]! - dot);
-        }
-      } else {
-        multiplyByDerivative(activation, dz, a, rows * out);
-      }
-      const below = l > 0 ? this.act[l - 1]! : x;
-      if (bias) {
-        const gb = this.grads[--param]!;
-        gb.fill(0);
-        for (let i = 0; i < rows; i++) for (let j = 0; j < out; j++) gb[j] = gb[j]! + dz[i * out + j]!;
-      }
-      const gw = this.grads[--param]!;
-      gw.fill(0);
-      for (let i = 0; i < rows; i++) {
-        for (let k = 0; k < fanIn; k++) {
-          const ak = below[i * fanIn + k]!;
-          for (let j = 0; j < out; j++) gw[k * out + j] = gw[k * out + j]! + ak * dz[i * out + j]!;
-        }
-      }
-      if (l > 0) {
-        const dBelow = this.delta[l - 1]!;
-        for (let i = 0; i < rows; i++) {
-          for (let k = 0; k < fanIn; k++) {
-            let s = 0;
-            for (let j = 0; j < out; j++) s += dz[i * out + j]! * kernel[k * out + j]!;
-            dBelow[i * fanIn + k] = s;
-          }
-        }
-      }
+      if (activation === 'softmax') softmaxBackward(dz, a, rows, out);
+      else multiplyByDerivative(activation, dz, a, rows * out);
+      if (bias) biasGradient(this.grads[--param]!, dz, rows, out);
+      kernelGradient(this.grads[--param]!, l > 0 ? this.act[l - 1]! : x, dz, rows, fanIn, out);
+      if (l > 0) propagate(this.delta[l - 1]!, dz, kernel, rows, fanIn, out);
     }
     for (let q = 0; q < this.params.length; q++) {
       const r = this.regularisers[q];
-      if (!r) continue;
-      const w = this.params[q]!;
-      const g = this.grads[q]!;
-      for (let k = 0; k < w.length; k++) {
-        const v = w[k]!;
-        loss += r.l1 * Math.abs(v) + r.l2 * v * v;
-        // tfjs's gradient of |v| is step(v, −1): −1 at 0 too (a bias starts at 0), not sign(0) = 0.
-        g[k] = g[k]! + r.l1 * (v > 0 ? 1 : -1) + 2 * r.l2 * v;
-      }
+      if (r) loss += regularise(this.params[q]!, this.grads[q]!, r);
     }
     return loss;
   }
@@ -489,5 +415,113 @@ function multiplyByDerivative(activation: Activation, dz: Float32Array, a: Float
       return;
     default:
       return;
+  }
+}
+
+/**
+ * dLoss/dOutput of the batch's mean loss into d, zero where tfjs's clip to [ε, 1 − ε] stops the gradient; returns
+ * the batch's mean loss.
+ */
+function outputGradient(loss: Loss, p: Float32Array, y: Float32Array, d: Float32Array, rows: number, units: number): number {
+  const count = rows * units;
+  let sum = 0;
+  if (loss === 'meanSquaredError') {
+    for (let o = 0; o < count; o++) {
+      const e = p[o]! - y[o]!;
+      sum += (e * e) / units;
+      d[o] = (2 * e) / units / rows;
+    }
+    return sum / rows;
+  }
+  const binary = loss === 'binaryCrossentropy';
+  for (let o = 0; o < count; o++) {
+    const q = p[o]!;
+    const t = y[o]!;
+    const c = Math.min(Math.max(q, EPSILON), 1 - EPSILON);
+    const inside = q >= EPSILON && q <= 1 - EPSILON ? 1 : 0;
+    if (binary) {
+      // one logarithm for a 0/1 label (the usual case), both for a soft one
+      sum -= (t === 1 ? Math.log(c) : t === 0 ? Math.log(1 - c) : t * Math.log(c) + (1 - t) * Math.log(1 - c)) / units;
+      d[o] = (inside * (c - t)) / (c * (1 - c)) / units / rows;
+    } else {
+      if (t !== 0) sum -= t * Math.log(c);
+      d[o] = (-inside * t) / c / rows;
+    }
+  }
+  return sum / rows;
+}
+
+function softmaxBackward(dz: Float32Array, a: Float32Array, rows: number, out: number): void {
+  for (let i = 0; i < rows; i++) {
+    let dot = 0;
+    for (let j = 0; j < out; j++) dot += dz[i * out + j]! * a[i * out + j]!;
+    for (let j = 0; j < out; j++) dz[i * out + j] = a[i * out + j]! * (dz[i * out + j]! - dot);
+  }
+}
+
+function biasGradient(gb: Float64Array, dz: Float32Array, rows: number, out: number): void {
+  gb.fill(0);
+  for (let i = 0; i < rows; i++) for (let j = 0; j < out; j++) gb[j] = gb[j]! + dz[i * out + j]!;
+}
+
+function kernelGradient(gw: Float64Array, below: Float32Array, dz: Float32Array, rows: number, fanIn: number, out: number): void {
+  gw.fill(0);
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < fanIn; k++) {
+      const ak = below[i * fanIn + k]!;
+      for (let j = 0; j < out; j++) gw[k * out + j] = gw[k * out + j]! + ak * dz[i * out + j]!;
+    }
+  }
+}
+
+/** dLoss/da of the layer below: dz · Wᵀ. */
+function propagate(dBelow: Float32Array, dz: Float32Array, kernel: Float32Array, rows: number, fanIn: number, out: number): void {
+  for (let i = 0; i < rows; i++) {
+    for (let k = 0; k < fanIn; k++) {
+      let s = 0;
+      for (let j = 0; j < out; j++) s += dz[i * out + j]! * kernel[k * out + j]!;
+      dBelow[i * fanIn + k] = s;
+    }
+  }
+}
+
+/** Adds a regulariser's gradient to g; returns its loss. */
+function regularise(w: Float32Array, g: Float64Array, r: Regulariser): number {
+  let loss = 0;
+  for (let k = 0; k < w.length; k++) {
+    const v = w[k]!;
+    loss += r.l1 * Math.abs(v) + r.l2 * v * v;
+    // tfjs's gradient of |v| is step(v, −1): −1 at 0 too (a bias starts at 0), not sign(0) = 0.
+    g[k] = g[k]! + r.l1 * (v > 0 ? 1 : -1) + 2 * r.l2 * v;
+  }
+  return loss;
+}
+
+/** z = x·W + b, each row's products summed in float64 and rounded to float32 before the bias, as tfjs's matMul and add. */
+function dense(
+  a: Float32Array,
+  kernel: Float32Array,
+  bias: Float32Array | null,
+  z: Float32Array,
+  rows: number,
+  fanIn: number,
+  units: number,
+): void {
+  for (let i = 0; i < rows; i++) {
+    for (let j = 0; j < units; j++) {
+      let s = 0;
+      for (let k = 0; k < fanIn; k++) s += a[i * fanIn + k]! * kernel[k * units + j]!;
+      z[i * units + j] = bias ? f32(s) + bias[j]! : s;
+    }
+  }
+}
+
+function softmaxRows(z: Float32Array, rows: number, units: number): void {
+  for (let i = 0; i < rows; i++) {
+    let max = -Infinity;
+    for (let j = 0; j < units; j++) max = Math.max(max, z[i * units + j]!);
+    let sum = 0;
+    for (let j = 0; j < units; j++) sum += z[i * units + j] = Math.exp(z[i * units + j]! - max);
+    for (let j = 0; j < units; j++) z[i * units + j] = z[i * units + j]! / sum;
   }
 }
