@@ -286,6 +286,19 @@ describe('the harness with the compiled step', () => {
     expect(Math.abs(first99(compiled) - first99(fit))).toBeLessThanOrEqual(3);
   });
 
+  it('gives three classes one-hot targets on both engines, and both train alike', async () => {
+    const { train } = challengeData(challenge('spirals-challenge'));
+    const student = { createModel: cases[2]!.build, training: { epochs: 5, batchSize: 64 } };
+    const compiled = await trainChallengeModel(tf, student, train, { seed: 2, maxEpochs: 100 });
+    const fit = await trainChallengeModel(tf, student, train, { seed: 2, maxEpochs: 100, engine: 'tfjs' });
+    expect(compiled.engine.kind).toBe('compiled');
+    expect(fit.engine.kind).toBe('tfjs');
+    compiled.curve.forEach((point, i) => {
+      expect(Math.abs(point.loss - fit.curve[i]!.loss), `loss, epoch ${i + 1}`).toBeLessThan(1e-4);
+      expect(point.accuracy, `accuracy, epoch ${i + 1}`).toBe(fit.curve[i]!.accuracy);
+    });
+  });
+
   it('is reproducible: the same seed gives the same weights', async () => {
     const { train } = challengeData(challenge('moons-challenge'));
     const weights = async () =>

@@ -2,15 +2,13 @@ import { compileTraining, type CompileTf } from './compiledTraining';
 
 /**
  * How a challenge's code is trained: the same function in the browser's Web Worker (the page) and in the grader's
- * sandbox (Verify), so a re-training runs exactly as the student's did, up to the backend. Browser-safe and
- * self-contained: no imports (tfjs is passed in), so the grader can bundle this file into the isolate as it is.
+ * sandbox (Verify), so a re-training runs exactly as the student's did, up to the backend. Browser-safe, tfjs passed
+ * in, importing only its compiled training step: the grader bundles the two into the isolate with esbuild.
  */
 
 /** The parts of tfjs the harness touches (tfjs itself satisfies it). */
 export interface HarnessTf extends CompileTf {
-  tensor2d(values: number[][], shape?: [number, number], dtype?: 'float32'): HarnessTensor;
-  oneHot(indices: HarnessTensor, depth: number): HarnessTensor;
-  tensor1d(values: number[], dtype?: 'int32' | 'float32'): HarnessTensor;
+  tensor2d(values: number[][] | Float32Array, shape?: [number, number], dtype?: 'float32'): HarnessTensor;
   tidy<T>(fn: () => T): T;
   dispose(tensors: unknown): void;
 }
@@ -18,7 +16,6 @@ export interface HarnessTensor {
   shape: number[];
   dataSync(): ArrayLike<number>;
   dispose(): void;
-  toFloat?(): HarnessTensor;
 }
 interface HarnessModel {
   optimizer?: unknown;
@@ -106,6 +103,16 @@ export function readTrainingSettings(student: Record<string, unknown>, maxEpochs
   return { epochs, batchSize };
 }
 
+/** y as model.fit takes it: one column of 0/1 for a one-unit output, else one-hot rows (a label out of range: zeros). */
+function targetsOf(y: number[], units: number): Float32Array {
+  const targets = new Float32Array(y.length * units);
+  y.forEach((label, i) => {
+    if (units === 1) targets[i] = label;
+    else if (Number.isInteger(label) && label >= 0 && label < units) targets[i * units + label] = 1;
+  });
+  return targets;
+}
+
 /** Predicted classes of a model's output (one unit: ≥ 0.5 is class 1; several: the largest). */
 export function classesOf(output: ArrayLike<number>, units: number): number[] {
   const n = units === 1 ? output.length : output.length / units;
@@ -155,19 +162,7 @@ export async function trainChallengeModel(
       throw new ChallengeCodeError('createModel() must compile the model (model.compile({ optimizer, loss })) before returning it.');
     const units = model.outputs[0]?.shape[1];
     if (typeof units !== 'number') throw new ChallengeCodeError('The model has no output width.');
-    xs = tf.tensor2d(data.x, [data.x.length, 2], 'float32');
-    ys =
-      units === 1
-        ? tf.tensor2d(
-            data.y.map((v) => [v]),
-            [data.y.length, 1],
-            'float32',
-          )
-        : tf.tidy(() => {
-            const indices = tf.tensor1d(data.y, 'int32');
-            const hot = tf.oneHot(indices, units);
-            return hot.toFloat ? hot.toFloat() : hot;
-          });
+    const targets = targetsOf(data.y, units);
     const record = async (report: EpochReport, current: () => unknown) => {
       curve.push(report);
       if (options.onEpoch) await options.onEpoch(report, current);
@@ -195,7 +190,7 @@ export async function trainChallengeModel(
     const compiled =
       options.engine === 'tfjs'
         ? { reason: 'the compiled step was turned off' }
-        : compileTraining(tf, model, data.x, Float32Array.from(ys.dataSync()), settings.batchSize);
+        : compileTraining(tf, model, data.x, targets, settings.batchSize);
     if (!('reason' in compiled)) {
       for (let epoch = 1; epoch <= epochs; epoch++) {
         const loss = compiled.epoch();
@@ -206,7 +201,8 @@ export async function trainChallengeModel(
       return finish({ kind: 'compiled', note: compiled.description });
     }
 
-    const x = xs;
+    const x = (xs = tf.tensor2d(data.x, [data.x.length, 2], 'float32'));
+    ys = tf.tensor2d(targets, [data.y.length, units], 'float32');
     await model.fit(xs, ys, {
       epochs,
       batchSize: settings.batchSize,

@@ -36,7 +36,8 @@ export type Compile = (() => Promise<{ js: string } | { error: string }>) | null
 
 /**
  * Trains the student's model in a Web Worker on the backend they picked (remembered; later runs reuse the first
- * probe), with the compiled training step unless they turn it off, with the loss and accuracy curve, the live decision boundary and Stop. Leaving the page ends the worker.
+ * probe), with the compiled training step unless they turn it off and the seed they give (else a new one), with the
+ * loss and accuracy curve, the live decision boundary and Stop. Leaving the page ends the worker.
  */
 export function useTrainingWorker(challenge: ChallengeView) {
   const choice = useBackendChoice();
