@@ -8,8 +8,8 @@
  * weights, moments and activations rounded to float32 as tfjs stores them. The weights go back into the tfjs model
  * whenever it is read (boundary, save), so everything after training is plain tfjs.
  *
- * Anything else (another layer, activation, loss or optimizer, a constraint, a frozen layer) is not compiled: the
- * harness trains it with model.fit, and `compileTraining` says why.
+ * Anything else (another layer, activation, loss or optimizer, a constraint, a frozen layer, a network big enough for
+ * tfjs's kernels to be the faster) is not compiled: the harness trains it with model.fit, and `compileTraining` says why.
  */
 
 /** The few tfjs calls this needs: tensors to write weights back with. */
