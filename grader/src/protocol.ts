@@ -23,8 +23,8 @@ export const submissionSchema = z.discriminatedUnion('kind', [
     code: z.string(),
     seed: z.number().int().min(0).max(0xffffffff),
     epochs: z.number().int().positive(),
-    /** As the entry trained: the compiled step, or tfjs op by op (jobs stored before engines were recorded). */
-    engine: z.enum(['compiled', 'tfjs']).default('tfjs'),
+    /** As the entry trained: the compiled step, or tfjs op by op; absent in jobs stored before engines were recorded. */
+    engine: z.enum(['compiled', 'tfjs']).optional(),
   }),
 ]);
 export type Submission = z.infer<typeof submissionSchema>;

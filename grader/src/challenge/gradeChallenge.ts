@@ -55,9 +55,10 @@ export async function gradeChallenge(
     cases: [
       {
         entry: RETRAIN_ENTRY,
+        // A job without an engine was stored when every entry trained op by op.
         args: [
           challengeData(exercise).train,
-          { seed: submission.seed, epochs: submission.epochs, maxEpochs: exercise.maxEpochs, engine: submission.engine },
+          { seed: submission.seed, epochs: submission.epochs, maxEpochs: exercise.maxEpochs, engine: submission.engine ?? 'tfjs' },
         ],
       },
     ],

@@ -210,7 +210,7 @@ function challengeRecord(claim: SiteClaim, result: GradeResult, verifyOf: string
 /** A validated payload (see validatePayload) as the grader takes it; null for a payload the grader does not grade. */
 export function toGraderSubmission(kind: string, payload: SubmissionPayload): Submission | null {
   if ('model' in payload) return { kind: 'model', model: payload.model };
-  if ('retrain' in payload) return { kind: 'retrain', ...payload.retrain, engine: payload.retrain.engine ?? 'tfjs' };
+  if ('retrain' in payload) return { kind: 'retrain', ...payload.retrain };
   if ('code' in payload) return { kind: 'code', code: payload.code };
   if ('answers' in payload) {
     if (kind === 'choice') {
