@@ -16,6 +16,7 @@ export default tseslint.config(
       '**/*.d.ts',
       '**/baselines.ts',
       '**/.web-snapshot/**',
+      'grader/.build/**',
       '**/.exp/**',
     ],
   },

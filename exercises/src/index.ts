@@ -3,7 +3,6 @@ export {
   topics,
   defineExercise,
   fixedVariants,
-  exerciseDefinitionSchema,
   isExerciseSlug,
   mistakeIds,
   type TopicId,
@@ -28,6 +27,7 @@ export {
   type Params,
   type Variants,
 } from './definition';
+export { exerciseDefinitionSchema } from './definitionSchema';
 // The grading rules (tolerance, written figures, size limits, formatNumber): also browser-safe as '@deltalab/exercises/rules'.
 export * from './rules';
 export { toleranceSchema } from './toleranceSchema';
@@ -58,6 +58,7 @@ export {
 } from './load';
 export {
   instantiateVariant,
+  studentView,
   fieldRule,
   solveVariant,
   variantParams,

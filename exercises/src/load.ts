@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { registry as defaultRegistry } from '../content/index';
-import { exerciseDefinitionSchema, topics, type ExerciseDefinition } from './definition';
+import { topics, type ExerciseDefinition } from './definition';
+import { exerciseDefinitionSchema } from './definitionSchema';
 import { statementPlaceholders } from './statement';
 
 /** A validated exercise with the text files of its folder. */
@@ -130,8 +131,9 @@ export type ExerciseFileName = (typeof exerciseFileNames)[number];
 
 /**
  * An exercise from its definition (definition.ts's default export, already evaluated) and its folder's text files:
- * the same checks and the same result as loading content/<topic>/<slug>/ from disk. Throws ExerciseLoadError naming
- * `folder` and the file at fault. The grader's child processes use it for exercises authored in the site.
+ * the checks of the definition's data and files, without calling any of its functions (an authored exercise's
+ * functions run only in the grader's isolates, whose Validate checks display() on many variants). Throws
+ * ExerciseLoadError naming `folder` and the file at fault.
  */
 export function exerciseFromFiles(
   definition: unknown,
@@ -146,9 +148,6 @@ export function exerciseFromFiles(
   if (!parsed.success) fail(`definition.ts: ${z.prettifyError(parsed.error)}`);
   const valid = definition as ExerciseDefinition;
   const statementTemplate = files['statement.md'] ?? fail('statement.md is missing');
-  const display = valid.variants.display(valid.variants.canonical);
-  const missing = statementPlaceholders(statementTemplate).filter((name) => !(name in display));
-  if (missing.length > 0) fail(`statement.md uses {{${missing.join('}}, {{')}}} but variants.display() does not provide it`);
   const exercise: Exercise = { ...valid, dir: `${valid.topic}/${valid.slug}`, statementTemplate, contentHash };
   if (valid.kind === 'code') {
     exercise.solutionSource = files['solution.ts'] ?? fail('solution.ts is missing (code exercise)');
@@ -173,7 +172,12 @@ function loadOne(entry: RegistryEntry, contentDir: string): Exercise {
   if (statement !== undefined) texts['statement.md'] = statement;
   if (solution !== undefined) texts['solution.ts'] = solution;
   if (knownWrong !== undefined) texts['known-wrong.ts'] = knownWrong;
-  return exerciseFromFiles(definition, texts, folder, hashFolder(folder));
+  const exercise = exerciseFromFiles(definition, texts, folder, hashFolder(folder));
+  const display = definition.variants.display(definition.variants.canonical);
+  const missing = statementPlaceholders(exercise.statementTemplate).filter((name) => !(name in display));
+  if (missing.length > 0)
+    throw new ExerciseLoadError(folder, `statement.md uses {{${missing.join('}}, {{')}}} but variants.display() does not provide it`);
+  return exercise;
 }
 
 const topicIndex = new Map<string, number>(topics.map((t, i) => [t.id, i]));

@@ -57,6 +57,23 @@ export function fieldRule(tolerance: Tolerance | undefined): string | undefined 
 
 export function instantiateVariant(exercise: Exercise, variant: VariantSelector): StudentVariant {
   const params = variantParams(exercise, variant);
+  return studentView(exercise, variant, {
+    params,
+    display: exercise.variants.display(params),
+    visibleCases: exercise.kind === 'code' ? visibleCases(exercise, variant) : [],
+  });
+}
+
+/**
+ * What a student sees of a variant, from what the exercise's code computed for it: its givens, the statement's
+ * placeholders, and (code) the visible cases with their expected outputs. Plain data in, plain data out: a
+ * site-authored exercise's computations come from its isolate.
+ */
+export function studentView(
+  exercise: Exercise,
+  variant: VariantSelector,
+  computed: { params: Params; display: Record<string, string>; visibleCases: ResolvedCase[] },
+): StudentVariant {
   const view: StudentVariant = {
     exercise: exercise.slug,
     kind: exercise.kind,
@@ -64,8 +81,8 @@ export function instantiateVariant(exercise: Exercise, variant: VariantSelector)
     topic: exercise.topic,
     points: exercise.points,
     variant,
-    params,
-    statementMarkdown: fillStatement(exercise.statementTemplate, exercise.variants.display(params)),
+    params: computed.params,
+    statementMarkdown: fillStatement(exercise.statementTemplate, computed.display),
   };
   switch (exercise.kind) {
     case 'numeric':
@@ -78,7 +95,7 @@ export function instantiateVariant(exercise: Exercise, variant: VariantSelector)
       }));
       break;
     case 'code':
-      Object.assign(view, editorView(exercise), { visibleCases: visibleCases(exercise, variant) });
+      Object.assign(view, editorView(exercise), { visibleCases: computed.visibleCases });
       break;
     case 'choice':
       view.mode = exercise.mode;
@@ -107,6 +124,19 @@ export function expectedOutput(exercise: Exercise, testCase: CodeCase): unknown 
 export function visibleCases(exercise: Exercise, variant: VariantSelector): ResolvedCase[] {
   const code = requireCode(exercise);
   return code.cases.visible(variantParams(exercise, variant)).map((c) => ({ ...c, expected: expectedOutput(exercise, c), hidden: false }));
+}
+
+/**
+ * A variant's cases without their expected outputs: the visible ones, then the hidden ones (from the variant's case
+ * stream). What an authored exercise's runtime computes in its isolate before the reference runs on each.
+ */
+export function variantCases(exercise: Exercise, variant: VariantSelector): (CodeCase & { hidden: boolean })[] {
+  const code = requireCode(exercise);
+  const params = variantParams(exercise, variant);
+  return [
+    ...code.cases.visible(params).map((c) => ({ ...c, hidden: false })),
+    ...code.cases.hidden(params, casesRng(variant)).map((c) => ({ ...c, hidden: true })),
+  ];
 }
 
 /** Server side only: the graded cases of a variant with their expected outputs. */

@@ -1,11 +1,15 @@
-import { findExercise, solveVariant, variantParams, type Exercise } from '@deltalab/exercises';
+import { findExercise, type Exercise } from '@deltalab/exercises';
+import { AuthoredExercise, type ExerciseProgress } from './authored/authoredExercise';
+import { compileExerciseFolder, type CompiledExercise, type ExerciseFolder } from './authored/compileExerciseFolder';
 import { gradeChallenge } from './challenge/gradeChallenge';
-import { ExerciseFolderError, loadExerciseFolder } from './authored/compileExerciseFolder';
 import { gradeCode } from './code/gradeCode';
 import { gradeChoice } from './gradeChoice';
-import { gradeNumericFields } from './numeric/gradeNumericFields';
+import { gradeNumericSubmission } from './numeric/gradeNumericSubmission';
 import { gradeRequestSchema, type GradeRequest, type GradeResult } from './protocol';
+import { catalogueReference } from './reference/catalogueReference';
+import { ExerciseCodeError, type ExerciseReference } from './reference/exerciseReference';
 import { IsolatePool, type PoolOptions } from './sandbox';
+import type { CompiledModule } from './sandbox/compileSubmission';
 import { GRADER_VERSION } from './version';
 
 /** The request itself is wrong (unknown exercise, payload of the wrong kind): a 4xx, not a grade. */
@@ -32,8 +36,15 @@ export function closeSharedPool(): void {
 
 export type GradeOptions = {
   pool?: IsolatePool;
-  /** The exercise already loaded (Validate grades a folder it just compiled); else found by slug or from `folder`. */
-  exercise?: Exercise;
+  /** The exercise's reference already at hand (Validate grades the folder it just loaded); else by slug or `folder`. */
+  reference?: ExerciseReference;
+  /**
+   * What the supervising process compiled for this request: the submission's code, the authored folder. A grading
+   * child compiles nothing itself (it may not start esbuild's process); anywhere else, what is missing is compiled here.
+   */
+  compiled?: { submission?: CompiledModule; folder?: CompiledExercise };
+  /** Hears when an authored exercise's code starts (naming its file) and when the student's code starts. */
+  progress?: (phase: { kind: 'exercise'; file: string } | { kind: 'student' }) => void;
 };
 
 /**
@@ -49,8 +60,12 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
       `Invalid grade request: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`,
     );
   const { exercise: slug, variant, submission, folder } = parsed.data;
-  const exercise = options.exercise ?? (folder ? await loadFolderForGrading(slug, folder) : findExercise(slug));
-  if (!exercise) throw new GradeRequestError(`Unknown exercise '${slug}'.`);
+  const pool = options.pool ?? sharedPool();
+  const onExerciseCode: ExerciseProgress | undefined = options.progress && ((file) => options.progress!({ kind: 'exercise', file }));
+  const reference =
+    options.reference ??
+    (folder ? await loadFolderForGrading(slug, folder, pool, options.compiled?.folder, onExerciseCode) : catalogueOf(slug));
+  const exercise = reference.exercise;
   const challengeKinds = ['model', 'retrain'];
   if (exercise.kind === 'challenge' ? !challengeKinds.includes(submission.kind) : submission.kind !== exercise.kind) {
     throw new GradeRequestError(`'${slug}' is a ${exercise.kind} exercise; the submission is ${submission.kind}.`);
@@ -67,28 +82,33 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
 
   try {
     if (exercise.kind === 'challenge' && (submission.kind === 'model' || submission.kind === 'retrain')) {
-      const grade = await gradeChallenge(options.pool ?? sharedPool(), exercise, submission);
+      options.progress?.({ kind: 'student' });
+      const grade = await gradeChallenge(pool, exercise, submission, options.compiled?.submission);
       const { timings, ...rest } = grade;
       return { ...common, ...rest, timings: { totalMs: elapsed(), ...timings } };
     }
     if (exercise.kind === 'code' && submission.kind === 'code') {
-      const grade = await gradeCode(options.pool ?? sharedPool(), exercise, variant, submission.code);
+      const referenceStarted = performance.now();
+      const data = await reference.codeReference(variant);
+      options.progress?.({ kind: 'student' });
+      const grade = await gradeCode(
+        pool,
+        exercise,
+        { data, ms: performance.now() - referenceStarted },
+        submission.code,
+        options.compiled?.submission,
+      );
       const { timings, ...rest } = grade;
       return { ...common, ...rest, timings: { totalMs: elapsed(), ...timings } };
     }
     if (exercise.kind === 'numeric' && submission.kind === 'numeric') {
-      const referenceStarted = performance.now();
-      const solution = solveVariant(exercise, variant);
-      if (solution.kind !== 'numeric') throw new Error('numeric exercise without numeric solution');
-      const referenceMs = performance.now() - referenceStarted;
       unknownFieldCheck(exercise, Object.keys(submission.answers));
-      const fields = gradeNumericFields({
-        fields: exercise.fields,
-        params: variantParams(exercise, variant),
-        reference: solution.values,
-        answers: submission.answers,
-        carriedCredit: exercise.carriedCredit,
-      });
+      const referenceStarted = performance.now();
+      const { values } = await reference.numericSolution(variant);
+      const referenceMs = performance.now() - referenceStarted;
+      for (const field of exercise.fields)
+        if (typeof values[field.name] !== 'number') throw new Error(`the reference gave no value for field ${field.name}`);
+      const fields = await gradeNumericSubmission(reference, exercise, variant, values, submission.answers);
       const score = fields.reduce((s, f) => s + f.credit, 0) / fields.length;
       return {
         ...common,
@@ -105,28 +125,48 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
     throw new Error('unreachable: kinds checked above');
   } catch (error) {
     if (error instanceof GradeRequestError) throw error;
+    // The exercise's own code failing (an authored reference, for this variant) is not the student's doing either.
+    const message =
+      error instanceof ExerciseCodeError
+        ? `The exercise's code failed for this variant, so it could not be graded: ${error.message}`
+        : `The grader failed: ${error instanceof Error ? error.message : String(error)}`;
     return {
       ...common,
       score: 0,
       passed: false,
-      error: { kind: 'internal', message: `The grader failed: ${error instanceof Error ? error.message : String(error)}` },
+      error: { kind: 'internal', message },
       timings: { totalMs: elapsed() },
     };
   }
 }
 
-/** A site-authored exercise's folder, compiled in this (child) process; a folder that does not load is a bad request. */
-async function loadFolderForGrading(slug: string, folder: { hash: string; files: Record<string, string> }): Promise<Exercise> {
-  try {
-    const exercise = await loadExerciseFolder(folder);
-    if (exercise.slug !== slug)
-      throw new GradeRequestError(`The folder of version ${folder.hash} is exercise '${exercise.slug}', not '${slug}'.`);
-    return exercise;
-  } catch (error) {
-    if (error instanceof ExerciseFolderError)
-      throw new GradeRequestError(`Exercise '${slug}' (version ${folder.hash}) does not load: ${error.message}`);
-    throw error;
+function catalogueOf(slug: string): ExerciseReference {
+  const exercise = findExercise(slug);
+  if (!exercise) throw new GradeRequestError(`Unknown exercise '${slug}'.`);
+  return catalogueReference(exercise);
+}
+
+/** A site-authored exercise's folder, its code run in isolates; a folder that does not load is a bad request. */
+async function loadFolderForGrading(
+  slug: string,
+  folder: ExerciseFolder,
+  pool: IsolatePool,
+  compiled: CompiledExercise | undefined,
+  progress: ExerciseProgress | undefined,
+): Promise<ExerciseReference> {
+  let ready = compiled;
+  if (!ready) {
+    const compilation = await compileExerciseFolder(folder);
+    if (!compilation.ok)
+      throw new GradeRequestError(`Exercise '${slug}' (version ${folder.hash}) does not load: ${compilation.problem.message}`);
+    ready = compilation.compiled;
   }
+  if (ready.hash !== folder.hash) throw new GradeRequestError(`The compiled folder is version ${ready.hash}, not ${folder.hash}.`);
+  const load = await AuthoredExercise.load(ready, folder, pool, progress);
+  if (!load.ok) throw new GradeRequestError(`Exercise '${slug}' (version ${folder.hash}) does not load: ${load.problem.message}`);
+  if (load.authored.exercise.slug !== slug)
+    throw new GradeRequestError(`The folder of version ${folder.hash} is exercise '${load.authored.exercise.slug}', not '${slug}'.`);
+  return load.authored;
 }
 
 function unknownFieldCheck(exercise: Exercise & { kind: 'numeric' }, names: string[]): void {

@@ -52,5 +52,5 @@ export {
   type ContainedGrade,
   type ContainmentOptions,
 } from './process';
-export { VALIDATION_VARIANTS, type FolderValidation, type FolderProblem, type FolderReference } from './authored/inspectExerciseFolder';
-export type { ExerciseFolder } from './authored/compileExerciseFolder';
+export { VALIDATION_VARIANTS, type FolderValidation, type FolderReference } from './authored/inspectExerciseFolder';
+export type { ExerciseFolder, FolderProblem } from './authored/compileExerciseFolder';

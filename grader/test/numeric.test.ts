@@ -18,8 +18,10 @@ const fields: NumericField[] = [
 const z = params.w * params.x + params.b;
 const a = sigmoid(z);
 const reference = { z, a, loss: 0.5 * (params.t - a) ** 2 };
+/** The reference's formula on the student's upstream values, as a catalogue exercise's reference computes it. */
+const derived = (name: string, upstream: Record<string, number>) => fields.find((f) => f.name === name)?.derive?.compute(params, upstream);
 const grade = (answers: Record<string, string>, carriedCredit = 0.5) =>
-  gradeNumericFields({ fields, params, reference, answers, carriedCredit });
+  gradeNumericFields({ fields, reference, answers, carriedCredit, derived });
 
 describe('gradeNumericFields', () => {
   it('marks every field correct for the reference values', () => {
@@ -95,8 +97,8 @@ describe('the rule as the student meets it', () => {
   it('takes JSON numbers (API clients): only the value is checked, a number has no written figures', () => {
     const r = gradeNumericFields({
       fields,
-      params,
       reference,
+      derived,
       answers: { z: 1.1, a: Number(a.toPrecision(3)), loss: Infinity },
       carriedCredit: 0.5,
     });

@@ -1,124 +1,165 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
+import { statSync } from 'node:fs';
+import { builtinModules } from 'node:module';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
-import {
-  exerciseFileNames,
-  exerciseFromFiles,
-  exercisesContentDir,
-  ExerciseLoadError,
-  hashFiles,
-  type Exercise,
-} from '@deltalab/exercises';
+import { exerciseFileNames, exercisesContentDir, hashFiles } from '@deltalab/exercises';
+import { graderPackageDir } from '../packageDir';
 
 /**
  * An exercise folder authored in the site: file name → text, exactly the files of exercises/content/<topic>/<slug>/,
- * and their content hash (the version). Only grading child processes compile and run these.
+ * and their content hash (the version). Its code runs only inside isolates of grading child processes.
  */
 export type ExerciseFolder = { hash: string; files: Record<string, string> };
 
-/** Thrown for a folder that does not compile or load: the message names the file at fault. */
-export class ExerciseFolderError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(message);
-    this.name = 'ExerciseFolderError';
-  }
-}
-
-const NAMESPACE = 'exercise-folder';
-const cache = new Map<string, Promise<Exercise>>();
-const CACHE_SIZE = 64;
+/** One reason an authored exercise may not be published (or run), with the file to look at. */
+export type FolderProblem = { file: string; message: string };
 
 /**
- * Compiles a site-authored folder with esbuild and loads it the way the catalogue's folders load: definition.ts's
- * default export, validated by the same schema and checks (exerciseFromFiles). Cached by content hash: a version's
- * files never change. The folder is compiled as if it sat in content/<topic>/<slug>/, so `../../../src/…` reaches the
- * exercises package's helpers (defineExercise, runTf, formatNumber…), which stay the very modules the grader uses;
- * `@tensorflow/tfjs` is the same tfjs. Anything else it imports is refused.
+ * A folder compiled for the isolate: one classic script holding the author's files, the exercises package's helpers
+ * they import and the exercise runtime (isolate/exerciseRuntime.ts), which registers the runtime's calls with the
+ * sandbox bridge. Plain data: it crosses to grading children over IPC.
  */
-export function loadExerciseFolder(folder: ExerciseFolder): Promise<Exercise> {
+export type CompiledExercise = {
+  hash: string;
+  code: string;
+  /** The folder imports tfjs: its contexts get the sandbox's tfjs bundle first. */
+  usesTf: boolean;
+  /** Where each module starts in `code` (1-based line), to name the file of a stack frame; helpers have `file: null`. */
+  modules: { line: number; file: string | null }[];
+};
+
+export type FolderCompilation = { ok: true; compiled: CompiledExercise } | { ok: false; problem: FolderProblem };
+
+/** The file name isolate stack frames carry for an exercise script. */
+export const EXERCISE_SCRIPT_FILE = 'exercise.js';
+
+const FOLDER = 'exercise-folder';
+const TF = 'deltalab-tf';
+const UNAVAILABLE = 'deltalab-unavailable';
+const TF_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
+const builtins = new Set(builtinModules);
+/** Helpers an exercise may not import: they read the catalogue from the file system. */
+const REFUSED_HELPERS: Record<string, string> = {
+  'index.ts':
+    "'../../../src/index' is the package's server entry (it loads the catalogue from disk): import the helper module itself, e.g. '../../../src/variant'",
+  'load.ts': "'../../../src/load' reads the catalogue from disk",
+};
+const RUNTIME_CALLS = ['describe', 'params', 'display', 'solve', 'derive', 'cases', 'expected', 'mistakes'];
+
+const cache = new Map<string, Promise<FolderCompilation>>();
+const CACHE_SIZE = 32;
+
+/**
+ * Bundles a folder with esbuild, here in the supervising process (a grading child never runs esbuild: it may not
+ * start processes). The folder is compiled as if it sat in content/<topic>/<slug>/, so `../../../src/…` reaches the
+ * exercises package's helpers, which are bundled into the script (each job's context has copies of its own: nothing
+ * an exercise does to them reaches the grader's own modules or another exercise); `@tensorflow/tfjs` is the isolate's
+ * tfjs. Any other import is refused, naming the file. Cached by content hash: a version's files never change.
+ */
+export function compileExerciseFolder(folder: ExerciseFolder): Promise<FolderCompilation> {
   const hash = hashFiles(folder.files);
   if (hash !== folder.hash) {
-    return Promise.reject(
-      new ExerciseFolderError('(folder)', `The folder's files do not match its version ${folder.hash} (they hash to ${hash}).`),
-    );
+    return Promise.resolve({
+      ok: false,
+      problem: { file: '(folder)', message: `The folder's files do not match its version ${folder.hash} (they hash to ${hash}).` },
+    });
   }
-  let loading = cache.get(hash);
-  if (!loading) {
-    loading = compileAndLoad(folder.files, hash);
-    loading.catch(() => cache.delete(hash));
+  let compiling = cache.get(hash);
+  if (!compiling) {
+    compiling = build(folder.files, hash);
+    compiling.catch(() => cache.delete(hash));
     if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-    cache.set(hash, loading);
+    cache.set(hash, compiling);
+  } else {
+    // keep recently used versions
+    cache.delete(hash);
+    cache.set(hash, compiling);
   }
-  return loading;
+  return compiling;
 }
 
-function exercisesPackageDir(): string {
-  return path.resolve(exercisesContentDir(), '..');
-}
-
-async function compileAndLoad(files: Record<string, string>, hash: string): Promise<Exercise> {
+async function build(files: Record<string, string>, hash: string): Promise<FolderCompilation> {
   const unknown = Object.keys(files).filter((name) => !(exerciseFileNames as readonly string[]).includes(name));
   if (unknown.length > 0)
-    throw new ExerciseFolderError(unknown[0]!, `${unknown.join(', ')}: an exercise folder holds only ${exerciseFileNames.join(', ')}.`);
-  if (files['definition.ts'] === undefined) throw new ExerciseFolderError('definition.ts', 'definition.ts is missing.');
-  const packageDir = exercisesPackageDir();
-  // Where the folder would sit once exported into content/: relative imports resolve from there.
+    return refuse(unknown[0]!, `${unknown.join(', ')}: an exercise folder holds only ${exerciseFileNames.join(', ')}.`);
+  if (files['definition.ts'] === undefined) return refuse('definition.ts', 'definition.ts is missing.');
+
+  const packageDir = path.resolve(exercisesContentDir(), '..');
+  // Where the folder would sit once exported into content/: its relative imports resolve from there.
   const virtualDir = path.join(packageDir, 'content', '_site', '_exercise');
   const srcDir = path.join(packageDir, 'src');
-  const requireFromExercises = createRequire(path.join(packageDir, 'package.json'));
+  const runtimeFile = path.join(graderPackageDir(), 'src', 'authored', 'isolate', 'exerciseRuntime.ts');
+  let usesTf = false;
 
   const plugin: esbuild.Plugin = {
     name: 'exercise-folder',
-    setup(build) {
-      build.onResolve({ filter: /.*/ }, (args) => {
-        if (args.kind === 'entry-point') return { path: 'definition.ts', namespace: NAMESPACE };
-        const from = args.importer || 'definition.ts';
-        if (args.path === '@tensorflow/tfjs' || args.path === '@tensorflow/tfjs-core') {
-          return { path: requireFromExercises.resolve(args.path), external: true };
+    setup(b) {
+      b.onResolve({ filter: /^deltalab:definition$/ }, () => ({ path: 'definition.ts', namespace: FOLDER }));
+      b.onResolve({ filter: /^deltalab:runtime$/ }, () => ({ path: runtimeFile }));
+      b.onResolve({ filter: /.*/ }, (args) => {
+        if (args.kind === 'entry-point' || args.path.startsWith('deltalab:')) return undefined;
+        if (TF_MODULES.includes(args.path)) {
+          usesTf = true;
+          return { path: args.path, namespace: TF };
         }
-        if (args.path.startsWith('.')) {
-          const target = path.resolve(virtualDir, args.path);
-          if (path.dirname(target) === virtualDir) {
-            const name = [path.basename(target), `${path.basename(target)}.ts`].find((n) => files[n] !== undefined);
-            if (name) return { path: name, namespace: NAMESPACE };
-            return { errors: [{ text: `${from} imports '${args.path}', which is not a file of this exercise.` }] };
-          }
-          if (target.startsWith(srcDir + path.sep)) {
-            const file = [target, `${target}.ts`, path.join(target, 'index.ts')].find((f) => existsSync(f) && !f.endsWith(path.sep));
-            if (file && file.endsWith('.ts')) return { path: file, external: true };
-          }
-        }
-        return {
-          errors: [
-            {
-              text: `${from} imports '${args.path}': an exercise may import its own files ('./reference'), the exercises package's helpers ('../../../src/tf', '../../../src/definition', …) and '@tensorflow/tfjs', nothing else.`,
-            },
-          ],
-        };
+        if (args.namespace === FOLDER) return resolveAuthorImport(args.importer, args.path);
+        // The package's helpers and the runtime (reviewed code): Node's modules and tfjs's other packages exist only
+        // as modules that throw if they are ever evaluated (backend.ts imports the wasm backend lazily, say).
+        if (args.path.startsWith('node:') || builtins.has(args.path) || args.path.startsWith('@tensorflow/'))
+          return { path: args.path, namespace: UNAVAILABLE };
+        return undefined;
       });
-      build.onLoad({ filter: /.*/, namespace: NAMESPACE }, (args) => ({
-        contents: files[args.path]!,
-        loader: 'ts',
-        resolveDir: virtualDir,
+      b.onLoad({ filter: /.*/, namespace: FOLDER }, (args) => ({ contents: files[args.path]!, loader: 'ts', resolveDir: virtualDir }));
+      b.onLoad({ filter: /.*/, namespace: TF }, () => ({ contents: 'module.exports = globalThis.tf;', loader: 'js' }));
+      b.onLoad({ filter: /.*/, namespace: UNAVAILABLE }, (args) => ({
+        contents: `throw new Error(${JSON.stringify(`'${args.path}' is not available in the grader's sandbox.`)});`,
+        loader: 'js',
       }));
     },
   };
 
+  function resolveAuthorImport(importer: string, specifier: string): esbuild.OnResolveResult {
+    const refused = (reason: string) => ({ errors: [{ text: `${importer} imports '${specifier}': ${reason}` }] });
+    if (specifier.startsWith('.')) {
+      const target = path.resolve(virtualDir, specifier);
+      if (path.dirname(target) === virtualDir) {
+        const name = [path.basename(target), `${path.basename(target)}.ts`].find((n) => files[n] !== undefined);
+        return name ? { path: name, namespace: FOLDER } : refused('it is not a file of this exercise.');
+      }
+      if (target.startsWith(srcDir + path.sep) || target === srcDir) {
+        const relative = path.relative(srcDir, target);
+        const file = [`${relative}.ts`, relative, path.join(relative, 'index.ts')].find((f) => f.endsWith('.ts') && isFile(srcDir, f));
+        if (file && REFUSED_HELPERS[file]) return refused(`${REFUSED_HELPERS[file]}.`);
+        if (file) return { path: path.join(srcDir, file) };
+      }
+    }
+    return refused(
+      "an exercise may import its own files ('./reference'), the exercises package's helpers ('../../../src/tf', '../../../src/definition', …) and '@tensorflow/tfjs', nothing else: it runs in the grader's sandbox, without Node.js.",
+    );
+  }
+
   let code: string;
   try {
     const result = await esbuild.build({
-      entryPoints: ['definition.ts'],
+      stdin: {
+        contents: [
+          "import * as folder from 'deltalab:definition';",
+          "import { createExerciseRuntime } from 'deltalab:runtime';",
+          'const runtime = createExerciseRuntime(folder.default);',
+          ...RUNTIME_CALLS.map((call) => `export const ${call} = runtime.${call};`),
+        ].join('\n'),
+        loader: 'ts',
+        sourcefile: 'deltalab-exercise-entry.ts',
+        resolveDir: virtualDir,
+      },
       bundle: true,
       write: false,
-      format: 'esm',
-      platform: 'node',
-      target: 'node20',
+      format: 'iife',
+      globalName: '__deltalabExercise',
+      footer: { js: '__deltalab.register(__deltalabExercise);' },
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      target: 'es2022',
       plugins: [plugin],
       logLevel: 'silent',
     });
@@ -126,35 +167,31 @@ async function compileAndLoad(files: Record<string, string>, hash: string): Prom
   } catch (error) {
     const first = (error as esbuild.BuildFailure).errors?.[0];
     if (!first) throw error;
-    const file = first.location?.file.replace(`${NAMESPACE}:`, '') ?? 'definition.ts';
-    const where = first.location ? `${file}:${first.location.line}:${first.location.column + 1}: ` : '';
-    throw new ExerciseFolderError(file, `${where}${first.text}`);
+    const file = first.location?.file.startsWith(`${FOLDER}:`) ? first.location.file.slice(FOLDER.length + 1) : 'definition.ts';
+    const where = first.location?.file.startsWith(`${FOLDER}:`) ? `${file}:${first.location.line}:${first.location.column + 1}: ` : '';
+    return refuse(file, `${where}${first.text}`);
   }
+  return { ok: true, compiled: { hash, code, usesTf, modules: moduleLines(code) } };
+}
 
-  // A module file of its own per version (imports of the package's .ts files go through the child's tsx loader).
-  const dir = path.join(tmpdir(), 'deltalab-site-exercises');
-  mkdirSync(dir, { recursive: true });
-  const file = path.join(dir, `${hash}.mjs`);
-  writeFileSync(file, code);
-  let definition: unknown;
+/** esbuild marks each module of a bundle with a `// <path>` comment line: the folder's own as `// exercise-folder:<file>`. */
+function moduleLines(code: string): CompiledExercise['modules'] {
+  const modules: CompiledExercise['modules'] = [];
+  code.split('\n').forEach((text, index) => {
+    const match = /^\s*\/\/ (\S+)$/.exec(text);
+    if (match) modules.push({ line: index + 1, file: match[1]!.startsWith(`${FOLDER}:`) ? match[1]!.slice(FOLDER.length + 1) : null });
+  });
+  return modules;
+}
+
+function isFile(dir: string, file: string): boolean {
   try {
-    definition = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
-  } catch (error) {
-    throw new ExerciseFolderError(
-      'definition.ts',
-      `definition.ts throws while loading: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    return statSync(path.join(dir, file)).isFile();
+  } catch {
+    return false;
   }
-  if (definition === undefined)
-    throw new ExerciseFolderError('definition.ts', 'definition.ts has no default export (export default defineExercise({ … })).');
-  try {
-    return exerciseFromFiles(definition, files, 'the authored exercise', hash);
-  } catch (error) {
-    if (error instanceof ExerciseLoadError) {
-      const detail = error.message.replace(/^Invalid exercise the authored exercise: /, '');
-      const file = /^(statement\.md|[a-z-]+\.ts)\b/.exec(detail)?.[1] ?? 'definition.ts';
-      throw new ExerciseFolderError(file, detail);
-    }
-    throw new ExerciseFolderError('definition.ts', error instanceof Error ? error.message : String(error));
-  }
+}
+
+function refuse(file: string, message: string): FolderCompilation {
+  return { ok: false, problem: { file, message } };
 }

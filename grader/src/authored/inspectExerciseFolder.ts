@@ -1,19 +1,24 @@
 import {
-  instantiateVariant,
-  solveVariant,
+  isWithinTolerance,
+  DEFAULT_TOLERANCE,
+  fillStatement,
   statementPlaceholders,
-  variantParams,
+  studentView,
   variantSeed,
   type Exercise,
   type StudentVariant,
   type VariantSelector,
 } from '@deltalab/exercises';
 import { gradeSubmission } from '../gradeSubmission';
+import type { Submission } from '../protocol';
+import { ExerciseCodeError } from '../reference/exerciseReference';
 import type { IsolatePool } from '../sandbox';
-import { ExerciseFolderError, loadExerciseFolder, type ExerciseFolder } from './compileExerciseFolder';
+import type { CompiledModule } from '../sandbox/compileSubmission';
+import { AuthoredExercise, type AuthoredVariant, type ExerciseProgress } from './authoredExercise';
+import type { CompiledExercise, ExerciseFolder, FolderProblem } from './compileExerciseFolder';
 
-/** One reason an authored exercise may not be published, with the file to look at. */
-export type FolderProblem = { file: string; variant?: VariantSelector; message: string };
+/** A problem of a folder at one variant. */
+export type VariantProblem = FolderProblem & { variant?: VariantSelector };
 
 /** What the reference gives for a variant, for the instructor's eyes only. */
 export type FolderReference =
@@ -25,7 +30,7 @@ export type FolderReference =
 export type FolderValidation = {
   ok: boolean;
   hash: string;
-  problems: FolderProblem[];
+  problems: VariantProblem[];
   /** Variants checked: canonical and `others` more. */
   variantsChecked: number;
   /** The definition as plain JSON (no functions), what the site stores with a version; absent when it does not load. */
@@ -37,25 +42,29 @@ export type FolderValidation = {
 /** The number of variants beside the canonical one that Validate runs (the issue's 20). */
 export const VALIDATION_VARIANTS = 20;
 
+/** What the supervising process compiled for an authoring task: the folder, and (code) its solution and known-wrong files. */
+export type CompiledFolder = { exercise: CompiledExercise; solution?: CompiledModule; knownWrong?: CompiledModule };
+
+type Inspection = { pool: IsolatePool; progress?: ExerciseProgress };
+
 /**
- * Validate: the real grader on the canonical variant and `others` more. Refuses (problems) when the folder does not
- * compile or load, the reference throws or gives a non-finite value, the statement names a value that a variant's
- * display() does not give, the reference's own answers do not pass (numeric), or the solution fails / the known-wrong
- * file passes (code).
+ * Validate: the real grader on the canonical variant and `others` more, the author's code in isolates throughout.
+ * Refuses (problems) when the folder does not load, its code throws or breaks a limit, the reference gives a
+ * non-finite value, the statement names a value that a variant's display() does not give (or fills in to more than
+ * the limit), a field's derive formula disagrees with the reference on the reference's own values, the reference's
+ * own answers do not pass (numeric), or the solution fails / the known-wrong file passes (code).
  */
 export async function validateExerciseFolder(
   folder: ExerciseFolder,
-  options: { pool: IsolatePool; others?: number },
+  compiled: CompiledFolder,
+  options: Inspection & { others?: number },
 ): Promise<FolderValidation> {
   const others = options.others ?? VALIDATION_VARIANTS;
-  let exercise: Exercise;
-  try {
-    exercise = await loadExerciseFolder(folder);
-  } catch (error) {
-    if (!(error instanceof ExerciseFolderError)) throw error;
-    return { ok: false, hash: folder.hash, problems: [{ file: error.file, message: error.message }], variantsChecked: 0 };
-  }
-  const problems: FolderProblem[] = [];
+  const load = await AuthoredExercise.load(compiled.exercise, folder, options.pool, options.progress);
+  if (!load.ok) return { ok: false, hash: folder.hash, problems: [load.problem], variantsChecked: 0 };
+  const authored = load.authored;
+  const exercise = authored.exercise;
+  const problems: VariantProblem[] = [];
   const variants: VariantSelector[] = [
     'canonical',
     ...Array.from({ length: others }, (_, i) => variantSeed(exercise.slug, `validate-${i}`)),
@@ -63,74 +72,108 @@ export async function validateExerciseFolder(
   const placeholders = statementPlaceholders(exercise.statementTemplate);
   for (const variant of variants) {
     const label = variant === 'canonical' ? 'the canonical variant' : `variant ${variant}`;
-    let display: Record<string, string>;
+    let data: AuthoredVariant;
     try {
-      display = exercise.variants.display(variantParams(exercise, variant));
+      data = await authored.variant(variant, options.progress);
     } catch (error) {
-      problems.push({ file: 'variants.ts', variant, message: `variants.ts throws for ${label}: ${messageOf(error)}` });
-      continue;
+      if (!(error instanceof ExerciseCodeError)) throw error;
+      problems.push({ ...error.problem, message: `${error.problem.message} (${label})`, variant });
+      break; // the same code would fail the same way on the other variants: one report is enough
     }
-    const missing = placeholders.filter((name) => typeof display[name] !== 'string');
+    const missing = placeholders.filter((name) => typeof data.display[name] !== 'string');
     if (missing.length > 0) {
       problems.push({
         file: 'statement.md',
         variant,
         message: `statement.md names {{${missing.join('}}, {{')}}}, which display() does not give for ${label}.`,
       });
+    } else {
+      try {
+        fillStatement(exercise.statementTemplate, data.display);
+      } catch (error) {
+        problems.push({ file: 'statement.md', variant, message: `statement.md: ${messageOf(error)} (${label}).` });
+      }
     }
-    problems.push(...(await checkReference(exercise, variant, label, options.pool)));
+    problems.push(...(await checkReference(authored, variant, label, data, compiled, options)));
     if (problems.length >= 10) break;
   }
+  const canonicalOk = !problems.some((p) => p.variant === 'canonical' || p.variant === undefined);
   return {
     ok: problems.length === 0,
     hash: folder.hash,
     problems,
     variantsChecked: variants.length,
     snapshot: exerciseSnapshot(exercise),
-    canonical: problems.some((p) => p.variant === 'canonical') ? undefined : await instantiateLoaded(exercise, 'canonical'),
+    canonical: canonicalOk ? await instantiateAuthored(authored, 'canonical', options.progress) : undefined,
   };
 }
 
-async function checkReference(exercise: Exercise, variant: VariantSelector, label: string, pool: IsolatePool): Promise<FolderProblem[]> {
-  let solution;
-  try {
-    solution = solveVariant(exercise, variant);
-  } catch (error) {
-    return [{ file: 'reference.ts', variant, message: `The reference throws for ${label}: ${messageOf(error)}` }];
-  }
-  if (solution.kind === 'numeric' && exercise.kind === 'numeric') {
-    const bad = exercise.fields.filter((f) => !Number.isFinite(solution.values[f.name]));
+async function checkReference(
+  authored: AuthoredExercise,
+  variant: VariantSelector,
+  label: string,
+  data: AuthoredVariant,
+  compiled: CompiledFolder,
+  options: Inspection,
+): Promise<VariantProblem[]> {
+  const exercise = authored.exercise;
+  const grade = (submission: Submission, module?: CompiledModule) =>
+    gradeSubmission(
+      { exercise: exercise.slug, variant, submission },
+      { pool: options.pool, reference: authored, ...(module ? { compiled: { submission: module } } : {}) },
+    );
+  if (exercise.kind === 'numeric') {
+    const values = data.values ?? {};
+    const bad = exercise.fields.filter((f) => typeof values[f.name] !== 'number' || !Number.isFinite(values[f.name]));
     if (bad.length > 0) {
       return [
         {
           file: 'reference.ts',
           variant,
-          message: `The reference gives ${bad.map((f) => `${f.name} = ${solution.values[f.name]}`).join(', ')} for ${label}: every value must be a finite number.`,
+          message: `The reference gives ${bad.map((f) => `${f.name} = ${String(values[f.name])}`).join(', ')} for ${label}: every value must be a finite number.`,
         },
       ];
     }
+    // Each derive formula, fed the reference's own upstream values, must give the reference's value back.
+    const derived = exercise.fields.filter((f) => f.derive);
+    if (derived.length > 0) {
+      const requests = derived.map((f) => ({ field: f.name, upstream: Object.fromEntries(f.derive!.from.map((n) => [n, values[n]!])) }));
+      const computed = await authored.derive(variant, requests);
+      const wrong = derived.flatMap((field, i) => {
+        const value = computed[i];
+        const tolerance = field.tolerance ?? DEFAULT_TOLERANCE;
+        return typeof value === 'number' && isWithinTolerance(value, values[field.name]!, tolerance)
+          ? []
+          : [
+              `${field.name}'s derive.compute() gives ${value === null || value === undefined ? 'nothing (it throws)' : value} from the reference's own ${field.derive!.from.join(', ')}, where the reference gives ${values[field.name]}`,
+            ];
+      });
+      if (wrong.length > 0) return [{ file: 'definition.ts', variant, message: `definition.ts: ${wrong.join('; ')} (${label}).` }];
+    }
     // The grader itself on the reference's answers: every field must come out correct.
-    const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, solution.values[f.name]!]));
-    const grade = await gradeLoaded(exercise, variant, { kind: 'numeric', answers }, pool);
-    const wrong = grade.fields?.filter((f) => f.status !== 'correct') ?? [];
-    if (!grade.passed) {
+    const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, values[f.name]!]));
+    const result = await grade({ kind: 'numeric', answers });
+    if (!result.passed) {
+      const wrong = result.fields?.filter((f) => f.status !== 'correct') ?? [];
       return [
         {
           file: 'definition.ts',
           variant,
-          message: `The grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || grade.error?.message}`,
+          message: `The grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || result.error?.message}`,
         },
       ];
     }
   }
-  if (solution.kind === 'code' && exercise.kind === 'code') {
-    const nonFinite = solution.cases.find((c) => hasNonFinite(c.expected));
+  if (exercise.kind === 'code') {
+    const cases = data.cases ?? [];
+    if (cases.length === 0) return [{ file: 'cases.ts', variant, message: `cases.ts gives no case for ${label}.` }];
+    const nonFinite = cases.find((c) => hasNonFinite(c.expected));
     if (nonFinite)
       return [
         { file: 'reference.ts', variant, message: `The reference gives a non-finite value in case '${nonFinite.name}' for ${label}.` },
       ];
-    const problems: FolderProblem[] = [];
-    const right = await gradeLoaded(exercise, variant, { kind: 'code', code: exercise.solutionSource ?? '' }, pool);
+    const problems: VariantProblem[] = [];
+    const right = await grade({ kind: 'code', code: exercise.solutionSource ?? '' }, compiled.solution);
     if (!right.passed) {
       const failing = right.cases?.find((c) => !c.passed);
       problems.push({
@@ -139,7 +182,7 @@ async function checkReference(exercise: Exercise, variant: VariantSelector, labe
         message: `solution.ts fails for ${label}: ${right.error?.message ?? `case '${failing?.name}': ${failing?.message}`}`,
       });
     }
-    const wrong = await gradeLoaded(exercise, variant, { kind: 'code', code: exercise.knownWrongSource ?? '' }, pool);
+    const wrong = await grade({ kind: 'code', code: exercise.knownWrongSource ?? '' }, compiled.knownWrong);
     if (wrong.passed)
       problems.push({
         file: 'known-wrong.ts',
@@ -151,37 +194,50 @@ async function checkReference(exercise: Exercise, variant: VariantSelector, labe
   return [];
 }
 
-function gradeLoaded(
-  exercise: Exercise,
-  variant: VariantSelector,
-  submission: Parameters<typeof gradeSubmission>[0]['submission'],
-  pool: IsolatePool,
-) {
-  return gradeSubmission({ exercise: exercise.slug, variant, submission }, { pool, exercise });
-}
-
 /** A variant of an authored folder as a student sees it, with the reference answers (instructors' previews). */
-export async function instantiateExerciseFolder(folder: ExerciseFolder, variant: VariantSelector) {
-  return instantiateLoaded(await loadExerciseFolder(folder), variant);
-}
-
-async function instantiateLoaded(
-  exercise: Exercise,
+export async function instantiateExerciseFolder(
+  folder: ExerciseFolder,
+  compiled: CompiledExercise,
   variant: VariantSelector,
-): Promise<{ variant: StudentVariant; reference: FolderReference }> {
-  return { variant: instantiateVariant(exercise, variant), reference: referenceAnswers(exercise, variant) };
+  options: Inspection,
+): Promise<{ ok: true; variant: StudentVariant; reference: FolderReference } | { ok: false; problem: FolderProblem }> {
+  const load = await AuthoredExercise.load(compiled, folder, options.pool, options.progress);
+  if (!load.ok) return load;
+  try {
+    return { ok: true, ...(await instantiateAuthored(load.authored, variant, options.progress)) };
+  } catch (error) {
+    if (error instanceof ExerciseCodeError) return { ok: false, problem: error.problem };
+    throw error;
+  }
 }
 
-function referenceAnswers(exercise: Exercise, variant: VariantSelector): FolderReference {
+async function instantiateAuthored(
+  authored: AuthoredExercise,
+  variant: VariantSelector,
+  progress?: ExerciseProgress,
+): Promise<{ variant: StudentVariant; reference: FolderReference }> {
+  const data = await authored.variant(variant, progress);
+  const exercise = authored.exercise;
+  let view: StudentVariant;
+  try {
+    view = studentView(exercise, variant, {
+      params: data.params,
+      display: data.display,
+      visibleCases: (data.cases ?? []).filter((c) => !c.hidden),
+    });
+  } catch (error) {
+    throw new ExerciseCodeError({ file: 'statement.md', message: `statement.md: ${messageOf(error)}.` });
+  }
+  return { variant: view, reference: referenceAnswers(exercise, data) };
+}
+
+function referenceAnswers(exercise: Exercise, data: AuthoredVariant): FolderReference {
   switch (exercise.kind) {
-    case 'numeric': {
-      const solution = solveVariant(exercise, variant);
-      const values = solution.kind === 'numeric' ? solution.values : {};
+    case 'numeric':
       return {
         kind: 'numeric',
-        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })),
+        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: data.values?.[f.name] ?? Number.NaN })),
       };
-    }
     case 'choice':
       return { kind: 'choice', correct: exercise.options.filter((o) => o.correct).map((o) => o.id) };
     case 'code':

@@ -10,6 +10,7 @@ import {
 import { outputLimitBytes, sourceLimitBytes } from '@deltalab/exercises/rules';
 import type { ChallengeResult, GradeError, Submission } from '../protocol';
 import { runInSandbox, type IsolatePool } from '../sandbox';
+import type { CompiledModule } from '../sandbox/compileSubmission';
 import { RETRAIN_ENTRY, retrainHarnessScript, type RetrainOutput } from './retrainHarness';
 
 export type ChallengeGrade = {
@@ -32,6 +33,7 @@ export async function gradeChallenge(
   pool: IsolatePool,
   exercise: Exercise & ChallengeExercise,
   submission: ChallengeSubmission,
+  compiled?: CompiledModule,
 ): Promise<ChallengeGrade> {
   const rules = { model: exercise.model, classes: challengeData(exercise).train.classes };
   await prepareEvaluationBackend();
@@ -44,6 +46,7 @@ export async function gradeChallenge(
 
   const run = await runInSandbox(pool, {
     source: submission.code,
+    ...(compiled ? { compiled } : {}),
     tfLayers: true,
     harness: await retrainHarnessScript(),
     limits: {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { preparedScript } from '../sandbox/preparedScripts';
 
 /** The entry Verify calls in the sandbox: (data, options) → the re-trained model as plain data. */
 export const RETRAIN_ENTRY = '__deltalabRetrain';
@@ -56,23 +56,29 @@ function harnessFile(): string {
   throw new Error('@deltalab/exercises/challenge-harness cannot be found: Verify cannot run');
 }
 
-/** The harness script (bundled once per process: a few kB, ~20 ms). */
+/** The harness script: the one a grading child's supervisor prepared, else bundled once per process (a few kB, ~20 ms). */
 export function retrainHarnessScript(): Promise<string> {
-  harness ??= esbuild
-    .build({
-      entryPoints: [harnessFile()],
-      bundle: true,
-      write: false,
-      format: 'iife',
-      globalName: '__deltalabHarness',
-      target: 'es2022',
-      platform: 'neutral',
-      logLevel: 'error',
-    })
-    .then((result) => `${result.outputFiles[0]!.text}\n${GLUE}`)
-    .catch((error: unknown) => {
-      harness = undefined;
-      throw error;
-    });
+  const prepared = preparedScript('retrain-harness');
+  if (prepared !== undefined) return Promise.resolve(prepared);
+  harness ??= buildRetrainHarnessScript().catch((error: unknown) => {
+    harness = undefined;
+    throw error;
+  });
   return harness;
+}
+
+/** Bundles the exercises package's challenge harness with the glue that registers the retrain entry. */
+export async function buildRetrainHarnessScript(): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({
+    entryPoints: [harnessFile()],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    globalName: '__deltalabHarness',
+    target: 'es2022',
+    platform: 'neutral',
+    logLevel: 'error',
+  });
+  return `${result.outputFiles[0]!.text}\n${GLUE}`;
 }

@@ -1,33 +1,24 @@
-import type { CodeExercise, ResolvedCase } from '@deltalab/exercises';
+import type { ResolvedCase } from '@deltalab/exercises';
 import { diagnoseMistake, type MistakeCandidate } from '../compare/diagnoseMistake';
 import type { Tolerance } from '@deltalab/exercises/rules';
 import type { Diagnosis } from '../protocol';
-
-/** The exercise's named mistakes evaluated on one case, on the host, on a pristine copy of its inputs. */
-function candidatesFor(exercise: CodeExercise, testCase: ResolvedCase): MistakeCandidate[] {
-  const firstEntry = exercise.entries[0]?.name;
-  const candidates: MistakeCandidate[] = [];
-  for (const mistake of exercise.mistakes) {
-    if ((mistake.entry ?? firstEntry) !== testCase.entry) continue;
-    try {
-      candidates.push({ name: mistake.id, message: mistake.message, output: mistake.solve(...structuredClone(testCase.args)) });
-    } catch {
-      // a mistake that cannot run on this case simply does not explain it
-    }
-  }
-  return candidates;
-}
 
 /** Lengths of the top-level array arguments: natural values of n for a "divided by n" mistake. */
 function naturalCounts(args: readonly unknown[]): number[] {
   return args.filter(Array.isArray).map((a) => a.length);
 }
 
-export function diagnoseCase(exercise: CodeExercise, testCase: ResolvedCase, actual: unknown, tolerance: Tolerance): Diagnosis | undefined {
+/** The mistake a wrong output on one case shows: one of the exercise's named mistakes (`candidates`), else a generic one. */
+export function diagnoseCase(
+  candidates: MistakeCandidate[],
+  testCase: ResolvedCase,
+  actual: unknown,
+  tolerance: Tolerance,
+): Diagnosis | undefined {
   return (
     diagnoseMistake(actual, testCase.expected, {
       tolerance,
-      candidates: candidatesFor(exercise, testCase),
+      candidates,
       ns: naturalCounts(testCase.args),
     }) ?? undefined
   );

@@ -1,10 +1,11 @@
-import type { CodeExercise, Exercise, ResolvedCase, VariantSelector } from '@deltalab/exercises';
+import type { CodeExercise, Exercise, ResolvedCase } from '@deltalab/exercises';
 import { outputLimitBytes, sourceLimitBytes } from '@deltalab/exercises/rules';
 import { compareWithTolerance } from '../compare/compareWithTolerance';
 import type { CaseResult, Diagnosis, GradeError } from '../protocol';
+import type { CodeReference } from '../reference/exerciseReference';
 import { runInSandbox, type IsolatePool, type SandboxCase } from '../sandbox';
+import type { CompiledModule } from '../sandbox/compileSubmission';
 import { diagnoseCase, summarizeDiagnoses } from './diagnoseCases';
-import { referenceCases } from './referenceCases';
 
 export type CodeGrade = {
   score: number;
@@ -29,19 +30,23 @@ function sandboxCases(cases: readonly ResolvedCase[]): SandboxCase[] {
 
 const HIDDEN_HINT = 'Run the visible cases and test edge cases (other sizes, depths, activations).';
 
-/** Runs the student's code on every case of the variant in the sandbox and compares with the reference. */
+/**
+ * Runs the student's code on every case of the variant in the sandbox and compares with the reference's outputs.
+ * `compiled` is the code as the supervising process compiled it (a grading child compiles nothing itself).
+ */
 export async function gradeCode(
   pool: IsolatePool,
   exercise: Exercise & CodeExercise,
-  variant: VariantSelector,
+  reference: { data: CodeReference; ms: number },
   code: string,
+  compiled?: CompiledModule,
 ): Promise<CodeGrade> {
-  const referenceStarted = performance.now();
-  const cases = referenceCases(exercise, variant);
-  const referenceMs = performance.now() - referenceStarted;
+  const { cases } = reference.data;
+  const referenceMs = reference.ms;
 
   const run = await runInSandbox(pool, {
     source: code,
+    ...(compiled ? { compiled } : {}),
     usesTf: exercise.usesTf,
     limits: {
       timeMs: exercise.limits.timeMs,
@@ -92,7 +97,7 @@ export async function gradeCode(
       results.push({ ...base, passed: true, ...visibleValues });
       return;
     }
-    const diagnosis = diagnoseCase(exercise, testCase, outcome.value, exercise.tolerance);
+    const diagnosis = diagnoseCase(reference.data.candidates(index), testCase, outcome.value, exercise.tolerance);
     diagnoses.push(diagnosis);
     results.push({ ...base, passed: false, message: comparison.message, ...visibleValues, ...(diagnosis ? { diagnosis } : {}) });
   });

@@ -1,4 +1,4 @@
-import type { NumericField, Params } from '@deltalab/exercises';
+import type { NumericField } from '@deltalab/exercises';
 import {
   checkAnswer,
   DEFAULT_TOLERANCE,
@@ -14,13 +14,18 @@ import type { FieldResult } from '../protocol';
 
 export type NumericGradingInput = {
   fields: NumericField[];
-  params: Params;
   /** The reference's value of every field for this variant. */
   reference: Record<string, number>;
   /** What the student typed, per field name. */
   answers: Record<string, string | number>;
   /** Fraction of a field's credit for `carried` (0..1). */
   carriedCredit: number;
+  /**
+   * A field recomputed with the reference's own formula from the student's upstream values (error carried forward),
+   * or undefined when it is not known (yet: see gradeNumericSubmission) or cannot be computed. Called only for a wrong
+   * field with a `derive` whose upstream values are all given, some of them wrong but plausible.
+   */
+  derived: (field: string, upstream: Record<string, number>) => number | undefined;
 };
 
 /** A parsed answer: its value, and the text as typed when it was typed (a JSON number has none). */
@@ -131,12 +136,8 @@ function tryCarryForward(
     const upstreamField = input.fields.find((f) => f.name === name);
     if (!upstreamField || !isPlausible(upstream[name]!, input.reference[name]!, upstreamField)) return null;
   }
-  let recomputed: number;
-  try {
-    recomputed = field.derive.compute(input.params, upstream);
-  } catch {
-    return null;
-  }
+  const recomputed = input.derived(field.name, upstream);
+  if (recomputed === undefined) return null;
   return checkAnswer(answer, recomputed, tolerance).correct ? wrongUpstream : null;
 }
 

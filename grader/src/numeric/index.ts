@@ -1,1 +1,2 @@
 export { gradeNumericFields } from './gradeNumericFields';
+export { gradeNumericSubmission } from './gradeNumericSubmission';

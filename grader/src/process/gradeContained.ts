@@ -34,6 +34,9 @@ export async function gradeContained(pool: GradingPool, request: GradeRequest, o
   while (deaths < MAX_CHILD_DEATHS_PER_JOB) {
     const grade = await pool.grade(request, { alone: deaths > 0, timeLimitMs: limits.timeMs });
     if (grade.kind !== 'crashed') return grade;
+    // The exercise's own code (an authored one) brought its child down, not the student's: an internal failure, which
+    // a queue retries and at last records without using an attempt. No death is counted against the submission.
+    if (grade.exerciseFile) return { kind: 'graded', result: exerciseCrashedResult(request, grade) };
     lastCrash = grade;
     deaths = options.countDeath ? await options.countDeath(grade) : deaths + 1;
     if (grade.sole && grade.heapExhausted) break;
@@ -44,6 +47,17 @@ export async function gradeContained(pool: GradingPool, request: GradeRequest, o
 function jobLimits(request: GradeRequest): { timeMs: number; memoryMb: number } {
   const exercise = findExercise(request.exercise);
   return exercise && 'limits' in exercise ? exercise.limits : DEFAULT_LIMITS;
+}
+
+function exerciseCrashedResult(request: GradeRequest, crash: Extract<ChildGrade, { kind: 'crashed' }>): GradeResult {
+  return {
+    ...crashedResult(request, crash.cause, 0),
+    error: {
+      kind: 'internal',
+      message: `The exercise's own code (${crash.exerciseFile}) brought its grading process down while grading this submission (${crash.detail}): this is the exercise's fault, not the submission's.`,
+    },
+    exerciseVersion: request.folder?.hash ?? 'unknown',
+  };
 }
 
 /** The grade of a submission that took down its grading processes: 0, with what to look for. */
@@ -74,7 +88,7 @@ export function crashedResult(request: GradeRequest, cause: 'died' | 'unresponsi
     ...(exercise?.kind === 'code' ? { cases: [] } : {}),
     error,
     timings: { totalMs: 0 },
-    exerciseVersion: exercise?.contentHash ?? 'unknown',
+    exerciseVersion: exercise?.contentHash ?? request.folder?.hash ?? 'unknown',
     graderVersion: GRADER_VERSION,
   };
 }

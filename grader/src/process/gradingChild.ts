@@ -1,15 +1,19 @@
 /**
- * A grading child process: the only place student code runs. It holds its own isolate pool and grades what the
- * supervisor (GradingProcessPool) sends over IPC. If student code takes V8 down with it (a heap OOM inside an
- * isolate aborts the whole process: isolated-vm #527, #457, #107), only this process dies; the supervisor records
- * the job and starts another child.
+ * A grading child process: the only place student code and the code of exercises authored in the site run, inside
+ * its isolates. It grades what the supervisor (GradingProcessPool) sends over IPC, with what the supervisor compiled.
+ * It holds no secrets (an allow-listed environment), runs as an unprivileged user when the supervisor is root, and
+ * where Node has it under the permission model (no processes, no workers, files only where the supervisor allows).
+ * If code takes V8 down with it (a heap OOM inside an isolate aborts the whole process: isolated-vm #527, #457, #107),
+ * only this process dies; the supervisor records the job and starts another child.
  */
-import { loadExercises } from '@deltalab/exercises';
-import { GradeRequestError, gradeSubmission } from '../gradeSubmission';
-import { ExerciseFolderError } from '../authored/compileExerciseFolder';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { instantiateExerciseFolder, validateExerciseFolder } from '../authored/inspectExerciseFolder';
+import { GradeRequestError, gradeSubmission } from '../gradeSubmission';
 import { IsolatePool } from '../sandbox';
-import { CHILD_ISOLATES_ENV, type AuthoringOutcome, type AuthoringTask, type FromChild, type ToChild } from './childMessages';
+import { GRADER_ASSETS_ENV } from '../sandbox/preparedScripts';
+import type { WarmupJob } from './buildChildAssets';
+import { CHILD_ISOLATES_ENV, type AuthoringOutcome, type FromChild, type ToChild } from './childMessages';
 
 // stdout is the supervisor's (the CLI prints its JSON there): library chatter goes to stderr.
 console.log = console.info = console.debug = (...args: unknown[]) => console.error(...args);
@@ -23,7 +27,7 @@ function reply(message: FromChild): void {
 process.on('message', (message: ToChild) => {
   reply({ type: 'started', id: message.id });
   if (message.type === 'author') {
-    author(message.task).then(
+    author(message).then(
       (outcome) => reply({ type: 'authored', id: message.id, outcome }),
       (error: unknown) => {
         console.error('grading child: unexpected failure in an authoring task', error);
@@ -33,7 +37,12 @@ process.on('message', (message: ToChild) => {
     return;
   }
   if (message.type !== 'grade') return;
-  gradeSubmission(message.request, { pool }).then(
+  // Only an authored exercise's jobs report their phases: the supervisor needs them to tell whose code a death was.
+  const progress = message.request.folder
+    ? (phase: { kind: 'exercise'; file: string } | { kind: 'student' }) =>
+        reply({ type: 'phase', id: message.id, phase: phase.kind, ...(phase.kind === 'exercise' ? { file: phase.file } : {}) })
+    : undefined;
+  gradeSubmission(message.request, { pool, compiled: message.compiled, ...(progress ? { progress } : {}) }).then(
     (result) => reply({ type: 'graded', id: message.id, result }),
     (error: unknown) => {
       if (error instanceof GradeRequestError) reply({ type: 'refused', id: message.id, message: error.message });
@@ -46,46 +55,33 @@ process.on('message', (message: ToChild) => {
   );
 });
 
-/** An authored exercise's folder, compiled and run here, never in the supervising (web) process. */
-async function author(task: AuthoringTask): Promise<AuthoringOutcome> {
-  try {
-    if (task.kind === 'validate')
-      return { kind: 'validated', validation: await validateExerciseFolder(task.folder, { pool, others: task.others }) };
-    const { variant, reference } = await instantiateExerciseFolder(task.folder, task.variant);
-    return { kind: 'instantiated', variant, reference };
-  } catch (error) {
-    if (error instanceof ExerciseFolderError) return { kind: 'invalid', file: error.file, message: error.message };
-    // The author's code threw outside the checks that name a file (display, generate, solve of a variant).
-    return { kind: 'invalid', file: 'variants.ts', message: error instanceof Error ? error.message : String(error) };
-  }
+/** An authored exercise's folder, its code run in this child's isolates, never in the supervising (web) process. */
+async function author(message: Extract<ToChild, { type: 'author' }>): Promise<AuthoringOutcome> {
+  const { task, compiled } = message;
+  const progress = (file: string) => reply({ type: 'phase', id: message.id, phase: 'exercise', file });
+  if (task.kind === 'validate')
+    return { kind: 'validated', validation: await validateExerciseFolder(task.folder, compiled, { pool, progress, others: task.others }) };
+  const instance = await instantiateExerciseFolder(task.folder, compiled.exercise, task.variant, { pool, progress });
+  return instance.ok
+    ? { kind: 'instantiated', variant: instance.variant, reference: instance.reference }
+    : { kind: 'invalid', ...instance.problem };
 }
 
 // The supervisor is gone (it exited or was killed): nothing will collect our results.
 process.on('disconnect', () => process.exit(0));
 
 await warmUp();
-reply({ type: 'ready' });
+reply({
+  type: 'ready',
+  uid: process.getuid?.() ?? null,
+  envKeys: Object.keys(process.env).sort(),
+  permissionModel: typeof process.permission?.has === 'function',
+});
 
-/**
- * Grades one code exercise (its reference solution) and one numeric exercise (zeros) before taking jobs: the first
- * submissions after a start would otherwise pay for compiling the grader's code paths and the isolates' first
- * contexts. One of each, not every exercise: a child is started again whenever student code takes one down, and
- * each start costs CPU the site needs (every exercise doubled a start's ~1 s of CPU).
- */
+/** Grades the supervisor's warm-up requests before taking jobs (see buildChildAssets.ts). */
 async function warmUp(): Promise<void> {
-  const exercises = loadExercises();
-  const code = exercises.find((exercise) => exercise.kind === 'code' && !exercise.usesTf && exercise.solutionSource);
-  const numeric = exercises.find((exercise) => exercise.kind === 'numeric');
-  const requests = [
-    ...(code?.kind === 'code' ? [{ exercise: code.slug, submission: { kind: 'code' as const, code: code.solutionSource! } }] : []),
-    ...(numeric?.kind === 'numeric'
-      ? [
-          {
-            exercise: numeric.slug,
-            submission: { kind: 'numeric' as const, answers: Object.fromEntries(numeric.fields.map((f) => [f.name, '0'])) },
-          },
-        ]
-      : []),
-  ];
-  for (const request of requests) await gradeSubmission(request, { pool }).catch(() => {});
+  const dir = process.env[GRADER_ASSETS_ENV];
+  if (!dir) return;
+  const jobs = JSON.parse(readFileSync(join(dir, 'warmup.json'), 'utf8')) as WarmupJob[];
+  for (const job of jobs) await gradeSubmission(job.request, { pool, compiled: job.compiled }).catch(() => {});
 }

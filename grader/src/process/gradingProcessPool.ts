@@ -1,6 +1,10 @@
 import type { ChildProcess } from 'node:child_process';
+import { compileExerciseFolder } from '../authored/compileExerciseFolder';
+import type { CompiledFolder } from '../authored/inspectExerciseFolder';
 import type { GradeRequest, GradeResult } from '../protocol';
-import type { AuthoringOutcome, AuthoringTask, FromChild, ToChild } from './childMessages';
+import { compileModule } from '../sandbox/compileSubmission';
+import { prepareChildAssets } from './childAssets';
+import type { AuthoringOutcome, AuthoringTask, CompiledForGrade, FromChild, ToChild } from './childMessages';
 import { spawnGradingChild } from './spawnGradingChild';
 
 export type ProcessPoolOptions = {
@@ -20,6 +24,10 @@ export type ProcessPoolOptions = {
    * V8 could not interrupt, or a wedged isolate): the child is killed. Default 15 s.
    */
   unresponsiveGraceMs?: number;
+  /** Whom children run as when this process is root (a user name or uid; default `nobody`): see gradingChildUser. */
+  user?: string | number;
+  /** Node's permission model around each child (default: on, where this Node has it with addons). */
+  permissions?: boolean;
   /** Where child output and deaths are reported (default: stderr). */
   log?: (line: string) => void;
 };
@@ -38,7 +46,13 @@ export type ChildGrade =
       heapExhausted: boolean;
       /** This was the only job the child held: nobody else's code ran there. */
       sole: boolean;
+      /** The child died while an authored exercise's own code ran (in this file), not the student's. */
+      exerciseFile?: string;
     };
+
+/** Children an authored exercise's own code may take down before its version is quarantined, and for how long. */
+const EXERCISE_DEATHS_BEFORE_QUARANTINE = 2;
+const QUARANTINE_MS = 60 * 60 * 1000;
 
 /** What an authoring task in a child came to: its outcome, or the child died under it. */
 export type ChildAuthoring = { kind: 'done'; outcome: AuthoringOutcome } | Extract<ChildGrade, { kind: 'crashed' }>;
@@ -61,8 +75,10 @@ export class PoolClosedError extends Error {
 
 type Job = {
   id: number;
-  /** What the child is asked: grade a request, or an authoring task on a site-authored folder. */
-  work: { type: 'grade'; request: GradeRequest } | { type: 'author'; task: AuthoringTask };
+  /** What the child is asked, with what the supervisor compiled for it: grade a request, or an authoring task. */
+  work:
+    | { type: 'grade'; request: GradeRequest; compiled: CompiledForGrade }
+    | { type: 'author'; task: AuthoringTask; compiled: CompiledFolder };
   /** Hash of exercise and variant: the same variant goes to the same child when it has room (its cached reference). */
   affinity: number;
   /** Run with no other job in the same child (a job that already killed one child). */
@@ -75,7 +91,12 @@ type Job = {
   unresponsive?: boolean;
   /** The child acknowledged it: only then can the child's death be the job's doing. */
   started?: boolean;
+  /** Whose code runs now, as the child reported (authored exercises' jobs only): the exercise's, in this file. */
+  exerciseFile?: string;
 };
+
+/** What a ready child said of itself: whom it runs as, the names of its environment variables, its walls. */
+export type ChildReport = { pid: number | undefined; uid: number | null; envKeys: string[]; permissionModel: boolean };
 
 type Child = {
   process: ChildProcess;
@@ -87,6 +108,7 @@ type Child = {
   reservedFor: Job | null;
   /** The end of its stderr, kept to say why it died. */
   stderrTail: string;
+  report?: ChildReport;
 };
 
 const TAIL_BYTES = 4096;
@@ -105,6 +127,8 @@ export class GradingProcessPool implements GradingPool {
   readonly isolatesPerChild: number;
   readonly memoryCeilingMb: number;
   private readonly graceMs: number;
+  private readonly user: string | number | undefined;
+  private readonly permissions: boolean | undefined;
   private readonly log: (line: string) => void;
   private readonly children = new Set<Child>();
   private readonly pending: Job[] = [];
@@ -115,6 +139,12 @@ export class GradingProcessPool implements GradingPool {
   private readyWaiters: Array<() => void> = [];
   private readonly restarts = new Set<NodeJS.Timeout>();
   readonly stats = { spawned: 0, died: 0, graded: 0 };
+  /**
+   * Versions of authored exercises whose own code took down children (folder hash → deaths, and until when it is
+   * quarantined): a reference that exhausts memory for the variants Validate does not try must not cost a child per
+   * submission. Its jobs are answered at once while quarantined (as the exercise's fault: no attempt is used).
+   */
+  private readonly exerciseDeaths = new Map<string, { deaths: number; until: number; file: string }>();
 
   constructor(options: ProcessPoolOptions = {}) {
     this.size = options.children ?? 2;
@@ -122,6 +152,8 @@ export class GradingProcessPool implements GradingPool {
     this.isolatesPerChild = options.isolatesPerChild ?? 2;
     this.memoryCeilingMb = options.memoryCeilingMb ?? 1536;
     this.graceMs = options.unresponsiveGraceMs ?? 15_000;
+    this.user = options.user;
+    this.permissions = options.permissions;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     for (let i = 0; i < this.size + this.spares; i++) this.spawn();
   }
@@ -152,20 +184,103 @@ export class GradingProcessPool implements GradingPool {
    * job resolves as `crashed`. Rejects only with PoolClosedError.
    */
   grade(request: GradeRequest, options: { alone?: boolean; timeLimitMs?: number } = {}): Promise<ChildGrade> {
+    const quarantined = this.quarantine(request.folder?.hash);
+    if (quarantined)
+      return Promise.resolve({
+        kind: 'crashed',
+        cause: 'died',
+        detail: quarantined.detail,
+        heapExhausted: false,
+        sole: true,
+        exerciseFile: quarantined.file,
+      });
     const affinity = hash(`${request.folder?.hash ?? request.exercise}#${request.variant ?? 'canonical'}`);
-    return this.enqueue({ type: 'grade', request }, affinity, options) as Promise<ChildGrade>;
+    return this.compileForGrade(request).then((compiled) =>
+      'refused' in compiled
+        ? { kind: 'refused' as const, message: compiled.refused }
+        : (this.enqueue({ type: 'grade', request, compiled }, affinity, options) as Promise<ChildGrade>),
+    );
+  }
+
+  /**
+   * Compiles here what the child will run (it may not start esbuild's process): the submission's code, whatever its
+   * exercise (the child applies the exercise's own rules), and an authored exercise's folder. Both are cached.
+   */
+  private async compileForGrade(request: GradeRequest): Promise<CompiledForGrade | { refused: string }> {
+    const compiled: CompiledForGrade = {};
+    if (request.folder) {
+      const folder = await compileExerciseFolder(request.folder);
+      if (!folder.ok)
+        return { refused: `Exercise '${request.exercise}' (version ${request.folder.hash}) does not load: ${folder.problem.message}` };
+      compiled.folder = folder.compiled;
+    }
+    const submission = request.submission;
+    if (submission.kind === 'code' || submission.kind === 'retrain') compiled.submission = await compileModule(submission.code);
+    return compiled;
   }
 
   /**
    * Runs an authoring task (Validate, or a variant as a student sees it) on a site-authored folder in a child: the
-   * author's code is compiled and run there, never in this process. Resolves as `crashed` if the child dies under it.
-   * The time limit covers the whole task (Validate grades 21 variants).
+   * author's code is compiled here and run there in isolates, never in this process. Resolves as `crashed` if the
+   * child dies under it. The time limit covers the whole task (Validate grades 21 variants).
    */
-  author(task: AuthoringTask, options: { timeLimitMs?: number } = {}): Promise<ChildAuthoring> {
+  async author(task: AuthoringTask, options: { timeLimitMs?: number } = {}): Promise<ChildAuthoring> {
     const variant = task.kind === 'instantiate' ? task.variant : 'validate';
-    return this.enqueue({ type: 'author', task }, hash(`${task.folder.hash}#${variant}`), {
+    const quarantined = this.quarantine(task.folder.hash);
+    if (quarantined)
+      return {
+        kind: 'crashed',
+        cause: 'died',
+        detail: quarantined.detail,
+        heapExhausted: false,
+        sole: true,
+        exerciseFile: quarantined.file,
+      };
+    const folder = await compileExerciseFolder(task.folder);
+    if (!folder.ok) {
+      const { problem } = folder;
+      return {
+        kind: 'done',
+        outcome:
+          task.kind === 'validate'
+            ? { kind: 'validated', validation: { ok: false, hash: task.folder.hash, problems: [problem], variantsChecked: 0 } }
+            : { kind: 'invalid', ...problem },
+      };
+    }
+    const compiled: CompiledFolder = { exercise: folder.compiled };
+    if (task.kind === 'validate') {
+      const [solution, knownWrong] = [task.folder.files['solution.ts'], task.folder.files['known-wrong.ts']];
+      if (solution !== undefined) compiled.solution = await compileModule(solution);
+      if (knownWrong !== undefined) compiled.knownWrong = await compileModule(knownWrong);
+    }
+    return this.enqueue({ type: 'author', task, compiled }, hash(`${task.folder.hash}#${variant}`), {
       timeLimitMs: options.timeLimitMs ?? 60_000,
     }) as Promise<ChildAuthoring>;
+  }
+
+  /** Whether an authored exercise's version is quarantined now (its code took down too many children). */
+  private quarantine(hash: string | undefined): { file: string; detail: string } | null {
+    const record = hash === undefined ? undefined : this.exerciseDeaths.get(hash);
+    if (!record || record.deaths < EXERCISE_DEATHS_BEFORE_QUARANTINE || record.until < Date.now()) return null;
+    return {
+      file: record.file,
+      detail: `its ${record.file} took down ${record.deaths} grading processes; this version is not run again until ${new Date(record.until).toISOString()}`,
+    };
+  }
+
+  private countExerciseDeath(job: Job): void {
+    const hash = job.work.type === 'grade' ? job.work.request.folder?.hash : job.work.task.folder.hash;
+    if (!hash || !job.exerciseFile) return;
+    const record = this.exerciseDeaths.get(hash);
+    const deaths = record && record.until >= Date.now() ? record.deaths + 1 : 1;
+    this.exerciseDeaths.set(hash, { deaths, until: Date.now() + QUARANTINE_MS, file: job.exerciseFile });
+    if (deaths === EXERCISE_DEATHS_BEFORE_QUARANTINE)
+      this.log(`authored exercise version ${hash}: its ${job.exerciseFile} took down ${deaths} grading processes; quarantined for an hour`);
+  }
+
+  /** What each ready child said of itself (tests check whom children run as and what they were given). */
+  childReports(): ChildReport[] {
+    return [...this.children].flatMap((child) => (child.report ? [child.report] : []));
   }
 
   private enqueue(
@@ -221,8 +336,30 @@ export class GradingProcessPool implements GradingPool {
     }
   }
 
+  /** Starts a child once the assets it runs are prepared (built once per version of the sources). */
   private spawn(): void {
-    const proc = spawnGradingChild({ isolates: this.isolatesPerChild, memoryCeilingMb: this.memoryCeilingMb });
+    prepareChildAssets().then(
+      (assets) => {
+        if (this.closed) return;
+        this.start(
+          spawnGradingChild({
+            isolates: this.isolatesPerChild,
+            memoryCeilingMb: this.memoryCeilingMb,
+            assets,
+            ...(this.user === undefined ? {} : { user: this.user }),
+            ...(this.permissions === undefined ? {} : { permissions: this.permissions }),
+          }),
+        );
+      },
+      (error: unknown) => {
+        this.log(`grading child cannot start: ${error instanceof Error ? error.message : String(error)}`);
+        this.earlyDeaths++;
+        this.scheduleRestart();
+      },
+    );
+  }
+
+  private start(proc: ChildProcess): void {
     // Every new child starts as a spare; promoteSpares puts it to work once it is ready, if a place is free.
     const child: Child = { process: proc, ready: false, spare: true, jobs: new Map(), reservedFor: null, stderrTail: '' };
     this.children.add(child);
@@ -244,6 +381,7 @@ export class GradingProcessPool implements GradingPool {
   private onMessage(child: Child, message: FromChild): void {
     if (message.type === 'ready') {
       child.ready = true;
+      child.report = { pid: child.process.pid, uid: message.uid, envKeys: message.envKeys, permissionModel: message.permissionModel };
       this.earlyDeaths = 0;
       this.promoteSpares();
       if (this.allReady()) for (const wake of this.readyWaiters.splice(0)) wake();
@@ -254,6 +392,10 @@ export class GradingProcessPool implements GradingPool {
     if (!job) return;
     if (message.type === 'started') {
       job.started = true;
+      return;
+    }
+    if (message.type === 'phase') {
+      job.exerciseFile = message.phase === 'exercise' ? message.file : undefined;
       return;
     }
     this.finish(child, job);
@@ -292,17 +434,26 @@ export class GradingProcessPool implements GradingPool {
         // ran there, so it goes back to the queue with no death counted against it.
         job.child = undefined;
         this.pending.unshift(job);
-      } else
+      } else {
+        this.countExerciseDeath(job);
         job.settle({
           kind: 'crashed',
           cause: job.unresponsive ? 'unresponsive' : 'died',
           detail,
           heapExhausted,
           sole: started.length === 1,
+          ...(job.exerciseFile ? { exerciseFile: job.exerciseFile } : {}),
         });
+      }
     }
     for (const job of this.pending) if (job.child === child) job.child = undefined;
     if (this.closed) return;
+    this.scheduleRestart();
+    this.pump();
+  }
+
+  /** A replacement child, at once, or backing off while children die before they are ready (a broken setup). */
+  private scheduleRestart(): void {
     const delay = this.earlyDeaths === 0 ? 0 : Math.min(10_000, 250 * 2 ** (this.earlyDeaths - 1));
     if (delay > 0) this.log(`grading child start failed ${this.earlyDeaths} time(s) in a row: next start in ${delay} ms`);
     // Not unref'd: a caller waiting on a job keeps nothing else alive while the replacement starts.
@@ -314,7 +465,6 @@ export class GradingProcessPool implements GradingPool {
       }
     }, delay);
     this.restarts.add(restart);
-    this.pump();
   }
 
   private finish(child: Child, job: Job): void {
@@ -376,8 +526,8 @@ export class GradingProcessPool implements GradingPool {
     job.watchdog.unref();
     const message: ToChild =
       job.work.type === 'grade'
-        ? { type: 'grade', id: job.id, request: job.work.request }
-        : { type: 'author', id: job.id, task: job.work.task };
+        ? { type: 'grade', id: job.id, request: job.work.request, compiled: job.work.compiled }
+        : { type: 'author', id: job.id, task: job.work.task, compiled: job.work.compiled };
     child.process.send(message);
   }
 

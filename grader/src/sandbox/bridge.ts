@@ -15,9 +15,10 @@
  * built-ins (no process, require, import(), timers, fetch, workers).
  */
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { preparedScript } from './preparedScripts';
 
 export type CaseOutcome = { ok: true; value: unknown } | { ok: false; kind: 'runtime' | 'output'; message: string };
 
@@ -33,18 +34,26 @@ let compiledPrelude: string | undefined;
 
 /**
  * The prelude (prelude.ts, which tsc checks like any other file) compiled into the script that runs once in every
- * fresh context before the student's code: one esbuild transform per process, on first use. Strict mode for the
- * whole script (an ES module is strict; the script esbuild makes of it would not be).
+ * fresh context before the student's code: the one a grading child's supervisor prepared, else one esbuild transform
+ * per process, on first use. Strict mode for the whole script (an ES module is strict; the script esbuild makes of it
+ * would not be).
  */
 export function preludeScript(): string {
-  compiledPrelude ??= transformSync(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'prelude.ts'), 'utf8'), {
+  compiledPrelude ??= preparedScript('prelude') ?? buildPreludeScript();
+  return compiledPrelude;
+}
+
+/** Builds the prelude script with esbuild (synchronously: isolates compile it in their constructor). */
+export function buildPreludeScript(): string {
+  // esbuild only where it is built: a grading child never loads it (it may not start esbuild's process).
+  const { transformSync } = createRequire(import.meta.url)('esbuild') as typeof import('esbuild');
+  return transformSync(readFileSync(join(dirname(fileURLToPath(import.meta.url)), 'prelude.ts'), 'utf8'), {
     loader: 'ts',
     format: 'iife',
     target: 'es2022',
     banner: "'use strict';",
     sourcefile: 'deltalab-prelude.ts',
   }).code;
-  return compiledPrelude;
 }
 
 /**

@@ -1,38 +1,84 @@
 import { createHash } from 'node:crypto';
-import * as esbuild from 'esbuild';
+import type { Message, Plugin } from 'esbuild';
 import type { SandboxError } from './limits';
 
 /** Module names student code may import; everything else is refused at compile time. */
 const TFJS_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
 
+/** The largest source any exercise accepts (the schema's cap on `limits.sourceKb`): nothing bigger is compiled. */
+export const MAX_SOURCE_BYTES = 1024 * 1024;
+
+/**
+ * A submission compiled without knowing its exercise: one classic script that hands its exports to the bridge, and
+ * where it imports tfjs (an exercise without tfjs refuses it then). Plain data: the supervising process compiles (a
+ * grading child may not start esbuild's process) and sends this to the child with the job.
+ */
+export type CompiledModule =
+  { ok: true; code: string; tfImport?: { specifier: string; where: string } } | { ok: false; error: SandboxError };
+
 export type CompiledSubmission = { ok: true; code: string } | { ok: false; error: SandboxError };
 
-const cache = new Map<string, CompiledSubmission>();
+const cache = new Map<string, Promise<CompiledModule>>();
 const CACHE_SIZE = 256;
 
 /**
- * TypeScript/JavaScript with `export function …` → one classic script that hands its exports to the
- * bridge (`__deltalab.register`). Imports are resolved here, never in the isolate: `@tensorflow/tfjs`
- * becomes the sandbox's own tf bundle when the exercise uses tfjs; anything else is an error.
+ * TypeScript/JavaScript with `export function …` → one classic script that hands its exports to the bridge
+ * (`__deltalab.register`). Imports are resolved here, never in the isolate: `@tensorflow/tfjs` becomes the sandbox's
+ * own tf bundle; anything else is an error. Cached by source (a class resubmits the starter and the same fixes).
  */
-export async function compileSubmission(source: string, options: { sourceBytes: number; allowTf: boolean }): Promise<CompiledSubmission> {
+export function compileModule(source: string): Promise<CompiledModule> {
   const bytes = Buffer.byteLength(source, 'utf8');
-  if (bytes > options.sourceBytes) {
+  if (bytes > MAX_SOURCE_BYTES) return Promise.resolve({ ok: false, error: tooLarge(bytes, MAX_SOURCE_BYTES) });
+  const key = createHash('sha256').update(source).digest('hex');
+  let hit = cache.get(key);
+  if (hit) {
+    cache.delete(key);
+  } else {
+    hit = build(source);
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(key, hit);
+  return hit;
+}
+
+/** What an exercise makes of a compiled module: its own source limit, and tfjs only where it uses tfjs. */
+export function checkCompiledModule(
+  compiled: CompiledModule,
+  source: string,
+  options: { sourceBytes: number; allowTf: boolean },
+): CompiledSubmission {
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > options.sourceBytes) return { ok: false, error: tooLarge(bytes, options.sourceBytes) };
+  if (!compiled.ok) {
+    // The module was compiled for any exercise: one without tfjs takes no import at all.
+    if (!options.allowTf && compiled.error.kind === 'forbidden')
+      return { ok: false, error: { ...compiled.error, message: compiled.error.message.replace(ANY_IMPORT_REFUSED, NO_IMPORTS) } };
+    return compiled;
+  }
+  if (compiled.tfImport && !options.allowTf) {
     return {
       ok: false,
-      error: { kind: 'source too large', message: `Your code is ${bytes} bytes; the limit is ${options.sourceBytes} bytes.` },
+      error: {
+        kind: 'forbidden',
+        message: `Cannot import '${compiled.tfImport.specifier}': this exercise does not use TensorFlow.js. (${compiled.tfImport.where})`,
+      },
     };
   }
-  const key = createHash('sha256')
-    .update(options.allowTf ? 'tf:' : 'js:')
-    .update(source)
-    .digest('hex');
-  const hit = cache.get(key);
-  if (hit) return hit;
-  const compiled = await build(source, options.allowTf);
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
-  cache.set(key, compiled);
-  return compiled;
+  return { ok: true, code: compiled.code };
+}
+
+/** Compiles and checks in this process (tests, the bench, a supervisor): compileModule then checkCompiledModule. */
+export async function compileSubmission(source: string, options: { sourceBytes: number; allowTf: boolean }): Promise<CompiledSubmission> {
+  const bytes = Buffer.byteLength(source, 'utf8');
+  if (bytes > options.sourceBytes) return { ok: false, error: tooLarge(bytes, options.sourceBytes) };
+  return checkCompiledModule(await compileModule(source), source, options);
+}
+
+const ANY_IMPORT_REFUSED = "only '@tensorflow/tfjs' can be imported";
+const NO_IMPORTS = 'imports are not available in this exercise';
+
+function tooLarge(bytes: number, limit: number): SandboxError {
+  return { kind: 'source too large', message: `Your code is ${bytes} bytes; the limit is ${limit} bytes.` };
 }
 
 /**
@@ -48,13 +94,30 @@ const OUTPUT = {
   footer: '__deltalab.register(__deltalabStudent);',
 } as const;
 
-async function build(source: string, allowTf: boolean): Promise<CompiledSubmission> {
+async function build(source: string): Promise<CompiledModule> {
+  const esbuild = await import('esbuild');
   try {
     if (!NAMES_A_MODULE.test(source)) {
       // Nothing to resolve: transform is the same output without the bundler's plugin round trips (half the time).
       const result = await esbuild.transform(source, { ...OUTPUT, loader: 'ts', sourcefile: 'submission.ts', logLevel: 'silent' });
       return { ok: true, code: result.code };
     }
+    let tfImport: { specifier: string; where: string } | undefined;
+    const imports: Plugin = {
+      name: 'deltalab-imports',
+      setup(b) {
+        b.onResolve({ filter: /.*/ }, (args) => {
+          if (args.kind === 'entry-point') return undefined;
+          if (TFJS_MODULES.includes(args.path)) {
+            // esbuild gives no position to onResolve: the first line naming the module stands for it.
+            tfImport ??= { specifier: args.path, where: positionOf(source, args.path) };
+            return { path: args.path, namespace: 'deltalab-tf' };
+          }
+          return { errors: [{ text: `Cannot import '${args.path}': ${ANY_IMPORT_REFUSED}.` }] };
+        });
+        b.onLoad({ filter: /.*/, namespace: 'deltalab-tf' }, () => ({ contents: 'module.exports = globalThis.tf;', loader: 'js' }));
+      },
+    };
     const result = await esbuild.build({
       stdin: { contents: source, loader: 'ts', sourcefile: 'submission.ts' },
       bundle: true,
@@ -65,35 +128,24 @@ async function build(source: string, allowTf: boolean): Promise<CompiledSubmissi
       platform: 'neutral',
       logLevel: 'silent',
       footer: { js: OUTPUT.footer },
-      plugins: [
-        {
-          name: 'deltalab-imports',
-          setup(b) {
-            b.onResolve({ filter: /.*/ }, (args) => {
-              if (args.kind === 'entry-point') return undefined;
-              if (allowTf && TFJS_MODULES.includes(args.path)) return { path: args.path, namespace: 'deltalab-tf' };
-              const hint = TFJS_MODULES.includes(args.path)
-                ? 'this exercise does not use TensorFlow.js'
-                : allowTf
-                  ? "only '@tensorflow/tfjs' can be imported"
-                  : 'imports are not available in this exercise';
-              return { errors: [{ text: `Cannot import '${args.path}': ${hint}.` }] };
-            });
-            b.onLoad({ filter: /.*/, namespace: 'deltalab-tf' }, () => ({ contents: 'module.exports = globalThis.tf;', loader: 'js' }));
-          },
-        },
-      ],
+      plugins: [imports],
     });
     const code = result.outputFiles?.[0]?.text;
     if (code === undefined) return { ok: false, error: { kind: 'internal', message: 'The compiler produced no output.' } };
-    return { ok: true, code };
+    return { ok: true, code, ...(tfImport ? { tfImport } : {}) };
   } catch (error) {
     return { ok: false, error: describeBuildFailure(error) };
   }
 }
 
+function positionOf(source: string, specifier: string): string {
+  const lines = source.split('\n');
+  const index = lines.findIndex((line) => line.includes(specifier));
+  return index < 0 ? 'unknown position' : `line ${index + 1}, column ${lines[index]!.indexOf(specifier) + 1}`;
+}
+
 function describeBuildFailure(error: unknown): SandboxError {
-  const errors = (error as { errors?: esbuild.Message[] }).errors;
+  const errors = (error as { errors?: Message[] }).errors;
   const first = errors?.[0];
   if (!first) return { kind: 'internal', message: `Compilation failed: ${String(error)}` };
   const loc = first.location;

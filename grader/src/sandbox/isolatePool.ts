@@ -22,10 +22,11 @@ export class IsolateSlot {
   retired = false;
   readonly prelude: ivm.Script;
   private readonly tfScripts = new Map<TfjsFlavour, Promise<[ivm.Script, ivm.Script]>>();
-  /** Compiled student modules (V8 scripts are per isolate, runnable in any of its contexts). */
+  /** Compiled modules, student or exercise (V8 scripts are per isolate, runnable in any of its contexts). */
   private readonly scripts = new Map<string, ivm.Script>();
 
-  async studentScript(code: string): Promise<ivm.Script> {
+  /** A student's compiled module (its frames in stack traces carry STUDENT_FILE), or another script under its file name. */
+  async studentScript(code: string, filename = STUDENT_FILE): Promise<ivm.Script> {
     const hit = this.scripts.get(code);
     if (hit) {
       // refresh LRU position
@@ -33,7 +34,7 @@ export class IsolateSlot {
       this.scripts.set(code, hit);
       return hit;
     }
-    const script = await this.isolate.compileScript(code, { filename: STUDENT_FILE });
+    const script = await this.isolate.compileScript(code, { filename });
     if (this.scripts.size >= 16) {
       const [oldestCode, oldest] = this.scripts.entries().next().value as [string, ivm.Script];
       this.scripts.delete(oldestCode);

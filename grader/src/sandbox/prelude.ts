@@ -16,6 +16,7 @@ interface IsolateGlobal {
   SharedArrayBuffer?: unknown;
   Atomics?: { wait?: unknown; waitAsync?: unknown };
   self: unknown;
+  structuredClone?: unknown;
   tf?: { Tensor?: abstract new (...args: never[]) => { arraySync(): unknown } };
 }
 
@@ -88,6 +89,58 @@ if (g.Atomics) {
 }
 // tfjs looks for a global "self"
 g.self = g;
+
+const MapCtor = Map;
+const SetCtor = Set;
+const DateCtor = Date;
+const ArrayBufferCtor = ArrayBuffer;
+const getTime = DateCtor.prototype.getTime;
+const sliceBuffer = ArrayBufferCtor.prototype.slice;
+
+/**
+ * structuredClone, which browsers and Node have and V8 alone does not: code that runs in the browser (Run) and the
+ * exercises' references use it to copy their inputs. The structured clone of data: primitives, arrays, plain objects,
+ * Date, Map, Set, ArrayBuffer and typed arrays, cycles kept; a function or symbol is refused, as the real one does.
+ */
+function cloneData(value: unknown, seen: Map<object, unknown>): unknown {
+  if (value === null || (typeof value !== 'object' && typeof value !== 'function')) {
+    if (typeof value === 'symbol') throw new ErrorCtor('DataCloneError: a symbol could not be cloned.');
+    return value;
+  }
+  if (typeof value === 'function') throw new ErrorCtor('DataCloneError: a function could not be cloned.');
+  const known = seen.get(value);
+  if (known !== undefined) return known;
+  if (isArray(value)) {
+    const out: unknown[] = [];
+    seen.set(value, out);
+    for (let i = 0; i < value.length; i++) setAt(out, i, cloneData(value[i], seen));
+    return out;
+  }
+  if (value instanceof DateCtor) return new DateCtor(apply(getTime, value, []) as number);
+  if (value instanceof ArrayBufferCtor) return apply(sliceBuffer, value, [0]);
+  if (isView(value)) {
+    const view = value as unknown as { constructor: new (source: unknown) => unknown };
+    return new view.constructor(value);
+  }
+  if (value instanceof MapCtor) {
+    const out = new MapCtor();
+    seen.set(value, out);
+    value.forEach((v, k) => out.set(cloneData(k, seen), cloneData(v, seen)));
+    return out;
+  }
+  if (value instanceof SetCtor) {
+    const out = new SetCtor();
+    seen.set(value, out);
+    value.forEach((v) => out.add(cloneData(v, seen)));
+    return out;
+  }
+  const out = createObject(ObjectProto) as Record<string, unknown>;
+  seen.set(value, out);
+  const keys = ownKeys(value);
+  for (let i = 0; i < keys.length; i++) setAt(out, keys[i]!, cloneData((value as Record<string, unknown>)[keys[i]!], seen));
+  return out;
+}
+if (typeof g.structuredClone !== 'function') g.structuredClone = (value: unknown) => cloneData(value, new MapCtor());
 
 function describeError(error: unknown): string {
   try {

@@ -1,7 +1,8 @@
 import ivm from 'isolated-vm';
 import { assertPlainData, RUN_CASES_CALL, type CaseOutcome, type RunCasesResult } from './bridge';
-import { compileSubmission } from './compileSubmission';
+import { checkCompiledModule, compileSubmission, type CompiledModule } from './compileSubmission';
 import { STUDENT_FILE, type IsolatePool, type IsolateSlot } from './isolatePool';
+import { PendingPastDeadline, withinDeadline } from './deadline';
 import { resolveLimits, type SandboxError, type SandboxLimits } from './limits';
 
 export type SandboxCase = {
@@ -15,6 +16,11 @@ export type SandboxCase = {
 
 export type SandboxJob = {
   source: string;
+  /**
+   * The source compiled by the supervising process (compileModule), as a grading child receives it: a child may not
+   * run esbuild. Absent, the source is compiled here.
+   */
+  compiled?: CompiledModule;
   cases: SandboxCase[];
   limits?: Partial<SandboxLimits>;
   usesTf?: boolean;
@@ -64,7 +70,8 @@ export async function runInSandbox(pool: IsolatePool, job: SandboxJob): Promise<
   };
 
   const usesTf = job.usesTf === true || job.tfLayers === true;
-  const compiled = await compileSubmission(job.source, { sourceBytes: limits.sourceBytes, allowTf: usesTf });
+  const checks = { sourceBytes: limits.sourceBytes, allowTf: usesTf };
+  const compiled = job.compiled ? checkCompiledModule(job.compiled, job.source, checks) : await compileSubmission(job.source, checks);
   timings.compileMs = now() - started;
   if (!compiled.ok) return fail(compiled.error);
 
@@ -125,33 +132,6 @@ const IMPORT_FORBIDDEN: SandboxError = {
   kind: 'forbidden',
   message: 'import() is not available in the sandbox: the grader provides no modules at run time.',
 };
-
-class PendingPastDeadline extends Error {
-  constructor() {
-    super('timed out waiting for a Promise');
-  }
-}
-
-/**
- * isolated-vm's `timeout` stops running code, but not a wait: a Promise that never settles would hold the job (and
- * the isolate) for ever. Past the deadline the isolate is disposed (which also ends the pending call) and the job
- * is a timeout.
- */
-async function withinDeadline<T>(call: Promise<T>, ms: number, slot: IsolateSlot): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const expired = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      slot.dispose();
-      reject(new PendingPastDeadline());
-    }, ms + 50);
-  });
-  try {
-    return await Promise.race([call, expired]);
-  } finally {
-    clearTimeout(timer);
-    call.catch(() => {}); // settles (rejects) once the isolate is gone
-  }
-}
 
 /**
  * isolated-vm ends a call by throwing the first Promise rejection nothing handled, after the call's own code is

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import * as esbuild from 'esbuild';
+import { preparedScript } from './preparedScripts';
 
 /**
  * Where tfjs-core is installed, found from this module or, inside a server bundle whose import.meta.url is
@@ -62,7 +62,8 @@ const bundles = new Map<TfjsFlavour, Promise<string>>();
 export function loadTfjsBundle(flavour: TfjsFlavour = 'core'): Promise<string> {
   let bundle = bundles.get(flavour);
   if (!bundle) {
-    bundle = buildOrReadCached(flavour).catch((error) => {
+    const prepared = preparedScript(flavour === 'core' ? 'tfjs-core' : 'tfjs-layers');
+    bundle = (prepared === undefined ? buildOrReadCached(flavour) : Promise.resolve(prepared)).catch((error) => {
       bundles.delete(flavour);
       throw error;
     });
@@ -72,6 +73,7 @@ export function loadTfjsBundle(flavour: TfjsFlavour = 'core'): Promise<string> {
 }
 
 async function buildOrReadCached(flavour: TfjsFlavour): Promise<string> {
+  const esbuild = await import('esbuild');
   const { version: tfVersion, resolveDir } = locateTfjsCore();
   const name = flavour === 'core' ? 'tfjs-core-cpu' : 'tfjs-layers-cpu';
   const file = join(tmpdir(), 'deltalab-grader', `${name}-${tfVersion}-esbuild-${esbuild.version}.js`);

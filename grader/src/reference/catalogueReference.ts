@@ -1,0 +1,58 @@
+import {
+  solveVariant,
+  variantParams,
+  type CodeExercise,
+  type Exercise,
+  type ResolvedCase,
+  type VariantSelector,
+} from '@deltalab/exercises';
+import type { MistakeCandidate } from '../compare/diagnoseMistake';
+import type { CodeReference, ExerciseReference } from './exerciseReference';
+import { referenceCases } from './referenceCases';
+
+/**
+ * A catalogue exercise's reference: its code is the repository's own (reviewed like the grader), so it runs here, on
+ * the host, as it always has. Reference cases are cached per variant; mistakes run only on cases that fail.
+ */
+export function catalogueReference(exercise: Exercise): ExerciseReference {
+  return {
+    exercise,
+    async numericSolution(variant) {
+      const solution = solveVariant(exercise, variant);
+      if (solution.kind !== 'numeric') throw new Error(`exercise '${exercise.slug}' is not numeric`);
+      return solution;
+    },
+    async derive(variant, requests) {
+      if (exercise.kind !== 'numeric') return requests.map(() => null);
+      const params = variantParams(exercise, variant);
+      return requests.map(({ field, upstream }) => {
+        const compute = exercise.fields.find((f) => f.name === field)?.derive?.compute;
+        try {
+          return compute ? compute(params, upstream) : null;
+        } catch {
+          return null; // a formula that cannot run on these values carries nothing
+        }
+      });
+    },
+    async codeReference(variant: VariantSelector): Promise<CodeReference> {
+      if (exercise.kind !== 'code') throw new Error(`exercise '${exercise.slug}' is not a code exercise`);
+      const cases = referenceCases(exercise, variant);
+      return { cases, candidates: (index) => mistakeCandidates(exercise, cases[index]!) };
+    },
+  };
+}
+
+/** The exercise's named mistakes evaluated on one case, on a pristine copy of its inputs. */
+function mistakeCandidates(exercise: CodeExercise, testCase: ResolvedCase): MistakeCandidate[] {
+  const firstEntry = exercise.entries[0]?.name;
+  const candidates: MistakeCandidate[] = [];
+  for (const mistake of exercise.mistakes) {
+    if ((mistake.entry ?? firstEntry) !== testCase.entry) continue;
+    try {
+      candidates.push({ name: mistake.id, message: mistake.message, output: mistake.solve(...structuredClone(testCase.args)) });
+    } catch {
+      // a mistake that cannot run on this case simply does not explain it
+    }
+  }
+  return candidates;
+}
