@@ -1,4 +1,3 @@
-import { mkdirSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { acquireDataDirLock, type DataDirLock } from './dataLock';
@@ -6,6 +5,7 @@ import type { Database } from './database';
 import { migrate } from './migrate';
 import { findRepoRoot } from './paths';
 import * as schema from './schema';
+import { ensurePrivateDir } from './privateDir';
 
 export type DriverName = 'pglite' | 'postgres';
 
@@ -180,8 +180,8 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
   const pgliteDir = inMemory ? memoryDataDir : join(dataDir, 'pglite');
   let lock: DataDirLock | null = null;
   if (!inMemory) {
-    // PGlite does not create parent directories.
-    mkdirSync(dataDir, { recursive: true });
+    // PGlite does not create parent directories; nobody but this process's user may enter it.
+    ensurePrivateDir(dataDir);
     lock = acquireDataDirLock(dataDir, join(dataDir, 'pglite.lock'));
   }
   try {

@@ -40,6 +40,7 @@ export {
 export {
   GradingProcessPool,
   PoolClosedError,
+  authoringCrashProblem,
   gradeContained,
   crashedResult,
   MAX_CHILD_DEATHS_PER_JOB,
@@ -51,6 +52,10 @@ export {
   type AuthoringOutcome,
   type ContainedGrade,
   type ContainmentOptions,
+  gradingChildLaunch,
+  prepareChildAssets,
+  CHILD_ENV_KEYS,
+  type ChildLaunch,
 } from './process';
 export { VALIDATION_VARIANTS, type FolderValidation, type FolderReference } from './authored/inspectExerciseFolder';
 export type { ExerciseFolder, FolderProblem } from './authored/compileExerciseFolder';

@@ -1,8 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { resolveDataDir } from '@deltalab/db';
+import { ensurePrivateDir, resolveDataDir } from '@deltalab/db';
 
 /**
  * The one place that reads process.env. Everything else imports `env` (validated once, at first import)
@@ -103,11 +103,13 @@ export function getAuthSecret(): string {
     );
   }
   const file = join(dataDir, 'auth-secret');
+  // The folder is the database's, 0700 (see ensurePrivateDir); the secret is 0600 inside it.
+  ensurePrivateDir(dataDir);
   if (existsSync(file)) {
+    chmodSync(file, 0o600);
     const stored = readFileSync(file, 'utf8').trim();
     if (stored.length >= 16) return (authSecret = stored);
   }
-  mkdirSync(dataDir, { recursive: true });
   const generated = randomBytes(32).toString('base64url');
   writeFileSync(file, generated + '\n', { mode: 0o600 });
   return (authSecret = generated);

@@ -1,7 +1,8 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { createDb, memoryDataDir, resolveDataDir } from '../client';
 import { acquireDataDirLock } from '../dataLock';
+import { ensurePrivateDir } from '../privateDir';
 import { PgliteThread } from '../pglite/pgliteThread';
 import { rowsOf } from '../rawRows';
 
@@ -31,10 +32,10 @@ export async function backupEmbeddedDatabase(options: { dataDir?: string; outFil
     await handle.close();
   }
   const bytes = new Uint8Array(await dump.arrayBuffer());
-  mkdirSync(dirname(options.outFile), { recursive: true });
+  ensurePrivateDir(dirname(options.outFile));
   // Written beside, then renamed: a backup cut short (full disk, ^C) never has the final name.
   const partial = `${options.outFile}.partial`;
-  writeFileSync(partial, bytes);
+  writeFileSync(partial, bytes, { mode: 0o600 });
   const rows = await countRowsOf(new Blob([bytes]));
   renameSync(partial, options.outFile);
   return { file: options.outFile, bytes: statSync(options.outFile).size, rows };
@@ -52,7 +53,7 @@ export async function restoreEmbeddedDatabase(options: {
   const dataDir = resolveDataDir({ dataDir: options.dataDir });
   if (dataDir === memoryDataDir) throw new Error('Cannot restore into an in-memory database.');
   if (!existsSync(options.fromFile)) throw new Error(`No backup file at ${options.fromFile}.`);
-  mkdirSync(dataDir, { recursive: true });
+  ensurePrivateDir(dataDir);
   const lock = acquireDataDirLock(dataDir, join(dataDir, 'pglite.lock'));
   const dump = new Blob([readFileSync(options.fromFile)]);
   let previous: string | null = null;

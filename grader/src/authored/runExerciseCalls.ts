@@ -159,6 +159,17 @@ export function authorFrame(compiled: CompiledExercise, stack: string): { file: 
   return null;
 }
 
+/** The first of the author's files whose compiled code matches `pattern`. */
+function fileCalling(compiled: CompiledExercise, pattern: RegExp): string | null {
+  const lines = compiled.code.split('\n');
+  for (const [i, module] of compiled.modules.entries()) {
+    if (!module.file) continue;
+    const end = compiled.modules[i + 1]?.line ?? lines.length + 1;
+    if (lines.slice(module.line, end - 1).some((line) => pattern.test(line))) return module.file;
+  }
+  return null;
+}
+
 /** Why a ReferenceError or an undefined global happened, when it is a name the sandbox deliberately lacks. */
 function reasonFor(message: string, lineText = ''): string {
   const missing = /ReferenceError: (\w+) is not defined/.exec(message)?.[1];
@@ -187,8 +198,10 @@ function classifyFailure(
     return at(`${call.what} used more than the memory limit of ${limits.memoryMb} MB: look for an array or string that keeps growing.`);
   }
   if (message === 'Not supported') {
+    // isolated-vm refuses import() without a stack: the file that calls it is the one to look at.
     retire();
-    return at(`import() is not available to exercise code: ${NOT_AVAILABLE}.`);
+    const file = fileCalling(compiled, /\bimport\s*\(/) ?? call.file;
+    return { file, message: `${file}: import() is not available to exercise code: ${NOT_AVAILABLE}.` };
   }
   // Thrown by the folder's top-level code while the script ran (isolated-vm copies the error with its stack).
   const stack = error instanceof Error ? (error.stack ?? '') : '';

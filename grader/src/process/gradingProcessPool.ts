@@ -1,5 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
-import { compileExerciseFolder } from '../authored/compileExerciseFolder';
+import { compileExerciseFolder, type FolderProblem } from '../authored/compileExerciseFolder';
 import type { CompiledFolder } from '../authored/inspectExerciseFolder';
 import type { GradeRequest, GradeResult } from '../protocol';
 import { compileModule } from '../sandbox/compileSubmission';
@@ -56,6 +56,15 @@ const QUARANTINE_MS = 60 * 60 * 1000;
 
 /** What an authoring task in a child came to: its outcome, or the child died under it. */
 export type ChildAuthoring = { kind: 'done'; outcome: AuthoringOutcome } | Extract<ChildGrade, { kind: 'crashed' }>;
+
+/** An authoring task whose child died, as a problem: the file whose code was running (the child said), else the reference. */
+export function authoringCrashProblem(crash: Extract<ChildGrade, { kind: 'crashed' }>): FolderProblem {
+  const file = crash.exerciseFile ?? 'reference.ts';
+  return {
+    file,
+    message: `${file}: the exercise's code took down its grading process (${crash.detail}): look for a loop or an allocation that never ends.`,
+  };
+}
 
 /** What grading through child processes needs of a pool (GradingProcessPool is the one; tests wrap it to inject faults). */
 export interface GradingPool {

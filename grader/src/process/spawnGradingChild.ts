@@ -48,6 +48,8 @@ export const CHILD_ENV_KEYS = [
   CHILD_ISOLATES_ENV,
   GRADER_ASSETS_ENV,
   'DELTALAB_EXERCISES_DIR',
+  // set by the /bin/sh that applies the memory ceiling: the child's own folder
+  'PWD',
 ];
 
 /**

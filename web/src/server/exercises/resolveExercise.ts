@@ -8,7 +8,7 @@ import {
   type StudentVariant,
   type VariantSelector,
 } from '@deltalab/exercises';
-import type { ExerciseFolder, FolderReference } from '@deltalab/grader';
+import { authoringCrashProblem, type ExerciseFolder, type FolderReference } from '@deltalab/grader';
 import { gradingPool } from '../grading/startGrading';
 
 /**
@@ -65,7 +65,7 @@ function instantiateInChild(folder: ExerciseFolder, variant: VariantSelector): P
     hit = gradingPool()
       .author({ kind: 'instantiate', folder, variant }, { timeLimitMs: 10_000 })
       .then((reply) => {
-        if (reply.kind !== 'done') throw new Error(`The grading process for this exercise stopped (${reply.detail}).`);
+        if (reply.kind !== 'done') throw new Error(authoringCrashProblem(reply).message);
         if (reply.outcome.kind !== 'instantiated')
           throw new Error(reply.outcome.kind === 'invalid' ? reply.outcome.message : 'unexpected reply');
         return { variant: reply.outcome.variant, reference: reply.outcome.reference };

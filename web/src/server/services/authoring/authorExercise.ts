@@ -10,7 +10,7 @@ import {
   type ExerciseKind,
 } from '@deltalab/db';
 import { exerciseFileNames, findExercise, hashFiles } from '@deltalab/exercises';
-import type { ChildAuthoring, FolderValidation } from '@deltalab/grader';
+import { authoringCrashProblem, type FolderValidation } from '@deltalab/grader';
 import { gradingPool } from '@/server/grading/startGrading';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
@@ -62,7 +62,7 @@ export async function validateExerciseDraft(db: Database, course: CurrentCourse,
           variantsChecked: 0,
           problems: [
             reply.kind === 'crashed'
-              ? crashProblem(reply)
+              ? authoringCrashProblem(reply)
               : reply.outcome.kind === 'invalid'
                 ? { file: reply.outcome.file, message: reply.outcome.message }
                 : { file: 'definition.ts', message: 'unexpected reply' },
@@ -117,15 +117,6 @@ export async function publishExerciseDraft(
   return { exerciseId: outcome.exerciseId, versionNumber: outcome.versionNumber, created: outcome.created };
 }
 
-/** An authoring task whose child died: the file whose code was running (the child said), else the reference. */
-function crashProblem(reply: Extract<ChildAuthoring, { kind: 'crashed' }>): { file: string; message: string } {
-  const file = reply.exerciseFile ?? 'reference.ts';
-  return {
-    file,
-    message: `${file}: the exercise's code took down its grading process (${reply.detail}): look for a loop or an allocation that never ends.`,
-  };
-}
-
 /** What saving (POST /api/instructor/authoring) or importing a draft answers: its slug and file names (saving: validated yet?). */
 export type SavedDraft = { slug: string; files: string[]; validated?: boolean };
 
@@ -149,7 +140,7 @@ export async function previewExerciseDraft(db: Database, course: CurrentCourse, 
     { kind: 'instantiate', folder: { hash: hashFiles(draft.files), files: draft.files }, variant },
     { timeLimitMs: 10_000 },
   );
-  if (reply.kind !== 'done') throw new SubmissionError('conflict', crashProblem(reply).message);
+  if (reply.kind !== 'done') throw new SubmissionError('conflict', authoringCrashProblem(reply).message);
   if (reply.outcome.kind !== 'instantiated')
     throw new SubmissionError(
       'conflict',
