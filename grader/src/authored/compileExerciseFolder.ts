@@ -11,7 +11,7 @@ import { graderPackageDir } from '../packageDir';
  */
 export type ExerciseFolder = { hash: string; files: Record<string, string> };
 
-/** One reason an authored exercise may not be published (or run), with the file to look at. */
+/** One reason an authored exercise may not be published (or run), with the file to look at; the message begins with it. */
 export type FolderProblem = { file: string; message: string };
 
 /**
@@ -61,7 +61,10 @@ export function compileExerciseFolder(folder: ExerciseFolder): Promise<FolderCom
   if (hash !== folder.hash) {
     return Promise.resolve({
       ok: false,
-      problem: { file: '(folder)', message: `The folder's files do not match its version ${folder.hash} (they hash to ${hash}).` },
+      problem: {
+        file: '(folder)',
+        message: `(folder): the folder's files do not match its version ${folder.hash} (they hash to ${hash}).`,
+      },
     });
   }
   let compiling = cache.get(hash);
@@ -82,7 +85,7 @@ async function build(files: Record<string, string>, hash: string): Promise<Folde
   const unknown = Object.keys(files).filter((name) => !(exerciseFileNames as readonly string[]).includes(name));
   if (unknown.length > 0)
     return refuse(unknown[0]!, `${unknown.join(', ')}: an exercise folder holds only ${exerciseFileNames.join(', ')}.`);
-  if (files['definition.ts'] === undefined) return refuse('definition.ts', 'definition.ts is missing.');
+  if (files['definition.ts'] === undefined) return refuse('definition.ts', 'definition.ts: the folder has no definition.ts.');
 
   const packageDir = path.resolve(exercisesContentDir(), '..');
   // Where the folder would sit once exported into content/: its relative imports resolve from there.
@@ -169,7 +172,7 @@ async function build(files: Record<string, string>, hash: string): Promise<Folde
     if (!first) throw error;
     const file = first.location?.file.startsWith(`${FOLDER}:`) ? first.location.file.slice(FOLDER.length + 1) : 'definition.ts';
     const where = first.location?.file.startsWith(`${FOLDER}:`) ? `${file}:${first.location.line}:${first.location.column + 1}: ` : '';
-    return refuse(file, `${where}${first.text}`);
+    return refuse(file, where ? `${where}${first.text}` : first.text.startsWith(file) ? first.text : `${file}: ${first.text}`);
   }
   return { ok: true, compiled: { hash, code, usesTf, modules: moduleLines(code) } };
 }

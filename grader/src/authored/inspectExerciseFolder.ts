@@ -130,7 +130,7 @@ async function checkReference(
         {
           file: 'reference.ts',
           variant,
-          message: `The reference gives ${bad.map((f) => `${f.name} = ${String(values[f.name])}`).join(', ')} for ${label}: every value must be a finite number.`,
+          message: `reference.ts: the reference gives ${bad.map((f) => `${f.name} = ${String(values[f.name])}`).join(', ')} for ${label}: every value must be a finite number.`,
         },
       ];
     }
@@ -159,7 +159,7 @@ async function checkReference(
         {
           file: 'definition.ts',
           variant,
-          message: `The grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || result.error?.message}`,
+          message: `definition.ts: the grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || result.error?.message}`,
         },
       ];
     }
@@ -170,7 +170,11 @@ async function checkReference(
     const nonFinite = cases.find((c) => hasNonFinite(c.expected));
     if (nonFinite)
       return [
-        { file: 'reference.ts', variant, message: `The reference gives a non-finite value in case '${nonFinite.name}' for ${label}.` },
+        {
+          file: 'reference.ts',
+          variant,
+          message: `reference.ts: the reference gives a non-finite value in case '${nonFinite.name}' for ${label}.`,
+        },
       ];
     const problems: VariantProblem[] = [];
     const right = await grade({ kind: 'code', code: exercise.solutionSource ?? '' }, compiled.solution);

@@ -13,7 +13,9 @@ export function ValidationReport({ validation }: { validation: FolderValidation 
       <ul className="list-disc pl-5 text-sm text-red-800">
         {validation.problems.map((p, i) => (
           <li key={i}>
-            <code>{p.file}</code>: {p.message}
+            {/* A problem's message begins with its file (and line, where known). */}
+            <code>{p.file}</code>
+            {p.message.startsWith(p.file) ? p.message.slice(p.file.length) : `: ${p.message}`}
           </li>
         ))}
       </ul>

@@ -142,9 +142,6 @@ export async function previewExerciseDraft(db: Database, course: CurrentCourse, 
   );
   if (reply.kind !== 'done') throw new SubmissionError('conflict', authoringCrashProblem(reply).message);
   if (reply.outcome.kind !== 'instantiated')
-    throw new SubmissionError(
-      'conflict',
-      reply.outcome.kind === 'invalid' ? `${reply.outcome.file}: ${reply.outcome.message}` : 'unexpected reply',
-    );
+    throw new SubmissionError('conflict', reply.outcome.kind === 'invalid' ? reply.outcome.message : 'unexpected reply');
   return { variant: reply.outcome.variant, reference: reply.outcome.reference };
 }
