@@ -1,14 +1,38 @@
 import katex from 'katex';
-import { Marked } from 'marked';
+import { Marked, type Tokens } from 'marked';
 
-const marked = new Marked({ gfm: true, breaks: false });
+/** Link targets a statement may have: the web, mail, and this site (relative or a fragment). */
+const SAFE_LINK = /^(https?:\/\/|mailto:|\/(?!\/)|#|\.{1,2}\/|[^:/?#]+(?:[/?#]|$))/i;
+
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * Course content is written by instructors, whom the site does not trust with other people's pages (an exercise's
+ * statement is shown to its students, its previews to other staff): raw HTML in it is shown as text, never markup, and
+ * a link to anything but the web, mail or this site (javascript:, data:…) keeps only its text. The CSP would stop a
+ * script anyway; this keeps forms, frames and styles out too.
+ */
+const marked = new Marked({
+  gfm: true,
+  breaks: false,
+  renderer: {
+    html(token: Tokens.HTML | Tokens.Tag) {
+      return escapeHtml(token.text);
+    },
+    link(token: Tokens.Link) {
+      return SAFE_LINK.test(token.href.trim()) ? false : this.parser.parseInline(token.tokens);
+    },
+  },
+});
 
 // Display math first, then inline math; a `\$` is a literal dollar.
 const mathPattern = /\$\$([\s\S]+?)\$\$|(?<!\\)\$((?:\\\$|[^$\n])+?)\$/g;
 
 /**
  * Markdown with KaTeX math ($…$ inline, $$…$$ display) to HTML, on the server. Math is cut out before Markdown
- * runs (so `_` and `\\` inside it survive) and put back as KaTeX HTML. Input is course content, not user text.
+ * runs (so `_` and `\\` inside it survive) and put back as KaTeX HTML (KaTeX's `trust` stays off: no \href or
+ * \htmlClass from content).
  */
 export function renderMarkdown(markdown: string, options: { inline?: boolean } = {}): string {
   const math: string[] = [];
