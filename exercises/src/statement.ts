@@ -5,7 +5,7 @@ const placeholder = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
  * takes. A template of many placeholders, each filled with a long display() string, must not grow into megabytes
  * that every page of the exercise renders.
  */
-export const MAX_FILLED_STATEMENT_CHARS = 200_000;
+const MAX_FILLED_STATEMENT_CHARS = 200_000;
 
 /** Names of the {{placeholders}} in a statement template. */
 export function statementPlaceholders(template: string): string[] {

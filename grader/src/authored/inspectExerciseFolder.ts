@@ -18,7 +18,7 @@ import { AuthoredExercise, type AuthoredVariant, type ExerciseProgress } from '.
 import type { CompiledExercise, ExerciseFolder, FolderProblem } from './compileExerciseFolder';
 
 /** A problem of a folder at one variant. */
-export type VariantProblem = FolderProblem & { variant?: VariantSelector };
+type VariantProblem = FolderProblem & { variant?: VariantSelector };
 
 /** What the reference gives for a variant, for the instructor's eyes only. */
 export type FolderReference =

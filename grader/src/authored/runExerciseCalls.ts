@@ -54,7 +54,7 @@ const NOT_AVAILABLE =
 const now = () => performance.now();
 
 /** The file a runtime call is first of all about ('variants.canonical' for the canonical variant's params). */
-export function callLabel(call: ExerciseCall): { file: string; what: string } {
+function callLabel(call: ExerciseCall): { file: string; what: string } {
   const label = CALLS[call.entry];
   if (call.entry === 'params' && (call.args[0] as VariantSelector) === 'canonical') return { file: label.file, what: 'variants.canonical' };
   return label;
@@ -145,7 +145,7 @@ function thrownProblem(compiled: CompiledExercise, call: { file: string; what: s
 }
 
 /** The innermost stack frame in one of the author's files, with the text of that line of the compiled script. */
-export function authorFrame(compiled: CompiledExercise, stack: string): { file: string; text: string } | null {
+function authorFrame(compiled: CompiledExercise, stack: string): { file: string; text: string } | null {
   const lines = compiled.code.split('\n');
   for (const match of stack.matchAll(new RegExp(`${EXERCISE_SCRIPT_FILE.replace('.', '\\.')}:(\\d+):\\d+`, 'g'))) {
     const line = Number(match[1]);

@@ -1,2 +1,1 @@
 export { gradeNumericFields } from './gradeNumericFields';
-export { gradeNumericSubmission } from './gradeNumericSubmission';

@@ -58,7 +58,7 @@ export const CHILD_ENV_KEYS = [
  * holds untrusted code, and root could read the embedded database and its secret. null when the supervisor is not
  * root (it cannot switch users then; the children run as it does, inside the permission model's walls).
  */
-export function gradingChildUser(user: string | number = 'nobody'): { uid: number; gid: number } | null {
+function gradingChildUser(user: string | number = 'nobody'): { uid: number; gid: number } | null {
   if (process.platform === 'win32' || process.getuid?.() !== 0) return null;
   if (typeof user === 'number' || /^\d+$/.test(user)) {
     const uid = Number(user);
@@ -86,7 +86,7 @@ function readPasswd(): string[][] {
 }
 
 /** Whether this Node has the permission model with native addons allowed (isolated-vm is one): Node ≥ 20.16. */
-export function permissionModelAvailable(): boolean {
+function permissionModelAvailable(): boolean {
   return process.allowedNodeEnvironmentFlags.has('--allow-addons') && process.allowedNodeEnvironmentFlags.has('--disable-warning');
 }
 

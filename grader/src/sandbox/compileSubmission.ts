@@ -6,7 +6,7 @@ import type { SandboxError } from './limits';
 const TFJS_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
 
 /** The largest source any exercise accepts (the schema's cap on `limits.sourceKb`): nothing bigger is compiled. */
-export const MAX_SOURCE_BYTES = 1024 * 1024;
+const MAX_SOURCE_BYTES = 1024 * 1024;
 
 /**
  * A submission compiled without knowing its exercise: one classic script that hands its exports to the bridge, and

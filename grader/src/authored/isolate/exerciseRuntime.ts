@@ -149,5 +149,4 @@ export function createExerciseRuntime(loaded: unknown) {
   };
 }
 
-export type ExerciseRuntime = ReturnType<typeof createExerciseRuntime>;
-export type RuntimeEntry = keyof ExerciseRuntime;
+export type RuntimeEntry = keyof ReturnType<typeof createExerciseRuntime>;
