@@ -5,6 +5,9 @@ export const referenceBackends: readonly ReferenceBackend[] = ['cpu', 'wasm'];
 
 let wasmRegistered = false;
 
+/** Where tfjs's .wasm files are, when not in the installed @tensorflow/tfjs-backend-wasm (a grading child's own copies). */
+export const TFJS_WASM_DIR_ENV = 'DELTALAB_TFJS_WASM_DIR';
+
 /**
  * Selects the tfjs backend the references run on (Node). 'wasm' loads @tensorflow/tfjs-backend-wasm and points it
  * at the .wasm files shipped in its dist/ folder. Both backends are synchronous once ready, so references can read
@@ -17,8 +20,9 @@ export async function useReferenceBackend(backend: ReferenceBackend): Promise<vo
       import('node:module'),
       import('node:path'),
     ]);
-    const require = createRequire(import.meta.url);
-    setWasmPaths(path.dirname(require.resolve('@tensorflow/tfjs-backend-wasm')) + path.sep);
+    // A grading child runs from a folder of its own, with the .wasm files beside its program (TFJS_WASM_DIR_ENV).
+    const dir = process.env[TFJS_WASM_DIR_ENV] ?? path.dirname(createRequire(import.meta.url).resolve('@tensorflow/tfjs-backend-wasm'));
+    setWasmPaths(dir + path.sep);
     wasmRegistered = true;
   }
   if (!(await tf.setBackend(backend))) throw new Error(`tfjs backend '${backend}' failed to initialise`);

@@ -71,7 +71,7 @@ export {
   type VariantSolution,
 } from './variant';
 export { fillStatement, statementPlaceholders } from './statement';
-export { useReferenceBackend, referenceBackends, type ReferenceBackend } from './backend';
+export { useReferenceBackend, referenceBackends, TFJS_WASM_DIR_ENV, type ReferenceBackend } from './backend';
 export { forwardReference, backpropReference, layerTypeDeclaration, type Layer } from './networks';
 
 /** The exercise version recorded with a grade: a hash of its folder's files. */

@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import path from 'node:path';
-import * as esbuild from 'esbuild';
+import type * as esbuild from 'esbuild';
 import { exerciseFileNames, exercisesContentDir, hashFiles } from '@deltalab/exercises';
 import { graderPackageDir } from '../packageDir';
 
@@ -141,9 +141,11 @@ async function build(files: Record<string, string>, hash: string): Promise<Folde
     );
   }
 
+  // esbuild only where folders are compiled (a supervisor): a grading child imports this module but never calls it.
+  const { build: bundle } = await import('esbuild');
   let code: string;
   try {
-    const result = await esbuild.build({
+    const result = await bundle({
       stdin: {
         contents: [
           "import * as folder from 'deltalab:definition';",

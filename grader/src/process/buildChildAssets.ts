@@ -1,9 +1,13 @@
 /**
  * Builds a grading child's assets into the folder named on the command line (see childAssets.ts): run by the
- * supervisor as a one-off process, `node --import tsx buildChildAssets.ts <dir>`, with the grader package as its cwd.
+ * supervisor as a one-off process, `node --import tsx buildChildAssets.ts <dir> <catalogue dir>`, with the grader
+ * package as its cwd. Everything a child reads is in the folder:
  *
- *   grading-child.mjs    gradingChild.ts with the grader and exercises packages bundled in (other packages stay
- *                        imports of node_modules: isolated-vm, tfjs, zod); a child then loads no TypeScript
+ *   grading-child.mjs    gradingChild.ts with the grader and exercises packages, tfjs and zod bundled in: a child
+ *                        loads no TypeScript and nothing from node_modules but isolated-vm
+ *   node_modules/isolated-vm/   the addon (package.json, isolated-vm.js, out/isolated_vm.node), copied
+ *   tfjs-wasm/           tfjs's .wasm files (challenge evaluation)
+ *   content/             the catalogue's files (statements, solutions; the same content hashes)
  *   prelude.js, tfjs-core.js, tfjs-layers.js, retrain-harness.js
  *                        the sandbox scripts (sandbox/preparedScripts.ts)
  *   warmup.json          requests a new child grades before it says it is ready, compiled
@@ -12,7 +16,8 @@
  * Built in a temporary sibling folder and renamed into place, so a child never sees half a folder; older folders are
  * pruned (the newest few stay for processes still running older code).
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import * as esbuild from 'esbuild';
 import { loadExercises } from '@deltalab/exercises';
@@ -21,17 +26,18 @@ import type { GradeRequest } from '../protocol';
 import { buildPreludeScript } from '../sandbox/bridge';
 import { compileModule, type CompiledModule } from '../sandbox/compileSubmission';
 import { loadTfjsBundle } from '../sandbox/tfjsBundle';
-import { CHILD_SCRIPT, WARMUP_FILE } from './childAssets';
+import { CHILD_SCRIPT, CONTENT_DIR, WARMUP_FILE, WASM_DIR } from './childAssets';
 
 /** One request a child grades to warm up, with what the supervisor would have compiled for it. */
 export type WarmupJob = { request: GradeRequest; compiled: { submission?: CompiledModule } };
 
 const KEEP_FOLDERS = 3;
 
-async function main(target: string): Promise<void> {
+async function main(target: string, contentDir: string): Promise<void> {
   const staging = `${target}.tmp-${process.pid}`;
-  mkdirSync(staging, { recursive: true });
+  mkdirSync(staging, { recursive: true, mode: 0o755 });
   const write = (name: string, text: string) => writeFileSync(join(staging, name), text, { mode: 0o644 });
+  const require = createRequire(join(process.cwd(), 'package.json'));
 
   await esbuild.build({
     entryPoints: [join('src', 'process', 'gradingChild.ts')],
@@ -40,19 +46,18 @@ async function main(target: string): Promise<void> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    // Our own packages go in (TypeScript sources); everything else is imported from node_modules at run time.
-    plugins: [
-      {
-        name: 'external-packages',
-        setup(b) {
-          b.onResolve({ filter: /^[^./]/ }, (args) =>
-            args.path.startsWith('@deltalab/') ? undefined : { path: args.path, external: true },
-          );
-        },
-      },
-    ],
+    // Everything goes in but the native addon (copied beside it) and esbuild (never called in a child).
+    external: ['isolated-vm', 'esbuild'],
+    // Some of tfjs's CommonJS modules call require() for Node's own modules: give the ES module a require.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: 'error',
   });
+  const addon = dirname(require.resolve('isolated-vm/package.json'));
+  for (const file of ['package.json', 'isolated-vm.js', join('out', 'isolated_vm.node')])
+    cpSync(join(addon, file), join(staging, 'node_modules', 'isolated-vm', file));
+  const wasm = dirname(require.resolve('@tensorflow/tfjs-backend-wasm'));
+  for (const file of readdirSync(wasm).filter((name) => name.endsWith('.wasm'))) cpSync(join(wasm, file), join(staging, WASM_DIR, file));
+  cpSync(contentDir, join(staging, CONTENT_DIR), { recursive: true, filter: (source) => !source.endsWith('.test.ts') });
   write('prelude.js', buildPreludeScript());
   write('tfjs-core.js', await loadTfjsBundle('core'));
   write('tfjs-layers.js', await loadTfjsBundle('layers'));
@@ -105,12 +110,12 @@ function prune(parent: string, keep: string): void {
   }
 }
 
-const target = process.argv[2];
-if (!target) {
-  console.error('usage: buildChildAssets.ts <folder>');
+const [target, contentDir] = process.argv.slice(2);
+if (!target || !contentDir) {
+  console.error('usage: buildChildAssets.ts <folder> <catalogue folder>');
   process.exit(2);
 }
-await main(target).catch((error: unknown) => {
+await main(target, contentDir).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,32 +1,46 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { exercisesContentDir } from '@deltalab/exercises';
 import { graderPackageDir } from '../packageDir';
 
 /**
- * What a grading child runs: its program (the grader bundled into one file, gradingChild.ts with the grader and
- * exercises packages inside) and the sandbox scripts (prelude, tfjs bundles, Verify's harness), in one folder. A child
- * may not start processes, so it cannot compile anything: the supervisor prepares this once per version of the sources.
+ * Everything a grading child reads, in one folder of its own: its program (gradingChild.ts with the grader, exercises,
+ * tfjs and zod bundled into one file), isolated-vm's addon, tfjs's .wasm files, the catalogue's files, the sandbox
+ * scripts (prelude, tfjs bundles, Verify's harness) and warm-up jobs. A child may not start processes, so it compiles
+ * nothing; and it reads nothing of the installation: the folder is outside it (under the OS temp dir, owned by the
+ * supervisor's user, readable by all), so a child running as another user needs no access to where Deltalab is
+ * installed (a home folder, say), and the permission model lets it read this folder alone.
  */
-export type ChildAssets = { dir: string; childScript: string };
+export type ChildAssets = { dir: string; childScript: string; contentDir: string; wasmDir: string };
 
 /** The files of a prepared folder (see buildChildAssets.ts). */
 export const CHILD_SCRIPT = 'grading-child.mjs';
 export const WARMUP_FILE = 'warmup.json';
+export const CONTENT_DIR = 'content';
+export const WASM_DIR = 'tfjs-wasm';
 const READY_FILE = 'ready';
 
 let preparing: Promise<ChildAssets> | undefined;
 
 /**
- * The assets for the current sources: from grader/.build/child-<stamp>/ when they are there, else built by a one-off
- * process (node with tsx, running buildChildAssets.ts): a web server bundled by Next.js cannot find the grader's
- * sources by import.meta.url, a separate process with the package as its cwd can. Once per process.
+ * The assets for the current sources: from <tmp>/deltalab-grader-<uid>/child-<stamp>/ when they are there, else built
+ * by a one-off process (node with tsx, running buildChildAssets.ts): a web server bundled by Next.js cannot find the
+ * grader's sources by import.meta.url, a separate process with the package as its cwd can. Checked at every start of
+ * a child (a temp-dir cleaner may have removed them), built at most once at a time.
  */
 export function prepareChildAssets(): Promise<ChildAssets> {
-  preparing ??= prepare().catch((error: unknown) => {
+  if (preparing) {
+    const current = preparing;
+    return current.then((assets) => {
+      if (existsSync(join(assets.dir, READY_FILE))) return assets;
+      if (preparing === current) preparing = undefined;
+      return prepareChildAssets();
+    });
+  }
+  preparing = prepare().catch((error: unknown) => {
     preparing = undefined;
     throw error;
   });
@@ -35,16 +49,34 @@ export function prepareChildAssets(): Promise<ChildAssets> {
 
 async function prepare(): Promise<ChildAssets> {
   const graderDir = graderPackageDir();
-  const dir = join(graderDir, '.build', `child-${sourceStamp(graderDir)}`);
+  const dir = join(assetsRoot(), `child-${sourceStamp(graderDir)}`);
   if (!existsSync(join(dir, READY_FILE))) await runBuilder(graderDir, dir);
-  return { dir, childScript: join(dir, CHILD_SCRIPT) };
+  return { dir, childScript: join(dir, CHILD_SCRIPT), contentDir: join(dir, CONTENT_DIR), wasmDir: join(dir, WASM_DIR) };
+}
+
+/**
+ * <tmp>/deltalab-grader-<uid>: made by this user, readable and enterable by all, writable by it alone. One that is
+ * not a folder of ours, or that others may write to, is refused: its contents would be run as the grader.
+ */
+function assetsRoot(): string {
+  const root = join(tmpdir(), `deltalab-grader-${process.getuid?.() ?? 'user'}`);
+  try {
+    mkdirSync(root, { mode: 0o755 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  }
+  const stat = lstatSync(root);
+  const ours = process.getuid === undefined || stat.uid === process.getuid();
+  if (!stat.isDirectory() || !ours || (stat.mode & 0o022) !== 0)
+    throw new Error(`${root} is not a folder of this user's that only it may write to: remove it (or set TMPDIR elsewhere).`);
+  return root;
 }
 
 function runBuilder(graderDir: string, dir: string): Promise<void> {
   return new Promise((resolvePromise, reject) => {
     const builder = spawn(
       process.execPath,
-      ['--import', 'tsx', join(graderDir, 'src', 'process', 'buildChildAssets.ts'), dir],
+      ['--import', 'tsx', join(graderDir, 'src', 'process', 'buildChildAssets.ts'), dir, resolve(exercisesContentDir())],
       // Trusted code, but it needs nothing of the supervisor's secrets either.
       {
         cwd: graderDir,
@@ -76,7 +108,15 @@ function sourceStamp(graderDir: string): string {
       hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
     }
   }
-  for (const name of ['@tensorflow/tfjs-core', '@tensorflow/tfjs-layers', 'esbuild', 'isolated-vm']) {
+  for (const name of [
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-layers',
+    '@tensorflow/tfjs-backend-wasm',
+    'zod',
+    'esbuild',
+    'isolated-vm',
+  ]) {
     const manifest = findPackageJson(graderDir, name);
     hash.update(manifest ? (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version : 'none');
   }

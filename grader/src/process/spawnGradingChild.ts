@@ -1,10 +1,9 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
-import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { exercisesContentDir } from '@deltalab/exercises';
+import { join } from 'node:path';
+import { TFJS_WASM_DIR_ENV } from '@deltalab/exercises';
 import { GRADER_ASSETS_ENV } from '../sandbox/preparedScripts';
-import { graderPackageDir } from '../packageDir';
 import type { ChildAssets } from './childAssets';
 import { CHILD_ISOLATES_ENV } from './childMessages';
 
@@ -48,6 +47,7 @@ export const CHILD_ENV_KEYS = [
   CHILD_ISOLATES_ENV,
   GRADER_ASSETS_ENV,
   'DELTALAB_EXERCISES_DIR',
+  TFJS_WASM_DIR_ENV,
   // set by the /bin/sh that applies the memory ceiling: the child's own folder
   'PWD',
 ];
@@ -90,23 +90,15 @@ function permissionModelAvailable(): boolean {
   return process.allowedNodeEnvironmentFlags.has('--allow-addons') && process.allowedNodeEnvironmentFlags.has('--disable-warning');
 }
 
-/** The node_modules folders a module in the grader package resolves packages from. */
-function nodeModulesDirs(from: string): string[] {
-  const dirs: string[] = [];
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'node_modules'))) dirs.push(join(dir, 'node_modules'));
-    if (dirname(dir) === dir) return dirs;
-  }
-}
-
 /**
  * Everything about starting one grading child, in one place:
  * - its environment is an allow-list (CHILD_ENV_KEYS);
  * - it works in a folder of its own, made for it (cwd, HOME, TMPDIR), readable by it alone, removed when it exits;
  * - when the supervisor runs as root, it runs as an unprivileged user (gradingChildUser), so the embedded database
  *   (a 0700 folder) and its secret are out of its reach;
- * - where Node has it, the permission model: it may read its program, the sandbox scripts, the packages and the
- *   catalogue's files, write only its own folder, and neither start processes nor worker threads;
+ * - where Node has it, the permission model: it may read its own assets' folder (its program, isolated-vm, the sandbox
+ *   scripts, the catalogue's files: see childAssets.ts) and its working folder, write only the latter, and start
+ *   neither processes nor worker threads;
  * - under an OS memory ceiling (RLIMIT_DATA: writable memory, heap, isolates, array buffers, thread stacks), so a
  *   runaway child fails its own allocations and dies instead of taking the machine's memory. Not RLIMIT_AS: V8 reserves
  *   large address ranges it never touches (WebAssembly memories reserve 8 GB or more). Set through
@@ -129,12 +121,10 @@ export function gradingChildLaunch(
     NODE_ENV: process.env.NODE_ENV === 'production' ? 'production' : 'development',
     [CHILD_ISOLATES_ENV]: String(options.isolates),
     [GRADER_ASSETS_ENV]: options.assets.dir,
-    DELTALAB_EXERCISES_DIR: exercisesContentDir(),
+    DELTALAB_EXERCISES_DIR: options.assets.contentDir,
+    [TFJS_WASM_DIR_ENV]: options.assets.wasmDir,
   };
-  const readable =
-    options.permissions === false || !permissionModelAvailable()
-      ? null
-      : [options.assets.dir, resolve(exercisesContentDir()), ...nodeModulesDirs(graderPackageDir()), workDir, ...extraReadable];
+  const readable = options.permissions === false || !permissionModelAvailable() ? null : [options.assets.dir, workDir, ...extraReadable];
   const node = [
     process.execPath,
     '--no-node-snapshot',
