@@ -42,6 +42,15 @@ const envSchema = z.object({
   DELTALAB_GRADING_ISOLATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(2)),
   /** OS ceiling on each grading child's writable memory, MB (RLIMIT_DATA). Default 1536. */
   DELTALAB_GRADING_CHILD_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(512).max(65536).default(1536)),
+  /** Whom grading children run as when the server runs as root: a user name or uid, never root. Default nobody. */
+  DELTALAB_GRADING_USER: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^[a-z_][a-z0-9_-]*$|^\d+$/i, 'DELTALAB_GRADING_USER is a user name or a uid')
+      .refine((user) => user !== 'root' && user !== '0', 'DELTALAB_GRADING_USER may not be root: grading children run untrusted code')
+      .optional(),
+  ),
   /** Submissions per student per window, as "max/seconds" (default 5 per 60 s). */
   SUBMISSION_RATE_LIMIT: z.preprocess(
     emptyAsUndefined,

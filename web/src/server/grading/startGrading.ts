@@ -24,6 +24,7 @@ export function gradingPool(): GradingProcessPool {
     children: env.DELTALAB_GRADING_CHILDREN,
     isolatesPerChild: env.DELTALAB_GRADING_ISOLATES,
     memoryCeilingMb: env.DELTALAB_GRADING_CHILD_MEMORY_MB,
+    ...(env.DELTALAB_GRADING_USER ? { user: env.DELTALAB_GRADING_USER } : {}),
   });
   return holder.__deltalabGradingPool;
 }
