@@ -1,4 +1,4 @@
-import { apiSignIn, demo, expect, test } from '../fixtures';
+import { apiSignIn, demo, expect, signUpStudent, test } from '../fixtures';
 
 /**
  * Issue 17, as it was found: an instructor saves a numeric exercise whose variants.ts builds display() from
@@ -52,6 +52,7 @@ const attempts: [string, string, RegExp][] = [
 test('an instructor’s exercise code reaches nothing of the server: no environment, files, commands or network', async ({
   playwright,
   baseURL,
+  page,
 }) => {
   test.setTimeout(120_000);
   const instructor = await playwright.request.newContext({ baseURL });
@@ -77,9 +78,10 @@ test('an instructor’s exercise code reaches nothing of the server: no environm
     }
   }
 
-  // The site is up and grades: a student's numeric answer, through the queue.
-  const student = await playwright.request.newContext({ baseURL });
-  await apiSignIn(student, demo.student.email);
+  // The site is up and grades: a new student's numeric answer, through the queue (a student of their own: the demo
+  // students' progress belongs to the specs that follow them).
+  await signUpStudent(page);
+  const student = page.request;
   const submitted = await student.post('/api/submissions', { data: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } } });
   expect(submitted.status(), await submitted.text()).toBe(202);
   const { id } = (await submitted.json()) as { id: string };
