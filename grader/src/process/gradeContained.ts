@@ -30,9 +30,8 @@ export type ContainmentOptions = {
 export async function gradeContained(pool: GradingPool, request: GradeRequest, options: ContainmentOptions = {}): Promise<ContainedGrade> {
   let deaths = options.deaths ?? 0;
   let lastCrash: Extract<ChildGrade, { kind: 'crashed' }> | undefined;
-  const limits = jobLimits(request);
   while (deaths < MAX_CHILD_DEATHS_PER_JOB) {
-    const grade = await pool.grade(request, { alone: deaths > 0, timeLimitMs: limits.timeMs });
+    const grade = await pool.grade(request, { alone: deaths > 0, timeLimitMs: watchdogMs(request) });
     if (grade.kind !== 'crashed') return grade;
     // The exercise's own code (an authored one) brought its child down, not the student's: an internal failure, which
     // a queue retries and at last records without using an attempt. No death is counted against the submission.
@@ -47,6 +46,15 @@ export async function gradeContained(pool: GradingPool, request: GradeRequest, o
 function jobLimits(request: GradeRequest): { timeMs: number; memoryMb: number } {
   const exercise = findExercise(request.exercise);
   return exercise && 'limits' in exercise ? exercise.limits : DEFAULT_LIMITS;
+}
+
+/**
+ * How long the pool waits for a job before it deems the child hung. An authored exercise's limits are in its folder
+ * (read in the child), and a job may run its code for a variant and then the student's: allow twice the most an
+ * exercise may set (60 s).
+ */
+function watchdogMs(request: GradeRequest): number {
+  return request.folder ? 2 * 60_000 : jobLimits(request).timeMs;
 }
 
 function exerciseCrashedResult(request: GradeRequest, crash: Extract<ChildGrade, { kind: 'crashed' }>): GradeResult {
