@@ -3,6 +3,7 @@ import type { Rng } from './random';
 import { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits';
 import { DEFAULT_CODE_TOLERANCE, type Tolerance } from './tolerance';
 import { toleranceSchema } from './toleranceSchema';
+import { expressionFieldSchema, type ExpressionField } from './expressionField';
 
 /**
  * The format of an exercise. Each folder content/<topic>/<slug>/ has a definition.ts whose default export is
@@ -53,6 +54,8 @@ interface ExerciseBase<P extends Params> {
 // ---------- numeric ----------
 
 export interface NumericField<P extends Params = Params> {
+  /** A number field (the default when left out). */
+  kind?: 'number';
   /** Identifier (a contract: answers are keyed by it), e.g. 'dE_dw5'. */
   name: string;
   /** Markdown/KaTeX label shown next to the input, e.g. '$\\partial E/\\partial w_5$'. */
@@ -74,12 +77,22 @@ export interface NumericField<P extends Params = Params> {
   derive?: { from: string[]; compute(params: P, upstream: Record<string, number>): number };
 }
 
+export type { ExpressionField, ExpressionMistake } from './expressionField';
+
+/** A field of a numeric exercise: a number (the default) or an expression in declared variables. */
+export type AnswerField<P extends Params = Params> = NumericField<P> | ExpressionField<P>;
+
+export function isExpressionField<P extends Params>(field: AnswerField<P>): field is ExpressionField<P> {
+  return field.kind === 'expression';
+}
+
 export interface NumericExercise<P extends Params = Params> extends ExerciseBase<P> {
   kind: 'numeric';
-  fields: NumericField<P>[];
+  /** In the order students answer them; number fields and expression fields alike. */
+  fields: AnswerField<P>[];
   /** Fraction of a field's credit for a `carried` answer (0..1). */
   carriedCredit: number;
-  /** The tfjs reference: every field's value for these givens (gradients by autodiff). */
+  /** The tfjs reference: every number field's value for these givens (gradients by autodiff). */
   solve(params: P): Record<string, number>;
 }
 
@@ -300,6 +313,7 @@ const entrySchema = z.object({ name: identifier, signature: z.string().includes(
 
 const numericFieldSchema = z
   .object({
+    kind: z.literal('number').optional(),
     name: identifier,
     label: z.string().min(1),
     unit: z.string().optional(),
@@ -319,7 +333,7 @@ export const exerciseDefinitionSchema = z
       .object({
         ...baseShape,
         kind: z.literal('numeric'),
-        fields: z.array(numericFieldSchema).min(1),
+        fields: z.array(z.union([numericFieldSchema, expressionFieldSchema])).min(1),
         carriedCredit: z.number().min(0).max(1),
         solve: fn,
       })
@@ -399,11 +413,19 @@ export const exerciseDefinitionSchema = z
   .superRefine((definition, ctx) => {
     if (definition.kind === 'numeric') {
       const seen = new Set<string>();
+      const expressions = new Set<string>();
       definition.fields.forEach((field, index) => {
         if (seen.has(field.name))
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `duplicate field ${field.name}` });
-        for (const upstream of field.derive?.from ?? []) {
-          if (!seen.has(upstream)) {
+        if (field.kind === 'expression') expressions.add(field.name);
+        for (const upstream of field.kind === 'expression' ? [] : (field.derive?.from ?? [])) {
+          if (expressions.has(upstream)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', index, 'derive', 'from'],
+              message: `${field.name} derives from ${upstream}, an expression field: only number fields carry a value forward`,
+            });
+          } else if (!seen.has(upstream)) {
             ctx.addIssue({
               code: 'custom',
               path: ['fields', index, 'derive', 'from'],
