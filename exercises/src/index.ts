@@ -11,6 +11,10 @@ export {
   type ExerciseDefinition,
   type NumericExercise,
   type NumericField,
+  type AnswerField,
+  type ExpressionField,
+  type ExpressionMistake,
+  isExpressionField,
   type CodeExercise,
   type CodeEntry,
   type CodeCase,
@@ -66,10 +70,12 @@ export {
   expectedOutput,
   deriveField,
   type StudentVariant,
+  type StudentField,
   type ResolvedCase,
   type VariantSolution,
 } from './variant';
 export { fillStatement, statementPlaceholders } from './statement';
+export { expressionSpec } from './expressionField';
 export { useReferenceBackend, referenceBackends, type ReferenceBackend } from './backend';
 export { forwardReference, backpropReference, layerTypeDeclaration, type Layer } from './networks';
 

@@ -4,6 +4,7 @@ import { ExerciseFolderError, loadExerciseFolder } from './authored/compileExerc
 import { gradeCode } from './code/gradeCode';
 import { gradeChoice } from './gradeChoice';
 import { gradeNumericFields } from './numeric/gradeNumericFields';
+import { withExpressionFields } from './numeric/gradeExpressionField';
 import { gradeRequestSchema, type GradeRequest, type GradeResult } from './protocol';
 import { IsolatePool, type PoolOptions } from './sandbox';
 import { GRADER_VERSION } from './version';
@@ -82,13 +83,14 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
       if (solution.kind !== 'numeric') throw new Error('numeric exercise without numeric solution');
       const referenceMs = performance.now() - referenceStarted;
       unknownFieldCheck(exercise, Object.keys(submission.answers));
-      const fields = gradeNumericFields({
-        fields: exercise.fields,
+      const numberResults = gradeNumericFields({
+        fields: exercise.fields.filter((f) => f.kind !== 'expression'),
         params: variantParams(exercise, variant),
         reference: solution.values,
         answers: submission.answers,
         carriedCredit: exercise.carriedCredit,
       });
+      const fields = withExpressionFields(exercise.fields, numberResults, solution.expressions, submission.answers);
       const score = fields.reduce((s, f) => s + f.credit, 0) / fields.length;
       return {
         ...common,

@@ -68,7 +68,8 @@ export function parseExpression(input: string, spec: ExpressionSpec): ParsedExpr
     };
   }
   const { text, origin } = normalised;
-  const at = (index0: number) => (origin[Math.min(index0, origin.length - 1)] ?? 0) + 1;
+  // Past the end ("ends too early") is one past the last character typed.
+  const at = (index0: number) => (index0 >= origin.length ? input.length + 1 : origin[index0]! + 1);
   const radix = /(^|[^A-Za-z0-9_.])0[xXbBoO][0-9A-Fa-f]/.exec(text);
   if (radix) {
     const position = at(radix.index + radix[1]!.length);
