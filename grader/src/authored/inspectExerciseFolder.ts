@@ -17,7 +17,8 @@ export type FolderProblem = { file: string; variant?: VariantSelector; message: 
 
 /** What the reference gives for a variant, for the instructor's eyes only. */
 export type FolderReference =
-  | { kind: 'numeric'; values: { name: string; label: string; value: number }[] }
+  /** `expression`: an expression field's model answer (its `value` is NaN: there is no one number). */
+  | { kind: 'numeric'; values: { name: string; label: string; value: number; expression?: string }[] }
   | { kind: 'choice'; correct: string[] }
   | { kind: 'code'; solutionSource: string | null }
   | { kind: 'challenge' };
@@ -99,7 +100,7 @@ async function checkReference(exercise: Exercise, variant: VariantSelector, labe
     return [{ file: 'reference.ts', variant, message: `The reference throws for ${label}: ${messageOf(error)}` }];
   }
   if (solution.kind === 'numeric' && exercise.kind === 'numeric') {
-    const bad = exercise.fields.filter((f) => !Number.isFinite(solution.values[f.name]));
+    const bad = exercise.fields.filter((f) => f.kind !== 'expression' && !Number.isFinite(solution.values[f.name]));
     if (bad.length > 0) {
       return [
         {
@@ -110,7 +111,7 @@ async function checkReference(exercise: Exercise, variant: VariantSelector, labe
       ];
     }
     // The grader itself on the reference's answers: every field must come out correct.
-    const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, solution.values[f.name]!]));
+    const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, f.kind === 'expression' ? f.answer : solution.values[f.name]!]));
     const grade = await gradeLoaded(exercise, variant, { kind: 'numeric', answers }, pool);
     const wrong = grade.fields?.filter((f) => f.status !== 'correct') ?? [];
     if (!grade.passed) {
@@ -121,6 +122,22 @@ async function checkReference(exercise: Exercise, variant: VariantSelector, labe
           message: `The grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || grade.error?.message}`,
         },
       ];
+    }
+    // A mistake expression the grader accepts as correct would never be diagnosed, and hides a wrong reference.
+    for (const field of exercise.fields) {
+      if (field.kind !== 'expression') continue;
+      for (const mistake of field.mistakes ?? []) {
+        const graded = await gradeLoaded(exercise, variant, { kind: 'numeric', answers: { [field.name]: mistake.expression } }, pool);
+        if (graded.fields?.find((f) => f.name === field.name)?.status === 'correct') {
+          return [
+            {
+              file: 'definition.ts',
+              variant,
+              message: `The mistake '${mistake.id}' of ${field.name} is equivalent to the reference for ${label}.`,
+            },
+          ];
+        }
+      }
     }
   }
   if (solution.kind === 'code' && exercise.kind === 'code') {
@@ -179,7 +196,12 @@ function referenceAnswers(exercise: Exercise, variant: VariantSelector): FolderR
       const values = solution.kind === 'numeric' ? solution.values : {};
       return {
         kind: 'numeric',
-        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })),
+        values: exercise.fields.map((f) => ({
+          name: f.name,
+          label: f.label,
+          value: values[f.name] ?? Number.NaN,
+          ...(f.kind === 'expression' ? { expression: f.answer } : {}),
+        })),
       };
     }
     case 'choice':
