@@ -138,13 +138,11 @@ export default function ExpressionInput({
             dangerouslySetInnerHTML={{ __html: katex.renderToString(expressionToLatex(parsed.tree, names), { throwOnError: false }) }}
           />
         ) : (
-          <span className="text-red-700" role="status">
-            {parsed.message}
-          </span>
+          <span className="text-red-700">{parsed.message}</span>
         )}
       </div>
       <p id={hintId} className="mt-1 text-xs text-slate-600">
-        {[field.rule, field.hint].filter(Boolean).join(' ')} Plain text: <code>sigma(z)*(1 - sigma(z))</code>, <code>x^2</code> or{' '}
+        {[field.rule, field.hint].filter(Boolean).join(' ')} Plain text: <code>2*exp(-x)/(1 + x^2)</code>, <code>x^2</code> or{' '}
         <code>x**2</code>; names like <code>out_h1</code> are one variable.
       </p>
       {feedback && (
