@@ -196,7 +196,7 @@ export function solveVariant(exercise: Exercise, variant: VariantSelector): Vari
  * variant and the field (so every grading of a variant compares at the same points), and the reference's value at
  * each, from its expression or its tfjs function of the params and the point.
  */
-export function expressionReference(slug: string, field: ExpressionField, params: Params, variant: VariantSelector): ExpressionReference {
+function expressionReference(slug: string, field: ExpressionField, params: Params, variant: VariantSelector): ExpressionReference {
   const source = field.reference ?? field.answer;
   let reference: (point: Record<string, number>) => number;
   if (typeof source === 'string') {

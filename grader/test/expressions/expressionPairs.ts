@@ -24,7 +24,6 @@ export interface ExpressionPair {
   group: 'equivalent forms' | 'near misses' | 'domain' | 'long or deep' | 'names' | 'syntax';
 }
 
-const z = [{ name: 'z', min: -4, max: 4 }];
 const x = [{ name: 'x', min: -2, max: 2 }];
 const xPositive = [{ name: 'x', min: 0.1, max: 3 }];
 const mn = [

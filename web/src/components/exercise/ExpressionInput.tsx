@@ -1,6 +1,6 @@
 'use client';
 
-import { createElement, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import katex from 'katex';
 import type { MathfieldElement } from 'mathlive';
 import { expressionToLatex, latexToExpressionText, parseExpression, type ExpressionFunction } from '@deltalab/exercises/expressions';
@@ -77,14 +77,14 @@ export default function ExpressionInput({
       </label>
       <input type="hidden" name={field.name} value={text} />
       {editor === 'math' && mathState === 'ready' ? (
-        createElement('math-field', {
-          id: inputId,
-          ref: mathRef,
-          'aria-labelledby': `${inputId}-label`,
-          'aria-describedby': describedBy,
-          class: 'input block min-h-10 w-full text-lg',
-          'data-testid': `math-field-${field.name}`,
-        })
+        <math-field
+          id={inputId}
+          ref={mathRef}
+          aria-labelledby={`${inputId}-label`}
+          aria-describedby={describedBy}
+          class="input block min-h-10 w-full text-lg"
+          data-testid={`math-field-${field.name}`}
+        />
       ) : (
         <input
           id={inputId}

@@ -1,2 +1,0 @@
-// No tfjs here: the reference is an expression, evaluated in float64 (definition.ts).
-export {};
