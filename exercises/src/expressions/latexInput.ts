@@ -3,12 +3,19 @@ import { greekNames } from './normalise';
 /**
  * The LaTeX a MathLive math field holds, as the plain text the grader reads: \frac{a}{b} → (a)/(b), x^{2} → x^(2),
  * out_{h1} → out_h1 (letters and a subscript make one name, never a product), \sigma\left(z\right) → sigma(z),
- * \cdot → *. The page submits this text, and the "read as" preview parses the very same text. What it does not know
+ * \cdot → *; w_{5} → w5 when w5, not w_5, is declared. The page submits this text, and the "read as" preview
+ * parses the very same text. What it does not know
  * passes through (a backslash), so the parser refuses it with a message rather than guessing.
  */
-export function latexToExpressionText(latex: string): string {
+export function latexToExpressionText(latex: string, variables: readonly string[] = []): string {
   const reader = new LatexReader(latex);
-  return reader.sequence(undefined).replace(/\s+/g, ' ').trim();
+  const text = reader.sequence(undefined).replace(/\s+/g, ' ').trim();
+  // A subscript is how a math field writes w5 or z1 (w_{5}): such a name is the declared one without the underscore.
+  return text.replace(/[A-Za-z_][A-Za-z0-9_]*/g, (name) => {
+    if (!name.includes('_') || variables.includes(name)) return name;
+    const joined = name.replaceAll('_', '');
+    return variables.includes(joined) ? joined : name;
+  });
 }
 
 const wordCommands = new Set([...Object.values(greekNames), 'exp', 'log', 'ln', 'tanh', 'sigma', 'pi']);
@@ -79,6 +86,8 @@ class LatexReader {
     const rest = this.latex.slice(this.index + 1);
     const name = /^[A-Za-z]+/.exec(rest)?.[0] ?? rest.slice(0, 1);
     this.index += 1 + name.length;
+    // As in TeX, spaces after a control word only end it.
+    if (/^[A-Za-z]/.test(name)) this.skipSpaces();
     return name;
   }
 
@@ -121,6 +130,8 @@ class LatexReader {
     else if (name === 'lparen') this.emit('(');
     else if (name === 'rparen') this.emit(')');
     else if (multiply.has(name)) this.emit('*');
+    // MathLive turns a typed ** into \star: it was a power.
+    else if (name === 'star') this.emit('^');
     else if (name === 'div') this.emit('/');
     else if (spacing.has(name)) this.emit(' ');
     else if (name === 'placeholder') this.argument();
@@ -130,7 +141,7 @@ class LatexReader {
     else if (name === 'varepsilon') this.word('epsilon');
     else if (name === 'varphi') this.word('phi');
     else if (wordCommands.has(name)) this.word(name);
-    else this.emit(`\\${name}`);
+    else this.emit(`\\${name} `);
   }
 
   /** \left( … \right): the delimiter is a character or a command (\lbrace, \vert); `.` is none. */

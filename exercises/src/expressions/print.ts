@@ -58,7 +58,8 @@ const paren = (latex: string) => `\\left(${latex}\\right)`;
 function numberLatex(value: number): string {
   const text = formatNumber(value);
   const match = /^(.*)e([+-]?)(\d+)$/.exec(text);
-  return match ? `${match[1]} \\times 10^{${match[2] === '-' ? '-' : ''}${match[3]}}` : text;
+  // A product, as the grader reads it back from the math field (1e-9 is 1·10⁻⁹).
+  return match ? `${match[1]} \\cdot 10^{${match[2] === '-' ? '-' : ''}${match[3]}}` : text;
 }
 
 /** LaTeX of the tree as read; `names` overrides how a variable is typeset (the exercise's choice, e.g. \hat{y}). */

@@ -55,8 +55,8 @@ export default function ExpressionInput({
     mf.mathVirtualKeyboardPolicy = 'manual';
     mf.smartMode = false;
     const current = parseExpression(text, spec);
-    if (latexToExpressionText(mf.value) !== text) mf.value = current.ok ? expressionToLatex(current.tree, names) : '';
-    const onInput = () => setText(latexToExpressionText(mf.value));
+    if (latexToExpressionText(mf.value, spec.variables) !== text) mf.value = current.ok ? expressionToLatex(current.tree, names) : '';
+    const onInput = () => setText(latexToExpressionText(mf.value, spec.variables));
     mf.addEventListener('input', onInput);
     return () => mf.removeEventListener('input', onInput);
     // Only when the editor opens: afterwards the math field is the source of the text.
@@ -109,7 +109,7 @@ export default function ExpressionInput({
                 className="btn btn-secondary mx-0.5 px-1.5 py-0 font-mono text-xs"
                 onClick={() => {
                   mathRef.current?.insert(v.latex, { focus: true });
-                  if (mathRef.current) setText(latexToExpressionText(mathRef.current.value));
+                  if (mathRef.current) setText(latexToExpressionText(mathRef.current.value, spec.variables));
                 }}
               >
                 {v.name}
