@@ -1,3 +1,4 @@
+// eslint-disable-next-line @typescript-eslint/triple-slash-reference -- ambient types that web's and grader's tsc must see too (they compile this file, not its folder)
 /// <reference path="./mathjsBundle.d.ts" />
 import type { MathNode } from 'mathjs';
 import math from 'mathjs/lib/browser/math.js';
