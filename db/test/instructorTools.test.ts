@@ -35,6 +35,8 @@ describeEachDriver('instructor tools: dashboards, regrades, authored versions, c
     const fields = [
       { name: 'a', status: 'correct', credit: 1, message: '', value: 1 },
       { name: 'b', status: 'wrong', credit: 0, message: '', value: 2, diagnosis: { mistake: 'sign-flipped', message: '' } },
+      // An expression field: no value, the expression as the grader read it.
+      { name: 'c', status: 'wrong', credit: 0, message: '', expression: 'x*(1 - x)', diagnosis: { mistake: 'missing-x', message: '' } },
     ];
     for (const userId of [student.id, instructor.id, tester.id]) {
       const s = await makeSubmission(db, {
@@ -42,7 +44,7 @@ describeEachDriver('instructor tools: dashboards, regrades, authored versions, c
         courseId: course.id,
         exercise,
         kind: 'numeric',
-        payload: { answers: { a: '1', b: '2' } },
+        payload: { answers: { a: '1', b: '2', c: 'x(1-x)' } },
       });
       await recordGrade(db, s.id, { score: 0.5, passed: false, result: { fields } });
     }
@@ -83,8 +85,9 @@ describeEachDriver('instructor tools: dashboards, regrades, authored versions, c
       userId: student.id,
       score: 0.5,
       fields: [
-        ['a', 'correct', 1, null],
-        ['b', 'wrong', 2, 'sign-flipped'],
+        ['a', 'correct', 1, null, null],
+        ['b', 'wrong', 2, 'sign-flipped', null],
+        ['c', 'wrong', null, 'missing-x', 'x*(1 - x)'],
       ],
     });
   });

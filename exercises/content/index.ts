@@ -5,12 +5,17 @@ import activationDerivatives from './activations/activation-derivatives/definiti
 import activationValues from './activations/activation-values/definition';
 import activationsCode from './activations/activations-code/definition';
 import linearActivationChoice from './activations/linear-activation-choice/definition';
+import sigmoidDerivativeExpression from './activations/sigmoid-derivative-expression/definition';
 import softmaxValues from './activations/softmax-values/definition';
+import tanhAsSigmoidExpression from './activations/tanh-as-sigmoid-expression/definition';
+import tanhDerivativeExpression from './activations/tanh-derivative-expression/definition';
 import tanhFromSigmoid from './activations/tanh-from-sigmoid/definition';
 import backpropMazur from './backprop/backprop-mazur/definition';
 import backwardPassDeltas from './backprop/backward-pass-deltas/definition';
+import hiddenWeightGradientExpression from './backprop/hidden-weight-gradient-expression/definition';
 import mlpBackpropCode from './backprop/mlp-backprop-code/definition';
 import numericalGradientCheck from './backprop/numerical-gradient-check/definition';
+import outputWeightGradientExpression from './backprop/output-weight-gradient-expression/definition';
 import softmaxClassifierGradient from './backprop/softmax-classifier-gradient/definition';
 import softmaxGradientCode from './backprop/softmax-gradient-code/definition';
 import xorBackpropCode from './backprop/xor-backprop-code/definition';
@@ -28,17 +33,21 @@ import learningRateEffects from './gradient-descent/learning-rate-effects/defini
 import linearRegressionGradient from './gradient-descent/linear-regression-gradient/definition';
 import logisticGradientCode from './gradient-descent/logistic-gradient-code/definition';
 import logisticRegressionGradient from './gradient-descent/logistic-regression-gradient/definition';
+import logisticRegressionGradientExpression from './gradient-descent/logistic-regression-gradient-expression/definition';
 import minibatchSgdEpoch from './gradient-descent/minibatch-sgd-epoch/definition';
 import sgdEpochCode from './gradient-descent/sgd-epoch-code/definition';
 import initScales from './initialisation/init-scales/definition';
 import symmetricInitGradients from './initialisation/symmetric-init-gradients/definition';
 import zeroInitChoice from './initialisation/zero-init-choice/definition';
+import bceLogitGradientExpression from './losses/bce-logit-gradient-expression/definition';
 import binaryCrossEntropy from './losses/binary-cross-entropy/definition';
 import categoricalCrossEntropy from './losses/categorical-cross-entropy/definition';
 import lossFunctionsCode from './losses/loss-functions-code/definition';
 import regressionLosses from './losses/regression-losses/definition';
+import softmaxCrossEntropyGradientExpression from './losses/softmax-cross-entropy-gradient-expression/definition';
 import invertedDropout from './regularisation/inverted-dropout/definition';
 import l2RegularisedGradient from './regularisation/l2-regularised-gradient/definition';
+import l2RegularisedGradientExpression from './regularisation/l2-regularised-gradient-expression/definition';
 import learningCurveDiagnosis from './regularisation/learning-curve-diagnosis/definition';
 
 /** Every exercise folder and its definition. */
@@ -47,12 +56,17 @@ export const registry: RegistryEntry[] = [
   { dir: 'activations/activation-values', definition: activationValues },
   { dir: 'activations/activations-code', definition: activationsCode },
   { dir: 'activations/linear-activation-choice', definition: linearActivationChoice },
+  { dir: 'activations/sigmoid-derivative-expression', definition: sigmoidDerivativeExpression },
   { dir: 'activations/softmax-values', definition: softmaxValues },
+  { dir: 'activations/tanh-as-sigmoid-expression', definition: tanhAsSigmoidExpression },
+  { dir: 'activations/tanh-derivative-expression', definition: tanhDerivativeExpression },
   { dir: 'activations/tanh-from-sigmoid', definition: tanhFromSigmoid },
   { dir: 'backprop/backprop-mazur', definition: backpropMazur },
   { dir: 'backprop/backward-pass-deltas', definition: backwardPassDeltas },
+  { dir: 'backprop/hidden-weight-gradient-expression', definition: hiddenWeightGradientExpression },
   { dir: 'backprop/mlp-backprop-code', definition: mlpBackpropCode },
   { dir: 'backprop/numerical-gradient-check', definition: numericalGradientCheck },
+  { dir: 'backprop/output-weight-gradient-expression', definition: outputWeightGradientExpression },
   { dir: 'backprop/softmax-classifier-gradient', definition: softmaxClassifierGradient },
   { dir: 'backprop/softmax-gradient-code', definition: softmaxGradientCode },
   { dir: 'backprop/xor-backprop-code', definition: xorBackpropCode },
@@ -70,16 +84,20 @@ export const registry: RegistryEntry[] = [
   { dir: 'gradient-descent/linear-regression-gradient', definition: linearRegressionGradient },
   { dir: 'gradient-descent/logistic-gradient-code', definition: logisticGradientCode },
   { dir: 'gradient-descent/logistic-regression-gradient', definition: logisticRegressionGradient },
+  { dir: 'gradient-descent/logistic-regression-gradient-expression', definition: logisticRegressionGradientExpression },
   { dir: 'gradient-descent/minibatch-sgd-epoch', definition: minibatchSgdEpoch },
   { dir: 'gradient-descent/sgd-epoch-code', definition: sgdEpochCode },
   { dir: 'initialisation/init-scales', definition: initScales },
   { dir: 'initialisation/symmetric-init-gradients', definition: symmetricInitGradients },
   { dir: 'initialisation/zero-init-choice', definition: zeroInitChoice },
+  { dir: 'losses/bce-logit-gradient-expression', definition: bceLogitGradientExpression },
   { dir: 'losses/binary-cross-entropy', definition: binaryCrossEntropy },
   { dir: 'losses/categorical-cross-entropy', definition: categoricalCrossEntropy },
   { dir: 'losses/loss-functions-code', definition: lossFunctionsCode },
   { dir: 'losses/regression-losses', definition: regressionLosses },
+  { dir: 'losses/softmax-cross-entropy-gradient-expression', definition: softmaxCrossEntropyGradientExpression },
   { dir: 'regularisation/inverted-dropout', definition: invertedDropout },
   { dir: 'regularisation/l2-regularised-gradient', definition: l2RegularisedGradient },
+  { dir: 'regularisation/l2-regularised-gradient-expression', definition: l2RegularisedGradientExpression },
   { dir: 'regularisation/learning-curve-diagnosis', definition: learningCurveDiagnosis },
 ];

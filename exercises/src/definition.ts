@@ -1,6 +1,7 @@
 import type { Rng } from './random';
 import { DEFAULT_CODE_LIMITS, type CodeLimits } from './limits';
 import { DEFAULT_CODE_TOLERANCE, type Tolerance } from './tolerance';
+import type { ExpressionField } from './expressionField';
 
 /**
  * The format of an exercise. Each folder content/<topic>/<slug>/ has a definition.ts whose default export is
@@ -51,6 +52,8 @@ interface ExerciseBase<P extends Params> {
 // ---------- numeric ----------
 
 export interface NumericField<P extends Params = Params> {
+  /** A number field (the default when left out). */
+  kind?: 'number';
   /** Identifier (a contract: answers are keyed by it), e.g. 'dE_dw5'. */
   name: string;
   /** Markdown/KaTeX label shown next to the input, e.g. '$\\partial E/\\partial w_5$'. */
@@ -72,12 +75,22 @@ export interface NumericField<P extends Params = Params> {
   derive?: { from: string[]; compute(params: P, upstream: Record<string, number>): number };
 }
 
+export type { ExpressionField, ExpressionMistake } from './expressionField';
+
+/** A field of a numeric exercise: a number (the default) or an expression in declared variables. */
+export type AnswerField<P extends Params = Params> = NumericField<P> | ExpressionField<P>;
+
+export function isExpressionField<P extends Params>(field: AnswerField<P>): field is ExpressionField<P> {
+  return field.kind === 'expression';
+}
+
 export interface NumericExercise<P extends Params = Params> extends ExerciseBase<P> {
   kind: 'numeric';
-  fields: NumericField<P>[];
+  /** In the order students answer them; number fields and expression fields alike. */
+  fields: AnswerField<P>[];
   /** Fraction of a field's credit for a `carried` answer (0..1). */
   carriedCredit: number;
-  /** The tfjs reference: every field's value for these givens (gradients by autodiff). */
+  /** The tfjs reference: every number field's value for these givens (gradients by autodiff). */
   solve(params: P): Record<string, number>;
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { challengeActivations, challengeLayerTypes, mistakeIds, topics, type TopicId } from './definition';
+import { expressionFieldSchema } from './expressionField';
 import { toleranceSchema } from './toleranceSchema';
 
 /**
@@ -39,6 +40,7 @@ const entrySchema = z.object({ name: identifier, signature: z.string().includes(
 
 const numericFieldSchema = z
   .object({
+    kind: z.literal('number').optional(),
     name: identifier,
     label: z.string().min(1),
     unit: z.string().optional(),
@@ -58,7 +60,7 @@ export const exerciseDefinitionSchema = z
       .object({
         ...baseShape,
         kind: z.literal('numeric'),
-        fields: z.array(numericFieldSchema).min(1),
+        fields: z.array(z.union([numericFieldSchema, expressionFieldSchema])).min(1),
         carriedCredit: z.number().min(0).max(1),
         solve: fn,
       })
@@ -138,11 +140,19 @@ export const exerciseDefinitionSchema = z
   .superRefine((definition, ctx) => {
     if (definition.kind === 'numeric') {
       const seen = new Set<string>();
+      const expressions = new Set<string>();
       definition.fields.forEach((field, index) => {
         if (seen.has(field.name))
           ctx.addIssue({ code: 'custom', path: ['fields', index, 'name'], message: `duplicate field ${field.name}` });
-        for (const upstream of field.derive?.from ?? []) {
-          if (!seen.has(upstream)) {
+        if (field.kind === 'expression') expressions.add(field.name);
+        for (const upstream of field.kind === 'expression' ? [] : (field.derive?.from ?? [])) {
+          if (expressions.has(upstream)) {
+            ctx.addIssue({
+              code: 'custom',
+              path: ['fields', index, 'derive', 'from'],
+              message: `${field.name} derives from ${upstream}, an expression field: only number fields carry a value forward`,
+            });
+          } else if (!seen.has(upstream)) {
             ctx.addIssue({
               code: 'custom',
               path: ['fields', index, 'derive', 'from'],

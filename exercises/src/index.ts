@@ -10,6 +10,10 @@ export {
   type ExerciseDefinition,
   type NumericExercise,
   type NumericField,
+  type AnswerField,
+  type ExpressionField,
+  type ExpressionMistake,
+  isExpressionField,
   type CodeExercise,
   type CodeEntry,
   type CodeCase,
@@ -67,10 +71,12 @@ export {
   expectedOutput,
   deriveField,
   type StudentVariant,
+  type StudentField,
   type ResolvedCase,
   type VariantSolution,
 } from './variant';
 export { fillStatement, statementPlaceholders } from './statement';
+export { expressionSpec } from './expressionField';
 export { useReferenceBackend, referenceBackends, TFJS_WASM_DIR_ENV, type ReferenceBackend } from './backend';
 export { forwardReference, backpropReference, layerTypeDeclaration, type Layer } from './networks';
 

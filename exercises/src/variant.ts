@@ -1,7 +1,15 @@
-import type { Params, CodeCase, ExerciseKind, CodeEntry, ChoiceOption } from './definition';
+import type { Params, CodeCase, ExerciseKind, CodeEntry, ChoiceOption, ExpressionField } from './definition';
 import type { CodeLimits } from './limits';
 import type { Exercise } from './load';
-import { casesRng, paramsRng, type VariantSelector } from './random';
+import { authorSpec } from './expressionSpec';
+import {
+  compileExpression,
+  DEFAULT_EXPRESSION_POINTS,
+  parseExpression,
+  sampleExpressionReference,
+  type ExpressionReference,
+} from './expressions';
+import { casesRng, createRng, hashString, paramsRng, type VariantSelector } from './random';
 import { fillStatement } from './statement';
 import { DEFAULT_TOLERANCE, describeTolerance, type Tolerance } from './tolerance';
 
@@ -29,7 +37,7 @@ export interface StudentVariant {
   params: Params;
   statementMarkdown: string;
   /** numeric; `rule` is the field's tolerance in one sentence, present when it is not the course default. */
-  fields?: { name: string; label: string; unit?: string; hint?: string; rule?: string }[];
+  fields?: StudentField[];
   /** code and challenge */
   entries?: CodeEntry[];
   typeDeclarations?: string;
@@ -41,6 +49,27 @@ export interface StudentVariant {
   /** choice */
   mode?: 'single' | 'multiple';
   options?: { id: string; text: string }[];
+}
+
+/** A numeric exercise's field as the student sees it; an expression field lists its names and functions (never its answer). */
+export type StudentField =
+  | { kind?: undefined; name: string; label: string; unit?: string; hint?: string; rule?: string }
+  | {
+      kind: 'expression';
+      name: string;
+      label: string;
+      hint?: string;
+      /** How the answer is read and checked, in one sentence. */
+      rule: string;
+      unit?: undefined;
+      variables: { name: string; latex?: string }[];
+      functions: string[];
+    };
+
+function expressionRule(field: ExpressionField): string {
+  const names = field.variables.map((v) => v.name).join(', ');
+  const functions = field.functions.length === 0 ? 'no functions' : `functions ${field.functions.join(', ')}`;
+  return `An expression in ${names} (${functions}; + - * / and ^ or ** for powers), checked against the reference at ${field.points ?? DEFAULT_EXPRESSION_POINTS} random points.`;
 }
 
 /** What an editor needs of an exercise the student writes code for (code and challenge kinds alike). */
@@ -86,13 +115,27 @@ export function studentView(
   };
   switch (exercise.kind) {
     case 'numeric':
-      view.fields = exercise.fields.map(({ name, label, unit, hint, tolerance }) => ({
-        name,
-        label,
-        ...(unit === undefined ? {} : { unit }),
-        ...(hint === undefined ? {} : { hint }),
-        ...(fieldRule(tolerance) === undefined ? {} : { rule: fieldRule(tolerance) }),
-      }));
+      view.fields = exercise.fields.map((field): StudentField => {
+        const { name, label, hint } = field;
+        if (field.kind === 'expression') {
+          return {
+            kind: 'expression',
+            name,
+            label,
+            ...(hint === undefined ? {} : { hint }),
+            rule: expressionRule(field),
+            variables: field.variables.map((v) => ({ name: v.name, ...(v.latex ? { latex: v.latex } : {}) })),
+            functions: [...field.functions],
+          };
+        }
+        return {
+          name,
+          label,
+          ...(field.unit === undefined ? {} : { unit: field.unit }),
+          ...(hint === undefined ? {} : { hint }),
+          ...(fieldRule(field.tolerance) === undefined ? {} : { rule: fieldRule(field.tolerance) }),
+        };
+      });
       break;
     case 'code':
       Object.assign(view, editorView(exercise), { visibleCases: computed.visibleCases });
@@ -148,7 +191,8 @@ export function hiddenCases(exercise: Exercise, variant: VariantSelector): Resol
 }
 
 export type VariantSolution =
-  | { kind: 'numeric'; values: Record<string, number> }
+  /** `expressions`: per expression field, its sample points and the reference's values there (plain data). */
+  | { kind: 'numeric'; values: Record<string, number>; expressions: Record<string, ExpressionReference> }
   | { kind: 'code'; cases: ResolvedCase[] }
   | { kind: 'choice'; correct: string[]; options: ChoiceOption[] }
   | { kind: 'challenge' };
@@ -157,13 +201,16 @@ export type VariantSolution =
 export function solveVariant(exercise: Exercise, variant: VariantSelector): VariantSolution {
   switch (exercise.kind) {
     case 'numeric': {
-      const values = exercise.solve(variantParams(exercise, variant));
+      const params = variantParams(exercise, variant);
+      const values = exercise.solve(params);
+      const expressions: Record<string, ExpressionReference> = {};
       for (const field of exercise.fields) {
-        if (typeof values[field.name] !== 'number') {
+        if (field.kind === 'expression') expressions[field.name] = expressionReference(exercise.slug, field, params, variant);
+        else if (typeof values[field.name] !== 'number') {
           throw new Error(`exercise '${exercise.slug}': reference gave no value for field ${field.name}`);
         }
       }
-      return { kind: 'numeric', values };
+      return { kind: 'numeric', values, expressions };
     }
     case 'code':
       return { kind: 'code', cases: [...visibleCases(exercise, variant), ...hiddenCases(exercise, variant)] };
@@ -175,6 +222,27 @@ export function solveVariant(exercise: Exercise, variant: VariantSelector): Vari
 }
 
 /**
+ * An expression field's reference for a variant: points drawn in the declared ranges from a stream seeded by the
+ * variant and the field (so every grading of a variant compares at the same points), and the reference's value at
+ * each, from its expression or its tfjs function of the params and the point.
+ */
+function expressionReference(slug: string, field: ExpressionField, params: Params, variant: VariantSelector): ExpressionReference {
+  const source = field.reference ?? field.answer;
+  let reference: (point: Record<string, number>) => number;
+  if (typeof source === 'string') {
+    const parsed = parseExpression(source, authorSpec(field));
+    if (!parsed.ok) throw new Error(`exercise '${slug}': the reference of ${field.name} does not read: ${parsed.message}`);
+    reference = compileExpression(parsed.tree);
+  } else reference = (point) => source(params, point);
+  const rng = createRng(hashString(`expression\u0000${String(variant)}\u0000${field.name}`));
+  try {
+    return sampleExpressionReference(field.variables, field.points ?? DEFAULT_EXPRESSION_POINTS, rng, reference);
+  } catch (error) {
+    throw new Error(`exercise '${slug}', field ${field.name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
  * Numeric, for error carried forward: recompute `fieldName` from the given upstream values (the student's) with
  * the reference's own formula. Throws if the field has no `derive`.
  */
@@ -182,7 +250,9 @@ export function deriveField(exercise: Exercise, variant: VariantSelector, fieldN
   if (exercise.kind !== 'numeric') throw new Error(`exercise '${exercise.slug}' is ${exercise.kind}, not numeric`);
   const field = exercise.fields.find((f) => f.name === fieldName);
   if (!field) throw new Error(`exercise '${exercise.slug}' has no field '${fieldName}'`);
-  if (!field.derive) throw new Error(`field '${fieldName}' of '${exercise.slug}' is not derived from other fields`);
+  if (field.kind === 'expression' || !field.derive) {
+    throw new Error(`field '${fieldName}' of '${exercise.slug}' is not derived from other fields`);
+  }
   for (const name of field.derive.from) {
     if (typeof upstream[name] !== 'number') throw new Error(`deriveField ${fieldName}: missing upstream value ${name}`);
   }

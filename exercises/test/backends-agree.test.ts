@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { loadExercises, solveVariant, useReferenceBackend, type VariantSolution } from '../src/index';
 import { DEFAULT_TOLERANCE, isWithinTolerance } from '../src/rules';
+import { DEFAULT_EXPRESSION_TOLERANCE, withinExpressionTolerance } from '../src/expressions';
 import { firstMismatch } from './helpers';
 
 it('the cpu and wasm backends give the same reference answers (within each exercise’s tolerance)', async () => {
@@ -17,6 +18,17 @@ it('the cpu and wasm backends give the same reference answers (within each exerc
       const where = `${exercise.slug} / ${String(variant)}`;
       if (exercise.kind === 'numeric' && a.kind === 'numeric' && b.kind === 'numeric') {
         for (const field of exercise.fields) {
+          if (field.kind === 'expression') {
+            // The same points on both backends (drawn from the variant's seed), and values that agree there.
+            const [x, y] = [a.expressions[field.name]!, b.expressions[field.name]!];
+            expect(x.points, `${where} ${field.name} points`).toEqual(y.points);
+            const agreement = field.agreement ?? DEFAULT_EXPRESSION_TOLERANCE;
+            expect(
+              x.values.every((v, k) => withinExpressionTolerance(v, y.values[k]!, agreement)),
+              `${where} ${field.name}`,
+            ).toBe(true);
+            continue;
+          }
           expect(
             isWithinTolerance(a.values[field.name]!, b.values[field.name]!, field.tolerance ?? DEFAULT_TOLERANCE),
             `${where} ${field.name}`,

@@ -82,6 +82,15 @@ export const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 import { it } from 'vitest';
 import { deriveField, getExercise, hiddenCases, solveVariant, variantParams } from '../src/index';
 import type { NumericExercise } from '../src/definition';
+import { authorSpec, expressionSpec } from '../src/expressionField';
+import {
+  compareAtPoints,
+  compileExpression,
+  DEFAULT_EXPRESSION_TOLERANCE,
+  parseExpression,
+  type ExpressionReference,
+  type ExpressionSpec,
+} from '../src/expressions';
 
 /**
  * The standard checks of a numeric exercise, once per backend: the canonical variant prints as the notes print
@@ -145,4 +154,76 @@ export function networkCaseCoverage(slug: string, variant: number | 'canonical')
     largeLogits: networks.some((n) => n.layers.some((l) => l.activation === 'softmax' && l.b.some((b) => Math.abs(b) > 700))),
     softmaxOutput: networks.some((n) => n.layers[n.layers.length - 1]!.activation === 'softmax'),
   };
+}
+
+/**
+ * The standard checks of an exercise with expression fields, once per backend, on the canonical variant and 100
+ * random ones (each its own sample points): the model answer, an independent float64 formula (plain JS `Math`) and
+ * every form listed in `equivalent` agree with the reference at every point within the field's agreement; each of the
+ * definition's mistakes and every form in `wrong` differs; and the reference's values stay well clear of the
+ * absolute floor (else the floor, not the relative rule, would decide).
+ */
+export function checkExpressionExercise(
+  slug: string,
+  options: {
+    float64: Record<string, (point: Record<string, number>) => number>;
+    equivalent?: Record<string, string[]>;
+    wrong?: Record<string, string[]>;
+  },
+): void {
+  const exercise = getExercise(slug);
+  if (exercise.kind !== 'numeric') throw new Error(`${slug} is not numeric`);
+  const fields = exercise.fields.filter((f) => f.kind === 'expression');
+  const references = (variant: number | 'canonical') =>
+    (solveVariant(exercise, variant) as { expressions: Record<string, ExpressionReference> }).expressions;
+  const read = (text: string, spec: ExpressionSpec) => {
+    const parsed = parseExpression(text, spec);
+    if (!parsed.ok) expect.fail(`${text}: ${parsed.message}`);
+    return compileExpression(parsed.tree);
+  };
+  describeEachBackend(slug, () => {
+    it('the model answer, a float64 formula and the equivalent forms agree with the reference at every point', () => {
+      for (const variant of ['canonical' as const, ...hundredSeeds]) {
+        const expressions = references(variant);
+        for (const field of fields) {
+          const reference = expressions[field.name]!;
+          const agreement = field.agreement ?? DEFAULT_EXPRESSION_TOLERANCE;
+          const forms = [field.answer, ...(options.equivalent?.[field.name] ?? [])];
+          for (const form of forms) {
+            const verdict = compareAtPoints(read(form, expressionSpec(field)), reference, agreement);
+            if (!verdict.equivalent) expect.fail(`${String(variant)} ${field.name}: ${form} differs: ${JSON.stringify(verdict)}`);
+          }
+          const float64 = options.float64[field.name];
+          if (!float64) expect.fail(`no float64 formula for ${field.name}`);
+          const verdict = compareAtPoints(float64, reference, agreement);
+          if (!verdict.equivalent) expect.fail(`${String(variant)} ${field.name}: float64 differs: ${JSON.stringify(verdict)}`);
+        }
+      }
+    });
+
+    it('each mistake and each wrong form differs from the reference', () => {
+      for (const field of fields) {
+        const reference = references('canonical')[field.name]!;
+        const agreement = field.agreement ?? DEFAULT_EXPRESSION_TOLERANCE;
+        for (const mistake of field.mistakes ?? []) {
+          expect(compareAtPoints(read(mistake.expression, authorSpec(field)), reference, agreement).equivalent, mistake.id).toBe(false);
+        }
+        for (const form of options.wrong?.[field.name] ?? []) {
+          expect(compareAtPoints(read(form, expressionSpec(field)), reference, agreement).equivalent, form).toBe(false);
+        }
+      }
+    });
+
+    it('the reference values are far above the absolute floor', () => {
+      for (const field of fields) {
+        const floor = (field.agreement ?? DEFAULT_EXPRESSION_TOLERANCE).absolute;
+        for (const variant of ['canonical' as const, ...hundredSeeds.slice(0, 20)]) {
+          const magnitudes = references(variant)
+            [field.name]!.values.map(Math.abs)
+            .sort((a, b) => a - b);
+          expect(magnitudes[Math.floor(magnitudes.length / 2)]!, `${field.name} median |value|`).toBeGreaterThan(1000 * floor);
+        }
+      }
+    });
+  });
 }

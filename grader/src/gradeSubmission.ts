@@ -5,6 +5,7 @@ import { gradeChallenge } from './challenge/gradeChallenge';
 import { gradeCode } from './code/gradeCode';
 import { gradeChoice } from './gradeChoice';
 import { gradeNumericSubmission } from './numeric/gradeNumericSubmission';
+import { withExpressionFields } from './numeric/gradeExpressionField';
 import { gradeRequestSchema, type GradeRequest, type GradeResult } from './protocol';
 import { catalogueReference } from './reference/catalogueReference';
 import { ExerciseCodeError, type ExerciseReference } from './reference/exerciseReference';
@@ -103,12 +104,14 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
     }
     if (exercise.kind === 'numeric' && submission.kind === 'numeric') {
       unknownFieldCheck(exercise, Object.keys(submission.answers));
-      const referenceStarted = performance.now();
-      const { values } = await reference.numericSolution(variant);
+        const referenceStarted = performance.now();
+      const { values, expressions } = await reference.numericSolution(variant);
       const referenceMs = performance.now() - referenceStarted;
       for (const field of exercise.fields)
-        if (typeof values[field.name] !== 'number') throw new Error(`the reference gave no value for field ${field.name}`);
-      const fields = await gradeNumericSubmission(reference, exercise, variant, values, submission.answers);
+        if (field.kind !== 'expression' && typeof values[field.name] !== 'number')
+          throw new Error(`the reference gave no value for field ${field.name}`);
+      const numberResults = await gradeNumericSubmission(reference, exercise, variant, values, submission.answers);
+      const fields = withExpressionFields(exercise.fields, numberResults, expressions, submission.answers);
       const score = fields.reduce((s, f) => s + f.credit, 0) / fields.length;
       return {
         ...common,

@@ -87,6 +87,8 @@ const fieldResultSchema = z.object({
   credit: z.number().min(0).max(1),
   /** The parsed value, when it parsed. */
   value: z.number().optional(),
+  /** Expression fields: the answer as the grader read it (canonical text, e.g. `sigma(z)*(1 - sigma(z))`). */
+  expression: z.string().optional(),
   /** For `carried`: the upstream fields whose (wrong) student values this one is consistent with. */
   carriedFrom: z.array(z.string()).optional(),
   diagnosis: diagnosisSchema.optional(),

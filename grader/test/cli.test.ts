@@ -64,6 +64,22 @@ describe('npm run -s grade (from the repository root)', () => {
     expect(result.fields?.[0]).toMatchObject({ name: 'y_hat', value: 0.0474 });
   });
 
+  it('grades an expression answer given as text (the issue’s command)', async () => {
+    const { code, json } = await grade(
+      '--exercise',
+      'sigmoid-derivative-expression',
+      '--variant',
+      'canonical',
+      '--answers',
+      '{"dsigma_dz":"sigma(z)*(1-sigma(z))"}',
+      '--json',
+    );
+    expect(code).toBe(0);
+    const result = gradeResultSchema.parse(json);
+    expect(result.passed).toBe(true);
+    expect(result.fields?.[0]).toMatchObject({ name: 'dsigma_dz', status: 'correct', expression: 'sigma(z)*(1 - sigma(z))' });
+  });
+
   it('exits 2 with a usage error for bad arguments or an unknown exercise', async () => {
     const missing = await grade('--exercise', 'mlp-forward-code', '--json');
     expect(missing.code).toBe(2);

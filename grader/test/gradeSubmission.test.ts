@@ -51,7 +51,10 @@ describe.each(numericExercises.map((e) => [e.slug, e] as const))('numeric exerci
   it('the reference values typed as text score 1', async () => {
     const solution = solveVariant(exercise, 'canonical');
     if (solution.kind !== 'numeric') throw new Error('not numeric');
-    const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, String(solution.values[f.name])]));
+    // An expression field's reference answer is its model answer (the text a student would type).
+    const answers = Object.fromEntries(
+      exercise.fields.map((f) => [f.name, f.kind === 'expression' ? f.answer : String(solution.values[f.name])]),
+    );
     const result = await gradeSubmission({ exercise: slug, submission: { kind: 'numeric', answers } });
     expect(result.fields?.map((f) => f.status)).toEqual(exercise.fields.map(() => 'correct'));
     expect(result.score).toBe(1);

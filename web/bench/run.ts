@@ -104,6 +104,8 @@ async function main() {
       ['course home', '/course'],
       ['numeric exercise', '/exercises/mlp-forward-pass'],
       ['code exercise (editor lazy)', '/exercises/mlp-forward-code'],
+      // MathLive, mathjs's parser and KaTeX come in a chunk of their own once the page renders an expression field.
+      ['expression exercise (math lazy)', '/exercises/sigmoid-derivative-expression'],
     ] as const;
     console.log(`\nFirst-load JS (gzip -9 of the <script src> chunks the page loads; budget ${budgetKb} kB without the editor)`);
     let overBudget = false;

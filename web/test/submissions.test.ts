@@ -128,7 +128,7 @@ describe.each(testDrivers())('submissions on %s', (driver: TestDriver) => {
       expect(await refused({ y_hat: true })).toBe(`answers.y_hat: ${expectedNumber}`);
       expect(await refused({ y_hat: null })).toBe(`answers.y_hat: ${expectedNumber}`);
       expect(await refused({ y_hat: ['0.5'] })).toBe(`answers.y_hat: ${expectedNumber}`);
-      expect(await refused({ y_hat: 'x'.repeat(201) })).toBe('answers.y_hat: an answer is at most 200 characters');
+      expect(await refused({ y_hat: 'x'.repeat(401) })).toBe('answers.y_hat: an answer is at most 400 characters');
       expect(await refused([0.5])).toMatch(/^answers: answers must be an object of field name → value/);
       expect(await refused({ selected: 2 }, 'linear-activation-choice')).toBe(
         'answers.selected: expected option ids as strings, e.g. ["a"]',

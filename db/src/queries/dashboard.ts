@@ -62,8 +62,8 @@ export interface ExerciseSubmissionFacts {
   mistakeMessage: string | null;
   /** Code: the names of the cases that failed. */
   failedCases: string[] | null;
-  /** Numeric: [name, status, value, diagnosis mistake] per field, in the exercise's order. */
-  fields: [string, string, number | null, string | null][] | null;
+  /** Numeric: [name, status, value, diagnosis mistake, expression as read (expression fields)] per field, in order. */
+  fields: [string, string, number | null, string | null, string | null][] | null;
 }
 
 /**
@@ -77,7 +77,7 @@ export async function exerciseSubmissionFacts(db: Database, courseId: string, ex
       s.result->'diagnosis'->>'mistake' as "mistake", s.result->'diagnosis'->>'message' as "mistakeMessage",
       (select array_agg(c->>'name') from jsonb_array_elements(case when jsonb_typeof(s.result->'cases') = 'array' then s.result->'cases' else '[]'::jsonb end) c
         where (c->>'passed')::boolean is false) as "failedCases",
-      (select jsonb_agg(jsonb_build_array(f->>'name', f->>'status', f->'value', f->'diagnosis'->>'mistake'))
+      (select jsonb_agg(jsonb_build_array(f->>'name', f->>'status', f->'value', f->'diagnosis'->>'mistake', f->>'expression'))
         from jsonb_array_elements(case when jsonb_typeof(s.result->'fields') = 'array' then s.result->'fields' else '[]'::jsonb end) f) as "fields"
     from submissions s ${countedStudents}
     where s.course_id = ${courseId} and s.exercise_id = ${exerciseId} and s.status = 'graded'

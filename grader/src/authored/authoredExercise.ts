@@ -10,7 +10,7 @@ import {
   type VariantSelector,
 } from '@deltalab/exercises';
 import type { MistakeCandidate } from '../compare/diagnoseMistake';
-import { ExerciseCodeError, type CodeReference, type ExerciseReference } from '../reference/exerciseReference';
+import { ExerciseCodeError, type CodeReference, type ExerciseReference, type NumericSolution } from '../reference/exerciseReference';
 import type { IsolatePool } from '../sandbox';
 import type { CompiledExercise, ExerciseFolder, FolderProblem } from './compileExerciseFolder';
 import { FUNCTION_MARKER, type DerivationRequest, type MistakeOutputs } from './isolate/exerciseRuntime';
@@ -20,8 +20,9 @@ import { runExerciseCalls, type ExerciseCall } from './runExerciseCalls';
 export type AuthoredVariant = {
   params: Params;
   display: Record<string, string>;
-  /** numeric: the reference's value of each field. */
+  /** numeric: the reference's value of each number field, and each expression field's sample points and values. */
   values?: Record<string, number>;
+  expressions?: NumericSolution['expressions'];
   /** code: visible then hidden cases with their expected outputs (frozen), and each case's mistakes' outputs. */
   cases?: readonly ResolvedCase[];
   mistakes?: MistakeOutputs[];
@@ -33,7 +34,11 @@ export type ExerciseProgress = (file: string) => void;
 const identifier = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const paramsSchema = z.record(z.string(), z.unknown());
 const displaySchema = z.record(z.string(), z.string());
-const solutionSchema = z.object({ kind: z.literal('numeric'), values: z.record(z.string(), z.unknown()) });
+const solutionSchema = z.object({
+  kind: z.literal('numeric'),
+  values: z.record(z.string(), z.unknown()),
+  expressions: z.record(z.string(), z.object({ points: z.array(z.record(z.string(), z.number())), values: z.array(z.number()) })),
+});
 const casesSchema = z.array(
   z.object({ name: z.string().min(1).max(200), entry: z.string().regex(identifier), args: z.array(z.unknown()), hidden: z.boolean() }),
 );
@@ -152,8 +157,11 @@ export class AuthoredExercise implements ExerciseReference {
       params: parse(paramsSchema, values[0], 'variants.ts', 'the givens are not an object of plain data'),
       display: parse(displaySchema, values[1], 'variants.ts', 'display() must return an object of strings:'),
     };
-    if (this.exercise.kind === 'numeric')
-      data.values = parse(solutionSchema, values[2], 'reference.ts', 'the reference').values as Record<string, number>;
+    if (this.exercise.kind === 'numeric') {
+      const solution = parse(solutionSchema, values[2], 'reference.ts', 'the reference');
+      data.values = solution.values as Record<string, number>;
+      data.expressions = solution.expressions;
+    }
     if (this.exercise.kind === 'code') {
       const cases = parse(casesSchema, values[2], 'cases.ts', 'a case');
       const expected = values[3] as unknown[];
@@ -172,8 +180,9 @@ export class AuthoredExercise implements ExerciseReference {
     return data;
   }
 
-  async numericSolution(variant: VariantSelector): Promise<{ values: Record<string, number> }> {
-    return { values: (await this.variant(variant)).values ?? {} };
+  async numericSolution(variant: VariantSelector): Promise<NumericSolution> {
+    const data = await this.variant(variant);
+    return { kind: 'numeric', values: data.values ?? {}, expressions: data.expressions ?? {} };
   }
 
   async derive(variant: VariantSelector, requests: DerivationRequest[]): Promise<(number | null)[]> {

@@ -35,6 +35,13 @@ export const EXERCISE_SCRIPT_FILE = 'exercise.js';
 
 const FOLDER = 'exercise-folder';
 const TF = 'deltalab-tf';
+const LAZY = 'deltalab-lazy';
+/**
+ * The expression parser's mathjs (1 MB): only a folder with expression fields gets it (its reference expressions are
+ * read in the isolate), and even then it is evaluated on first use. Any other folder gets a module that says so.
+ */
+const MATHJS = 'mathjs/lib/browser/math.js';
+const HAS_EXPRESSION_FIELDS = /\bkind\s*:\s*['"`]expression['"`]/;
 const UNAVAILABLE = 'deltalab-unavailable';
 const TF_MODULES = ['@tensorflow/tfjs', '@tensorflow/tfjs-core'];
 const builtins = new Set(builtinModules);
@@ -92,6 +99,7 @@ async function build(files: Record<string, string>, hash: string): Promise<Folde
   const virtualDir = path.join(packageDir, 'content', '_site', '_exercise');
   const srcDir = path.join(packageDir, 'src');
   const runtimeFile = path.join(graderPackageDir(), 'src', 'authored', 'isolate', 'exerciseRuntime.ts');
+  const usesExpressions = Object.values(files).some((text) => HAS_EXPRESSION_FIELDS.test(text));
   let usesTf = false;
 
   const plugin: esbuild.Plugin = {
@@ -106,6 +114,7 @@ async function build(files: Record<string, string>, hash: string): Promise<Folde
           return { path: args.path, namespace: TF };
         }
         if (args.namespace === FOLDER) return resolveAuthorImport(args.importer, args.path);
+        if (args.path === MATHJS && args.namespace !== LAZY) return { path: args.path, namespace: LAZY, pluginData: args.resolveDir };
         // The package's helpers and the runtime (reviewed code): Node's modules and tfjs's other packages exist only
         // as modules that throw if they are ever evaluated (backend.ts imports the wasm backend lazily, say).
         if (args.path.startsWith('node:') || builtins.has(args.path) || args.path.startsWith('@tensorflow/'))
@@ -114,6 +123,19 @@ async function build(files: Record<string, string>, hash: string): Promise<Folde
       });
       b.onLoad({ filter: /.*/, namespace: FOLDER }, (args) => ({ contents: files[args.path]!, loader: 'ts', resolveDir: virtualDir }));
       b.onLoad({ filter: /.*/, namespace: TF }, () => ({ contents: 'module.exports = globalThis.tf;', loader: 'js' }));
+      // A stand-in whose properties load the real module (esbuild makes require() inside a function lazy); reading
+      // __esModule must not, since esbuild's interop reads it as soon as the importing module runs.
+      b.onLoad({ filter: /.*/, namespace: LAZY }, (args) => ({
+        contents: `let real;
+const load = () => (real ??= ${
+          usesExpressions
+            ? `require(${JSON.stringify(args.path)})`
+            : `(() => { throw new Error("The expression parser is not loaded: this exercise declares no field of kind: 'expression'."); })()`
+        });
+module.exports = new Proxy({}, { get: (_, key) => (key === '__esModule' ? undefined : load()[key]) });`,
+        loader: 'js',
+        resolveDir: args.pluginData as string,
+      }));
       b.onLoad({ filter: /.*/, namespace: UNAVAILABLE }, (args) => ({
         contents: `throw new Error(${JSON.stringify(`'${args.path}' is not available in the grader's sandbox.`)});`,
         loader: 'js',

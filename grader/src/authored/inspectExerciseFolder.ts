@@ -22,7 +22,8 @@ type VariantProblem = FolderProblem & { variant?: VariantSelector };
 
 /** What the reference gives for a variant, for the instructor's eyes only. */
 export type FolderReference =
-  | { kind: 'numeric'; values: { name: string; label: string; value: number }[] }
+  /** `expression`: an expression field's model answer (its `value` is NaN: there is no one number). */
+  | { kind: 'numeric'; values: { name: string; label: string; value: number; expression?: string }[] }
   | { kind: 'choice'; correct: string[] }
   | { kind: 'code'; solutionSource: string | null }
   | { kind: 'challenge' };
@@ -124,7 +125,7 @@ async function checkReference(
     );
   if (exercise.kind === 'numeric') {
     const values = data.values ?? {};
-    const bad = exercise.fields.filter((f) => typeof values[f.name] !== 'number' || !Number.isFinite(values[f.name]));
+    const bad = exercise.fields.filter((f) => f.kind !== 'expression' && !Number.isFinite(values[f.name]));
     if (bad.length > 0) {
       return [
         {
@@ -135,9 +136,9 @@ async function checkReference(
       ];
     }
     // Each derive formula, fed the reference's own upstream values, must give the reference's value back.
-    const derived = exercise.fields.filter((f) => f.derive);
+    const derived = exercise.fields.flatMap((f) => (f.kind !== 'expression' && f.derive ? [{ ...f, derive: f.derive }] : []));
     if (derived.length > 0) {
-      const requests = derived.map((f) => ({ field: f.name, upstream: Object.fromEntries(f.derive!.from.map((n) => [n, values[n]!])) }));
+      const requests = derived.map((f) => ({ field: f.name, upstream: Object.fromEntries(f.derive.from.map((n) => [n, values[n]!])) }));
       const computed = await authored.derive(variant, requests);
       const wrong = derived.flatMap((field, i) => {
         const value = computed[i];
@@ -145,13 +146,13 @@ async function checkReference(
         return typeof value === 'number' && isWithinTolerance(value, values[field.name]!, tolerance)
           ? []
           : [
-              `${field.name}'s derive.compute() gives ${value === null || value === undefined ? 'nothing (it throws)' : value} from the reference's own ${field.derive!.from.join(', ')}, where the reference gives ${values[field.name]}`,
+              `${field.name}'s derive.compute() gives ${value === null || value === undefined ? 'nothing (it throws)' : value} from the reference's own ${field.derive.from.join(', ')}, where the reference gives ${values[field.name]}`,
             ];
       });
       if (wrong.length > 0) return [{ file: 'definition.ts', variant, message: `definition.ts: ${wrong.join('; ')} (${label}).` }];
     }
-    // The grader itself on the reference's answers: every field must come out correct.
-    const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, values[f.name]!]));
+    // The grader itself on the reference's answers (an expression field's model answer): every field must come out correct.
+    const answers = Object.fromEntries(exercise.fields.map((f) => [f.name, f.kind === 'expression' ? f.answer : values[f.name]!]));
     const result = await grade({ kind: 'numeric', answers });
     if (!result.passed) {
       const wrong = result.fields?.filter((f) => f.status !== 'correct') ?? [];
@@ -162,6 +163,21 @@ async function checkReference(
           message: `definition.ts: the grader does not accept the reference's own answers for ${label}: ${wrong.map((f) => `${f.name}: ${f.message}`).join('; ') || result.error?.message}`,
         },
       ];
+    }
+    // A mistake expression the grader accepts as correct would never be diagnosed, and hides a wrong reference.
+    for (const field of exercise.fields) {
+      if (field.kind !== 'expression') continue;
+      for (const mistake of field.mistakes ?? []) {
+        const graded = await grade({ kind: 'numeric', answers: { [field.name]: mistake.expression } });
+        if (graded.fields?.find((f) => f.name === field.name)?.status === 'correct')
+          return [
+            {
+              file: 'definition.ts',
+              variant,
+              message: `definition.ts: the mistake '${mistake.id}' of ${field.name} is equivalent to the reference for ${label}.`,
+            },
+          ];
+      }
     }
   }
   if (exercise.kind === 'code') {
@@ -240,7 +256,12 @@ function referenceAnswers(exercise: Exercise, data: AuthoredVariant): FolderRefe
     case 'numeric':
       return {
         kind: 'numeric',
-        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: data.values?.[f.name] ?? Number.NaN })),
+        values: exercise.fields.map((f) => ({
+          name: f.name,
+          label: f.label,
+          value: data.values?.[f.name] ?? Number.NaN,
+          ...(f.kind === 'expression' ? { expression: f.answer } : {}),
+        })),
       };
     case 'choice':
       return { kind: 'choice', correct: exercise.options.filter((o) => o.correct).map((o) => o.id) };

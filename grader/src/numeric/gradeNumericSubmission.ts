@@ -4,7 +4,7 @@ import type { ExerciseReference } from '../reference/exerciseReference';
 import { gradeNumericFields } from './gradeNumericFields';
 
 /**
- * Grades numeric answers against the reference's values. Error carried forward needs the reference's formula on the
+ * Grades the answers of number fields against the reference's values (expression fields: gradeExpressionField). Error carried forward needs the reference's formula on the
  * student's own upstream values; which ones is known only while grading, and an authored exercise computes them in
  * its isolate (asynchronously). So: grade once noting the recomputations asked for, have the reference compute them
  * all at once, and grade again with them. Grading is pure and cheap; the second pass runs only when a wrong field
@@ -17,7 +17,8 @@ export async function gradeNumericSubmission(
   values: Record<string, number>,
   answers: Record<string, string | number>,
 ): Promise<FieldResult[]> {
-  const input = { fields: exercise.fields, reference: values, answers, carriedCredit: exercise.carriedCredit };
+  const fields = exercise.fields.flatMap((field) => (field.kind === 'expression' ? [] : [field]));
+  const input = { fields, reference: values, answers, carriedCredit: exercise.carriedCredit };
   const requests: { field: string; upstream: Record<string, number> }[] = [];
   const first = gradeNumericFields({
     ...input,

@@ -26,7 +26,8 @@ export function catalogueReference(exercise: Exercise): ExerciseReference {
       if (exercise.kind !== 'numeric') return requests.map(() => null);
       const params = variantParams(exercise, variant);
       return requests.map(({ field, upstream }) => {
-        const compute = exercise.fields.find((f) => f.name === field)?.derive?.compute;
+        const found = exercise.fields.find((f) => f.name === field);
+        const compute = found?.kind === 'expression' ? undefined : found?.derive?.compute;
         try {
           return compute ? compute(params, upstream) : null;
         } catch {

@@ -1,4 +1,4 @@
-import type { Exercise, ResolvedCase, VariantSelector } from '@deltalab/exercises';
+import type { Exercise, ResolvedCase, VariantSelector, VariantSolution } from '@deltalab/exercises';
 import type { FolderProblem } from '../authored/compileExerciseFolder';
 import type { DerivationRequest } from '../authored/isolate/exerciseRuntime';
 import type { MistakeCandidate } from '../compare/diagnoseMistake';
@@ -12,13 +12,15 @@ import type { MistakeCandidate } from '../compare/diagnoseMistake';
 export interface ExerciseReference {
   /** The exercise's metadata (fields, tolerances, limits, entries…); an authored one's functions only throw. */
   readonly exercise: Exercise;
-  /** numeric: the reference's value of every field for the variant. */
-  numericSolution(variant: VariantSelector): Promise<{ values: Record<string, number> }>;
+  /** numeric: the reference's value of every number field, and each expression field's sample points and values. */
+  numericSolution(variant: VariantSelector): Promise<NumericSolution>;
   /** numeric: fields recomputed with the reference's formula from given upstream values; null where that fails. */
   derive(variant: VariantSelector, requests: DerivationRequest[]): Promise<(number | null)[]>;
   /** code: every graded case with its expected output, and the exercise's named mistakes' outputs on a case. */
   codeReference(variant: VariantSelector): Promise<CodeReference>;
 }
+
+export type NumericSolution = Extract<VariantSolution, { kind: 'numeric' }>;
 
 export type CodeReference = {
   /** Visible then hidden cases; frozen (shared by every grade of the variant). */

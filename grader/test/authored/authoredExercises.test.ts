@@ -38,6 +38,37 @@ describe('exercises authored in the site, compiled and run only in grading child
     expect(values[0]?.value).toBeCloseTo(1 / (1 + Math.exp(6)), 6);
   });
 
+  it('validates an expression folder (tfjs reference), shows its model answer, and refuses a mistake that is the answer', async () => {
+    const expression = (edit?: (files: Record<string, string>) => void) =>
+      catalogueFolder('backprop/output-weight-gradient-expression', 'site-de-dw5', edit);
+    const validation = await validate(expression());
+    expect(validation.problems).toEqual([]);
+    expect(validation).toMatchObject({ ok: true, problems: [], variantsChecked: 21 });
+    const values = validation.canonical?.reference.kind === 'numeric' ? validation.canonical.reference.values : [];
+    expect(values[0]).toMatchObject({ name: 'dE_dw5', expression: '(out_o1 - target_o1)*out_o1*(1 - out_o1)*out_h1' });
+    expect(validation.canonical?.variant.fields?.[0]).toMatchObject({ kind: 'expression', functions: [] });
+    expect(JSON.stringify(validation.canonical?.variant)).not.toContain('missing-out-h1');
+
+    const broken = await validate(
+      expression((files) => {
+        files['definition.ts'] = files['definition.ts']!.replace(
+          "expression: '(out_o1 - target_o1)*out_h1'",
+          "expression: 'out_h1*(out_o1 - target_o1)*out_o1*(1 - out_o1)'",
+        );
+      }),
+    );
+    expect(broken.ok).toBe(false);
+    expect(broken.problems[0]).toMatchObject({ file: 'definition.ts', message: expect.stringContaining("'missing-sigma-derivative'") });
+
+    const graded = await gradeContained(pool, {
+      exercise: 'site-de-dw5',
+      variant: 'canonical',
+      folder: expression(),
+      submission: { kind: 'numeric', answers: { dE_dw5: 'out_h1*out_o1*(1-out_o1)*(out_o1-target_o1)' } },
+    });
+    expect(graded).toMatchObject({ kind: 'graded', result: { passed: true } });
+  });
+
   it('grades a submission against the folder of its version', async () => {
     const folder = numeric();
     const grade = await gradeContained(pool, {

@@ -1,4 +1,5 @@
 import type { Exercise, StudentVariant } from '@deltalab/exercises';
+import { variableLatex } from '@deltalab/exercises/expressions';
 import { renderMarkdown } from '@/lib/renderMarkdown';
 import { NumericWorkspace } from './NumericWorkspace';
 import { ChoiceWorkspace } from './ChoiceWorkspace';
@@ -27,6 +28,14 @@ export function ExerciseWorkspace({
       ...(f.unit ? { unit: f.unit } : {}),
       ...(f.hint ? { hint: f.hint } : {}),
       ...(f.rule ? { rule: f.rule } : {}),
+      ...(f.kind === 'expression'
+        ? {
+            expression: {
+              variables: f.variables.map((v) => ({ name: v.name, latex: v.latex ?? variableLatex(v.name) })),
+              functions: f.functions,
+            },
+          }
+        : {}),
     }));
     return <NumericWorkspace exercise={slug} fields={fields} rules={rules} initialHistory={history} />;
   }

@@ -24,7 +24,9 @@ export function ReferenceAnswers({ reference }: { reference: Reference }) {
                     <span dangerouslySetInnerHTML={{ __html: renderMarkdown(v.label, { inline: true }) }} />{' '}
                     <code className="text-xs text-slate-500">{v.name}</code>
                   </td>
-                  <td className="py-1 font-mono">{Number.isFinite(v.value) ? formatNumber(v.value, REFERENCE_FIGURES) : '—'}</td>
+                  <td className="py-1 font-mono">
+                    {v.expression ?? (Number.isFinite(v.value) ? formatNumber(v.value, REFERENCE_FIGURES) : '—')}
+                  </td>
                 </tr>
               ))}
             </tbody>

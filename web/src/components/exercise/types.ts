@@ -28,6 +28,8 @@ export interface NumericFieldView {
   hint?: string;
   /** The field's rule in one sentence, when it is not the course default (e.g. 6 significant figures). */
   rule?: string;
+  /** An expression field: its names (with how the preview typesets them) and the functions it allows. */
+  expression?: { variables: { name: string; latex: string }[]; functions: string[] };
 }
 
 export interface ChoiceOptionView {

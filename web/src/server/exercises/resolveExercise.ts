@@ -93,7 +93,12 @@ export async function referenceOf(resolved: ResolvedExercise, variant: VariantSe
       const values = solution.kind === 'numeric' ? solution.values : {};
       return {
         kind: 'numeric',
-        values: exercise.fields.map((f) => ({ name: f.name, label: f.label, value: values[f.name] ?? Number.NaN })),
+        values: exercise.fields.map((f) => ({
+          name: f.name,
+          label: f.label,
+          value: values[f.name] ?? Number.NaN,
+          ...(f.kind === 'expression' ? { expression: f.answer } : {}),
+        })),
       };
     }
     case 'choice':

@@ -41,6 +41,8 @@ export interface ExerciseStats {
     carriedByField: { field: string; submissions: number }[];
     /** The most common wrong values per field, grouped by the known mistake they match (null: none). */
     wrongValues: { field: string; mistake: string | null; value: number; submissions: number }[];
+    /** Expression fields: the most common wrong expressions (as the grader read them), known mistakes first. */
+    wrongExpressions: { field: string; mistake: string | null; expression: string; submissions: number }[];
   };
 }
 
@@ -142,16 +144,23 @@ function numericFigures(facts: ExerciseSubmissionFacts[]): NonNullable<ExerciseS
   const firstWrong = new Map<string, number>();
   const carried = new Map<string, number>();
   const wrongValues = new Map<string, { field: string; mistake: string | null; value: number; submissions: number }>();
+  const wrongExpressions = new Map<string, { field: string; mistake: string | null; expression: string; submissions: number }>();
   let withCarried = 0;
   for (const f of graded) {
     const fields = f.fields!;
     const first = fields.find(([, status]) => status !== 'correct' && status !== 'carried');
     if (first) firstWrong.set(first[0], (firstWrong.get(first[0]) ?? 0) + 1);
     let anyCarried = false;
-    for (const [name, status, value, mistake] of fields) {
+    for (const [name, status, value, mistake, expression] of fields) {
       if (status === 'carried') {
         anyCarried = true;
         carried.set(name, (carried.get(name) ?? 0) + 1);
+      }
+      if (status === 'wrong' && typeof expression === 'string') {
+        const key = `${name}|${mistake ?? ''}|${expression}`;
+        const entry = wrongExpressions.get(key) ?? { field: name, mistake: mistake ?? null, expression, submissions: 0 };
+        entry.submissions++;
+        wrongExpressions.set(key, entry);
       }
       if (status === 'wrong' && typeof value === 'number') {
         const shown = Number(value.toPrecision(4));
@@ -172,6 +181,9 @@ function numericFigures(facts: ExerciseSubmissionFacts[]): NonNullable<ExerciseS
     carriedByField: [...carried.entries()].sort(([, a], [, b]) => b - a).map(([field, count]) => ({ field, submissions: count })),
     // Known mistakes first, then the most frequent values.
     wrongValues: [...wrongValues.values()]
+      .sort((a, b) => Number(b.mistake !== null) - Number(a.mistake !== null) || b.submissions - a.submissions)
+      .slice(0, 20),
+    wrongExpressions: [...wrongExpressions.values()]
       .sort((a, b) => Number(b.mistake !== null) - Number(a.mistake !== null) || b.submissions - a.submissions)
       .slice(0, 20),
   };

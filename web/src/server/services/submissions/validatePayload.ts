@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { SubmissionPayload } from '@deltalab/db';
-import type { Exercise } from '@deltalab/exercises';
+import { expressionSpec, type Exercise } from '@deltalab/exercises';
 import { sourceSizeRefusal } from '@deltalab/exercises/rules';
+import { parseExpression } from '@deltalab/exercises/expressions';
 import { parseNumericAnswer } from '@deltalab/grader';
 import { SubmissionError } from './submissionError';
 
@@ -9,7 +10,7 @@ import { SubmissionError } from './submissionError';
  * One numeric answer: the text a student typed (figures and all: "0.750"), or a JSON number from a script or an LMS
  * integration (no written figures: only its value is checked).
  */
-const numericAnswer = z.union([z.string().max(200, 'an answer is at most 200 characters'), z.number()], {
+const numericAnswer = z.union([z.string().max(400, 'an answer is at most 400 characters'), z.number()], {
   error: 'expected a number, as JSON (0.082) or as text ("0.082", "8.2e-2")',
 });
 /** A choice's answer: the ids of the ticked options. */
@@ -89,9 +90,17 @@ export function validatePayload(exercise: Exercise, request: SubmissionRequest):
       if (answered.length === 0) {
         throw new SubmissionError('wrong-payload', `No answers given: fill in at least one field (fields: ${[...names].join(', ')}).`);
       }
-      // Text that is no number is refused before it is stored: the student keeps the attempt and reads why at once.
+      // Text that is no number (or, for an expression field, no expression the grader can read) is refused before
+      // it is stored: the student keeps the attempt and reads why at once.
+      const fields = new Map(exercise.fields.map((f) => [f.name, f]));
       for (const [name, value] of answered) {
-        const parsed = typeof value === 'number' ? null : parseNumericAnswer(value);
+        const field = fields.get(name)!;
+        const parsed =
+          field.kind === 'expression'
+            ? parseExpression(String(value), expressionSpec(field))
+            : typeof value === 'number'
+              ? null
+              : parseNumericAnswer(value);
         if (parsed && !parsed.ok) throw new SubmissionError('wrong-payload', `answers.${name}: ${parsed.message}`);
       }
       return { answers: given };

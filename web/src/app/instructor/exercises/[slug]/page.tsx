@@ -106,6 +106,13 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
                 head={['Field', 'Value', 'Known mistake', 'Submissions']}
                 rows={stats.numeric.wrongValues.map((w) => [w.field, String(w.value), w.mistake ?? '—', String(w.submissions)])}
               />
+              {stats.numeric.wrongExpressions.length > 0 && (
+                <Table
+                  title="Most common wrong expressions"
+                  head={['Field', 'Expression (as read)', 'Known mistake', 'Submissions']}
+                  rows={stats.numeric.wrongExpressions.map((w) => [w.field, w.expression, w.mistake ?? '—', String(w.submissions)])}
+                />
+              )}
             </>
           )}
         </div>
