@@ -5,7 +5,6 @@ import {
   parseExpression,
   reservedNames,
   type ExpressionFunction,
-  type ExpressionSpec,
   type ExpressionTolerance,
   type ExpressionVariable,
 } from './expressions';

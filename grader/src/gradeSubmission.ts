@@ -104,7 +104,7 @@ export async function gradeSubmission(request: GradeRequest, options: GradeOptio
     }
     if (exercise.kind === 'numeric' && submission.kind === 'numeric') {
       unknownFieldCheck(exercise, Object.keys(submission.answers));
-        const referenceStarted = performance.now();
+      const referenceStarted = performance.now();
       const { values, expressions } = await reference.numericSolution(variant);
       const referenceMs = performance.now() - referenceStarted;
       for (const field of exercise.fields)
