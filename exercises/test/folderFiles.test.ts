@@ -4,7 +4,6 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import perceptronForward from '../content/forward-pass/perceptron-forward/definition';
 import {
-  ExerciseLoadError,
   exerciseFileNames,
   exerciseFolderFiles as folderFiles,
   exerciseFromFiles,
