@@ -204,7 +204,7 @@ export async function challengeBoard(db: Database, courseId: string, exerciseId:
     join best b on b.user_id = pu.user_id
     join counted c on c.user_id = pu.user_id
     join users u on u.id = pu.user_id
-    join enrollments en on en.user_id = pu.user_id and en.course_id = ${courseId} and en.role = 'student'
+    join enrollments en on en.user_id = pu.user_id and en.course_id = ${courseId} and en.role = 'student' and en.dropped_at is null
     left join ${challengeNames} cn on cn.course_id = ${courseId} and cn.user_id = pu.user_id`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     userId: row.userId as string,

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
   courseExercises,
@@ -222,7 +222,15 @@ export function leaderboardQuery(db: Database, courseId: string, exerciseId: str
     .select({ userId: best.userId, name: users.name, score: best.score, gradedAt: best.gradedAt, passed: best.passed })
     .from(best)
     .innerJoin(users, eq(users.id, best.userId))
-    .innerJoin(enrollments, and(eq(enrollments.userId, best.userId), eq(enrollments.courseId, courseId), eq(enrollments.role, 'student')))
+    .innerJoin(
+      enrollments,
+      and(
+        eq(enrollments.userId, best.userId),
+        eq(enrollments.courseId, courseId),
+        eq(enrollments.role, 'student'),
+        isNull(enrollments.droppedAt),
+      ),
+    )
     .orderBy(sql`${best.score} desc nulls last`, asc(best.gradedAt), asc(users.name))
     .limit(options.limit ?? 100);
 }
