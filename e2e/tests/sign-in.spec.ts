@@ -53,7 +53,7 @@ test.describe('sign-in', () => {
     const response = await page.goto('/instructor');
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: '403 — Not allowed' })).toBeVisible();
-    await expect(page.getByText('This page is for instructors only.')).toBeVisible();
+    await expect(page.getByText('it is for the staff of your current course, or for administrators')).toBeVisible();
     await snap('instructor page as a student');
   });
 
