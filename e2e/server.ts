@@ -234,7 +234,8 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
 export async function startServer(
   name: string,
   database: ServerDatabase = { kind: 'pglite' },
-  settings: Record<string, string> = {},
+  /** More environment for the server; a function of its address when a setting names it (NEXTAUTH_URL). */
+  settings: Record<string, string> | ((baseURL: string) => Record<string, string>) = {},
   /** The folder that holds the server's data directory (default: the system's temp folder). */
   dataParent: string = tmpdir(),
 ): Promise<RunningServer> {
@@ -272,7 +273,7 @@ export async function startServer(
     child.stderr?.pipe(log.stream, { end: false });
     return child;
   };
-  let server = launch(settings);
+  let server = launch(typeof settings === 'function' ? settings(`http://localhost:${port}`) : settings);
 
   /** Stops the server: SIGTERM (a clean shutdown, SIGKILL after 5 s), or SIGKILL at once (a crash, a power cut). */
   const halt = async (how: 'graceful' | 'kill' = 'graceful') => {
