@@ -32,6 +32,7 @@ ALTER TABLE "users" ADD COLUMN "session_version" integer DEFAULT 0 NOT NULL;--> 
 ALTER TABLE "courses" ADD COLUMN "archived_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD COLUMN "dropped_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "enrollments" ADD COLUMN "section" text;--> statement-breakpoint
+ALTER TABLE "enrollments" ADD COLUMN "last_activity_at" timestamp with time zone;--> statement-breakpoint
 ALTER TABLE "course_invitations" ADD CONSTRAINT "course_invitations_course_id_courses_id_fk" FOREIGN KEY ("course_id") REFERENCES "public"."courses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "course_invitations" ADD CONSTRAINT "course_invitations_invited_by_users_id_fk" FOREIGN KEY ("invited_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "password_links" ADD CONSTRAINT "password_links_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -43,5 +44,9 @@ CREATE INDEX "password_links_user_idx" ON "password_links" USING btree ("user_id
 -- instructor or administrator, or an instructor of a course) still may. Course instructors stay their courses' instructors.
 UPDATE "users" SET "is_admin" = ("role" = 'admin'),
 	"can_create_courses" = ("role" IN ('instructor', 'admin') OR EXISTS (SELECT 1 FROM "enrollments" e WHERE e."user_id" = "users"."id" AND e."role" = 'instructor'));--> statement-breakpoint
+-- The roster's "last activity" of existing members: their latest submission in the course.
+UPDATE "enrollments" en SET "last_activity_at" = last."at"
+	FROM (SELECT "user_id", "course_id", max("created_at") AS "at" FROM "submissions" GROUP BY "user_id", "course_id") last
+	WHERE last."user_id" = en."user_id" AND last."course_id" = en."course_id";--> statement-breakpoint
 ALTER TABLE "users" DROP COLUMN "role";--> statement-breakpoint
 DROP TYPE "public"."site_role";

@@ -11,7 +11,7 @@ import {
   type ChallengeSettingsRow,
   type Submission,
 } from '../schema';
-import { returningSubmission, submissionFromRow } from './submissions';
+import { returningSubmission, submissionFromRow, touchLastActivity } from './submissions';
 
 export interface NewChallengeEntryInput {
   userId: string;
@@ -57,7 +57,7 @@ export async function insertChallengeEntry(db: Database, input: NewChallengeEntr
         ${p.seed}, ${p.trainAccuracy}, ${Math.round(p.trainingMs)}
       from inserted
       returning submission_id
-    )
+    ), ${touchLastActivity(input.userId, input.courseId)}
     select inserted.*, (select n from used) as "usedToday" from inserted join entry on entry.submission_id = inserted."id"`;
   const rows = runsStatementsOneAtATime(db)
     ? rowsOf<Record<string, unknown>>(await db.execute(statement))

@@ -74,17 +74,31 @@ export function submissionFromRow(row: Record<string, unknown>): Submission {
   ) as Submission;
 }
 
+/**
+ * A CTE (`activity`) that stamps the member's last activity in the course when `inserted` stored something: the
+ * roster's "last activity" reads one column instead of every submission of the course.
+ */
+export function touchLastActivity(userId: string, courseId: string) {
+  return sql`activity as (
+      update enrollments set last_activity_at = now()
+      where user_id = ${userId} and course_id = ${courseId} and exists (select 1 from inserted)
+    )`;
+}
+
 function insertWithinLimit(input: NewSubmissionInput) {
   const counting = sql`${submissions.userId} = ${input.userId} and ${submissions.courseId} = ${input.courseId}
     and ${submissions.exerciseId} = ${input.exerciseId} and ${submissions.countsAsAttempt}`;
   const belowLimit = input.maxAttempts == null ? sql`true` : sql`used.n < ${input.maxAttempts}`;
-  return sql`insert into ${submissions}
-      (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, attempt)
-    select ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
-      ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false}, used.n + 1
-    from (select count(*)::int as n from ${submissions} where ${counting}) used
-    where ${belowLimit}
-    returning ${returningSubmission}`;
+  return sql`with inserted as (
+      insert into ${submissions}
+        (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, attempt)
+      select ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
+        ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false}, used.n + 1
+      from (select count(*)::int as n from ${submissions} where ${counting}) used
+      where ${belowLimit}
+      returning ${returningSubmission}
+    ), ${touchLastActivity(input.userId, input.courseId)}
+    select * from inserted`;
 }
 
 /** Attempts used: submissions that count (an internal grading failure gives its attempt back). */

@@ -22,6 +22,8 @@ export const enrollments = pgTable(
     droppedAt: timestamp('dropped_at', { withTimezone: true }),
     /** The student's section or label (e.g. "Lab B"): a filter on the dashboards; null: none. */
     section: text('section'),
+    /** When the member last submitted work in the course (the roster's "last activity"); null: never. */
+    lastActivityAt: timestamp('last_activity_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   // The primary key makes (user, course) unique; the course index serves member lists.
