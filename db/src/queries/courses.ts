@@ -1,6 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { courses, enrollments, users, type Course, type CourseRole, type Enrollment, type NewCourse } from '../schema';
+import { courses, enrollments, users, type Course, type Enrollment, type NewCourse } from '../schema';
 import { found } from './errors';
 import { rowsOf } from '../rawRows';
 
