@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireSitePage } from '@/server/instructorPage';
+import { requireSitePage } from '@/server/pageAccess';
 import { listCourses } from '@/server/services/admin/courses';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { CourseRow } from '@/components/admin/CourseRow';

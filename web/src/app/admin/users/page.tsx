@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireSitePage } from '@/server/instructorPage';
+import { requireSitePage } from '@/server/pageAccess';
 import { findUsers } from '@/server/services/admin/users';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { UserRow } from '@/components/admin/UserRow';

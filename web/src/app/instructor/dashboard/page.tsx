@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { listCourseSections } from '@deltalab/db';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { studentFilterOf } from '@/server/services/dashboards/studentFilter';
 import { SectionFilter } from '@/components/instructor/SectionFilter';
 import { getCourseOverview } from '@/server/services/dashboards/getCourseOverview';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { listCourseRegrades } from '@/server/services/regrades/regradePreview';
 import { formatDateTime } from '@/lib/format';
 import { InstructorNav } from '@/components/instructor/InstructorNav';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { standingIn } from '@/server/auth/courseAccess';
 import { courseCan } from '@/server/auth/permissions';
 import { getRoster } from '@/server/services/people/roster';

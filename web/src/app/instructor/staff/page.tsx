@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import type { CourseRole } from '@deltalab/db';
 import { coursePermissions, permissionsOf } from '@/server/auth/permissions';
 import { listStaff } from '@/server/services/people/staff';

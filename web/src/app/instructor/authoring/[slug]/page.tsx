@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { selectAuthoringDraft } from '@deltalab/db';
 import { hashFiles, mistakeIds, topics } from '@deltalab/exercises';
 import type { FolderValidation } from '@deltalab/grader';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { AuthoringEditor } from '@/components/instructor/authoring/AuthoringEditor';
 import { newForm, type AuthoringFormState } from '@/lib/authoring/formState';
 import { InstructorNav } from '@/components/instructor/InstructorNav';

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { mistakeIds, topics } from '@deltalab/exercises';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { AuthoringEditor } from '@/components/instructor/authoring/AuthoringEditor';
 import { newForm } from '@/lib/authoring/formState';
 import { ImportArchiveForm } from '@/components/instructor/ImportArchiveForm';

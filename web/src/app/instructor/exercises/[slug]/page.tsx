@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listCountedStudents, listExerciseVersions, listRegradesForExercise, selectCourseExerciseBySlug } from '@deltalab/db';
 import { listCourseSections } from '@deltalab/db';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { standingIn } from '@/server/auth/courseAccess';
 import { courseCan } from '@/server/auth/permissions';
 import { studentFilterOf } from '@/server/services/dashboards/studentFilter';

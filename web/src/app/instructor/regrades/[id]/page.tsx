@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { standingIn } from '@/server/auth/courseAccess';
 import { courseCan } from '@/server/auth/permissions';
 import { getRegradePreview } from '@/server/services/regrades/regradePreview';

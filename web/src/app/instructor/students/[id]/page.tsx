@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listCourseMembers, studentTimeline } from '@deltalab/db';
 import { storedGradeResult, type StoredGradeResult } from '@/server/grading/storedResult';
-import { requireCoursePage } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { formatDateTime } from '@/lib/format';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 
