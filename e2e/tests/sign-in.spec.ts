@@ -34,7 +34,7 @@ test.describe('sign-in', () => {
     await snap('course page');
 
     await page.getByLabel(`Account menu for ${demo.student.name}`).click();
-    await expect(page.getByText('Role: student')).toBeVisible();
+    await expect(page.getByText(`Role in ${demo.courseTitle}: student`)).toBeVisible();
     await snap('account menu');
     await page.getByRole('link', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign out' })).toBeVisible();

@@ -52,8 +52,9 @@ describe.each(testDrivers())('auth on %s', (driver) => {
         name: 'Enter your name',
         email: 'Enter a valid email address, like name@example.com',
         password: 'Password must be at least 8 characters',
+        joinCode: 'Enter the join code your instructor gave you',
       });
-      // The join code is asked for once the rest is right (someone invited by email needs none).
+      // With the rest right, an empty join code is refused unless the email was added to a roster.
       expect(await signUp(handle.db, { ...valid, email: `no-code-${run}@example.test`, joinCode: '' })).toMatchObject({
         ok: false,
         fieldErrors: { joinCode: 'Enter the join code your instructor gave you' },

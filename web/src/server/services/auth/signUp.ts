@@ -35,6 +35,8 @@ const signUpInput = z
 
 export type SignUpField = keyof z.infer<typeof signUpInput>;
 
+const noJoinCode = 'Enter the join code your instructor gave you';
+
 export type SignUpResult = { ok: true; userId: string; courseId: string; email: string } | FormRefusal<SignUpField>;
 
 /**
@@ -45,7 +47,14 @@ export type SignUpResult = { ok: true; userId: string; courseId: string; email: 
  */
 export async function signUp(db: Database, input: unknown): Promise<SignUpResult> {
   const parsed = signUpInput.safeParse(input);
-  if (!parsed.success) return formRefusal<SignUpField>(parsed.error);
+  if (!parsed.success) {
+    const refusal = formRefusal<SignUpField>(parsed.error);
+    // All the form's problems at once: an empty join code too (unless invited), though it is decided after the rest.
+    const fields = typeof input === 'object' && input !== null ? (input as Record<string, unknown>) : {};
+    if (Object.keys(refusal.fieldErrors).length > 0 && !fields.invitation && !String(fields.joinCode ?? '').trim())
+      refusal.fieldErrors.joinCode ??= noJoinCode;
+    return refusal;
+  }
   const { name, email, password, joinCode, invitation: token } = parsed.data;
 
   let proven = false;
@@ -76,7 +85,7 @@ export async function signUp(db: Database, input: unknown): Promise<SignUpResult
         fieldErrors: {
           joinCode: staff
             ? `${email} is invited as ${roleName(staff.role)}: sign up through the link in that invitation.`
-            : 'Enter the join code your instructor gave you',
+            : noJoinCode,
         },
       };
     }
