@@ -5,7 +5,17 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -32,8 +42,15 @@ export interface RunningServer {
   databaseUrl?: string;
   /** The running server's process id (it changes at a restart). */
   pid(): number | undefined;
-  /** Stops the server and starts it again on the same data, with these settings added to its environment. */
-  restart(settings?: Record<string, string>, how?: 'graceful' | 'kill'): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same data, with these settings added to its environment; `meanwhile`
+   * runs while it is stopped (e.g. `npm run admin`, which the embedded database allows only then).
+   */
+  restart(settings?: Record<string, string>, how?: 'graceful' | 'kill', meanwhile?: () => Promise<void>): Promise<void>;
+  /** `npm run admin -- <args>` on this server's data (stop it first with the embedded database); its output. */
+  admin(args: string[]): Promise<string>;
+  /** The server output written so far. */
+  log(): string;
   stop(): Promise<void>;
 }
 
@@ -60,6 +77,9 @@ function serverEnv(dataDir: string, port?: number, databaseUrl?: string, authSec
   }
   delete env.NEXTAUTH_URL;
   delete env.AUTH_URL;
+  // The tests sign in with the demo accounts, on PostgreSQL too (where nothing demo is made unless asked).
+  env.DELTALAB_DEMO = '1';
+  delete env.SMTP_URL;
   return env;
 }
 
@@ -129,19 +149,52 @@ async function onServer(serverUrl: string, statement: string): Promise<void> {
   }
 }
 
-/** Migrates and seeds a new data directory (or database) with the web app's own seed script. */
-export async function seedDataDir(dataDir: string, logName: string, databaseUrl?: string): Promise<void> {
+/** The administrator every test server has, made with `npm run admin -- create-admin` (its password set through the link). */
+export const e2eAdmin = { email: 'e2e-admin@deltalab.test', name: 'Eve Admin' } as const;
+/** Where seedDataDir keeps the token of the administrator's one-time password link (each copy of the template has it). */
+const adminLinkFile = 'e2e-admin-link';
+
+/** Runs one of web's scripts (seed-cli.ts, admin-cli.ts) on a data directory or database; returns its output. */
+async function runWebScript(script: string, args: string[], dataDir: string, logName: string, databaseUrl?: string): Promise<string> {
   const log = openLog(logName);
-  const seed = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', 'src/server/seed-cli.ts'], {
+  const child = spawn(process.execPath, ['--no-node-snapshot', '--conditions=react-server', '--import', 'tsx', script, ...args], {
     cwd: webDir,
     env: serverEnv(dataDir, undefined, databaseUrl),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  seed.stdout?.pipe(log.stream, { end: false });
-  seed.stderr?.pipe(log.stream, { end: false });
-  const code = await exited(seed);
+  let output = '';
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      log.stream.write(chunk);
+    });
+  const code = await exited(child);
   log.stream.end();
-  if (code !== 0) throw new Error(`Migrating/seeding ${dataDir} failed (exit ${code}); see ${log.file}`);
+  if (code !== 0) throw new Error(`${script} ${args.join(' ')} on ${databaseUrl ?? dataDir} failed (exit ${code}); see ${log.file}`);
+  return output;
+}
+
+/**
+ * Migrates and seeds a new data directory (or database) with the web app's own seed script, then makes the test
+ * administrator with the admin command and keeps its password link's token in the data directory.
+ */
+export async function seedDataDir(dataDir: string, logName: string, databaseUrl?: string): Promise<void> {
+  await runWebScript('src/server/seed-cli.ts', [], dataDir, logName, databaseUrl);
+  const output = await runWebScript(
+    'src/server/admin-cli.ts',
+    ['create-admin', e2eAdmin.email, '--name', e2eAdmin.name],
+    dataDir,
+    `admin-${logName}`,
+    databaseUrl,
+  );
+  const token = /\/password\?token=([\w-]{43})/.exec(output)?.[1];
+  if (!token) throw new Error(`npm run admin -- create-admin printed no password link:\n${output}`);
+  writeFileSync(join(dataDir, adminLinkFile), token);
+}
+
+/** The token of the test administrator's password link on this server (unused until the first signInAdmin). */
+export function adminLinkToken(dataDir: string): string {
+  return readFileSync(join(dataDir, adminLinkFile), 'utf8').trim();
 }
 
 function freePort(): Promise<number> {
@@ -181,7 +234,8 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
 export async function startServer(
   name: string,
   database: ServerDatabase = { kind: 'pglite' },
-  settings: Record<string, string> = {},
+  /** More environment for the server; a function of its address when a setting names it (NEXTAUTH_URL). */
+  settings: Record<string, string> | ((baseURL: string) => Record<string, string>) = {},
   /** The folder that holds the server's data directory (default: the system's temp folder). */
   dataParent: string = tmpdir(),
 ): Promise<RunningServer> {
@@ -219,7 +273,7 @@ export async function startServer(
     child.stderr?.pipe(log.stream, { end: false });
     return child;
   };
-  let server = launch(settings);
+  let server = launch(typeof settings === 'function' ? settings(`http://localhost:${port}`) : settings);
 
   /** Stops the server: SIGTERM (a clean shutdown, SIGKILL after 5 s), or SIGKILL at once (a crash, a power cut). */
   const halt = async (how: 'graceful' | 'kill' = 'graceful') => {
@@ -258,11 +312,14 @@ export async function startServer(
     logFile: log.file,
     databaseUrl: ownDatabase?.url,
     pid: () => server.pid,
-    async restart(extra = {}, how = 'graceful') {
+    async restart(extra = {}, how = 'graceful', meanwhile) {
       await halt(how);
+      await meanwhile?.();
       server = launch(extra);
       await serving();
     },
+    admin: (args) => runWebScript('src/server/admin-cli.ts', args, dataDir, `admin-${name}.log`, ownDatabase?.url),
+    log: () => readFileSync(log.file, 'utf8'),
     stop,
   };
 }

@@ -66,19 +66,22 @@ export function serverActions(): Map<string, ServerAction> {
     node: Record<string, ManifestEntry>;
   };
   const built = new Map<string, ServerAction>();
+  const pageOf = (worker: string) =>
+    '/' +
+    worker
+      .slice('app/'.length, -'/page'.length)
+      .split('/')
+      .filter((part) => !/^\(.*\)$/.test(part))
+      .join('/');
   for (const [id, entry] of Object.entries(manifest.node)) {
-    const worker = Object.keys(entry.workers)[0];
-    if (!worker?.startsWith('app/') || !worker.endsWith('/page'))
-      throw new Error(`Action ${entry.exportedName}: no page holds it (${worker})`);
-    const page =
-      '/' +
-      worker
-        .slice('app/'.length, -'/page'.length)
-        .split('/')
-        .filter((part) => !/^\(.*\)$/.test(part))
-        .join('/');
-    if (page.includes('['))
-      throw new Error(`Action ${entry.exportedName} is only on a dynamic page (${page}): teach serverActions.ts its values.`);
+    // An action of the layout (the header's) is held by every page: any static one will do.
+    const pages = Object.keys(entry.workers)
+      .filter((worker) => worker.startsWith('app/') && worker.endsWith('/page'))
+      .map(pageOf);
+    if (pages.length === 0) throw new Error(`Action ${entry.exportedName}: no page holds it (${Object.keys(entry.workers).join(', ')})`);
+    // Not Next's own pages (/_not-found answers 404 whatever the action returns).
+    const page = pages.find((p) => !p.includes('[') && !p.startsWith('/_'));
+    if (!page) throw new Error(`Action ${entry.exportedName} is only on a dynamic page (${pages[0]}): teach serverActions.ts its values.`);
     built.set(entry.exportedName, {
       name: entry.exportedName,
       file: entry.filename,

@@ -9,7 +9,7 @@ import {
   selectOptionalUserById,
   selectUserByEmail,
   selectUserById,
-  updateUserPasswordHash,
+  updateUserPassword,
   users,
 } from '../src/index';
 import { makeUser, uniqueSuffix } from '../src/test/factories';
@@ -19,7 +19,14 @@ describeEachDriver('users', (use) => {
   it('stores the email lower-cased and trimmed, and finds it whatever the case', async () => {
     const suffix = uniqueSuffix();
     const user = await insertUser(use().db, { email: `  Ada.${suffix}@Example.TEST `, name: ' Ada ', passwordHash: 'hash' });
-    expect(user).toMatchObject({ email: `ada.${suffix}@example.test`, name: 'Ada', role: 'student', passwordHash: 'hash' });
+    expect(user).toMatchObject({
+      email: `ada.${suffix}@example.test`,
+      name: 'Ada',
+      isAdmin: false,
+      canCreateCourses: false,
+      sessionVersion: 0,
+      passwordHash: 'hash',
+    });
     expect(user?.createdAt).toBeInstanceOf(Date);
     expect((await selectUserByEmail(use().db, `ADA.${suffix}@example.test`)).id).toBe(user?.id);
   });
@@ -55,7 +62,7 @@ describeEachDriver('users', (use) => {
   });
 
   it('selects by id, optional or not', async () => {
-    const user = await makeUser(use().db, { role: 'instructor', passwordHash: null });
+    const user = await makeUser(use().db, { canCreateCourses: true, passwordHash: null });
     expect(await selectOptionalUserById(use().db, user.id)).toEqual(user);
     expect(await selectUserById(use().db, user.id)).toEqual(user);
     const missing = '00000000-0000-4000-8000-000000000000';
@@ -65,10 +72,10 @@ describeEachDriver('users', (use) => {
     expect(await selectOptionalUserByEmail(use().db, 'nobody@example.test')).toBeUndefined();
   });
 
-  it('updates a password hash', async () => {
+  it('updates a password hash, ending the sessions of the account (its session version goes up)', async () => {
     const user = await makeUser(use().db, { passwordHash: 'old' });
-    await updateUserPasswordHash(use().db, user.id, 'new');
-    expect((await selectUserById(use().db, user.id)).passwordHash).toBe('new');
+    expect(await updateUserPassword(use().db, user.id, 'new')).toBe(1);
+    expect(await selectUserById(use().db, user.id)).toMatchObject({ passwordHash: 'new', sessionVersion: 1 });
   });
 
   it('links an OAuth account once and finds the user by it', async () => {

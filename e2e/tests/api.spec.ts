@@ -436,7 +436,7 @@ test.describe('API over HTTP (issue 5)', () => {
       }),
       403,
       'forbidden',
-      'Only an instructor of the course can grade previews.',
+      `Only an instructor or a teaching assistant of ${demo.courseTitle} can preview its exercises.`,
     );
 
     const instructor = await playwright.request.newContext({ baseURL: server.baseURL });

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
-import { demo, expect, signIn, test } from '../fixtures';
+import { request, type Page } from '@playwright/test';
+import { apiSignIn, apiSignInAdmin, demo, expect, signIn, test } from '../fixtures';
 import { pageRoutes } from '../pageRoutes';
 
 /**
@@ -8,7 +8,7 @@ import { pageRoutes } from '../pageRoutes';
  * The list below must name every page route the site has (checked against web/src/app): a new page without a scan
  * fails here until it is added.
  */
-type Visitor = 'anonymous' | 'student' | 'instructor';
+type Visitor = 'anonymous' | 'student' | 'instructor' | 'admin';
 const codeEditorLoaded = (page: Page) => expect(page.getByRole('textbox', { name: 'Code editor' })).toBeAttached({ timeout: 30_000 });
 /** A page to scan: its URL, or `open`, which makes what the page shows (a regrade, a draft) and returns its URL. */
 type Scan = { visitor: Visitor; url?: string; open?: (page: Page) => Promise<string>; ready?: (page: Page) => Promise<void> };
@@ -17,6 +17,39 @@ const scans: Record<string, Scan[]> = {
   '/signin': [{ visitor: 'anonymous', url: '/signin' }],
   '/signup': [{ visitor: 'anonymous', url: '/signup' }],
   '/signout': [{ visitor: 'student', url: '/signout' }],
+  '/account': [{ visitor: 'student', url: '/account' }],
+  '/password': [
+    { visitor: 'anonymous', url: '/password?token=not-a-link' },
+    {
+      visitor: 'instructor',
+      // A real link: a reset link for one of the course's students (nothing changes until it is used).
+      open: async (page) => {
+        const roster = (await (await page.request.get('/api/instructor/roster')).json()) as { students: { userId: string }[] };
+        const issued = await page.request.post(`/api/instructor/roster/${roster.students[0]!.userId}/reset-link`);
+        expect(issued.status(), await issued.text()).toBe(201);
+        const link = new URL(((await issued.json()) as { link: string }).link);
+        return link.pathname + link.search;
+      },
+    },
+  ],
+  '/invitation': [
+    { visitor: 'anonymous', url: '/invitation?token=not-a-link' },
+    {
+      // As the invitee sees it (the sign-up form): the instructor invites through a session of their own.
+      visitor: 'anonymous',
+      open: async (page) => {
+        const instructor = await request.newContext({ baseURL: new URL(page.url()).origin });
+        await apiSignIn(instructor, demo.instructor.email);
+        const invited = await instructor.post('/api/instructor/staff', {
+          data: { email: `axe-${Date.now().toString(36)}@example.com`, role: 'teaching-assistant' },
+        });
+        expect(invited.status(), await invited.text()).toBe(201);
+        const link = new URL(((await invited.json()) as { link: string }).link);
+        await instructor.dispose();
+        return link.pathname + link.search;
+      },
+    },
+  ],
   '/course': [
     { visitor: 'student', url: '/course' },
     { visitor: 'instructor', url: '/course' },
@@ -69,6 +102,10 @@ const scans: Record<string, Scan[]> = {
     },
   ],
   '/instructor/regrades': [{ visitor: 'instructor', url: '/instructor/regrades' }],
+  '/instructor/staff': [{ visitor: 'instructor', url: '/instructor/staff' }],
+  '/instructor/roster': [{ visitor: 'instructor', url: '/instructor/roster' }],
+  '/admin/users': [{ visitor: 'admin', url: '/admin/users' }],
+  '/admin/courses': [{ visitor: 'admin', url: '/admin/courses' }],
   '/instructor/regrades/[id]': [
     {
       visitor: 'instructor',
@@ -96,12 +133,14 @@ test('the scan list names every page route of the site', () => {
   expect(Object.keys(scans).sort()).toEqual(pageRoutes());
 });
 
-for (const visitor of ['anonymous', 'student', 'instructor'] as const) {
+for (const visitor of ['anonymous', 'student', 'instructor', 'admin'] as const) {
   test(`axe finds no serious or critical violation on any page, as ${visitor === 'anonymous' ? 'an anonymous visitor' : `the ${visitor}`}`, async ({
     page,
+    server,
   }) => {
     test.setTimeout(180_000);
-    if (visitor !== 'anonymous') await signIn(page, visitor === 'student' ? demo.secondStudent.email : demo.instructor.email);
+    if (visitor === 'admin') await apiSignInAdmin(page.request, server);
+    else if (visitor !== 'anonymous') await signIn(page, visitor === 'student' ? demo.secondStudent.email : demo.instructor.email);
     const found: string[] = [];
     for (const [route, entries] of Object.entries(scans)) {
       for (const entry of entries.filter((e) => e.visitor === visitor)) {

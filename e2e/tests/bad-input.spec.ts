@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import postgres from 'postgres';
 import { tableDigests } from '../databaseDigest';
-import { apiSignIn, demo, expect, test } from '../fixtures';
+import { apiSignIn, apiSignInAdmin, demo, expect, test } from '../fixtures';
 import { apiRoutes } from '../pageRoutes';
 import { repoRoot } from '../server';
 import {
@@ -114,6 +114,9 @@ test('every write API route answers a corpus of malformed requests with a specif
   test.setTimeout(300_000);
   const api = await playwright.request.newContext({ baseURL: server.baseURL });
   await apiSignIn(api, demo.instructor.email);
+  // The administrators' routes are sent by an administrator: they too reach the parsing.
+  const admin = await playwright.request.newContext({ baseURL: server.baseURL });
+  await apiSignInAdmin(admin, server);
   const routes = apiRoutes().filter((r) => !r.startsWith('/api/auth/'));
   const targets = routes.flatMap((route) =>
     methodsOf(route).flatMap((method) => concreteUrls(route).map((url) => ({ route, method, url }))),
@@ -123,7 +126,8 @@ test('every write API route answers a corpus of malformed requests with a specif
   const problems: string[] = [];
   for (const { method, url } of targets) {
     for (const { name, body } of corpus) {
-      const response = await api.fetch(url, { method, ...body, failOnStatusCode: false });
+      const sender = url.startsWith('/api/admin/') ? admin : api;
+      const response = await sender.fetch(url, { method, ...body, failOnStatusCode: false });
       const status = response.status();
       const text = await response.text();
       let message = '';
@@ -141,6 +145,7 @@ test('every write API route answers a corpus of malformed requests with a specif
   expect(problems).toEqual([]);
   if (before) expect(await tableCounts(server.databaseUrl!)).toEqual(before);
   await api.dispose();
+  await admin.dispose();
 });
 
 /**
@@ -156,15 +161,28 @@ const numbers: unknown[] = ['NaN', 'Infinity', '-Infinity', NaN, Infinity, -Infi
 const file = { name: 'x.bin', mimeType: 'application/octet-stream', buffer: Buffer.from([0, 1, 2]) };
 
 interface ActionCorpus {
-  /** Arguments that succeed, in the call the corpus varies: one object, one value, or a form's fields. */
-  valid: () => { object: Record<string, unknown> } | { value: unknown } | { form: Record<string, string> };
+  /**
+   * Arguments that succeed, in the call the corpus varies: one object, one value, a form's fields, or none (an action
+   * that takes no arguments refuses any).
+   */
+  valid: () => { object: Record<string, unknown> } | { value: unknown } | { form: Record<string, string> } | { none: true };
+  /** Who sends the calls (default: the demo course's instructor). */
+  as?: 'invitee';
   /** Per field, bad values besides the wrong types and unstorable text every field gets. */
   bad: Record<string, unknown[]>;
   /** Fields that take a number (so 42 is no wrong type there). */
   numeric?: string[];
 }
 
-function actionCorpora(course: { firstSlug: string; secondSlug: string; id: () => string }): Record<string, ActionCorpus> {
+function actionCorpora(course: {
+  firstSlug: string;
+  secondSlug: string;
+  id: () => string;
+  /** A fresh one-time password link's token (a student's of the demo course). */
+  passwordToken: () => string;
+  /** The invitee's invitation token (to the demo course's staff; the invitee sends those calls). */
+  invitationToken: string;
+}): Record<string, ActionCorpus> {
   const unknownIds = [randomUUID(), 'not-a-uuid', '', 'NaN', '00000000-0000-0000-0000-000000000000'];
   return {
     saveCourseSettingsAction: {
@@ -191,6 +209,23 @@ function actionCorpora(course: { firstSlug: string; secondSlug: string; id: () =
       valid: () => ({ object: { joinCode: 'SANDBOX-1' } }),
       bad: { joinCode: ['NO-SUCH-CODE', randomUUID(), 'NaN', '   '] },
     },
+    changePasswordAction: {
+      // The same password again: the specs after this one sign in with it.
+      valid: () => ({ object: { current: demo.password, password: demo.password, confirm: demo.password } }),
+      bad: { current: ['wrong password', ''], password: ['short', 'x'.repeat(201), ''], confirm: ['another one', ''] },
+    },
+    setPasswordAction: {
+      valid: () => ({ object: { token: course.passwordToken(), password: demo.password, confirm: demo.password } }),
+      bad: { token: ['A'.repeat(43), 'short', '', 'NaN'], password: ['short', ''], confirm: ['another one'] },
+    },
+    acceptInvitationAction: {
+      as: 'invitee',
+      valid: () => ({ object: { token: course.invitationToken } }),
+      bad: { token: ['A'.repeat(43), 'short', '', 'NaN'] },
+    },
+    startStudentViewAction: { valid: () => ({ none: true }), bad: {} },
+    leaveStudentViewAction: { valid: () => ({ none: true }), bad: {} },
+    signOutEverywhereAction: { valid: () => ({ none: true }), bad: {} },
   };
 }
 
@@ -200,6 +235,7 @@ function badCalls(corpus: ActionCorpus, firstSlug: string): { name: string; call
   const calls: { name: string; call: ActionCall }[] = [];
   const show = (value: unknown) => (typeof value === 'string' && value.length > 40 ? `${value.length} characters` : String(value));
   for (const [field, values] of Object.entries(corpus.bad)) {
+    if ('none' in valid) continue;
     if ('form' in valid) {
       for (const value of [...unstorable, ...values, file, undefined])
         calls.push({
@@ -216,7 +252,8 @@ function badCalls(corpus: ActionCorpus, firstSlug: string): { name: string; call
     }
   }
   // Arguments of the wrong shape: none, and values where an object (or a form) goes.
-  for (const args of [[], [null], ['hello'], [42], [[1, 2, 3]]]) calls.push({ name: `arguments ${JSON.stringify(args)}`, call: { args } });
+  for (const args of [[], [null], ['hello'], [42], [[1, 2, 3]]])
+    if (!('none' in valid && args.length === 0)) calls.push({ name: `arguments ${JSON.stringify(args)}`, call: { args } });
   if ('form' in valid) calls.push({ name: 'the form as a plain object', call: { args: [valid.form] } });
   if ('form' in valid && 'direction' in valid.form)
     calls.push({ name: 'moving the first exercise up', call: { form: { slug: firstSlug, direction: 'up' } } });
@@ -285,10 +322,47 @@ test('every server action answers a corpus of malformed calls with a specific re
   const api = await playwright.request.newContext({ baseURL: server.baseURL });
   await apiSignIn(api, demo.instructor.email);
   const actions = serverActions();
-  const call = (name: string, how: ActionCall) => callServerAction(api, server.baseURL, actions.get(name)!, how);
+  // Someone invited to the demo course's staff who signed up without the invitation's link (they send its corpus).
+  const invitee = await playwright.request.newContext({ baseURL: server.baseURL });
+  const signUp = async (context: typeof api, email: string, joinCode: string) => {
+    const outcome = await callServerAction(context, server.baseURL, actions.get('signUpAction')!, {
+      args: [{ name: 'Bad Input', email, password: demo.password, joinCode }],
+    });
+    expect(outcome.kind === 'returned' && (outcome.value as { ok?: boolean }).ok, describeOutcome(outcome)).toBe(true);
+    await apiSignIn(context, email);
+  };
+  const inviteeEmail = `bad-input-invitee-${stamp}@example.com`;
+  const invited = await api.post('/api/instructor/staff', { data: { email: inviteeEmail, role: 'teaching-assistant' } });
+  expect(invited.status(), await invited.text()).toBe(201);
+  const invitationToken = new URL(((await invited.json()) as { link: string }).link).searchParams.get('token')!;
+  await signUp(invitee, inviteeEmail, 'SANDBOX-1');
+  // A student of the demo course whose password links the corpus uses.
+  const studentEmail = `bad-input-student-${stamp}@example.com`;
+  const student = await playwright.request.newContext({ baseURL: server.baseURL });
+  await signUp(student, studentEmail, demo.joinCode);
+  await student.dispose();
+  const roster = (await (await api.get('/api/instructor/roster')).json()) as { students: { userId: string; email: string }[] };
+  const studentId = roster.students.find((s) => s.email === studentEmail)!.userId;
+  let passwordToken = '';
+  const issuePasswordToken = async () => {
+    const issued = await api.post(`/api/instructor/roster/${studentId}/reset-link`);
+    expect(issued.status(), await issued.text()).toBe(201);
+    passwordToken = new URL(((await issued.json()) as { link: string }).link).searchParams.get('token')!;
+  };
+  await issuePasswordToken();
+
+  const contexts = { instructor: api, invitee };
   const { order } = (await courseView(api)) as CourseView;
   let courseId: string = randomUUID(); // the demo course's, learnt below (the switcher shows it once there are two)
-  const corpora = actionCorpora({ firstSlug: order[0]!, secondSlug: order[1]!, id: () => courseId });
+  const corpora = actionCorpora({
+    firstSlug: order[0]!,
+    secondSlug: order[1]!,
+    id: () => courseId,
+    passwordToken: () => passwordToken,
+    invitationToken,
+  });
+  const call = (name: string, how: ActionCall) =>
+    callServerAction(contexts[corpora[name]?.as ?? 'instructor'], server.baseURL, actions.get(name)!, how);
   expect(Object.keys(corpora).sort()).toEqual(sourceServerActions().map((a) => a.name));
 
   const observers = { view: () => courseView(api), students: () => courseStudents(api, 'deep-learning-ffn') };
@@ -311,15 +385,42 @@ test('every server action answers a corpus of malformed calls with a specific re
   if (tables) expect(await tableDigests(server.databaseUrl!, ['sign_in_throttle'])).toEqual(tables);
 
   // Each valid call succeeds: what the corpus varied was the only thing wrong. Creating a course makes a second one,
-  // so the switcher shows the demo course's id; joining the other course comes last (it moves the instructor there).
+  // so the switcher shows the demo course's id; the student view is left right after it starts; joining the other course
+  // comes late (it moves the instructor there), and signing out everywhere last.
+  const validOrder = [
+    'saveCourseSettingsAction',
+    'moveExerciseAction',
+    'signUpAction',
+    'createCourseAction',
+    'switchCourseFormAction',
+    'changePasswordAction',
+    'setPasswordAction',
+    'acceptInvitationAction',
+    'startStudentViewAction',
+    'leaveStudentViewAction',
+    'joinCourseAction',
+    'signOutEverywhereAction',
+  ];
+  expect([...validOrder].sort()).toEqual(Object.keys(corpora).sort());
   try {
-    for (const name of Object.keys(corpora)) {
+    for (const name of validOrder) {
       if (name === 'switchCourseFormAction') courseId = (await switcherCourseIds(api)).get(demo.courseTitle) ?? 'missing';
+      // The corpus's link was used up by nothing, but a fresh one is what a student would follow.
+      if (name === 'setPasswordAction') await issuePasswordToken();
       const valid = corpora[name]!.valid();
-      const outcome = await call(name, 'form' in valid ? { form: valid.form } : { args: ['object' in valid ? valid.object : valid.value] });
+      const outcome = await call(
+        name,
+        'form' in valid
+          ? { form: valid.form }
+          : 'none' in valid
+            ? { args: [] }
+            : { args: ['object' in valid ? valid.object : valid.value] },
+      );
       expect(outcome.kind === 'returned' && (outcome.value as { ok?: unknown }).ok, `${name}: ${describeOutcome(outcome)}`).toBe(true);
     }
   } finally {
+    await invitee.dispose();
+    await apiSignIn(api, demo.instructor.email);
     // The specs after this one on the same server share the demo instructor and course: put back the course they work
     // in, its settings and its exercise order, and check that they are back.
     const restored = await restoreCourseView(api, server.baseURL, before.view as CourseView, demo.courseTitle);

@@ -34,7 +34,7 @@ test.describe('sign-in', () => {
     await snap('course page');
 
     await page.getByLabel(`Account menu for ${demo.student.name}`).click();
-    await expect(page.getByText('Role: student')).toBeVisible();
+    await expect(page.getByText(`Role in ${demo.courseTitle}: student`)).toBeVisible();
     await snap('account menu');
     await page.getByRole('link', { name: 'Sign out' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Sign out' })).toBeVisible();
@@ -53,7 +53,7 @@ test.describe('sign-in', () => {
     const response = await page.goto('/instructor');
     expect(response?.status()).toBe(403);
     await expect(page.getByRole('heading', { name: '403 — Not allowed' })).toBeVisible();
-    await expect(page.getByText('This page is for instructors only.')).toBeVisible();
+    await expect(page.getByText('it is for the staff of your current course, or for administrators')).toBeVisible();
     await snap('instructor page as a student');
   });
 

@@ -4,7 +4,8 @@
  * TEST_DATABASE_URL, on PostgreSQL (a temporary database). Prints the server time of the overview and of the
  * per-exercise figures (the services the pages and the API call, median of 5 after a warm-up), and how long a regrade
  * of one exercise for the whole class takes through the normal queue and the real grader (6,000 submissions), against
- * the targets (≤ 300 ms, ≤ 30 s). Settings: DASHBOARD_STUDENTS, DASHBOARD_EXERCISES, DASHBOARD_SUBMISSIONS.
+ * the targets (≤ 300 ms, ≤ 30 s). Also (issue 18) the roster's data, an import of a lecture's roster (as many new emails
+ * as students) and a request's session check. Settings: DASHBOARD_STUDENTS, DASHBOARD_EXERCISES, DASHBOARD_SUBMISSIONS.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -20,11 +21,14 @@ import { getExerciseStats } from '../src/server/services/dashboards/getExerciseS
 import { createRegrade } from '../src/server/services/regrades/createRegrade';
 import { waitForRegradePreview } from '../src/server/services/regrades/regradePreview';
 import { seed } from '../src/server/seed';
+import { resolveSession } from '../src/server/auth/resolveSession';
+import { getRoster } from '../src/server/services/people/roster';
+import { importRoster } from '../src/server/services/people/rosterImport';
 
 const students = Number(process.env.DASHBOARD_STUDENTS ?? 300);
 const exerciseCount = Number(process.env.DASHBOARD_EXERCISES ?? 30);
 const perPair = Number(process.env.DASHBOARD_SUBMISSIONS ?? 20);
-const targets = { loadMs: 300, regradeS: 30 };
+const targets = { loadMs: 300, regradeS: 30, sessionMs: 5, importS: 10 };
 
 /** A plausible grade of attempt `attempt` of a student: results shaped as the grader's, scores rising over attempts. */
 function gradeFor(slug: string, kind: string, student: number, attempt: number) {
@@ -155,6 +159,33 @@ async function runOn(label: string, handle: DbHandle): Promise<boolean> {
     `  per-exercise figures, the slower             ${perExerciseMs.toFixed(0).padStart(6)} ms   target ≤ ${targets.loadMs} ms   ${verdict(perExerciseMs <= targets.loadMs)}`,
   );
 
+  // Issue 18: the roster page's data at this size, a roster import of a lecture, and the session's one read.
+  const rosterMs = await median(() => getRoster(handle.db, course));
+  console.log(
+    `  roster (students, last activity, totals)      ${rosterMs.toFixed(0).padStart(6)} ms   target ≤ ${targets.loadMs} ms   ${verdict(rosterMs <= targets.loadMs)}`,
+  );
+  const csv = (offset: number) =>
+    [
+      'email,name,section',
+      ...Array.from({ length: students }, (_, i) => `import-${offset + i}@deltalab.test,Imported ${i},Lab ${i % 4}`),
+    ].join('\n');
+  const importStarted = performance.now();
+  const imported = await importRoster(handle.db, course, { id: instructorId, name: 'Bench' }, csv(0), 'http://localhost:3000');
+  const importS = (performance.now() - importStarted) / 1000;
+  const againStarted = performance.now();
+  await importRoster(handle.db, course, { id: instructorId, name: 'Bench' }, csv(0), 'http://localhost:3000');
+  const againS = (performance.now() - againStarted) / 1000;
+  console.log(
+    `  roster import, ${imported.invited} new emails (all or nothing)    ${importS.toFixed(1).padStart(6)} s    target ≤ ${targets.importS} s     ${verdict(importS <= targets.importS)}  (again, all pending: ${againS.toFixed(1)} s)`,
+  );
+  const token = { sub: instructorId, sv: 0 };
+  const sessionMs = await median(async () => {
+    for (let i = 0; i < 100; i++) if (!(await resolveSession(handle.db, token))) throw new Error('no session');
+  });
+  console.log(
+    `  a request's session check (one read)         ${(sessionMs / 100).toFixed(2).padStart(6)} ms   target ≤ ${targets.sessionMs} ms     ${verdict(sessionMs / 100 <= targets.sessionMs)}`,
+  );
+
   await startGrading(handle, { workers: true, fresh: false });
   await gradingPool().ready();
   const regradeStarted = performance.now();
@@ -168,7 +199,15 @@ async function runOn(label: string, handle: DbHandle): Promise<boolean> {
   console.log(
     `  regrade, whole class                         ${regradeS.toFixed(1).padStart(6)} s    target ≤ ${targets.regradeS} s     ${verdict(preview.status === 'ready' && regradeS <= targets.regradeS)}`,
   );
-  return overviewMs <= targets.loadMs && perExerciseMs <= targets.loadMs && regradeS <= targets.regradeS && preview.status === 'ready';
+  return (
+    overviewMs <= targets.loadMs &&
+    perExerciseMs <= targets.loadMs &&
+    rosterMs <= targets.loadMs &&
+    importS <= targets.importS &&
+    sessionMs / 100 <= targets.sessionMs &&
+    regradeS <= targets.regradeS &&
+    preview.status === 'ready'
+  );
 }
 
 export async function dashboardBench(): Promise<boolean> {

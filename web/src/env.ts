@@ -11,56 +11,76 @@ import { ensurePrivateDir, resolveDataDir } from '@deltalab/db';
 const emptyAsUndefined = (value: unknown) => (value === '' ? undefined : value);
 const optionalString = z.preprocess(emptyAsUndefined, z.string().optional());
 
-const envSchema = z.object({
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-  DATABASE_URL: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
-      .optional(),
-  ),
-  DELTALAB_DATA_DIR: optionalString,
-  AUTH_SECRET: z.preprocess(
-    emptyAsUndefined,
-    z.string().min(16, 'AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)').optional(),
-  ),
-  NEXTAUTH_URL: optionalString,
-  PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
-  GITHUB_ID: optionalString,
-  GITHUB_SECRET: optionalString,
-  GOOGLE_ID: optionalString,
-  GOOGLE_SECRET: optionalString,
-  /**
-   * 0: this server grades nothing (dedicated `grader:worker` processes do, on PostgreSQL). With the embedded database
-   * no other process can, so grading is paused: submissions are stored and graded once a server starts without it.
-   */
-  DELTALAB_INPROCESS_WORKERS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
-  /** Grading child processes per grading process (the web server's, each `npm run grader:worker`). Default 2. */
-  DELTALAB_GRADING_CHILDREN: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
-  /** Isolates (submissions graded at once) in each grading child. Default 2. */
-  DELTALAB_GRADING_ISOLATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(2)),
-  /** OS ceiling on each grading child's writable memory, MB (RLIMIT_DATA). Default 1536. */
-  DELTALAB_GRADING_CHILD_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(512).max(65536).default(1536)),
-  /** Whom grading children run as when the server runs as root: a user name or uid, never root. Default nobody. */
-  DELTALAB_GRADING_USER: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^[a-z_][a-z0-9_-]*$|^\d+$/i, 'DELTALAB_GRADING_USER is a user name or a uid')
-      .refine((user) => user !== 'root' && user !== '0', 'DELTALAB_GRADING_USER may not be root: grading children run untrusted code')
-      .optional(),
-  ),
-  /** Submissions per student per window, as "max/seconds" (default 5 per 60 s). */
-  SUBMISSION_RATE_LIMIT: z.preprocess(
-    emptyAsUndefined,
-    z
-      .string()
-      .regex(/^\d+\/\d+$/, 'SUBMISSION_RATE_LIMIT must look like "5/60" (at most 5 submissions per 60 seconds)')
-      .default('5/60'),
-  ),
-  NEXT_PHASE: optionalString,
-});
+const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    DATABASE_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'DATABASE_URL must be a postgres:// or postgresql:// URL')
+        .optional(),
+    ),
+    DELTALAB_DATA_DIR: optionalString,
+    AUTH_SECRET: z.preprocess(
+      emptyAsUndefined,
+      z.string().min(16, 'AUTH_SECRET must be at least 16 characters (try: openssl rand -base64 32)').optional(),
+    ),
+    NEXTAUTH_URL: optionalString,
+    PORT: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(65535).default(3000)),
+    GITHUB_ID: optionalString,
+    GITHUB_SECRET: optionalString,
+    GOOGLE_ID: optionalString,
+    GOOGLE_SECRET: optionalString,
+    /**
+     * 0: this server grades nothing (dedicated `grader:worker` processes do, on PostgreSQL). With the embedded database
+     * no other process can, so grading is paused: submissions are stored and graded once a server starts without it.
+     */
+    DELTALAB_INPROCESS_WORKERS: z.preprocess(emptyAsUndefined, z.enum(['0', '1']).optional()),
+    /** Grading child processes per grading process (the web server's, each `npm run grader:worker`). Default 2. */
+    DELTALAB_GRADING_CHILDREN: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(64).default(2)),
+    /** Isolates (submissions graded at once) in each grading child. Default 2. */
+    DELTALAB_GRADING_ISOLATES: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1).max(16).default(2)),
+    /** OS ceiling on each grading child's writable memory, MB (RLIMIT_DATA). Default 1536. */
+    DELTALAB_GRADING_CHILD_MEMORY_MB: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(512).max(65536).default(1536)),
+    /** Whom grading children run as when the server runs as root: a user name or uid, never root. Default nobody. */
+    DELTALAB_GRADING_USER: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^[a-z_][a-z0-9_-]*$|^\d+$/i, 'DELTALAB_GRADING_USER is a user name or a uid')
+        .refine((user) => user !== 'root' && user !== '0', 'DELTALAB_GRADING_USER may not be root: grading children run untrusted code')
+        .optional(),
+    ),
+    /** Submissions per student per window, as "max/seconds" (default 5 per 60 s). */
+    SUBMISSION_RATE_LIMIT: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^\d+\/\d+$/, 'SUBMISSION_RATE_LIMIT must look like "5/60" (at most 5 submissions per 60 seconds)')
+        .default('5/60'),
+    ),
+    /**
+     * The demo course and its accounts (known passwords): '1' creates them at start, '0' does not. Default: on with the
+     * embedded database (`npm start` on a fresh machine), off on PostgreSQL — a real server gets nothing demo unasked.
+     */
+    DELTALAB_DEMO: z.preprocess(emptyAsUndefined, z.enum(['0', '1'], { error: 'DELTALAB_DEMO must be 0 or 1' }).optional()),
+    /** Reset links and invitations go by email through this server: smtp://user:password@host:587 or smtps://…:465. */
+    SMTP_URL: z.preprocess(
+      emptyAsUndefined,
+      z
+        .string()
+        .regex(/^smtps?:\/\/[^\s]+$/, 'SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtp://user:password@mail.example.edu:587')
+        .optional(),
+    ),
+    /** The sender of those emails, e.g. "Deltalab <deltalab@example.edu>". Default: deltalab@ the site's host. */
+    SMTP_FROM: optionalString,
+    NEXT_PHASE: optionalString,
+  })
+  .refine((e) => !e.SMTP_URL || e.NEXTAUTH_URL, {
+    path: ['NEXTAUTH_URL'],
+    message: 'SMTP_URL is set, so NEXTAUTH_URL must be too: the links in the emails point at the site’s public address',
+  });
 
 export type Env = z.infer<typeof envSchema>;
 
@@ -95,6 +115,9 @@ export const oauthProviders = {
   github: env.GITHUB_ID && env.GITHUB_SECRET ? { clientId: env.GITHUB_ID, clientSecret: env.GITHUB_SECRET } : null,
   google: env.GOOGLE_ID && env.GOOGLE_SECRET ? { clientId: env.GOOGLE_ID, clientSecret: env.GOOGLE_SECRET } : null,
 };
+
+/** Whether this start creates the demo course and accounts (DELTALAB_DEMO, else only with the embedded database). */
+export const demoWanted: boolean = env.DELTALAB_DEMO ? env.DELTALAB_DEMO === '1' : isEmbeddedDb;
 
 let authSecret: string | undefined;
 

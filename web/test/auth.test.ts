@@ -26,7 +26,7 @@ describe.each(testDrivers())('auth on %s', (driver) => {
       const result = await signUp(handle.db, valid);
       expect(result).toMatchObject({ ok: true, email });
       const user = await selectOptionalUserByEmail(handle.db, email);
-      expect(user?.role).toBe('student');
+      expect(user).toMatchObject({ isAdmin: false, canCreateCourses: false, sessionVersion: 0 });
       expect(user?.passwordHash).toMatch(/^\$2[aby]\$/);
       const enrollment = await selectEnrollment(handle.db, user!.id, result.ok ? result.courseId : '');
       expect(enrollment?.role).toBe('student');
@@ -53,6 +53,11 @@ describe.each(testDrivers())('auth on %s', (driver) => {
         email: 'Enter a valid email address, like name@example.com',
         password: 'Password must be at least 8 characters',
         joinCode: 'Enter the join code your instructor gave you',
+      });
+      // With the rest right, an empty join code is refused unless the email was added to a roster.
+      expect(await signUp(handle.db, { ...valid, email: `no-code-${run}@example.test`, joinCode: '' })).toMatchObject({
+        ok: false,
+        fieldErrors: { joinCode: 'Enter the join code your instructor gave you' },
       });
     });
 
@@ -83,7 +88,7 @@ describe.each(testDrivers())('auth on %s', (driver) => {
   describe('verifyCredentials', () => {
     it('accepts the demo student with the documented password', async () => {
       const result = await verifyCredentials(handle.db, { email: 'student1@deltalab.test', password: demoPassword });
-      expect(result).toMatchObject({ ok: true, user: { email: 'student1@deltalab.test', role: 'student' } });
+      expect(result).toMatchObject({ ok: true, user: { email: 'student1@deltalab.test', sessionVersion: expect.any(Number) } });
     });
 
     it('tells a wrong password from an unknown email', async () => {

@@ -18,6 +18,8 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
   afterAll(async () => {
     await handle.close();
   });
+  /** The seeded course as this member sees it (their role in it decides). */
+  const courseOf = async (userId: string) => (await getCurrentCourse(handle.db, userId))!;
 
   it('the seeded course shows due dates in UTC and grades late work as usual', async () => {
     expect(await getCurrentCourse(handle.db, seeded.userIds['student1@deltalab.test']!)).toMatchObject({
@@ -28,7 +30,7 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
   });
 
   it('an instructor sets a time zone and a late penalty (percent on the form, a fraction stored)', async () => {
-    const saved = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+    const saved = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), {
       timeZone: ' America/New_York ',
       latePolicy: 'penalize',
       latePenaltyPercent: '25',
@@ -42,18 +44,18 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
     });
 
     // Refusing late work keeps no stray penalty.
-    const refuse = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+    const refuse = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), {
       timeZone: 'UTC',
       latePolicy: 'refuse',
       latePenaltyPercent: 40,
     });
     expect(refuse).toMatchObject({ ok: true, course: { timeZone: 'UTC', latePolicy: 'refuse', latePenalty: 0 } });
-    await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'accept' });
+    await updateCourseSettingsFor(handle.db, await courseOf(instructorId), { timeZone: 'UTC', latePolicy: 'accept' });
   });
 
   it('bad settings get a message per field and change nothing', async () => {
     const before = await selectCourseById(handle.db, seeded.courseId);
-    const zone = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+    const zone = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), {
       timeZone: 'Mars/Olympus_Mons',
       latePolicy: 'accept',
     });
@@ -62,21 +64,21 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
       message: 'Please correct the highlighted fields.',
       fieldErrors: { timeZone: 'Unknown time zone: use an IANA name such as Europe/Berlin or America/New_York' },
     });
-    const policy = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC', latePolicy: 'sometimes' });
+    const policy = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), { timeZone: 'UTC', latePolicy: 'sometimes' });
     expect(policy).toMatchObject({ ok: false, fieldErrors: { latePolicy: 'Choose what happens to late submissions' } });
-    const tooMuch = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+    const tooMuch = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), {
       timeZone: 'UTC',
       latePolicy: 'penalize',
       latePenaltyPercent: 150,
     });
     expect(tooMuch).toMatchObject({ ok: false, fieldErrors: { latePenaltyPercent: 'The late penalty is between 0 and 100 %' } });
-    const none = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+    const none = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), {
       timeZone: 'UTC',
       latePolicy: 'penalize',
       latePenaltyPercent: 0,
     });
     expect(none).toMatchObject({ ok: false, fieldErrors: { latePenaltyPercent: expect.stringContaining('needs a penalty above 0 %') } });
-    const notANumber = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+    const notANumber = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), {
       timeZone: 'UTC',
       latePolicy: 'penalize',
       latePenaltyPercent: 'lots',
@@ -88,7 +90,7 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
   it('a penalty no form sends (true, null, Infinity, NaN) is no number of percent; a zone with NUL is named', async () => {
     const before = await selectCourseById(handle.db, seeded.courseId);
     for (const latePenaltyPercent of [true, null, {}, Infinity, NaN, 'Infinity']) {
-      const refused = await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, {
+      const refused = await updateCourseSettingsFor(handle.db, await courseOf(instructorId), {
         timeZone: 'UTC',
         latePolicy: 'penalize',
         latePenaltyPercent,
@@ -100,7 +102,7 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
       });
     }
     expect(
-      await updateCourseSettingsFor(handle.db, instructorId, seeded.courseId, { timeZone: 'UTC\u0000', latePolicy: 'accept' }),
+      await updateCourseSettingsFor(handle.db, await courseOf(instructorId), { timeZone: 'UTC\u0000', latePolicy: 'accept' }),
     ).toMatchObject({
       ok: false,
       fieldErrors: { timeZone: "This field's text may not contain the NUL character (\\u0000)." },
@@ -111,8 +113,12 @@ describe.each(testDrivers())('course settings on %s', (driver: TestDriver) => {
   it('a student of the course may not change them', async () => {
     const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
     const before = await selectCourseById(handle.db, seeded.courseId);
-    const refused = await updateCourseSettingsFor(handle.db, student.id, seeded.courseId, { timeZone: 'UTC', latePolicy: 'refuse' });
-    expect(refused).toEqual({ ok: false, message: 'Only an instructor of this course can change its settings.', fieldErrors: {} });
+    const refused = await updateCourseSettingsFor(handle.db, await courseOf(student.id), { timeZone: 'UTC', latePolicy: 'refuse' });
+    expect(refused).toEqual({
+      ok: false,
+      message: 'Only an instructor of Deep Learning: Feed-Forward Networks can change its settings.',
+      fieldErrors: {},
+    });
     expect(await selectCourseById(handle.db, seeded.courseId)).toEqual(before);
   });
 });

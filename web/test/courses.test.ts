@@ -22,8 +22,9 @@ describe.each(testDrivers())('courses on %s: create, switch, several per person'
   it('an instructor creates a course that starts with the catalogue and becomes their current one; they switch back', async () => {
     const db = handle.db;
     const instructor = seeded.userIds['instructor@deltalab.test']!;
+    const creator = { id: instructor, isAdmin: false, canCreateCourses: true };
     const code = `NEW-${Date.now().toString(36).toUpperCase()}`;
-    const made = await createCourse(db, instructor, {
+    const made = await createCourse(db, creator, {
       title: 'Deep Learning, spring term',
       joinCode: code.toLowerCase(),
       timeZone: 'Europe/Berlin',
@@ -38,11 +39,11 @@ describe.each(testDrivers())('courses on %s: create, switch, several per person'
     });
     expect((await listCourseExercises(db, made.courseId)).length).toBe(loadExercises().length);
     // The join code is taken now; a bad time zone is named.
-    expect(await createCourse(db, instructor, { title: 'Again', joinCode: code, timeZone: 'UTC' })).toMatchObject({
+    expect(await createCourse(db, creator, { title: 'Again', joinCode: code, timeZone: 'UTC' })).toMatchObject({
       ok: false,
       fieldErrors: { joinCode: `The join code ${code} is taken: choose another.` },
     });
-    expect(await createCourse(db, instructor, { title: 'Again', joinCode: `${code}-2`, timeZone: 'Mars/Base' })).toMatchObject({
+    expect(await createCourse(db, creator, { title: 'Again', joinCode: `${code}-2`, timeZone: 'Mars/Base' })).toMatchObject({
       ok: false,
       fieldErrors: { timeZone: expect.stringContaining('Unknown time zone') },
     });
@@ -53,13 +54,27 @@ describe.each(testDrivers())('courses on %s: create, switch, several per person'
     expect(await switchCourse(db, stranger.id, made.courseId)).toBe(false);
   });
 
-  it('students cannot create courses; a student joins a second course and works in it', async () => {
+  it('only administrators and those they allow create courses; a student joins a second course and works in it', async () => {
     const db = handle.db;
     const student = seeded.userIds['student1@deltalab.test']!;
-    expect(await createCourse(db, student, { title: 'Mine', joinCode: 'MINE-1234', timeZone: 'UTC' })).toMatchObject({
-      ok: false,
-      message: 'Only instructors can create courses.',
-    });
+    const instructor = seeded.userIds['instructor@deltalab.test']!;
+    // Teaching a course is not the right to create one: an administrator grants it.
+    for (const user of [
+      { id: student, isAdmin: false, canCreateCourses: false },
+      { id: instructor, isAdmin: false, canCreateCourses: false },
+    ])
+      expect(await createCourse(db, user, { title: 'Mine', joinCode: 'MINE-1234', timeZone: 'UTC' })).toMatchObject({
+        ok: false,
+        message: 'Only an administrator or someone an administrator allowed can create courses.',
+      });
+    const admin = await makeUser(db, { isAdmin: true });
+    expect(
+      await createCourse(
+        db,
+        { id: admin.id, isAdmin: true, canCreateCourses: false },
+        { title: 'Admin’s', joinCode: `AD-${Date.now().toString(36)}`, timeZone: 'UTC' },
+      ),
+    ).toMatchObject({ ok: true });
     const before = await getCurrentCourse(db, student);
     expect(await joinCourse(db, student, { joinCode: 'SANDBOX-1' })).toMatchObject({ ok: true, title: 'Deltalab Sandbox' });
     expect((await getCurrentCourse(db, student))?.id).toBe(seeded.secondCourseId);

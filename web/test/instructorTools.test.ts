@@ -13,7 +13,7 @@ import { getCourseOverview } from '@/server/services/dashboards/getCourseOvervie
 import { getExerciseStats } from '@/server/services/dashboards/getExerciseStats';
 import { gradebookCsv } from '@/server/services/dashboards/gradebookCsv';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
-import { instructorCourse } from '@/server/services/instructor/instructorCourse';
+import { requireCoursePermission } from '@/server/auth/courseAccess';
 import { applyRegradeFor } from '@/server/services/regrades/applyRegrade';
 import { createRegrade } from '@/server/services/regrades/createRegrade';
 import { waitForRegradePreview } from '@/server/services/regrades/regradePreview';
@@ -60,19 +60,21 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
 
   it('only the course’s instructors get its instructor pages and data: students, other instructors and unknown courses are refused', async () => {
     const db = handle.db;
-    expect((await instructorCourse(db, instructorId)).id).toBe(seeded.courseId);
-    expect((await instructorCourse(db, instructorId, course.slug)).id).toBe(seeded.courseId);
+    const instructorCourse = (userId: string, slug?: string) => requireCoursePermission(db, userId, 'exercise.author', slug);
+    expect((await instructorCourse(instructorId)).id).toBe(seeded.courseId);
+    expect((await instructorCourse(instructorId, course.slug)).id).toBe(seeded.courseId);
     const student = seeded.userIds['student1@deltalab.test']!;
-    expect(await refusal(instructorCourse(db, student))).toMatchObject({ code: 'forbidden' });
-    expect(await refusal(instructorCourse(db, student, course.slug))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(instructorCourse(student))).toMatchObject({ code: 'forbidden' });
+    expect(await refusal(instructorCourse(student, course.slug))).toMatchObject({ code: 'forbidden' });
     const other = await makeCourse(db);
     const otherInstructor = await makeEnrolledUser(db, other.id, 'instructor');
-    expect(await refusal(instructorCourse(db, otherInstructor.id, course.slug))).toMatchObject({
+    expect(await refusal(instructorCourse(otherInstructor.id, course.slug))).toMatchObject({
       code: 'forbidden',
       message: expect.stringContaining('Only an instructor of'),
     });
-    expect((await instructorCourse(db, otherInstructor.id)).id).toBe(other.id);
-    expect(await refusal(instructorCourse(db, instructorId, 'no-such-course'))).toMatchObject({ code: 'not-found' });
+    expect((await instructorCourse(otherInstructor.id)).id).toBe(other.id);
+    expect(await refusal(instructorCourse(instructorId, 'no-such-course'))).toMatchObject({ code: 'not-found' });
+    expect(await refusal(instructorCourse(instructorId, 'nul\u0000'))).toMatchObject({ code: 'not-found' });
   });
 
   it('author, validate, publish; a student submits; loosen a tolerance; regrade with a preview; apply; gradebook', async () => {

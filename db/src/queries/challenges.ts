@@ -11,7 +11,7 @@ import {
   type ChallengeSettingsRow,
   type Submission,
 } from '../schema';
-import { returningSubmission, submissionFromRow } from './submissions';
+import { returningSubmission, submissionFromRow, touchLastActivity } from './submissions';
 
 export interface NewChallengeEntryInput {
   userId: string;
@@ -57,7 +57,7 @@ export async function insertChallengeEntry(db: Database, input: NewChallengeEntr
         ${p.seed}, ${p.trainAccuracy}, ${Math.round(p.trainingMs)}
       from inserted
       returning submission_id
-    )
+    ), ${touchLastActivity(input.userId, input.courseId)}
     select inserted.*, (select n from used) as "usedToday" from inserted join entry on entry.submission_id = inserted."id"`;
   const rows = runsStatementsOneAtATime(db)
     ? rowsOf<Record<string, unknown>>(await db.execute(statement))
@@ -204,7 +204,7 @@ export async function challengeBoard(db: Database, courseId: string, exerciseId:
     join best b on b.user_id = pu.user_id
     join counted c on c.user_id = pu.user_id
     join users u on u.id = pu.user_id
-    join enrollments en on en.user_id = pu.user_id and en.course_id = ${courseId} and en.role = 'student'
+    join enrollments en on en.user_id = pu.user_id and en.course_id = ${courseId} and en.role = 'student' and en.dropped_at is null
     left join ${challengeNames} cn on cn.course_id = ${courseId} and cn.user_id = pu.user_id`);
   return rowsOf<Record<string, unknown>>(result).map((row) => ({
     userId: row.userId as string,

@@ -4,11 +4,23 @@ import type { SubmissionPayload, SubmissionRegradeEntry } from '../schema';
 import { rowsOf } from '../rawRows';
 
 /**
- * The instructors' dashboards. Only a course's real students count: instructors and test students (an instructor's
- * account for trying the course as a student) are left out of every figure here, and of the gradebook.
+ * The instructors' dashboards. Only a course's real students count: staff, test students (an account for trying the
+ * course as a student) and dropped students are left out of every figure here, and of the gradebook. `section` narrows
+ * the figures to one section's students.
  */
-const countedStudents = sql`join enrollments en on en.user_id = s.user_id and en.course_id = s.course_id
-  and en.role = 'student' and not en.test_student`;
+export interface StudentFilter {
+  /** Only the students of this section. */
+  section?: string | null;
+}
+
+/** The condition on an enrollment `en` that makes its member a counted student (of the section, when one is asked). */
+function counted(filter: StudentFilter = {}) {
+  const section = filter.section ? sql` and en.section = ${filter.section}` : sql``;
+  return sql`en.role = 'student' and not en.test_student and en.dropped_at is null${section}`;
+}
+
+const countedStudents = (filter: StudentFilter = {}) =>
+  sql`join enrollments en on en.user_id = s.user_id and en.course_id = s.course_id and ${counted(filter)}`;
 
 /** One (student, exercise) cell of the overview matrix: only pairs with a submission appear. */
 export interface OverviewCell {
@@ -24,12 +36,11 @@ export interface OverviewCell {
 }
 
 /** Every student × exercise cell of a course with a graded submission, from the cells kept with the grades. */
-export async function courseOverviewCells(db: Database, courseId: string): Promise<OverviewCell[]> {
+export async function courseOverviewCells(db: Database, courseId: string, filter: StudentFilter = {}): Promise<OverviewCell[]> {
   const result = await db.execute(sql`
     select g.user_id as "userId", g.exercise_id as "exerciseId", g.best_score as "bestScore", g.attempts, g.solved, g.late,
       g.first_solved_at as "firstSolvedAt"
-    from grade_cells g join enrollments en on en.user_id = g.user_id and en.course_id = g.course_id
-      and en.role = 'student' and not en.test_student
+    from grade_cells g join enrollments en on en.user_id = g.user_id and en.course_id = g.course_id and ${counted(filter)}
     where g.course_id = ${courseId}`);
   return rowsOf<OverviewCell>(result).map((row) => ({
     ...row,
@@ -40,13 +51,30 @@ export async function courseOverviewCells(db: Database, courseId: string): Promi
   }));
 }
 
-/** The real students of a course (no instructors, no test students), by name. */
-export async function listCountedStudents(db: Database, courseId: string): Promise<{ userId: string; email: string; name: string }[]> {
+/** The counted students of a course (no staff, test or dropped students), by name, with their section. */
+export async function listCountedStudents(
+  db: Database,
+  courseId: string,
+  filter: StudentFilter = {},
+): Promise<{ userId: string; email: string; name: string; section: string | null }[]> {
   const result = await db.execute(sql`
-    select u.id as "userId", u.email, u.name from enrollments en join users u on u.id = en.user_id
-    where en.course_id = ${courseId} and en.role = 'student' and not en.test_student
+    select u.id as "userId", u.email, u.name, en.section from enrollments en join users u on u.id = en.user_id
+    where en.course_id = ${courseId} and ${counted(filter)}
     order by u.name, u.email`);
   return rowsOf(result);
+}
+
+/** Every student's best score per exercise in a course, dropped students included (the roster's totals). */
+export async function studentBestScores(
+  db: Database,
+  courseId: string,
+): Promise<{ userId: string; exerciseId: string; bestScore: number }[]> {
+  const result = await db.execute(sql`
+    select g.user_id as "userId", g.exercise_id as "exerciseId", g.best_score as "bestScore"
+    from grade_cells g join enrollments en on en.user_id = g.user_id and en.course_id = g.course_id
+      and en.role = 'student' and not en.test_student
+    where g.course_id = ${courseId} and g.best_score is not null`);
+  return rowsOf<{ userId: string; exerciseId: string; bestScore: number }>(result).map((r) => ({ ...r, bestScore: Number(r.bestScore) }));
 }
 
 /** One submission of an exercise, reduced to what its statistics need (the result's verdicts, not its values). */
@@ -71,7 +99,12 @@ export interface ExerciseSubmissionFacts {
  * result in SQL (a code result's cases carry values; only names and verdicts leave the database). `status = 'graded'`
  * lets the partial leaderboard index find them.
  */
-export async function exerciseSubmissionFacts(db: Database, courseId: string, exerciseId: string): Promise<ExerciseSubmissionFacts[]> {
+export async function exerciseSubmissionFacts(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+  filter: StudentFilter = {},
+): Promise<ExerciseSubmissionFacts[]> {
   const result = await db.execute(sql`
     select s.user_id as "userId", s.attempt, s.status, s.score, s.passed, s.created_at as "createdAt",
       s.result->'diagnosis'->>'mistake' as "mistake", s.result->'diagnosis'->>'message' as "mistakeMessage",
@@ -79,7 +112,7 @@ export async function exerciseSubmissionFacts(db: Database, courseId: string, ex
         where (c->>'passed')::boolean is false) as "failedCases",
       (select jsonb_agg(jsonb_build_array(f->>'name', f->>'status', f->'value', f->'diagnosis'->>'mistake', f->>'expression'))
         from jsonb_array_elements(case when jsonb_typeof(s.result->'fields') = 'array' then s.result->'fields' else '[]'::jsonb end) f) as "fields"
-    from submissions s ${countedStudents}
+    from submissions s ${countedStudents(filter)}
     where s.course_id = ${courseId} and s.exercise_id = ${exerciseId} and s.status = 'graded'
     order by s.created_at`);
   return rowsOf<ExerciseSubmissionFacts>(result).map((row) => ({
@@ -98,12 +131,12 @@ export async function discriminationInputs(
   db: Database,
   courseId: string,
   exerciseId: string,
+  filter: StudentFilter = {},
 ): Promise<{ userId: string; here: number; rest: number }[]> {
   const result = await db.execute(sql`
     select g.user_id as "userId", max(g.best_score) filter (where g.exercise_id = ${exerciseId}) as "here",
       coalesce(sum(g.best_score) filter (where g.exercise_id <> ${exerciseId}), 0) as "rest"
-    from grade_cells g join enrollments en on en.user_id = g.user_id and en.course_id = g.course_id
-      and en.role = 'student' and not en.test_student
+    from grade_cells g join enrollments en on en.user_id = g.user_id and en.course_id = g.course_id and ${counted(filter)}
     where g.course_id = ${courseId}
     group by g.user_id
     having bool_or(g.exercise_id = ${exerciseId})`);
@@ -150,11 +183,11 @@ export async function studentTimeline(db: Database, courseId: string, userId: st
 }
 
 /** Every submission of a course for the raw CSV export, oldest first (graded ones with their score). */
-export async function courseSubmissionsForExport(db: Database, courseId: string) {
+export async function courseSubmissionsForExport(db: Database, courseId: string, filter: StudentFilter = {}) {
   const result = await db.execute(sql`
     select s.id, u.email, u.name, e.slug, s.attempt, s.status, s.score, s.passed, s.late, s.variant_seed as "variantSeed",
       s.created_at as "createdAt", s.graded_at as "gradedAt", s.payload
-    from submissions s ${countedStudents} join users u on u.id = s.user_id join exercises e on e.id = s.exercise_id
+    from submissions s ${countedStudents(filter)} join users u on u.id = s.user_id join exercises e on e.id = s.exercise_id
     where s.course_id = ${courseId}
     order by s.created_at`);
   return rowsOf<{

@@ -14,3 +14,5 @@ export * from './challenges';
 export * from './dashboard';
 export * from './regrades';
 export * from './authoring';
+export * from './invitations';
+export * from './passwordLinks';

@@ -2,7 +2,7 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { courseExercises, courses, enrollments, exercises, submissions } from '../schema';
 import { courseExerciseColumns, type CourseExerciseRow } from './courseExercises';
-import { currentCourseFirst, type CourseWithRole } from './courses';
+import { currentCourseFirst, membershipColumns, type CourseWithRole, type Membership } from './courses';
 
 /** Everything deciding whether a student may submit to an exercise now, from one query. */
 export interface SubmissionContext {
@@ -30,7 +30,13 @@ export async function selectSubmissionContext(
     where ${submissions.userId} = ${userId} and ${submissions.createdAt} >= ${rateWindow.since.toISOString()}
     order by ${submissions.createdAt} desc limit ${rateWindow.limit}) recent)`;
   const [row] = await db
-    .select({ course: courses, role: enrollments.role, courseExercise: courseExerciseColumns, linked: courseExercises.courseId, recent })
+    .select({
+      course: courses,
+      membership: membershipColumns,
+      courseExercise: courseExerciseColumns,
+      linked: courseExercises.courseId,
+      recent,
+    })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
     .leftJoin(exercises, eq(exercises.slug, slug))
@@ -40,7 +46,7 @@ export async function selectSubmissionContext(
     .limit(1);
   if (!row) return null;
   return {
-    course: { ...row.course, role: row.role },
+    course: { ...row.course, ...(row.membership as Membership) },
     courseExercise: row.linked === null ? null : (row.courseExercise as CourseExerciseRow),
     recentSubmissionTimes: (row.recent ?? []).map((ms) => new Date(Number(ms))),
   };

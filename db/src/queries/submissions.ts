@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
   courseExercises,
@@ -74,17 +74,31 @@ export function submissionFromRow(row: Record<string, unknown>): Submission {
   ) as Submission;
 }
 
+/**
+ * A CTE (`activity`) that stamps the member's last activity in the course when `inserted` stored something: the
+ * roster's "last activity" reads one column instead of every submission of the course.
+ */
+export function touchLastActivity(userId: string, courseId: string) {
+  return sql`activity as (
+      update enrollments set last_activity_at = now()
+      where user_id = ${userId} and course_id = ${courseId} and exists (select 1 from inserted)
+    )`;
+}
+
 function insertWithinLimit(input: NewSubmissionInput) {
   const counting = sql`${submissions.userId} = ${input.userId} and ${submissions.courseId} = ${input.courseId}
     and ${submissions.exerciseId} = ${input.exerciseId} and ${submissions.countsAsAttempt}`;
   const belowLimit = input.maxAttempts == null ? sql`true` : sql`used.n < ${input.maxAttempts}`;
-  return sql`insert into ${submissions}
-      (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, attempt)
-    select ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
-      ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false}, used.n + 1
-    from (select count(*)::int as n from ${submissions} where ${counting}) used
-    where ${belowLimit}
-    returning ${returningSubmission}`;
+  return sql`with inserted as (
+      insert into ${submissions}
+        (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, attempt)
+      select ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
+        ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false}, used.n + 1
+      from (select count(*)::int as n from ${submissions} where ${counting}) used
+      where ${belowLimit}
+      returning ${returningSubmission}
+    ), ${touchLastActivity(input.userId, input.courseId)}
+    select * from inserted`;
 }
 
 /** Attempts used: submissions that count (an internal grading failure gives its attempt back). */
@@ -222,7 +236,15 @@ export function leaderboardQuery(db: Database, courseId: string, exerciseId: str
     .select({ userId: best.userId, name: users.name, score: best.score, gradedAt: best.gradedAt, passed: best.passed })
     .from(best)
     .innerJoin(users, eq(users.id, best.userId))
-    .innerJoin(enrollments, and(eq(enrollments.userId, best.userId), eq(enrollments.courseId, courseId), eq(enrollments.role, 'student')))
+    .innerJoin(
+      enrollments,
+      and(
+        eq(enrollments.userId, best.userId),
+        eq(enrollments.courseId, courseId),
+        eq(enrollments.role, 'student'),
+        isNull(enrollments.droppedAt),
+      ),
+    )
     .orderBy(sql`${best.score} desc nulls last`, asc(best.gradedAt), asc(users.name))
     .limit(options.limit ?? 100);
 }

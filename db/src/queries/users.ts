@@ -1,6 +1,6 @@
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq, ilike, inArray, or, sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { accounts, users, type NewAccount, type SiteRole, type User } from '../schema';
+import { accounts, enrollments, users, type NewAccount, type User } from '../schema';
 import { found } from './errors';
 
 export function normalizeEmail(email: string): string {
@@ -10,8 +10,9 @@ export function normalizeEmail(email: string): string {
 export interface NewUserInput {
   email: string;
   name: string;
-  role?: SiteRole;
   passwordHash?: string | null;
+  isAdmin?: boolean;
+  canCreateCourses?: boolean;
 }
 
 /** Inserts a user (email lower-cased). Returns null when the email is already taken. */
@@ -21,8 +22,9 @@ export async function insertUser(db: Database, input: NewUserInput): Promise<Use
     .values({
       email: normalizeEmail(input.email),
       name: input.name.trim(),
-      role: input.role ?? 'student',
       passwordHash: input.passwordHash ?? null,
+      isAdmin: input.isAdmin ?? false,
+      canCreateCourses: input.canCreateCourses ?? false,
     })
     .onConflictDoNothing({ target: users.email })
     .returning();
@@ -51,8 +53,101 @@ export async function selectUserById(db: Database, id: string): Promise<User> {
   return found(await selectOptionalUserById(db, id), 'user', `id ${id}`);
 }
 
-export async function updateUserPasswordHash(db: Database, userId: string, passwordHash: string | null): Promise<void> {
-  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+/** What a request needs to know about its session's account: the one read a request makes for its session. */
+export type SessionAccount = Pick<User, 'id' | 'email' | 'name' | 'isAdmin' | 'canCreateCourses' | 'sessionVersion' | 'deactivatedAt'>;
+
+export async function selectSessionAccount(db: Database, id: string): Promise<SessionAccount | undefined> {
+  const [row] = await db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isAdmin: users.isAdmin,
+      canCreateCourses: users.canCreateCourses,
+      sessionVersion: users.sessionVersion,
+      deactivatedAt: users.deactivatedAt,
+    })
+    .from(users)
+    .where(eq(users.id, id))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Sets (or clears) the password and ends every session of the account (its session version goes up). Returns the new
+ * session version, for the session that made the change to carry on with.
+ */
+export async function updateUserPassword(db: Database, userId: string, passwordHash: string | null): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return found(row, 'user', `id ${userId}`).sessionVersion;
+}
+
+/** Ends every session of the account ("sign out everywhere"). */
+export async function bumpSessionVersion(db: Database, userId: string): Promise<number> {
+  const [row] = await db
+    .update(users)
+    .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
+    .where(eq(users.id, userId))
+    .returning({ sessionVersion: users.sessionVersion });
+  return found(row, 'user', `id ${userId}`).sessionVersion;
+}
+
+/** Deactivates (ending its sessions) or reactivates an account. Returns the account as it is now. */
+export async function setUserDeactivated(db: Database, userId: string, deactivated: boolean): Promise<User> {
+  const [row] = await db
+    .update(users)
+    .set(
+      deactivated
+        ? { deactivatedAt: sql`coalesce(${users.deactivatedAt}, now())`, sessionVersion: sql`${users.sessionVersion} + 1` }
+        : { deactivatedAt: null },
+    )
+    .where(eq(users.id, userId))
+    .returning();
+  return found(row, 'user', `id ${userId}`);
+}
+
+/** Site-wide rights: administrator, may create courses. */
+export async function updateUserSiteRights(
+  db: Database,
+  userId: string,
+  rights: Partial<Pick<User, 'isAdmin' | 'canCreateCourses'>>,
+): Promise<User> {
+  const [row] = await db.update(users).set(rights).where(eq(users.id, userId)).returning();
+  return found(row, 'user', `id ${userId}`);
+}
+
+export interface UserListRow extends Pick<User, 'id' | 'email' | 'name' | 'isAdmin' | 'canCreateCourses' | 'deactivatedAt' | 'createdAt'> {
+  hasPassword: boolean;
+  /** Courses the account is a member of (any role). */
+  courses: number;
+}
+
+/**
+ * Accounts whose email or name contains `query` (case-insensitive; empty: all), by email, at most `limit`. `%` and `_`
+ * in the query match themselves.
+ */
+export async function searchUsers(db: Database, query: string, limit = 50): Promise<UserListRow[]> {
+  const pattern = `%${query.trim().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  return db
+    .select({
+      id: users.id,
+      email: users.email,
+      name: users.name,
+      isAdmin: users.isAdmin,
+      canCreateCourses: users.canCreateCourses,
+      deactivatedAt: users.deactivatedAt,
+      createdAt: users.createdAt,
+      hasPassword: sql<boolean>`${users.passwordHash} is not null`,
+      courses: sql<number>`(select count(*)::int from ${enrollments} where ${enrollments.userId} = ${users.id})`,
+    })
+    .from(users)
+    .where(query.trim() ? or(ilike(users.email, pattern), ilike(users.name, pattern)) : undefined)
+    .orderBy(asc(users.email))
+    .limit(limit);
 }
 
 /** Links an OAuth identity to a user; linking the same identity again is a no-op. */
@@ -68,4 +163,14 @@ export async function selectOptionalUserByAccount(db: Database, provider: string
     .where(and(eq(accounts.provider, provider), eq(accounts.providerAccountId, providerAccountId)))
     .limit(1);
   return row?.user;
+}
+
+/** Deletes accounts by email (everything of theirs goes with them: enrollments, submissions, drafts). Returns how many. */
+export async function deleteUsersByEmail(db: Database, emails: readonly string[]): Promise<number> {
+  if (emails.length === 0) return 0;
+  const rows = await db
+    .delete(users)
+    .where(inArray(users.email, emails.map(normalizeEmail)))
+    .returning({ id: users.id });
+  return rows.length;
 }

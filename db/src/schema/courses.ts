@@ -14,6 +14,8 @@ export const courses = pgTable(
     latePolicy: latePolicy('late_policy').notNull().default('accept'),
     /** Fraction of the score a late submission loses under the `penalize` policy (0..1). */
     latePenalty: real('late_penalty').notNull().default(0),
+    /** Set by an administrator: the course stays readable to its members and takes no new work or members. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

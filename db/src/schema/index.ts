@@ -13,3 +13,5 @@ export * from './challenges';
 export * from './authoringDrafts';
 export * from './regrades';
 export * from './gradeCells';
+export * from './courseInvitations';
+export * from './passwordLinks';

@@ -44,6 +44,12 @@ export async function insertGradedSubmissionsBulk(
       'graded', x.score, x.passed, x.result, x.attempt, 'bench', x.at, x.at, x.at, x.at, x.at
     from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(user_id uuid, attempt int, variant_seed text, score real, passed boolean,
       result jsonb, payload jsonb, at timestamptz)`);
+  // The members' last activity, as storing a submission stamps it.
+  await db.execute(sql`
+    update enrollments en set last_activity_at = greatest(en.last_activity_at, last.at)
+    from (select x.user_id, max(x.at) as at from jsonb_to_recordset(${JSON.stringify(rows.map(({ user_id, at }) => ({ user_id, at })))}::jsonb)
+      as x(user_id uuid, at timestamptz) group by x.user_id) last
+    where en.user_id = last.user_id and en.course_id = ${target.courseId}`);
 }
 
 /** Fresh planner statistics after a bulk load. */

@@ -37,7 +37,7 @@ export async function makeEnrolledUser(
   role: CourseRole = 'student',
   overrides: Partial<NewUserInput> = {},
 ): Promise<User> {
-  const user = await makeUser(db, { role: role === 'instructor' ? 'instructor' : 'student', ...overrides });
+  const user = await makeUser(db, { canCreateCourses: role === 'instructor', ...overrides });
   await enrollUser(db, { userId: user.id, courseId, role });
   return user;
 }

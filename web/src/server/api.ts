@@ -7,14 +7,21 @@ import type { DbHandle } from '@deltalab/db';
 import { SubmissionError } from './services/submissions/submissionError';
 import { getDbHandle } from './db';
 import { readBodyText, tooLargeMessage } from '../lib/requestBody';
-import { instructorCourse } from './services/instructor/instructorCourse';
 import type { CurrentCourse } from './services/courses/getCurrentCourse';
+import { requireCoursePermission } from './auth/courseAccess';
+import { can, refusal, type CoursePermission, type SitePermission } from './auth/permissions';
 
 /** What every refusal of the API answers (a form's refusal adds a message per field). */
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Partial<Record<string, string>> } };
 
-export function jsonError(status: number, code: string, message: string, headers?: Record<string, string>) {
-  return NextResponse.json({ error: { code, message } } satisfies ApiErrorBody, { status, headers });
+export function jsonError(
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+  fields?: Partial<Record<string, string>>,
+) {
+  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } } satisfies ApiErrorBody, { status, headers });
 }
 
 /** Runs a route body for a signed-in user; refusals become specific 4xx JSON, anything else a logged 500. */
@@ -26,7 +33,7 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
   } catch (error) {
     if (error instanceof SubmissionError) {
       const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
-      return jsonError(error.status, error.code, error.message, headers);
+      return jsonError(error.status, error.code, error.message, headers, error.fields);
     }
     const fault = databaseFault(error);
     if (fault) {
@@ -39,17 +46,27 @@ export async function withApiUser(body: (user: SessionUser) => Promise<Response>
 }
 
 /**
- * Runs a route body for an instructor of the course the request names (`?course=<slug>`, else their current course).
- * Anonymous: 401; a student, or an instructor of another course: 403 (the same for each).
+ * Runs a route body for someone who holds `permission` in the course the request names (`?course=<slug>`, else their
+ * current course). Anonymous: 401; anyone without it: 403 with the permission module's reason.
  */
-export function withInstructor(
+export function withCoursePermission(
   request: Request,
+  permission: CoursePermission,
   body: (user: SessionUser, course: CurrentCourse, handle: DbHandle) => Promise<Response>,
 ): Promise<Response> {
   return withApiUser(async (user) => {
     const handle = await getDbHandle();
-    const course = await instructorCourse(handle.db, user.id, new URL(request.url).searchParams.get('course'));
+    const course = await requireCoursePermission(handle.db, user.id, permission, new URL(request.url).searchParams.get('course'));
     return body(user, course, handle);
+  });
+}
+
+/** Runs a route body for someone who holds a site permission (an administrator's); anyone else 403. */
+export function withSitePermission(permission: SitePermission, body: (user: SessionUser, handle: DbHandle) => Promise<Response>) {
+  return withApiUser(async (user) => {
+    const actor = { site: user, course: null };
+    if (!can(actor, permission)) return jsonError(403, 'forbidden', refusal(actor, permission));
+    return body(user, await getDbHandle());
   });
 }
 
@@ -60,15 +77,7 @@ export function withInstructor(
  * refuse both, which would otherwise surface as a 500).
  */
 export async function readJson(request: Request): Promise<unknown> {
-  const read = await readBodyText(request);
-  if (!read.ok) {
-    if (read.problem === 'too large') throw new SubmissionError('body-too-large', tooLargeMessage(read.bytes));
-    throw new SubmissionError(
-      'invalid-request',
-      `The request body is not valid UTF-8 (first bad byte at offset ${read.offset}); send JSON as UTF-8 text.`,
-    );
-  }
-  const { text } = read;
+  const text = await readText(request, 'JSON');
   if (text.trim() === '') throw new SubmissionError('invalid-request', 'The request body is empty; send JSON.');
   let body: unknown;
   try {
@@ -79,6 +88,17 @@ export async function readJson(request: Request): Promise<unknown> {
   const unstorable = findUnstorableText(body);
   if (unstorable) throw new SubmissionError('invalid-request', unstorable);
   return body;
+}
+
+/** A request body as UTF-8 text of at most 1 MB (`what` names the format expected, for the refusal). */
+export async function readText(request: Request, what: string): Promise<string> {
+  const read = await readBodyText(request);
+  if (read.ok) return read.text;
+  if (read.problem === 'too large') throw new SubmissionError('body-too-large', tooLargeMessage(read.bytes));
+  throw new SubmissionError(
+    'invalid-request',
+    `The request body is not valid UTF-8 (first bad byte at offset ${read.offset}); send ${what} as UTF-8 text.`,
+  );
 }
 
 /**

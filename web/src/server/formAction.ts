@@ -34,6 +34,11 @@ export function signedInAction<R>(what: string, body: (user: SessionUser) => Pro
   });
 }
 
+/** A server action that takes nothing refuses a call that sends something (the site's buttons send nothing). */
+export function argumentsRefusal(args: unknown[]): FormRefusal<never> | null {
+  return args.length > 0 ? actionRefusal(`This action takes no arguments; this call sent ${args.length}.`) : null;
+}
+
 /**
  * A form action's FormData: React passes one from a real form, but a hand-made request can pass any value, and
  * `form.get` on it would throw.

@@ -1,12 +1,14 @@
 import 'server-only';
 import { DatabaseLockedError } from '@deltalab/db';
-import { env, getAuthSecret, isBuildPhase, isEmbeddedDb } from '@/env';
+import { demoWanted, env, getAuthSecret, isBuildPhase, isEmbeddedDb } from '@/env';
+import { demoAccountsWarning } from './services/demo/demoData';
 import { getDbHandle } from './db';
 import { startGrading } from './grading/startGrading';
 
 /**
  * Server start: fail fast with a clear message on configuration errors (missing AUTH_SECRET in production, a
- * locked embedded database), then start the grading workers in this process unless told not to.
+ * locked embedded database), then start the grading workers in this process unless told not to, and warn when the
+ * database holds demo accounts it should not.
  */
 export async function startServerRuntime(): Promise<void> {
   if (isBuildPhase) return;
@@ -22,6 +24,11 @@ export async function startServerRuntime(): Promise<void> {
     console.log(
       `Deltalab: database ${isEmbeddedDb ? 'embedded (PGlite)' : 'PostgreSQL'}; grading workers ${inProcess ? 'in this process' : elsewhere}.`,
     );
+    // Where nothing demo was asked for, demo accounts (a public password) are a way in: say so at every start.
+    if (!demoWanted) {
+      const warning = await demoAccountsWarning(handle.db);
+      if (warning) console.warn(`\n${warning}\n`);
+    }
   } catch (error) {
     if (error instanceof DatabaseLockedError || (error instanceof Error && /AUTH_SECRET/.test(error.message))) {
       console.error(`\n✖ ${error.message}\n`);

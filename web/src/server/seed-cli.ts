@@ -1,10 +1,12 @@
 /**
- * `npm run seed -w @deltalab/web` and the first step of `npm start`: migrate, seed, print the demo accounts.
- * Exits 3 with the lock message when another process holds the embedded database, 4 when the configuration is
- * unusable (e.g. no AUTH_SECRET with DATABASE_URL in production) — before touching the database.
+ * `npm run seed -w @deltalab/web` and the first step of `npm start`: migrate, then (when demo data is wanted) seed the
+ * demo course and print its accounts. Demo data is wanted with the embedded database (the newcomer's `npm start`),
+ * never on PostgreSQL unless DELTALAB_DEMO=1. Exits 3 with the lock message when another process holds the embedded
+ * database, 4 when the configuration is unusable (e.g. no AUTH_SECRET with DATABASE_URL in production) — before
+ * touching the database.
  */
 import { createDb, DatabaseLockedError } from '@deltalab/db';
-import { dataDir, env, getAuthSecret, isEmbeddedDb } from '../env';
+import { dataDir, demoWanted, env, getAuthSecret, isEmbeddedDb } from '../env';
 import { demoCredentialsText, seed } from './seed';
 
 async function main() {
@@ -26,8 +28,14 @@ async function main() {
     throw error;
   }
   try {
-    const result = await seed(handle.db);
     const where = isEmbeddedDb ? `embedded PGlite in ${dataDir}` : 'PostgreSQL (DATABASE_URL)';
+    if (!demoWanted) {
+      const why = env.DELTALAB_DEMO === '0' ? 'DELTALAB_DEMO=0' : 'PostgreSQL without DELTALAB_DEMO=1';
+      console.log(`✔ Database ready (${where}) in ${Math.round(performance.now() - started)} ms; no demo data (${why}).`);
+      console.log('  First administrator: npm run admin -- create-admin <email>');
+      return;
+    }
+    const result = await seed(handle.db);
     console.log(
       `✔ Database ready (${where}); ${result.exerciseCount} exercises registered in ${Math.round(performance.now() - started)} ms`,
     );

@@ -32,13 +32,17 @@ const demoSecondCourse = {
 
 export const demoPassword = 'deltalab-demo';
 
+/** The demo accounts (their password is in the README): never wanted on a real server. */
 const demoUsers = [
-  { email: 'instructor@deltalab.test', name: 'Ada Instructor', role: 'instructor' },
+  { email: 'instructor@deltalab.test', name: 'Ada Instructor', role: 'instructor', createsCourses: true },
   { email: 'student1@deltalab.test', name: 'Student One', role: 'student' },
   { email: 'student2@deltalab.test', name: 'Student Two', role: 'student' },
   { email: 'student3@deltalab.test', name: 'Student Three', role: 'student' },
-  { email: 'instructor2@deltalab.test', name: 'Grace Instructor', role: 'instructor', course: 'second' },
+  { email: 'instructor2@deltalab.test', name: 'Grace Instructor', role: 'instructor', createsCourses: true, course: 'second' },
 ] as const;
+
+export const demoAccountEmails: readonly string[] = demoUsers.map((u) => u.email);
+export const demoCourseSlugs: readonly string[] = [demoCourse.slug, demoSecondCourse.slug];
 
 export interface SeedResult {
   /** True when this run created the demo course (a fresh database). */
@@ -77,7 +81,7 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
     if (!user) {
       passwordHash ??= await hashPassword(demoPassword);
       user =
-        (await insertUser(db, { email: demo.email, name: demo.name, role: demo.role, passwordHash })) ??
+        (await insertUser(db, { email: demo.email, name: demo.name, canCreateCourses: 'createsCourses' in demo, passwordHash })) ??
         (await selectUserByEmail(db, demo.email));
     }
     userIds[demo.email] = user.id;

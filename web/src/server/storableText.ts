@@ -13,8 +13,8 @@ export function unstorableTextReason(text: string): string | null {
 }
 
 /** A form's string field that the database can store as typed (checked before trimming or any other rule). */
-export function storableString(): z.ZodString {
-  return z.string().refine((text) => unstorableTextReason(text) === null, {
+export function storableString(params?: { error: string }): z.ZodString {
+  return z.string(params).refine((text) => unstorableTextReason(text) === null, {
     error: (issue) => `This field's ${unstorableTextReason(String(issue.input))}`,
   });
 }

@@ -3,10 +3,13 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { getDb } from '@/server/db';
-import { actionRefusal, formFields, signedInAction } from '@/server/formAction';
+import { actionRefusal, argumentsRefusal, formFields, signedInAction } from '@/server/formAction';
 import { joinCourse, type JoinCourseResult } from '@/server/services/courses/joinCourse';
 import { switchCourse } from '@/server/services/courses/createCourse';
 import { formRefusal, type FormRefusal } from '@/server/services/forms/formRefusal';
+import { issueSessionCookie } from '@/server/auth/issueSession';
+import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
+import { enterStudentView, leaveStudentView } from '@/server/services/people/studentView';
 
 /** Enrolls the signed-in user (one without a course) in the course whose join code they typed. */
 export async function joinCourseAction(values: unknown): Promise<JoinCourseResult> {
@@ -40,4 +43,36 @@ export async function switchCourseFormAction(form: FormData): Promise<SwitchCour
   const fields = formFields(form, ['courseId']);
   if (!fields) return actionRefusal('The course switcher sends a form: this call sent none.');
   return switchToCourse(fields.courseId);
+}
+
+/**
+ * A staff member (course.viewAsStudent) views their current course as its test student: this browser's session becomes
+ * the test student's, until leaveStudentViewAction. What the test student does is kept out of every figure.
+ */
+export async function startStudentViewAction(...args: unknown[]): Promise<{ ok: true } | FormRefusal<never>> {
+  const result = await signedInAction('Starting the student view', async (user) => {
+    const extra = argumentsRefusal(args);
+    if (extra) return extra;
+    const db = await getDb();
+    const entered = await enterStudentView(db, user, await getCurrentCourse(db, user.id));
+    if (!entered.ok) return entered;
+    await issueSessionCookie(entered.token);
+    return { ok: true as const };
+  });
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
+}
+
+/** Back from a test student's session to the staff member's own. */
+export async function leaveStudentViewAction(...args: unknown[]): Promise<{ ok: true } | FormRefusal<never>> {
+  const result = await signedInAction('Leaving the student view', async (user) => {
+    const extra = argumentsRefusal(args);
+    if (extra) return extra;
+    const left = await leaveStudentView(await getDb(), user);
+    if (!left.ok) return left;
+    await issueSessionCookie(left.token);
+    return { ok: true as const };
+  });
+  if (result.ok) revalidatePath('/', 'layout');
+  return result;
 }

@@ -25,6 +25,19 @@ export default async function CoursePage() {
       </div>
     );
   }
+  if (home.closed) {
+    return (
+      <div className="card space-y-3">
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h1 className="text-xl font-semibold">{home.course.title}</h1>
+          <CourseSwitcher courses={home.courses} currentId={home.course.id} />
+        </div>
+        <p className="text-sm" role="status">
+          {home.closed}
+        </p>
+      </div>
+    );
+  }
   // A server component renders once per request: the time of the request is what it shows.
   // eslint-disable-next-line react-hooks/purity
   const now = Date.now();

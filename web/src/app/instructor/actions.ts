@@ -6,6 +6,8 @@ import { getDb } from '@/server/db';
 import { actionRefusal, formFields, signedInAction } from '@/server/formAction';
 import { storableString } from '@/server/storableText';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
+import { actorIn } from '@/server/auth/courseAccess';
+import { can, refusal } from '@/server/auth/permissions';
 import { updateCourseSettingsFor, type UpdateCourseSettingsResult } from '@/server/services/courses/updateCourseSettings';
 import { createCourse, type CreateCourseField } from '@/server/services/courses/createCourse';
 import { moveExercise } from '@/server/services/courses/updateExerciseSettings';
@@ -20,16 +22,16 @@ export async function saveCourseSettingsAction(values: unknown): Promise<CourseS
     const db = await getDb();
     const course = await getCurrentCourse(db, user.id);
     if (!course) return actionRefusal('You do not teach a course yet.');
-    const saved = await updateCourseSettingsFor(db, user.id, course.id, values);
+    const saved = await updateCourseSettingsFor(db, course, values);
     return saved.ok ? { ok: true } : saved;
   });
   if (result.ok) revalidatePath('/', 'layout');
   return result;
 }
 
-/** An instructor creates a course (title, join code, time zone) that starts with the catalogue, and switches to it. */
+/** Someone who may create courses creates one (title, join code, time zone) that starts with the catalogue, and switches to it. */
 export async function createCourseAction(values: unknown): Promise<{ ok: true } | FormRefusal<CreateCourseField>> {
-  const result = await signedInAction('Creating the course', async (user) => createCourse(await getDb(), user.id, values));
+  const result = await signedInAction('Creating the course', async (user) => createCourse(await getDb(), user, values));
   if (!result.ok) return result;
   revalidatePath('/', 'layout');
   return { ok: true };
@@ -50,7 +52,8 @@ export async function moveExerciseAction(form: FormData): Promise<MoveExerciseRe
   const result = await signedInAction('Moving the exercise', async (user): Promise<MoveExerciseResult> => {
     const db = await getDb();
     const course = await getCurrentCourse(db, user.id);
-    if (course?.role !== 'instructor') return actionRefusal('Only an instructor of this course can reorder its exercises.');
+    const actor = actorIn(null, course);
+    if (!course || !can(actor, 'course.settings.edit')) return actionRefusal(refusal(actor, 'course.settings.edit', course?.title));
     const fields = formFields(form, ['slug', 'direction']);
     if (!fields) return actionRefusal('Reordering sends a form: this call sent none.');
     const parsed = moveInput.safeParse(fields);

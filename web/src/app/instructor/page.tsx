@@ -1,6 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { forbidden } from 'next/navigation';
+import { standingIn } from '@/server/auth/courseAccess';
+import { can, courseCan } from '@/server/auth/permissions';
+import { StudentViewButton } from '@/components/course/StudentViewButton';
 import { listAuthoringDrafts, listCourseExercises, listCoursesForUser } from '@deltalab/db';
 import { topics } from '@deltalab/exercises';
 import { requireUser } from '@/server/auth/session';
@@ -24,26 +27,37 @@ const timeZones = ['UTC', ...Intl.supportedValuesOf('timeZone')];
 export default async function InstructorPage() {
   const user = await requireUser('/instructor');
   const db = await getDb();
-  const course = await getCurrentCourse(db, user.id);
-  if (user.role !== 'instructor' && user.role !== 'admin' && course?.role !== 'instructor') forbidden();
-  const exercises = course?.role === 'instructor' ? await listCourseExercises(db, course.id, { includeUnpublished: true }) : [];
-  const drafts = course?.role === 'instructor' ? await listAuthoringDrafts(db, course.id) : [];
+  const current = await getCurrentCourse(db, user.id);
+  const standing = standingIn(current);
+  const mayCreate = can({ site: user, course: null }, 'course.create');
+  // Staff of their current course, or someone who may create one.
+  if (!courseCan(standing, 'exercise.preview') && !mayCreate) forbidden();
+  const course = courseCan(standing, 'exercise.preview') ? current : null;
+  const exercises = course ? await listCourseExercises(db, course.id, { includeUnpublished: true }) : [];
+  const drafts = course && courseCan(standing, 'exercise.author') ? await listAuthoringDrafts(db, course.id) : [];
   const courses = await listCoursesForUser(db, user.id);
   const published = new Set(exercises.map((e) => e.slug));
   return (
     <div className="space-y-4">
-      {course?.role === 'instructor' && <InstructorNav courseTitle={course.title} />}
+      {course && <InstructorNav course={course} />}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-semibold">Instructor</h1>
-        {course && <CourseSwitcher courses={courses.map((c) => ({ id: c.id, title: c.title, role: c.role }))} currentId={course.id} />}
+        {current && <CourseSwitcher courses={courses.map((c) => ({ id: c.id, title: c.title, role: c.role }))} currentId={current.id} />}
       </div>
       {course ? (
         <>
           <div className="card">
             <h2 className="text-lg font-medium">{course.title}</h2>
             <p className="mt-2 text-sm">
-              Students join with the code <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{course.joinCode}</code>.
+              {course.archived ? (
+                <>This course is archived: it is read-only, and takes no new students or submissions.</>
+              ) : (
+                <>
+                  Students join with the code <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono">{course.joinCode}</code>.
+                </>
+              )}
             </p>
+            {courseCan(standing, 'course.viewAsStudent') && <StudentViewButton />}
           </div>
           <section aria-labelledby="settings-heading" className="card space-y-3">
             <h2 id="settings-heading" className="text-lg font-semibold">
@@ -52,13 +66,15 @@ export default async function InstructorPage() {
             <p className="text-sm text-slate-600" data-testid="current-late-policy">
               Now: due dates on {formatTimeZone(course.timeZone)} time. {describeLatePolicy(course)}
             </p>
-            {course.role === 'instructor' ? (
+            {courseCan(standing, 'course.settings.edit') ? (
               <CourseSettingsForm
                 initial={{ timeZone: course.timeZone, latePolicy: course.latePolicy, latePenalty: course.latePenalty }}
                 timeZones={timeZones}
               />
             ) : (
-              <p className="text-sm">Only an instructor of this course can change them.</p>
+              <p className="text-sm">
+                Only an instructor of this course can change them{course.archived ? ', and not while it is archived' : ''}.
+              </p>
             )}
           </section>
           {exercises.length > 0 && (
@@ -76,9 +92,11 @@ export default async function InstructorPage() {
                       <Link href={`/exercises/${exercise.slug}?variant=canonical`} className="font-medium text-indigo-700 hover:underline">
                         {exercise.title}
                       </Link>
-                      <Link href={`/instructor/exercises/${exercise.slug}`} className="ml-3 text-sm text-indigo-700 hover:underline">
-                        Statistics and settings
-                      </Link>
+                      {courseCan(standing, 'course.dashboard.view') && (
+                        <Link href={`/instructor/exercises/${exercise.slug}`} className="ml-3 text-sm text-indigo-700 hover:underline">
+                          Statistics and settings
+                        </Link>
+                      )}
                       <p className="text-xs text-slate-600">
                         {topicTitles.get(exercise.topic) ?? exercise.topic} · {exercise.kind}
                         {exercise.dueAt ? ` · Due ${formatDateTime(exercise.dueAt, course.timeZone)}` : ''}
@@ -87,19 +105,20 @@ export default async function InstructorPage() {
                     </div>
                     <div className="flex items-center gap-2">
                       <code className="text-xs text-slate-500">{exercise.slug}</code>
-                      {(['up', 'down'] as const).map((direction) => (
-                        <form key={direction} action={asFormAction(moveExerciseAction)}>
-                          <input type="hidden" name="slug" value={exercise.slug} />
-                          <input type="hidden" name="direction" value={direction} />
-                          <button
-                            type="submit"
-                            className="rounded border border-slate-300 px-1.5 text-xs"
-                            aria-label={`Move ${exercise.title} ${direction}`}
-                          >
-                            {direction === 'up' ? '↑' : '↓'}
-                          </button>
-                        </form>
-                      ))}
+                      {courseCan(standing, 'course.settings.edit') &&
+                        (['up', 'down'] as const).map((direction) => (
+                          <form key={direction} action={asFormAction(moveExerciseAction)}>
+                            <input type="hidden" name="slug" value={exercise.slug} />
+                            <input type="hidden" name="direction" value={direction} />
+                            <button
+                              type="submit"
+                              className="rounded border border-slate-300 px-1.5 text-xs"
+                              aria-label={`Move ${exercise.title} ${direction}`}
+                            >
+                              {direction === 'up' ? '↑' : '↓'}
+                            </button>
+                          </form>
+                        ))}
                     </div>
                   </li>
                 ))}
@@ -128,7 +147,7 @@ export default async function InstructorPage() {
       ) : (
         <p>You do not teach a course yet.</p>
       )}
-      {(user.role === 'instructor' || user.role === 'admin' || courses.some((c) => c.role === 'instructor')) && (
+      {mayCreate && (
         <section aria-labelledby="new-course-heading" className="card space-y-3">
           <h2 id="new-course-heading" className="text-lg font-semibold">
             New course

@@ -27,14 +27,22 @@ export function Leaderboard({ challenge, version }: { challenge: ChallengeView; 
           : `Ranked by accuracy on the public half of the hidden test set; fewer parameters win ties. After the deadline${challenge.deadline ? ` (${new Date(challenge.deadline).toLocaleString()})` : ''} the private half decides. Verified: re-trained on the server within `}
         {board ? `${(board.verifyMargin * 100).toFixed(0)} points of its score.` : ''}
       </p>
-      {!challenge.isInstructor && <BoardNameForm slug={slug} initial={challenge.name} onSaved={refresh} />}
-      {challenge.isInstructor && <ChallengeSettingsForm challenge={challenge} onSaved={refresh} />}
+      {!challenge.rights.seesAll && <BoardNameForm slug={slug} initial={challenge.name} onSaved={refresh} />}
+      {challenge.rights.editSettings && <ChallengeSettingsForm challenge={challenge} onSaved={refresh} />}
       {problem && (
         <p role="alert" className="text-sm text-red-800">
           {problem}
         </p>
       )}
-      {board && <LeaderboardTable board={board} slug={slug} isInstructor={challenge.isInstructor} onVerified={refresh} />}
+      {board && (
+        <LeaderboardTable
+          board={board}
+          slug={slug}
+          seesAll={challenge.rights.seesAll}
+          verify={challenge.rights.verify}
+          onVerified={refresh}
+        />
+      )}
       {board?.reveal && board.reveal.top.length > 0 && <RevealedBoundaries reveal={board.reveal} bounds={challenge.bounds} />}
     </section>
   );

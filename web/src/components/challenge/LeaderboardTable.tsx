@@ -15,13 +15,14 @@ function verifiedLabel(row: BoardRow): string {
 
 interface Columns {
   slug: string;
-  /** Instructors see the student's real name and a Verify button per row. */
-  isInstructor: boolean;
+  /** Staff see the student's real name; those who may verify, a Verify button per row. */
+  seesAll: boolean;
+  verify: boolean;
   showPrivate: boolean;
   onVerified: () => void;
 }
 
-function LeaderboardRow({ row, slug, isInstructor, showPrivate, onVerified }: { row: BoardRow } & Columns) {
+function LeaderboardRow({ row, slug, seesAll, verify, showPrivate, onVerified }: { row: BoardRow } & Columns) {
   return (
     <tr
       className={`border-b border-slate-100 ${row.baseline ? 'italic text-slate-600' : ''} ${row.mine ? 'bg-amber-50 font-medium' : ''}`}
@@ -32,19 +33,19 @@ function LeaderboardRow({ row, slug, isInstructor, showPrivate, onVerified }: { 
         {row.name}
         {row.mine ? ' (you)' : ''}
       </td>
-      {isInstructor && <td>{row.realName ?? ''}</td>}
+      {seesAll && <td>{row.realName ?? ''}</td>}
       <td>{percent(row.publicScore)}</td>
       {showPrivate && <td>{percent(row.privateScore)}</td>}
       <td>{row.params}</td>
       <td>{row.entries ?? ''}</td>
       <td>{row.lastEntryAt ? new Date(row.lastEntryAt).toLocaleString() : ''}</td>
       <td>{verifiedLabel(row)}</td>
-      {isInstructor && <td>{row.entryId && <VerifyButton slug={slug} entryId={row.entryId} onDone={onVerified} />}</td>}
+      {verify && <td>{row.entryId && <VerifyButton slug={slug} entryId={row.entryId} onDone={onVerified} />}</td>}
     </tr>
   );
 }
 
-/** The board's rows: rank, name, scores (private ones once revealed, or for instructors), size, entries, Verified. */
+/** The board's rows: rank, name, scores (private ones once revealed, or for staff), size, entries, Verified. */
 export function LeaderboardTable({ board, ...columns }: { board: Leaderboard } & Omit<Columns, 'showPrivate'>) {
   const showPrivate = board.rows.some((r) => r.privateScore !== undefined);
   return (
@@ -54,14 +55,14 @@ export function LeaderboardTable({ board, ...columns }: { board: Leaderboard } &
           <tr className="border-b">
             <th className="py-1">Rank</th>
             <th>Name</th>
-            {columns.isInstructor && <th>Student</th>}
+            {columns.seesAll && <th>Student</th>}
             <th>Public score</th>
             {showPrivate && <th>Private score</th>}
             <th>Parameters</th>
             <th>Entries</th>
             <th>Last entry</th>
             <th>Verified</th>
-            {columns.isInstructor && <th>Verify</th>}
+            {columns.verify && <th>Verify</th>}
           </tr>
         </thead>
         <tbody>

@@ -1,31 +1,45 @@
 import Link from 'next/link';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan, type CoursePermission } from '@/server/auth/permissions';
+import type { CurrentCourse } from '@/server/services/courses/getCurrentCourse';
 
-const links = [
-  ['/instructor', 'Course'],
-  ['/instructor/dashboard', 'Dashboard'],
-  ['/instructor/authoring/new', 'New exercise'],
-  ['/instructor/regrades', 'Regrades'],
-] as const;
+const links: [href: string, label: string, permission: CoursePermission][] = [
+  ['/instructor', 'Course', 'exercise.preview'],
+  ['/instructor/dashboard', 'Dashboard', 'course.dashboard.view'],
+  ['/instructor/roster', 'Roster', 'roster.manage'],
+  ['/instructor/staff', 'Staff', 'staff.manage'],
+  ['/instructor/authoring/new', 'New exercise', 'exercise.author'],
+  ['/instructor/regrades', 'Regrades', 'regrade.preview'],
+];
 
-/** The instructor pages' own navigation, with the course they are about. */
-export function InstructorNav({ courseTitle }: { courseTitle: string }) {
+const downloads: [href: string, label: string][] = [
+  ['/api/instructor/gradebook.csv', 'Gradebook CSV'],
+  ['/api/instructor/gradebook.csv?format=canvas', 'Canvas CSV'],
+  ['/api/instructor/submissions.csv', 'Submissions CSV'],
+];
+
+/** The staff pages' own navigation, with the course they are about: the pages this member may open. */
+export function InstructorNav({ course }: { course: CurrentCourse }) {
+  const standing = standingIn(course);
   return (
     <nav aria-label="Instructor" className="flex flex-wrap items-center gap-4 border-b border-slate-200 pb-2 text-sm">
-      <span className="font-medium">{courseTitle}</span>
-      {links.map(([href, label]) => (
-        <Link key={href} href={href} className="text-indigo-700 hover:underline">
-          {label}
-        </Link>
-      ))}
-      <a href="/api/instructor/gradebook.csv" className="text-indigo-700 hover:underline" download>
-        Gradebook CSV
-      </a>
-      <a href="/api/instructor/gradebook.csv?format=canvas" className="text-indigo-700 hover:underline" download>
-        Canvas CSV
-      </a>
-      <a href="/api/instructor/submissions.csv" className="text-indigo-700 hover:underline" download>
-        Submissions CSV
-      </a>
+      <span className="font-medium">
+        {course.title}
+        {course.archived ? ' (archived)' : ''}
+      </span>
+      {links
+        .filter(([, , permission]) => courseCan(standing, permission))
+        .map(([href, label]) => (
+          <Link key={href} href={href} className="text-indigo-700 hover:underline">
+            {label}
+          </Link>
+        ))}
+      {courseCan(standing, 'course.submissions.view') &&
+        downloads.map(([href, label]) => (
+          <a key={href} href={href} className="text-indigo-700 hover:underline" download>
+            {label}
+          </a>
+        ))}
     </nav>
   );
 }

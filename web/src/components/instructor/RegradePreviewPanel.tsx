@@ -8,7 +8,8 @@ import { useRegradePreview } from './useRegradePreview';
  * A regrade's preview: waits (one held request at a time) until every submission is graded, then shows who changes,
  * by how much and why, and applies it with or without "never lower a score".
  */
-export function RegradePreviewPanel({ initial }: { initial: RegradePreview }) {
+/** A regrade's preview; `canApply` (regrade.apply) adds the Apply controls, everyone else with the page only sees it. */
+export function RegradePreviewPanel({ initial, canApply }: { initial: RegradePreview; canApply: boolean }) {
   const { preview, neverLower, setNeverLower, message, pending, apply } = useRegradePreview(initial);
   const lowered = preview.changes.filter((c) => (c.delta ?? 0) < 0).length;
   return (
@@ -28,7 +29,8 @@ export function RegradePreviewPanel({ initial }: { initial: RegradePreview }) {
         </p>
       )}
       <RegradeChangesTable preview={preview} />
-      {preview.status === 'ready' && (
+      {preview.status === 'ready' && !canApply && <p className="text-sm text-slate-600">Ready: an instructor of the course applies it.</p>}
+      {preview.status === 'ready' && canApply && (
         <div className="flex flex-wrap items-center gap-4">
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={neverLower} onChange={(e) => setNeverLower(e.target.checked)} /> Never lower a score

@@ -1,38 +1,41 @@
 import 'server-only';
-import type { Session } from 'next-auth';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { connection } from 'next/server';
-import { getAuthOptions, sessionUserFromToken } from './options';
+import { cache } from 'react';
+import { getDb } from '@/server/db';
+import { getAuthOptions } from './options';
+import { resolveSession, type SessionUser } from './resolveSession';
 import { decodeSessionToken } from './sessionToken';
 
-export type SessionUser = Session['user'];
+export type { SessionUser } from './resolveSession';
 
 /** next-auth's session cookie: `__Secure-` on https sites; split into `.0`, `.1`… when over 4 kB. */
 const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-token'];
 
 /**
- * The signed-in user, read straight from next-auth's session cookie (its token format, its secret, its session
- * callback's mapping): next-auth's getServerSession builds its whole handler for every call, and every API request
- * and page asks. A missing, expired or forged cookie is no user.
+ * The signed-in user, from next-auth's session cookie (its token format, its secret) and one read of the account (its
+ * session version, whether it is active, its site rights): next-auth's getServerSession builds its whole handler for
+ * every call, and every API request and page asks. A missing, expired, forged or ended session is no user. Memoised
+ * per request (React's cache): the header and the page share the one read.
  */
-export async function getSessionUser(): Promise<SessionUser | null> {
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Marks the render as per-request first, so a build-time prerender stops here before reading the secret.
   await connection();
-  const token = sessionCookie(await cookies());
-  if (!token) return null;
-  const decoded = await decodeSessionToken({ token, secret: getAuthOptions().secret! }).catch(() => null);
-  const user = decoded ? sessionUserFromToken(decoded) : null;
-  return user?.id ? user : null;
-}
+  const cookie = sessionCookie(await cookies());
+  if (!cookie) return null;
+  const decoded = await decodeSessionToken({ token: cookie.value, secret: getAuthOptions().secret! }).catch(() => null);
+  return decoded ? resolveSession(await getDb(), decoded) : null;
+});
 
-export function sessionCookie(store: { get(name: string): { value: string } | undefined }): string | null {
+/** The session cookie's name and (joined) value, if the request has one. */
+export function sessionCookie(store: { get(name: string): { value: string } | undefined }): { name: string; value: string } | null {
   for (const name of SESSION_COOKIES) {
     const whole = store.get(name)?.value;
-    if (whole) return whole;
+    if (whole) return { name, value: whole };
     const chunks: string[] = [];
     for (let i = 0; store.get(`${name}.${i}`); i++) chunks.push(store.get(`${name}.${i}`)!.value);
-    if (chunks.length > 0) return chunks.join('');
+    if (chunks.length > 0) return { name, value: chunks.join('') };
   }
   return null;
 }

@@ -8,7 +8,8 @@ import type { JWT, JWTDecodeParams, JWTEncodeParams } from 'next-auth/jwt';
  * decodes the session cookie (a tenth of the web server's time while grades stream back to a class).
  * Tokens are interchangeable with next-auth's encode/decode (test/sessionToken.test.ts).
  */
-const DEFAULT_MAX_AGE = 30 * 24 * 60 * 60;
+/** Sessions last 30 days from their last refresh (or until their account's session version moves on). */
+export const sessionMaxAgeSeconds = 30 * 24 * 60 * 60;
 const keys = new Map<string, Uint8Array>();
 
 function encryptionKey(secret: string | Buffer, salt: string): Uint8Array {
@@ -22,7 +23,12 @@ function encryptionKey(secret: string | Buffer, salt: string): Uint8Array {
   return key;
 }
 
-export async function encodeSessionToken({ token = {}, secret, maxAge = DEFAULT_MAX_AGE, salt = '' }: JWTEncodeParams): Promise<string> {
+export async function encodeSessionToken({
+  token = {},
+  secret,
+  maxAge = sessionMaxAgeSeconds,
+  salt = '',
+}: JWTEncodeParams): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
   return new EncryptJWT(token)
     .setProtectedHeader({ alg: 'dir', enc: 'A256GCM' })

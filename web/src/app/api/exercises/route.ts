@@ -8,6 +8,7 @@ export function GET() {
   return withApiUser(async (user) => {
     const home = await getCourseHome(await getDb(), user.id);
     if (!home) return jsonError(403, 'not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
+    if (home.closed) return jsonError(403, 'forbidden', home.closed);
     return NextResponse.json({
       course: {
         slug: home.course.slug,

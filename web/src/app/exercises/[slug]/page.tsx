@@ -12,6 +12,8 @@ import { listMyEntries } from '@/server/services/challenges/entries';
 import { SubmissionError } from '@/server/services/submissions/submissionError';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan } from '@/server/auth/permissions';
 import { getCurrentCourse, type CurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { exerciseRules } from '@/server/services/exercises/exerciseRules';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
@@ -32,7 +34,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 }
 
 /**
- * A student sees their own variant (whatever ?variant= says). An instructor of the course sees a preview: any
+ * A student sees their own variant (whatever ?variant= says). Staff of the course (exercise.preview) see a preview: any
  * variant (?variant=canonical|<seed>, ?student=<user id>), checked without storing anything, plus the reference.
  */
 export default async function ExercisePage({
@@ -47,7 +49,8 @@ export default async function ExercisePage({
   const db = await getDb();
   if (findExercise(slug)?.kind === 'challenge') return <ChallengePage slug={slug} userId={user.id} />;
   const course = await getCurrentCourse(db, user.id);
-  if (course?.role === 'instructor') return <InstructorPreview slug={slug} viewerId={user.id} searchParams={await searchParams} />;
+  if (courseCan(standingIn(course), 'exercise.preview'))
+    return <InstructorPreview slug={slug} viewerId={user.id} searchParams={await searchParams} />;
 
   const found = await getExerciseForStudent(db, user.id, slug);
   if (!found) notFound();

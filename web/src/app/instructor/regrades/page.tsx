@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { requireCourseInstructor } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { listCourseRegrades } from '@/server/services/regrades/regradePreview';
 import { formatDateTime } from '@/lib/format';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
@@ -9,11 +9,11 @@ export const metadata: Metadata = { title: 'Regrades' };
 
 /** Every regrade of the course, kept: who asked, when, what, and who applied it. */
 export default async function RegradesPage() {
-  const { course, db } = await requireCourseInstructor('/instructor/regrades');
+  const { course, db } = await requireCoursePage('/instructor/regrades', 'regrade.preview');
   const regrades = await listCourseRegrades(db, course);
   return (
     <div className="space-y-4">
-      <InstructorNav courseTitle={course.title} />
+      <InstructorNav course={course} />
       <h1 className="text-2xl font-semibold">Regrades</h1>
       {regrades.length === 0 ? (
         <p className="text-sm">No regrades yet: start one from an exercise’s page.</p>

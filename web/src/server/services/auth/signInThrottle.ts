@@ -38,6 +38,11 @@ export async function recordSignInAttempt(db: Database, attempt: SignInAttempt, 
     );
 }
 
+/** Forgets an account's failed sign-ins (its password was just set through a link). */
+export function forgiveAccountFailures(db: Database, email: string): Promise<void> {
+  return clearSignInFailures(db, accountKey(email));
+}
+
 /**
  * The last X-Forwarded-For entry: the address that the nearest proxy saw (it appends it), or, with no proxy, the
  * socket's address, which Next sets there. Without a proxy a client can write its own header, so the per-address

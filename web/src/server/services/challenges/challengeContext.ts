@@ -1,6 +1,8 @@
 import { selectChallengeSettings, selectCourseExerciseBySlug, type CourseExerciseRow, type Database } from '@deltalab/db';
 import { findExercise, type Exercise } from '@deltalab/exercises';
 import { endOfDay } from '@/lib/endOfDay';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan, refusal, type CourseStanding } from '@/server/auth/permissions';
 import { getCurrentCourse, type CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 
@@ -19,17 +21,23 @@ export interface ChallengeContext {
   dayStart: Date;
   /** When today's entries are given back (the next day start). */
   nextDayStart: Date;
-  isInstructor: boolean;
+  /** The user's standing in the course (what they may do there: ask courseCan). */
+  standing: CourseStanding;
+  /** Staff who see everyone's entries: real names, private scores (course.submissions.view). */
+  seesAll: boolean;
 }
 
 /** The user's course's challenge with this slug, or a SubmissionError (404 for anything that is not one). */
 export async function loadChallenge(db: Database, userId: string, slug: string, now = new Date()): Promise<ChallengeContext> {
   const course = await getCurrentCourse(db, userId);
   if (!course) throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
+  const standing = standingIn(course)!;
+  if (!courseCan(standing, 'course.view'))
+    throw new SubmissionError('forbidden', refusal({ site: null, course: standing }, 'course.view', course.title));
   const exercise = findExercise(slug);
   const courseExercise = exercise?.kind === 'challenge' ? await selectCourseExerciseBySlug(db, course.id, slug) : undefined;
-  const isInstructor = course.role === 'instructor';
-  if (!exercise || exercise.kind !== 'challenge' || !courseExercise || (!courseExercise.published && !isInstructor)) {
+  const previews = courseCan(standing, 'exercise.preview');
+  if (!exercise || exercise.kind !== 'challenge' || !courseExercise || (!courseExercise.published && !previews)) {
     throw new SubmissionError('unknown-exercise', `Unknown challenge '${slug}' in ${course.title}.`);
   }
   const settings = await selectChallengeSettings(db, course.id, courseExercise.exerciseId);
@@ -45,6 +53,7 @@ export async function loadChallenge(db: Database, userId: string, slug: string, 
     entriesPerDay: settings?.entriesPerDay ?? exercise.entriesPerDay,
     dayStart: new Date(nextDayStart.getTime() - 24 * 60 * 60_000),
     nextDayStart,
-    isInstructor,
+    standing,
+    seesAll: courseCan(standing, 'course.submissions.view'),
   };
 }

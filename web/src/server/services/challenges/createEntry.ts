@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { insertChallengeEntry, type Database, type Submission } from '@deltalab/db';
 import { challengeData, checkModelUpload } from '@deltalab/exercises';
 import { formatDateTime } from '@/lib/format';
+import { courseCan, refusal } from '@/server/auth/permissions';
 import { SubmissionError } from '../submissions/submissionError';
 import { loadChallenge } from './challengeContext';
 
@@ -43,6 +44,8 @@ export async function createEntry(db: Database, slug: string, input: CreateEntry
   const now = input.now ?? new Date();
   const context = await loadChallenge(db, input.userId, slug, now);
   const { exercise, course, courseExercise } = context;
+  if (!courseCan(context.standing, 'submission.create'))
+    throw new SubmissionError('forbidden', refusal({ site: null, course: context.standing }, 'submission.create', course.title));
   if (typeof input.body !== 'object' || input.body === null || Array.isArray(input.body)) {
     throw new SubmissionError('invalid-request', 'The body must be a JSON object: { model, provenance }.');
   }
@@ -67,7 +70,7 @@ export async function createEntry(db: Database, slug: string, input: CreateEntry
   const check = checkModelUpload(model, { model: exercise.model, classes: challengeData(exercise).train.classes });
   if (!check.ok) throw new SubmissionError('invalid-model', check.message);
 
-  if (context.revealed && !context.isInstructor) {
+  if (context.revealed && !courseCan(context.standing, 'exercise.preview')) {
     throw new SubmissionError(
       'challenge-closed',
       `'${exercise.slug}' closed ${formatDateTime(context.deadline!, course.timeZone)}: the private scores are revealed.`,

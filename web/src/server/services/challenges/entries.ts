@@ -9,11 +9,12 @@ import {
   type Database,
 } from '@deltalab/db';
 import { storedGradeResult } from '@/server/grading/storedResult';
+import { courseCan, refusal } from '@/server/auth/permissions';
 import { SubmissionError } from '../submissions/submissionError';
 import { loadChallenge, type ChallengeContext } from './challengeContext';
 
 /** What a student (or an instructor) sees of an entry. The private score only after the reveal, or for instructors. */
-export function entryView(entry: ChallengeEntryView, context: Pick<ChallengeContext, 'revealed' | 'isInstructor'>) {
+export function entryView(entry: ChallengeEntryView, context: Pick<ChallengeContext, 'revealed' | 'seesAll'>) {
   const message =
     entry.failureMessage ??
     storedGradeResult(entry.result)?.error?.message ??
@@ -25,7 +26,7 @@ export function entryView(entry: ChallengeEntryView, context: Pick<ChallengeCont
     trainScore: entry.trainScore,
     /** What the browser reported: backends differ, so the server's own training-set accuracy is shown next to it. */
     browserTrainScore: entry.browserTrainScore,
-    ...(context.revealed || context.isInstructor ? { privateScore: entry.privateScore } : {}),
+    ...(context.revealed || context.seesAll ? { privateScore: entry.privateScore } : {}),
     params: entry.params,
     backend: entry.backend,
     epochs: entry.epochs,
@@ -48,7 +49,7 @@ export type EntryAccepted = Pick<EntryView, 'id' | 'status'>;
 
 const entryId = z.uuid({ error: 'An entry id is a UUID' });
 
-/** An entry of this challenge, for its owner or an instructor of the course. */
+/** An entry of this challenge, for its owner or the course's staff (course.submissions.view). */
 export async function getEntry(db: Database, userId: string, slug: string, id: string) {
   const context = await loadChallenge(db, userId, slug);
   const parsed = entryId.safeParse(id);
@@ -56,7 +57,7 @@ export async function getEntry(db: Database, userId: string, slug: string, id: s
   const entry = await selectChallengeEntry(db, parsed.data);
   if (!entry || entry.exerciseId !== context.courseExercise.exerciseId || entry.courseId !== context.course.id)
     throw new SubmissionError('not-found', `No entry ${id} in this challenge.`);
-  if (entry.userId !== userId && !context.isInstructor) throw new SubmissionError('forbidden', 'This entry belongs to another student.');
+  if (entry.userId !== userId && !context.seesAll) throw new SubmissionError('forbidden', 'This entry belongs to another student.');
   return { context, entry };
 }
 
@@ -103,10 +104,11 @@ export async function queueVerify(db: Database, entry: ChallengeEntryView, enque
   return true;
 }
 
-/** An instructor asks for an entry to be verified now. */
+/** Someone holding challenge.verify asks for an entry to be verified now. */
 export async function requestVerify(db: Database, userId: string, slug: string, id: string, enqueue: (id: string) => Promise<void>) {
   const { context, entry } = await getEntry(db, userId, slug, id);
-  if (!context.isInstructor) throw new SubmissionError('forbidden', 'Only instructors start Verify.');
+  if (!courseCan(context.standing, 'challenge.verify'))
+    throw new SubmissionError('forbidden', refusal({ site: null, course: context.standing }, 'challenge.verify', context.course.title));
   if (entry.status !== 'graded' || entry.publicScore === null)
     throw new SubmissionError('invalid-request', 'This entry has no score yet: nothing to verify against.');
   const queued = await queueVerify(db, entry, enqueue);

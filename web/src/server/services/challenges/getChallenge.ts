@@ -1,3 +1,4 @@
+import { courseCan } from '@/server/auth/permissions';
 import { countChallengeEntriesSince, selectChallengeName, type Database } from '@deltalab/db';
 import { challengeBounds, instantiateVariant, publicTrainingSet } from '@deltalab/exercises';
 import { loadChallenge } from './challengeContext';
@@ -43,7 +44,12 @@ export async function getChallenge(db: Database, userId: string, slug: string, n
     entriesLeftToday: Math.max(0, context.entriesPerDay - usedToday),
     nextEntriesAt: context.nextDayStart.toISOString(),
     name,
-    isInstructor: context.isInstructor,
+    /** What the page offers this user: everyone's entries, the settings form, Verify. */
+    rights: {
+      seesAll: context.seesAll,
+      editSettings: courseCan(context.standing, 'course.settings.edit'),
+      verify: courseCan(context.standing, 'challenge.verify'),
+    },
     bounds: challengeBounds(exercise),
     train: { x: train.x, y: train.y },
     classes: train.classes,

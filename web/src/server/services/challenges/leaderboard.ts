@@ -68,7 +68,7 @@ function boardName(row: Pick<ChallengeBoardRow, 'alias' | 'userId'>): string {
  */
 export async function getLeaderboard(db: Database, userId: string, slug: string, enqueue: (id: string) => Promise<void>, now = new Date()) {
   const context = await loadChallenge(db, userId, slug, now);
-  const { exercise, course, courseExercise, revealed, isInstructor } = context;
+  const { exercise, course, courseExercise, revealed, seesAll } = context;
   const board = await challengeBoard(db, course.id, courseExercise.exerciseId);
   const decisive = (row: ChallengeBoardRow) => (revealed ? row.counted : row.best);
   board.sort((a, b) => {
@@ -76,13 +76,13 @@ export async function getLeaderboard(db: Database, userId: string, slug: string,
     const sb = (revealed ? decisive(b).privateScore : decisive(b).publicScore) ?? -1;
     return sb - sa || decisive(a).params - decisive(b).params || a.lastEntryAt.getTime() - b.lastEntryAt.getTime();
   });
-  const showPrivate = revealed || isInstructor;
+  const showPrivate = revealed || seesAll;
   const students: BoardRow[] = board.map((row, index) => {
     const entry = decisive(row);
     return {
       rank: index + 1,
       name: boardName(row),
-      ...(isInstructor ? { realName: row.realName, entryId: entry.submissionId } : {}),
+      ...(seesAll ? { realName: row.realName, entryId: entry.submissionId } : {}),
       publicScore: row.best.publicScore,
       ...(showPrivate ? { privateScore: entry.privateScore } : {}),
       params: entry.params,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { setChallengeName, upsertChallengeSettings, type Database } from '@deltalab/db';
+import { courseCan, refusal } from '@/server/auth/permissions';
 import { SubmissionError } from '../submissions/submissionError';
 import { loadChallenge } from './challengeContext';
 
@@ -18,9 +19,10 @@ export type ChallengeSettings = { deadline: string | null; entriesPerDay: number
 
 /** A student chooses the name the board shows for them in this course (unique in the course). */
 export async function setBoardName(db: Database, userId: string, slug: string, body: unknown): Promise<string> {
+  // Who asks first: someone the course is closed to is told so, not how names are written.
+  const context = await loadChallenge(db, userId, slug);
   const parsed = z.object({ name: nameSchema }).strict().safeParse(body);
   if (!parsed.success) throw new SubmissionError('invalid-request', parsed.error.issues[0]!.message);
-  const context = await loadChallenge(db, userId, slug);
   if (!(await setChallengeName(db, context.course.id, userId, parsed.data.name))) {
     throw new SubmissionError('invalid-request', `name: '${parsed.data.name}' is taken in ${context.course.title}; choose another.`);
   }
@@ -42,11 +44,12 @@ const settingsSchema = z
   })
   .strict();
 
-/** An instructor sets a challenge's deadline (moving it into the past reveals the private board) and daily limit. */
+/** Someone who may change the course's settings sets a challenge's deadline (moving it into the past reveals the private board) and daily limit. */
 export async function updateChallengeSettings(db: Database, userId: string, slug: string, body: unknown) {
   // Who asks first: a student gets 403 whatever the body, never a lesson in the settings' format.
   const context = await loadChallenge(db, userId, slug);
-  if (!context.isInstructor) throw new SubmissionError('forbidden', 'Only instructors of the course change a challenge.');
+  if (!courseCan(context.standing, 'course.settings.edit'))
+    throw new SubmissionError('forbidden', refusal({ site: null, course: context.standing }, 'course.settings.edit', context.course.title));
   const parsed = settingsSchema.safeParse(body);
   if (!parsed.success) throw new SubmissionError('invalid-request', parsed.error.issues[0]!.message);
   await upsertChallengeSettings(db, {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { can, refusal, type SiteRights } from '@/server/auth/permissions';
 import { enrollUser, insertCourse, listCoursesForUser, selectCourseByJoinCode, setCurrentCourse, type Database } from '@deltalab/db';
 import { loadExercises } from '@deltalab/exercises';
 import { registerExercises } from '../exercises/registerExercises';
@@ -31,16 +32,18 @@ function slugOf(title: string): string {
 }
 
 /**
- * An instructor creates a course (title, join code, time zone) and teaches it at once; it starts with the catalogue
- * of exercises/ and becomes their current course. A join code another course uses is refused.
+ * An administrator, or someone they allowed (course.create), creates a course (title, join code, time zone) and
+ * teaches it at once; it starts with the catalogue of exercises/ and becomes their current course. A join code another
+ * course uses is refused.
  */
 export async function createCourse(
   db: Database,
-  userId: string,
+  user: { id: string } & SiteRights,
   input: unknown,
 ): Promise<{ ok: true; courseId: string; slug: string } | FormRefusal<CreateCourseField>> {
-  const mine = await listCoursesForUser(db, userId);
-  if (!mine.some((c) => c.role === 'instructor')) return { ok: false, message: 'Only instructors can create courses.', fieldErrors: {} };
+  const userId = user.id;
+  const actor = { site: user, course: null };
+  if (!can(actor, 'course.create')) return { ok: false, message: refusal(actor, 'course.create'), fieldErrors: {} };
   const parsed = createCourseInput.safeParse(input);
   if (!parsed.success) return formRefusal<CreateCourseField>(parsed.error);
   const { title, joinCode, timeZone } = parsed.data;

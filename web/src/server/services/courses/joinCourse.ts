@@ -3,7 +3,7 @@ import { enrollUser, listCoursesForUser, selectCourseByJoinCode, setCurrentCours
 import { storableString } from '../../storableText';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 
-export const joinCodeInput = storableString()
+const joinCodeInput = storableString()
   .trim()
   .toUpperCase()
   .min(1, 'Enter the join code your instructor gave you')
@@ -15,6 +15,15 @@ export function unknownJoinCode(joinCode: string): FormRefusal<'joinCode'> {
     ok: false,
     message: 'That join code does not match any course.',
     fieldErrors: { joinCode: `No course has the join code "${joinCode}". Check it with your instructor.` },
+  };
+}
+
+/** The refusal for the join code of an archived course (sign-up and joining alike). */
+export function archivedCourse(title: string): FormRefusal<'joinCode'> {
+  return {
+    ok: false,
+    message: `${title} is archived: it takes no new students.`,
+    fieldErrors: { joinCode: `${title} is archived and takes no new students. Check the code with your instructor.` },
   };
 }
 
@@ -30,9 +39,11 @@ export async function joinCourse(db: Database, userId: string, input: unknown): 
   if (!parsed.success) return formRefusal<'joinCode'>(parsed.error);
   const course = await selectCourseByJoinCode(db, parsed.data.joinCode);
   if (!course) return unknownJoinCode(parsed.data.joinCode);
-  if ((await listCoursesForUser(db, userId)).some((c) => c.id === course.id)) {
-    return { ok: false, message: `You are already enrolled in ${course.title}.`, fieldErrors: {} };
-  }
+  if (course.archivedAt) return archivedCourse(course.title);
+  const existing = (await listCoursesForUser(db, userId)).find((c) => c.id === course.id);
+  if (existing?.droppedAt)
+    return { ok: false, message: `You were dropped from ${course.title}: ask its instructor to restore you.`, fieldErrors: {} };
+  if (existing) return { ok: false, message: `You are already enrolled in ${course.title}.`, fieldErrors: {} };
   // Both or neither: an enrollment that is not the current course would leave the user on the old one.
   await db.transaction(async (tx) => {
     await enrollUser(tx, { userId, courseId: course.id, role: 'student' });

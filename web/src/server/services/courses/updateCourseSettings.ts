@@ -1,7 +1,10 @@
 import { z } from 'zod';
-import { selectEnrollment, updateCourseSettings, type Course, type Database } from '@deltalab/db';
+import { updateCourseSettings, type Course, type Database } from '@deltalab/db';
+import { actorIn } from '@/server/auth/courseAccess';
+import { can, refusal } from '@/server/auth/permissions';
 import { storableString } from '../../storableText';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
+import type { CurrentCourse } from './getCurrentCourse';
 
 /** Whether the runtime knows this IANA zone (Intl throws a RangeError for an unknown one). */
 function isKnownTimeZone(zone: string): boolean {
@@ -40,24 +43,19 @@ type CourseSettingsField = 'timeZone' | 'latePolicy' | 'latePenaltyPercent';
 
 export type UpdateCourseSettingsResult = { ok: true; course: Course } | FormRefusal<CourseSettingsField>;
 
-/** An instructor of the course sets its time zone and late policy; anyone else is refused. */
-export async function updateCourseSettingsFor(
-  db: Database,
-  userId: string,
-  courseId: string,
-  input: unknown,
-): Promise<UpdateCourseSettingsResult> {
-  const enrollment = await selectEnrollment(db, userId, courseId);
-  if (enrollment?.role !== 'instructor')
-    return { ok: false, message: 'Only an instructor of this course can change its settings.', fieldErrors: {} };
+/** Someone holding course.settings.edit sets the course's time zone and late policy; anyone else is refused. */
+export async function updateCourseSettingsFor(db: Database, course: CurrentCourse, input: unknown): Promise<UpdateCourseSettingsResult> {
+  const actor = actorIn(null, course);
+  if (!can(actor, 'course.settings.edit'))
+    return { ok: false, message: refusal(actor, 'course.settings.edit', course.title), fieldErrors: {} };
   const parsed = courseSettingsInput.safeParse(input);
   if (!parsed.success) return formRefusal<CourseSettingsField>(parsed.error);
   const { timeZone, latePolicy, latePenaltyPercent } = parsed.data;
-  const course = await updateCourseSettings(db, courseId, {
+  const updated = await updateCourseSettings(db, course.id, {
     timeZone,
     latePolicy,
     // A penalty only means something under `penalize`; keep 0 otherwise so the stored row is unambiguous.
     latePenalty: latePolicy === 'penalize' ? latePenaltyPercent / 100 : 0,
   });
-  return { ok: true, course };
+  return { ok: true, course: updated };
 }

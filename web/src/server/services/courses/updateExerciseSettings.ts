@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { reorderCourseExercises, selectCourseExerciseBySlug, updateCourseExerciseSettings, type Database } from '@deltalab/db';
+import { actorIn } from '@/server/auth/courseAccess';
+import { can, refusal } from '@/server/auth/permissions';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
 import type { CurrentCourse } from './getCurrentCourse';
 
@@ -38,15 +40,16 @@ const exerciseSettingsInput = z
 
 export type ExerciseSettingsField = keyof z.input<typeof exerciseSettingsInput>;
 
-/** An instructor of the course sets its rules for one exercise; a bad value is refused per field, nothing stored. */
+/** Someone holding course.settings.edit sets the course's rules for one exercise; a bad value is refused per field, nothing stored. */
 export async function updateExerciseSettingsFor(
   db: Database,
   course: CurrentCourse,
   slug: string,
   input: unknown,
 ): Promise<{ ok: true } | FormRefusal<ExerciseSettingsField>> {
-  if (course.role !== 'instructor')
-    return { ok: false, message: 'Only an instructor of this course can change its exercises.', fieldErrors: {} };
+  const actor = actorIn(null, course);
+  if (!can(actor, 'course.settings.edit'))
+    return { ok: false, message: refusal(actor, 'course.settings.edit', course.title), fieldErrors: {} };
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   if (!row) return { ok: false, message: `Unknown exercise '${slug}' in ${course.title}.`, fieldErrors: {} };
   const parsed = exerciseSettingsInput.safeParse(input);

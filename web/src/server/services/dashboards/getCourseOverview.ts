@@ -1,4 +1,4 @@
-import { courseOverviewCells, listCountedStudents, type Database } from '@deltalab/db';
+import { courseOverviewCells, listCountedStudents, type Database, type StudentFilter } from '@deltalab/db';
 import { topics } from '@deltalab/exercises';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { courseColumns, type CourseColumn } from './courseColumns';
@@ -13,7 +13,7 @@ interface OverviewCellView {
 export interface CourseOverview {
   course: { slug: string; title: string; timeZone: string };
   exercises: Pick<CourseColumn, 'exerciseId' | 'slug' | 'title' | 'topic' | 'kind' | 'maxPoints' | 'published'>[];
-  students: { userId: string; email: string; name: string; total: number; solved: number }[];
+  students: { userId: string; email: string; name: string; section: string | null; total: number; solved: number }[];
   /** cells[studentIndex][exerciseIndex]; null: no submission. */
   cells: (OverviewCellView | null)[][];
   /** Per topic: the share of (student, exercise) pairs solved by the end of each day with a first solve. */
@@ -22,13 +22,14 @@ export interface CourseOverview {
 
 /**
  * The overview: a students × exercises matrix (best score, attempts, late) and the class's progress by topic over time,
- * from one aggregate query over the course's submissions (test students and instructors are left out).
+ * from the grade cells of the course's counted students (staff, test and dropped students are left out), or of one
+ * section's.
  */
-export async function getCourseOverview(db: Database, course: CurrentCourse): Promise<CourseOverview> {
+export async function getCourseOverview(db: Database, course: CurrentCourse, filter: StudentFilter = {}): Promise<CourseOverview> {
   const [columns, students, cells] = await Promise.all([
     courseColumns(db, course.id, { includeUnpublished: true }),
-    listCountedStudents(db, course.id),
-    courseOverviewCells(db, course.id),
+    listCountedStudents(db, course.id, filter),
+    courseOverviewCells(db, course.id, filter),
   ]);
   const exerciseIndex = new Map(columns.map((c, i) => [c.exerciseId, i]));
   const studentIndex = new Map(students.map((s, i) => [s.userId, i]));

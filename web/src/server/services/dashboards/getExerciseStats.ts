@@ -1,5 +1,6 @@
 import {
   discriminationInputs,
+  type StudentFilter,
   exerciseSubmissionFacts,
   selectCourseExerciseBySlug,
   type Database,
@@ -47,12 +48,17 @@ export interface ExerciseStats {
 }
 
 /** The per-exercise figures for the course's real students (GET /api/instructor/exercises/:slug/stats). */
-export async function getExerciseStats(db: Database, course: CurrentCourse, slug: string): Promise<ExerciseStats> {
+export async function getExerciseStats(
+  db: Database,
+  course: CurrentCourse,
+  slug: string,
+  filter: StudentFilter = {},
+): Promise<ExerciseStats> {
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   if (!row) throw new SubmissionError('unknown-exercise', `Unknown exercise '${slug}' in ${course.title}.`);
   const [facts, totals] = await Promise.all([
-    exerciseSubmissionFacts(db, course.id, row.exerciseId),
-    discriminationInputs(db, course.id, row.exerciseId),
+    exerciseSubmissionFacts(db, course.id, row.exerciseId, filter),
+    discriminationInputs(db, course.id, row.exerciseId, filter),
   ]);
   return computeStats({ slug: row.slug, title: row.title, kind: row.kind }, facts, totals);
 }

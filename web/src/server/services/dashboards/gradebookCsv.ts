@@ -1,4 +1,4 @@
-import { courseOverviewCells, courseSubmissionsForExport, listCountedStudents, type Database } from '@deltalab/db';
+import { courseOverviewCells, courseSubmissionsForExport, listCountedStudents, type Database, type StudentFilter } from '@deltalab/db';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { courseColumns } from './courseColumns';
 
@@ -14,23 +14,28 @@ const line = (fields: (string | number | boolean | null | undefined)[]) => `${fi
 const points = (value: number) => Math.round(value * 100) / 100;
 
 /**
- * The gradebook: one row per student (no test students, no instructors), one column per published exercise in course
- * order with the points earned (best graded score × the exercise's points), and the total. `format: 'canvas'` writes
- * Canvas's gradebook import layout instead: Student, ID, SIS User ID, SIS Login ID, Section, one "Title (slug)" column
- * per exercise, a "Points Possible" row, then the students (the login is the email).
+ * The gradebook: one row per counted student (no staff, test or dropped students; only one section's with `section`),
+ * one column per published exercise in course order with the points earned (best graded score × the exercise's
+ * points), and the total. `format: 'canvas'` writes Canvas's gradebook import layout instead: Student, ID, SIS User ID,
+ * SIS Login ID, Section (the student's, else the course title), one "Title (slug)" column per exercise, a "Points
+ * Possible" row, then the students (the login is the email).
  */
-export async function gradebookCsv(db: Database, course: CurrentCourse, options: { format?: 'plain' | 'canvas' } = {}): Promise<string> {
+export async function gradebookCsv(
+  db: Database,
+  course: CurrentCourse,
+  options: { format?: 'plain' | 'canvas' } & StudentFilter = {},
+): Promise<string> {
   const [columns, students, cells] = await Promise.all([
     courseColumns(db, course.id),
-    listCountedStudents(db, course.id),
-    courseOverviewCells(db, course.id),
+    listCountedStudents(db, course.id, options),
+    courseOverviewCells(db, course.id, options),
   ]);
   const best = new Map(cells.map((c) => [`${c.userId}|${c.exerciseId}`, c.bestScore]));
   const earned = (userId: string) => columns.map((c) => points((best.get(`${userId}|${c.exerciseId}`) ?? 0) * c.maxPoints));
   if (options.format === 'canvas') {
     let csv = line(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...columns.map((c) => `${c.title} (${c.slug})`)]);
     csv += line(['Points Possible', '', '', '', '', ...columns.map((c) => c.maxPoints)]);
-    for (const s of students) csv += line([s.name, '', '', s.email, course.title, ...earned(s.userId)]);
+    for (const s of students) csv += line([s.name, '', '', s.email, s.section ?? course.title, ...earned(s.userId)]);
     return csv;
   }
   let csv = line(['email', 'name', ...columns.map((c) => c.slug), 'total']);

@@ -8,6 +8,8 @@ import {
 } from '@deltalab/db';
 import { isExerciseSlug, variantSeed, type Exercise, type StudentVariant } from '@deltalab/exercises';
 import { resolveExercise, studentVariantOf } from '@/server/exercises/resolveExercise';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan } from '@/server/auth/permissions';
 import { getCurrentCourse, type CurrentCourse } from '../courses/getCurrentCourse';
 
 export interface StudentExercise {
@@ -21,15 +23,16 @@ export interface StudentExercise {
   attemptsUsed: number;
 }
 
-/** Everything the exercise page needs for one student, or null when the slug is not in their course. */
+/** Everything the exercise page needs for one student, or null when the slug is not in their course (or it is closed to them). */
 export async function getExerciseForStudent(db: Database, userId: string, slug: string): Promise<StudentExercise | null> {
   // Text no slug can be (a typo is fine; bytes like NUL are not) never reaches the database.
   if (!isExerciseSlug(slug)) return null;
   const course = await getCurrentCourse(db, userId);
-  if (!course) return null;
+  const standing = standingIn(course);
+  if (!course || !courseCan(standing, 'course.view')) return null;
   const courseExercise = await selectCourseExerciseBySlug(db, course.id, slug);
   const resolved = courseExercise ? await resolveExercise(db, courseExercise) : null;
-  if (!courseExercise || !resolved || (!courseExercise.published && course.role !== 'instructor')) return null;
+  if (!courseExercise || !resolved || (!courseExercise.published && !courseCan(standing, 'exercise.preview'))) return null;
   const { exercise } = resolved;
   const [history, draft, variant] = await Promise.all([
     listSubmissionsForStudent(db, userId, courseExercise.exerciseId, { courseId: course.id }),

@@ -6,6 +6,8 @@ import { gradingPool } from '@/server/grading/startGrading';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import { selectCourseExerciseBySlug } from '@deltalab/db';
 import { getCurrentCourse } from '../courses/getCurrentCourse';
+import { actorIn } from '@/server/auth/courseAccess';
+import { can, refusal } from '@/server/auth/permissions';
 import { SubmissionError } from '../submissions/submissionError';
 import { submissionRequest, validatePayload } from '../submissions/validatePayload';
 import { withRenderedExplanations, type ResultView } from '../submissions/getSubmission';
@@ -35,14 +37,15 @@ function invalid(error: z.ZodError): SubmissionError {
 }
 
 /**
- * An instructor checks answers or code against any variant: validated like a submission, graded at once in this
+ * Staff (exercise.preview) check answers or code against any variant: validated like a submission, graded at once in this
  * process's grading children (not through the queue), and nothing is stored — no submission, no attempt, no rate
  * limit.
  */
 export async function gradePreview(db: Database, viewerId: string, body: unknown): Promise<PreviewGrade> {
   // Students are refused whatever they send.
   const course = await getCurrentCourse(db, viewerId);
-  if (course?.role !== 'instructor') throw new SubmissionError('forbidden', 'Only an instructor of the course can grade previews.');
+  const actor = actorIn(null, course);
+  if (!can(actor, 'exercise.preview')) throw new SubmissionError('forbidden', refusal(actor, 'exercise.preview', course?.title));
   const parsed = previewGradeRequest.safeParse(body);
   if (!parsed.success) throw invalid(parsed.error);
   const { variant: variantInput, student, ...request } = parsed.data;

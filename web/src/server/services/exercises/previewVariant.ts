@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { listCourseMembers, type CourseMember, type Database } from '@deltalab/db';
 import { variantSeed, type VariantSelector } from '@deltalab/exercises';
+import { actorIn } from '@/server/auth/courseAccess';
+import { can, refusal } from '@/server/auth/permissions';
 import { getCurrentCourse, type CurrentCourse } from '../courses/getCurrentCourse';
 
 /**
@@ -53,13 +55,14 @@ export type PreviewResolution =
   { ok: true; preview: ResolvedPreview } | { ok: false; reason: 'not-instructor' | 'unknown-student'; message: string };
 
 /**
- * Checks that the viewer teaches their course and turns the target into a variant seed (a student's is the seed
+ * Checks that the viewer may preview their course's exercises (exercise.preview) and turns the target into a variant seed (a student's is the seed
  * their own exercise page uses, so the instructor sees exactly what that student sees).
  */
 export async function resolvePreview(db: Database, viewerId: string, slug: string, target: PreviewTarget): Promise<PreviewResolution> {
   const course = await getCurrentCourse(db, viewerId);
-  if (!course || course.role !== 'instructor') {
-    return { ok: false, reason: 'not-instructor', message: 'Only an instructor of the course can preview variants.' };
+  const actor = actorIn(null, course);
+  if (!course || !can(actor, 'exercise.preview')) {
+    return { ok: false, reason: 'not-instructor', message: refusal(actor, 'exercise.preview', course?.title) };
   }
   const students = await listCourseMembers(db, course.id, 'student');
   if ('student' in target) {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan } from '@/server/auth/permissions';
+import { currentCourseOf } from '../courses/getCurrentCourse';
 import {
+  selectCourseById,
   selectEnrollment,
   selectOptionalSubmissionWithVisibility,
   type Database,
@@ -13,7 +17,7 @@ import { SubmissionError } from './submissionError';
 
 const submissionId = z.uuid({ error: 'A submission id is a UUID' });
 
-/** A submission, for its owner or an instructor of its course; anyone else gets "not found" or "forbidden". */
+/** A submission, for its owner or its course's staff; anyone else gets "not found" or "forbidden". */
 export async function getSubmissionForViewer(
   db: Database,
   viewerId: string,
@@ -34,7 +38,7 @@ export function parseSubmissionId(id: string): string {
   return parsed.data;
 }
 
-/** Its owner and the instructors of its course may see a submission; anyone else gets "not found" or "forbidden". */
+/** Its owner and its course's staff (course.submissions.view) may see a submission; anyone else gets "not found" or "forbidden". */
 export async function assertViewerMaySee<S extends Pick<Submission, 'userId' | 'courseId'>>(
   db: Database,
   viewerId: string,
@@ -43,8 +47,10 @@ export async function assertViewerMaySee<S extends Pick<Submission, 'userId' | '
 ): Promise<S> {
   if (!submission) throw new SubmissionError('not-found', `No submission ${id}.`);
   if (submission.userId === viewerId) return submission;
+  const found = await selectCourseById(db, submission.courseId);
   const enrollment = await selectEnrollment(db, viewerId, submission.courseId);
-  if (enrollment?.role === 'instructor') return submission;
+  const standing = enrollment ? standingIn(currentCourseOf(found, enrollment)) : null;
+  if (courseCan(standing, 'course.submissions.view')) return submission;
   throw new SubmissionError('forbidden', 'This submission belongs to another student.');
 }
 

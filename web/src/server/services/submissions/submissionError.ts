@@ -45,8 +45,15 @@ export class SubmissionError extends Error {
     readonly code: SubmissionErrorCode,
     message: string,
     readonly retryAfterSeconds?: number,
+    /** A form's refusal: the first message for each field (the API answers them as `fields`). */
+    readonly fields?: Partial<Record<string, string>>,
   ) {
     super(message);
     this.status = statusByCode[code];
   }
+}
+
+/** A form the API refuses field by field (a zod parse that failed): 400 with the form's message and each field's. */
+export function fieldRefusal(refusal: { message: string; fieldErrors: Partial<Record<string, string>> }): SubmissionError {
+  return new SubmissionError('invalid-request', refusal.message, undefined, refusal.fieldErrors);
 }

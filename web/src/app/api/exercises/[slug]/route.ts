@@ -1,6 +1,8 @@
 import { NextResponse } from 'next/server';
 import { jsonError, withApiUser } from '@/server/api';
 import { getDb } from '@/server/db';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan } from '@/server/auth/permissions';
 import { getCurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { exerciseRules } from '@/server/services/exercises/exerciseRules';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
@@ -8,8 +10,8 @@ import { getExercisePreview } from '@/server/services/exercises/getExercisePrevi
 import { previewTargetSchema } from '@/server/services/exercises/previewVariant';
 
 /**
- * GET → statement and this student's variant (never the reference, answers or hidden cases). An instructor of the
- * course may ask for any variant with ?variant=canonical|<seed> or ?student=<user id>; a student always gets their own.
+ * GET → statement and this student's variant (never the reference, answers or hidden cases). Staff of the course
+ * (exercise.preview) may ask for any variant with ?variant=canonical|<seed> or ?student=<user id>; a student always gets their own.
  */
 export function GET(request: Request, context: { params: Promise<{ slug: string }> }) {
   return withApiUser(async (user) => {
@@ -17,7 +19,7 @@ export function GET(request: Request, context: { params: Promise<{ slug: string 
     const db = await getDb();
     const query = new URL(request.url).searchParams;
     const asked = query.has('variant') || query.has('student');
-    if (asked && (await getCurrentCourse(db, user.id))?.role === 'instructor') {
+    if (asked && courseCan(standingIn(await getCurrentCourse(db, user.id)), 'exercise.preview')) {
       const target = previewTargetSchema.safeParse({
         variant: query.get('variant') ?? undefined,
         student: query.get('student') ?? undefined,

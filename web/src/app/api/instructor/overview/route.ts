@@ -1,10 +1,13 @@
 import { NextResponse } from 'next/server';
-import { withInstructor } from '@/server/api';
+import { withCoursePermission } from '@/server/api';
 import { getCourseOverview } from '@/server/services/dashboards/getCourseOverview';
+import { studentFilterOf } from '@/server/services/dashboards/studentFilter';
 
-/** GET → the overview: students × exercises (score, attempts, late) and progress by topic. Instructors only. */
+/** GET → the overview: students × exercises (score, attempts, late) and progress by topic; ?section= for one section's students. */
 export function GET(request: Request) {
-  return withInstructor(request, async (_user, course, { db }) =>
-    NextResponse.json(await getCourseOverview(db, course), { headers: { 'Cache-Control': 'no-store' } }),
+  return withCoursePermission(request, 'course.dashboard.view', async (_user, course, { db }) =>
+    NextResponse.json(await getCourseOverview(db, course, studentFilterOf(new URL(request.url).searchParams)), {
+      headers: { 'Cache-Control': 'no-store' },
+    }),
   );
 }

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { readJson, withInstructor } from '@/server/api';
+import { readJson, withCoursePermission } from '@/server/api';
 import { createRegrade, regradeRequest } from '@/server/services/regrades/createRegrade';
 import { listCourseRegrades, waitForRegradePreview } from '@/server/services/regrades/regradePreview';
 
@@ -9,7 +9,7 @@ import { listCourseRegrades, waitForRegradePreview } from '@/server/services/reg
  * POST /api/instructor/regrade/:id/apply. GET → the course's regrades.
  */
 export function POST(request: Request) {
-  return withInstructor(request, async (user, course, handle) => {
+  return withCoursePermission(request, 'regrade.preview', async (user, course, handle) => {
     const body = await readJson(request);
     const { regradeId } = await createRegrade(handle, course, user.id, body);
     const wait = regradeRequest.safeParse(body).data?.wait ?? 20;
@@ -21,7 +21,7 @@ export function POST(request: Request) {
 }
 
 export function GET(request: Request) {
-  return withInstructor(request, async (_user, course, { db }) =>
+  return withCoursePermission(request, 'regrade.preview', async (_user, course, { db }) =>
     NextResponse.json(await listCourseRegrades(db, course), { headers: { 'Cache-Control': 'no-store' } }),
   );
 }

@@ -3,7 +3,7 @@ import { notFound } from 'next/navigation';
 import { selectAuthoringDraft } from '@deltalab/db';
 import { hashFiles, mistakeIds, topics } from '@deltalab/exercises';
 import type { FolderValidation } from '@deltalab/grader';
-import { requireCourseInstructor } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { AuthoringEditor } from '@/components/instructor/authoring/AuthoringEditor';
 import { newForm, type AuthoringFormState } from '@/lib/authoring/formState';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
@@ -15,7 +15,7 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 /** Editing a site-authored exercise: its draft (the files as last saved). Publishing an edit makes a new version. */
 export default async function EditExercisePage({ params }: { params: Promise<{ slug: string }> }) {
   const { slug } = await params;
-  const { course, db } = await requireCourseInstructor(`/instructor/authoring/${slug}`);
+  const { course, db } = await requireCoursePage(`/instructor/authoring/${slug}`, 'exercise.author');
   const draft = await selectAuthoringDraft(db, course.id, slug);
   if (!draft) notFound();
   const saved = draft.form as Partial<AuthoringFormState> & { kind: AuthoringFormState['kind'] };
@@ -23,7 +23,7 @@ export default async function EditExercisePage({ params }: { params: Promise<{ s
   const validation = draft.validatedHash === hashFiles(draft.files) ? (draft.validation as FolderValidation) : null;
   return (
     <div className="space-y-4">
-      <InstructorNav courseTitle={course.title} />
+      <InstructorNav course={course} />
       <h1 className="text-2xl font-semibold">Edit {slug}</h1>
       <p className="text-sm text-slate-600">
         Publishing an edit makes a new version: submissions made so far keep the version they were graded on (regrade them from the

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { mistakeIds, topics } from '@deltalab/exercises';
-import { requireCourseInstructor } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { AuthoringEditor } from '@/components/instructor/authoring/AuthoringEditor';
 import { newForm } from '@/lib/authoring/formState';
 import { ImportArchiveForm } from '@/components/instructor/ImportArchiveForm';
@@ -9,10 +9,10 @@ import { InstructorNav } from '@/components/instructor/InstructorNav';
 export const metadata: Metadata = { title: 'New exercise' };
 
 export default async function NewExercisePage() {
-  const { course } = await requireCourseInstructor('/instructor/authoring/new');
+  const { course } = await requireCoursePage('/instructor/authoring/new', 'exercise.author');
   return (
     <div className="space-y-4">
-      <InstructorNav courseTitle={course.title} />
+      <InstructorNav course={course} />
       <h1 className="text-2xl font-semibold">New exercise</h1>
       <p className="text-sm text-slate-600">
         It starts from a working example: change it, Validate (the real grader on the canonical variant and 20 others), preview it as a

@@ -2,7 +2,12 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listCountedStudents, listExerciseVersions, listRegradesForExercise, selectCourseExerciseBySlug } from '@deltalab/db';
-import { requireCourseInstructor } from '@/server/instructorPage';
+import { listCourseSections } from '@deltalab/db';
+import { requireCoursePage } from '@/server/pageAccess';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan } from '@/server/auth/permissions';
+import { studentFilterOf } from '@/server/services/dashboards/studentFilter';
+import { SectionFilter } from '@/components/instructor/SectionFilter';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import { getExerciseStats } from '@/server/services/dashboards/getExerciseStats';
 import { formatDateTime } from '@/lib/format';
@@ -18,17 +23,26 @@ export async function generateMetadata({ params }: { params: Promise<{ slug: str
 const percent = (value: number | null) => (value === null ? '—' : `${Math.round(value * 100)} %`);
 
 /** One exercise: how the class does on it, its settings in the course, its versions, and regrades. */
-export default async function ExerciseDashboardPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function ExerciseDashboardPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await params;
-  const { course, db } = await requireCourseInstructor(`/instructor/exercises/${slug}`);
+  const { course, db } = await requireCoursePage(`/instructor/exercises/${slug}`, 'course.dashboard.view');
+  const filter = studentFilterOf(await searchParams);
+  const standing = standingIn(course);
   const row = await selectCourseExerciseBySlug(db, course.id, slug);
   if (!row) notFound();
-  const [stats, resolved, versions, students, regrades] = await Promise.all([
-    getExerciseStats(db, course, slug),
+  const [stats, resolved, versions, students, regrades, sections] = await Promise.all([
+    getExerciseStats(db, course, slug, filter),
     resolveExercise(db, row),
     listExerciseVersions(db, course.id, row.exerciseId),
     listCountedStudents(db, course.id),
     listRegradesForExercise(db, course.id, row.exerciseId),
+    listCourseSections(db, course.id),
   ]);
   const figures: [string, string | number][] = [
     ['Submissions', stats.submissions],
@@ -41,7 +55,7 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
   ];
   return (
     <div className="space-y-5">
-      <InstructorNav courseTitle={course.title} />
+      <InstructorNav course={course} />
       <header className="space-y-1">
         <h1 className="text-2xl font-semibold">{row.title}</h1>
         <p className="text-sm text-slate-600">
@@ -52,21 +66,26 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
           <Link href={`/exercises/${slug}?variant=canonical`} className="text-indigo-700 hover:underline">
             Preview as a student
           </Link>
-          {row.source === 'site' && (
+          {row.source === 'site' && courseCan(standing, 'exercise.author') && (
             <Link href={`/instructor/authoring/${slug}`} className="text-indigo-700 hover:underline">
               Edit
             </Link>
           )}
-          <a href={`/api/instructor/exercises/${slug}/archive`} className="text-indigo-700 hover:underline" download>
-            Export folder (.tar.gz)
-          </a>
+          {courseCan(standing, 'exercise.author') && (
+            <a href={`/api/instructor/exercises/${slug}/archive`} className="text-indigo-700 hover:underline" download>
+              Export folder (.tar.gz)
+            </a>
+          )}
         </p>
       </header>
 
       <section aria-labelledby="figures-heading" className="space-y-3">
-        <h2 id="figures-heading" className="text-lg font-semibold">
-          How the class does
-        </h2>
+        <div className="flex flex-wrap items-center justify-between gap-2">
+          <h2 id="figures-heading" className="text-lg font-semibold">
+            How the class does{filter.section ? ` · ${filter.section}` : ''}
+          </h2>
+          <SectionFilter sections={sections} current={filter.section ?? null} />
+        </div>
         <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="exercise-figures">
           {figures.map(([label, value]) => (
             <div key={label} className="card">
@@ -118,44 +137,48 @@ export default async function ExerciseDashboardPage({ params }: { params: Promis
         </div>
       </section>
 
-      <section aria-labelledby="settings-heading" className="card space-y-3">
-        <h2 id="settings-heading" className="text-lg font-semibold">
-          Settings in this course
-        </h2>
-        <ExerciseSettingsForm
-          slug={slug}
-          initial={{
-            published: row.published,
-            points: row.points,
-            defaultPoints: resolved?.exercise.points ?? 1,
-            maxAttempts: row.maxAttempts,
-            decayPercent: Math.round(row.pointsDecayPerAttempt * 1000) / 10,
-            dueAt: row.dueAt?.toISOString() ?? null,
-            showScore: row.showScore,
-            showFeedback: row.showFeedback,
-            showAnswers: row.showAnswers,
-          }}
-        />
-      </section>
+      {courseCan(standing, 'course.settings.edit') && (
+        <section aria-labelledby="settings-heading" className="card space-y-3">
+          <h2 id="settings-heading" className="text-lg font-semibold">
+            Settings in this course
+          </h2>
+          <ExerciseSettingsForm
+            slug={slug}
+            initial={{
+              published: row.published,
+              points: row.points,
+              defaultPoints: resolved?.exercise.points ?? 1,
+              maxAttempts: row.maxAttempts,
+              decayPercent: Math.round(row.pointsDecayPerAttempt * 1000) / 10,
+              dueAt: row.dueAt?.toISOString() ?? null,
+              showScore: row.showScore,
+              showFeedback: row.showFeedback,
+              showAnswers: row.showAnswers,
+            }}
+          />
+        </section>
+      )}
 
-      <section aria-labelledby="regrade-heading" className="card space-y-3">
-        <h2 id="regrade-heading" className="text-lg font-semibold">
-          Regrade
-        </h2>
-        <RegradeForm slug={slug} versions={versions.map((v) => ({ number: v.number, submissions: v.submissions }))} students={students} />
-        {regrades.length > 0 && (
-          <ul className="text-sm">
-            {regrades.map((r) => (
-              <li key={r.id}>
-                <Link href={`/instructor/regrades/${r.id}`} className="text-indigo-700 hover:underline">
-                  {formatDateTime(r.createdAt, course.timeZone)}
-                </Link>{' '}
-                · {r.items} submissions · {r.status}
-              </li>
-            ))}
-          </ul>
-        )}
-      </section>
+      {courseCan(standing, 'regrade.preview') && (
+        <section aria-labelledby="regrade-heading" className="card space-y-3">
+          <h2 id="regrade-heading" className="text-lg font-semibold">
+            Regrade
+          </h2>
+          <RegradeForm slug={slug} versions={versions.map((v) => ({ number: v.number, submissions: v.submissions }))} students={students} />
+          {regrades.length > 0 && (
+            <ul className="text-sm">
+              {regrades.map((r) => (
+                <li key={r.id}>
+                  <Link href={`/instructor/regrades/${r.id}`} className="text-indigo-700 hover:underline">
+                    {formatDateTime(r.createdAt, course.timeZone)}
+                  </Link>{' '}
+                  · {r.items} submissions · {r.status}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+      )}
 
       <section aria-labelledby="versions-heading" className="space-y-2">
         <h2 id="versions-heading" className="text-lg font-semibold">

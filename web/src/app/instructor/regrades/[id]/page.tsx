@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { requireCourseInstructor } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
+import { standingIn } from '@/server/auth/courseAccess';
+import { courseCan } from '@/server/auth/permissions';
 import { getRegradePreview } from '@/server/services/regrades/regradePreview';
 import { SubmissionError } from '@/server/services/submissions/submissionError';
 import { formatDateTime } from '@/lib/format';
@@ -12,7 +14,7 @@ export const metadata: Metadata = { title: 'Regrade' };
 
 export default async function RegradePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { course, db } = await requireCourseInstructor(`/instructor/regrades/${id}`);
+  const { course, db } = await requireCoursePage(`/instructor/regrades/${id}`, 'regrade.preview');
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const preview = await getRegradePreview(db, course, id).catch((error: unknown) => {
     if (error instanceof SubmissionError && error.code === 'not-found') notFound();
@@ -20,7 +22,7 @@ export default async function RegradePage({ params }: { params: Promise<{ id: st
   });
   return (
     <div className="space-y-4">
-      <InstructorNav courseTitle={course.title} />
+      <InstructorNav course={course} />
       <h1 className="text-2xl font-semibold">
         Regrade of{' '}
         <Link href={`/instructor/exercises/${preview.exercise}`} className="text-indigo-700 hover:underline">
@@ -31,7 +33,7 @@ export default async function RegradePage({ params }: { params: Promise<{ id: st
         Requested by {preview.requestedBy ?? 'a former instructor'} on {formatDateTime(new Date(preview.createdAt), course.timeZone)} ·
         scope {JSON.stringify(preview.scope)}
       </p>
-      <RegradePreviewPanel initial={preview} />
+      <RegradePreviewPanel initial={preview} canApply={courseCan(standingIn(course), 'regrade.apply')} />
     </div>
   );
 }

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { listCourseMembers, studentTimeline } from '@deltalab/db';
 import { storedGradeResult, type StoredGradeResult } from '@/server/grading/storedResult';
-import { requireCourseInstructor } from '@/server/instructorPage';
+import { requireCoursePage } from '@/server/pageAccess';
 import { formatDateTime } from '@/lib/format';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 
@@ -12,14 +12,14 @@ export const metadata: Metadata = { title: 'Student' };
 /** One student's timeline in the course: every submission, newest first, with what was sent and the feedback. */
 export default async function StudentTimelinePage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
-  const { course, db } = await requireCourseInstructor(`/instructor/students/${id}`);
+  const { course, db } = await requireCoursePage(`/instructor/students/${id}`, 'course.dashboard.view');
   if (!/^[0-9a-f-]{36}$/i.test(id)) notFound();
   const student = (await listCourseMembers(db, course.id)).find((m) => m.userId === id);
   if (!student) notFound();
   const timeline = await studentTimeline(db, course.id, id);
   return (
     <div className="space-y-4">
-      <InstructorNav courseTitle={course.title} />
+      <InstructorNav course={course} />
       <h1 className="text-2xl font-semibold">{student.name}</h1>
       <p className="text-sm text-slate-600">
         {student.email} · {timeline.length} submission(s)

@@ -1,11 +1,11 @@
 import { NextResponse } from 'next/server';
-import { jsonError, withInstructor } from '@/server/api';
+import { jsonError, withCoursePermission } from '@/server/api';
 import type { SavedDraft } from '@/server/services/authoring/authorExercise';
 import { importExerciseArchive } from '@/server/services/authoring/exerciseArchive';
 
 /** POST a .tar.gz body (an exported folder; ?slug= to import under another slug) → a draft with its files. */
 export function POST(request: Request) {
-  return withInstructor(request, async (user, course, { db }) => {
+  return withCoursePermission(request, 'exercise.author', async (user, course, { db }) => {
     const body = new Uint8Array(await request.arrayBuffer());
     if (body.length === 0) return jsonError(400, 'invalid-request', 'Send the .tar.gz archive as the request body.');
     if (body.length > 2 * 1024 * 1024) return jsonError(413, 'code-too-large', 'The archive is larger than 2 MB.');

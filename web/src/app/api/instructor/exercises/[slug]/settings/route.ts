@@ -1,10 +1,10 @@
 import { NextResponse } from 'next/server';
-import { jsonError, readJson, withInstructor, type ApiErrorBody } from '@/server/api';
+import { jsonError, readJson, withCoursePermission, type ApiErrorBody } from '@/server/api';
 import { updateExerciseSettingsFor } from '@/server/services/courses/updateExerciseSettings';
 
 /** PUT { published, points, maxAttempts, decayPercent, dueAt, showScore, showFeedback, showAnswers } → 200 or 400 per field. */
 export function PUT(request: Request, context: { params: Promise<{ slug: string }> }) {
-  return withInstructor(request, async (_user, course, { db }) => {
+  return withCoursePermission(request, 'course.settings.edit', async (_user, course, { db }) => {
     const result = await updateExerciseSettingsFor(db, course, (await context.params).slug, await readJson(request));
     if (!result.ok)
       return NextResponse.json(
