@@ -50,6 +50,8 @@ const envSchema = z.object({
       .regex(/^\d+\/\d+$/, 'SUBMISSION_RATE_LIMIT must look like "5/60" (at most 5 submissions per 60 seconds)')
       .default('5/60'),
   ),
+  /** The load benchmark's breakdown (LOAD_BREAKDOWN=1): a file each stage of a submission appends its figures to. */
+  DELTALAB_BREAKDOWN: optionalString,
   NEXT_PHASE: optionalString,
 });
 

@@ -1,6 +1,7 @@
 // PGlite on a thread of its own (see pgliteThread.ts): Postgres compiled to WASM runs every statement on the thread
 // that owns it, so here it keeps the web server's main thread free for requests. Plain JavaScript: it must start
 // without a TypeScript loader, also from a Next.js server bundle.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 
@@ -30,10 +31,19 @@ class Rollback extends Error {}
 let pg;
 try {
   pg = await PGlite.create({ dataDir: workerData.dataDir, loadDataDir: workerData.loadDataDir });
-  parentPort.postMessage({ ready: true });
+  parentPort.postMessage({ ready: true, threadId: osThreadId() });
 } catch (error) {
   parentPort.postMessage({ initError: serializeError(error) });
   process.exit(1);
+}
+
+/** This thread's id as the OS knows it (Linux), so that the load benchmark can read its CPU time; null elsewhere. */
+function osThreadId() {
+  try {
+    return Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
 }
 
 function target(message) {

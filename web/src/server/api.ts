@@ -1,6 +1,7 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser, type SessionUser } from './auth/session';
+import { stage } from './breakdown';
 import { databaseFault } from './databaseUnavailable';
 import { unstorableTextReason } from './storableText';
 import type { DbHandle } from '@deltalab/db';
@@ -20,7 +21,7 @@ export function jsonError(status: number, code: string, message: string, headers
 /** Runs a route body for a signed-in user; refusals become specific 4xx JSON, anything else a logged 500. */
 export async function withApiUser(body: (user: SessionUser) => Promise<Response>): Promise<Response> {
   try {
-    const user = await getSessionUser();
+    const user = await stage('session', () => getSessionUser());
     if (!user) return jsonError(401, 'not-signed-in', 'Sign in first: this API uses the session cookie of the site.');
     return await body(user);
   } catch (error) {

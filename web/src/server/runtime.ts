@@ -1,6 +1,7 @@
 import 'server-only';
 import { DatabaseLockedError } from '@deltalab/db';
 import { env, getAuthSecret, isBuildPhase, isEmbeddedDb } from '@/env';
+import { measureDatabaseThread } from './breakdown';
 import { getDbHandle } from './db';
 import { startGrading } from './grading/startGrading';
 
@@ -13,6 +14,7 @@ export async function startServerRuntime(): Promise<void> {
   try {
     getAuthSecret();
     const handle = await getDbHandle();
+    measureDatabaseThread(handle.threadId);
     const inProcess = env.DELTALAB_INPROCESS_WORKERS !== '0';
     await startGrading(handle, { workers: inProcess, soleGrader: isEmbeddedDb });
     // PGlite allows one process: with the embedded database nothing else can grade, so grading waits for a restart.

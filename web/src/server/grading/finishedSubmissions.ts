@@ -1,5 +1,6 @@
 import 'server-only';
 import { SUBMISSION_FINISHED_CHANNEL, type DbHandle } from '@deltalab/db';
+import { mark } from '../breakdown';
 
 /**
  * Waits for submissions to be graded, for GET /api/submissions/:id?wait=… . The database announces each recorded
@@ -18,6 +19,7 @@ function listener(handle: DbHandle): Promise<Listener> {
     listening = (async () => {
       const state: Listener = { waiters: new Map() };
       await handle.listen(SUBMISSION_FINISHED_CHANNEL, (id) => {
+        mark('notified', [id]);
         for (const wake of state.waiters.get(id) ?? []) wake();
       });
       return state;

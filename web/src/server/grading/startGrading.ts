@@ -1,6 +1,14 @@
 import { listQueuedSubmissions, listUnfinishedRegradeItems, type DbHandle } from '@deltalab/db';
-import { createGradingQueue, GradingProcessPool, startGradingWorkers, type GradingQueue, type GradingWorkers } from '@deltalab/grader';
+import {
+  createGradingQueue,
+  GradingProcessPool,
+  startGradingWorkers,
+  type GradingPool,
+  type GradingQueue,
+  type GradingWorkers,
+} from '@deltalab/grader';
 import { env } from '@/env';
+import { stage } from '../breakdown';
 import { gradingStore } from './gradingAdapter';
 
 export interface GradingRuntime {
@@ -58,11 +66,13 @@ export function startGrading(handle: DbHandle, options: StartGradingOptions): Pr
 
 async function openGrading(handle: DbHandle, options: StartGradingOptions, recover: boolean): Promise<GradingRuntime> {
   const queue = await createGradingQueue({
-    executeSql: (text, values) => handle.executeSql(text, values),
+    executeSql: (text, values) => stage(queueStatement(text), () => handle.executeSql(text, values)),
     // Workers in other processes (PostgreSQL) are woken by NOTIFY; on PGlite every worker is in this process.
     ...(handle.driver === 'postgres' ? { listen: (channel, onNotify) => handle.listen(channel, onNotify) } : {}),
   });
-  const workers = options.workers ? await startGradingWorkers({ queue, pool: gradingPool(), store: gradingStore(handle.db) }) : null;
+  const workers = options.workers
+    ? await startGradingWorkers({ queue, pool: measuredStages(gradingPool()), store: gradingStore(handle.db) })
+    : null;
   if (options.workers && recover) {
     // Regrade items are jobs of the same queue: queued again at a start like unfinished submissions.
     const unfinished = [...(await listQueuedSubmissions(handle.db)), ...(await listUnfinishedRegradeItems(handle.db))];
@@ -81,6 +91,24 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
       await workers?.stop();
       await queue.stop();
     },
+  };
+}
+
+/** What a statement pg-boss sends is for, as the load benchmark's breakdown names it. */
+function queueStatement(text: string): string {
+  if (/^\s*SELECT pg_notify/i.test(text)) return 'statement: NOTIFY the grading workers';
+  if (/INSERT INTO \S+\.job\b/i.test(text)) return 'statement: enqueue (pg-boss)';
+  if (/FOR UPDATE SKIP LOCKED/i.test(text)) return 'statement: fetch jobs (pg-boss)';
+  if (/state = 'completed'/i.test(text)) return 'statement: complete jobs (pg-boss)';
+  return 'statement: pg-boss, other';
+}
+
+/** The pool as the workers see it, each grade a stage of the breakdown (the supervisor's compile, the child's grade). */
+function measuredStages(pool: GradingPool): GradingPool {
+  return {
+    capacity: pool.capacity,
+    memoryCeilingMb: pool.memoryCeilingMb,
+    grade: (request, options) => stage('grade: compile, then a grading child', () => pool.grade(request, options)),
   };
 }
 

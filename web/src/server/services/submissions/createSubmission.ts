@@ -2,6 +2,7 @@ import { insertSubmission, selectSubmissionContext, type Database, type Submissi
 import { variantSeed } from '@deltalab/exercises';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import { formatDateTime } from '@/lib/format';
+import { stage } from '@/server/breakdown';
 import { SubmissionError } from './submissionError';
 import { defaultSubmissionRules, type SubmissionRules } from './submissionRules';
 import { submissionRequest, validatePayload } from './validatePayload';
@@ -22,7 +23,7 @@ export interface CreateSubmissionInput {
 export async function createSubmission(db: Database, input: CreateSubmissionInput): Promise<Submission> {
   const now = input.now ?? new Date();
   const rules = input.rules ?? defaultSubmissionRules;
-  const parsed = submissionRequest.safeParse(input.body);
+  const parsed = stage('validation', () => submissionRequest.safeParse(input.body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
@@ -32,10 +33,9 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
 
   const { max, windowMs } = rules.rateLimit;
   // One read for everything below: course and role, the course's exercise, the student's recent submissions.
-  const context = await selectSubmissionContext(db, input.userId, request.exercise, {
-    since: new Date(now.getTime() - windowMs),
-    limit: max,
-  });
+  const context = await stage('statement: submission context', () =>
+    selectSubmissionContext(db, input.userId, request.exercise, { since: new Date(now.getTime() - windowMs), limit: max }),
+  );
   if (!context)
     throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
   const { course, courseExercise } = context;
@@ -47,7 +47,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   if (!courseExercise.currentVersionId) {
     throw new SubmissionError('unknown-exercise', `Exercise '${request.exercise}' has no registered version yet.`);
   }
-  const payload = validatePayload(exercise, request);
+  const payload = stage('validation', () => validatePayload(exercise, request));
 
   const late = courseExercise.dueAt !== null && now.getTime() > courseExercise.dueAt.getTime();
   if (late && course.latePolicy === 'refuse' && course.role !== 'instructor') {
@@ -68,7 +68,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     );
   }
 
-  const outcome = await insertSubmission(db, {
+  const stored = {
     userId: input.userId,
     courseId: course.id,
     exerciseId: courseExercise.exerciseId,
@@ -78,7 +78,8 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     variantSeed: String(variantSeed(exercise.slug, input.userId)),
     late,
     maxAttempts: courseExercise.maxAttempts,
-  });
+  };
+  const outcome = await stage('statement: store', () => insertSubmission(db, stored));
   if (!outcome.ok) {
     throw new SubmissionError('attempts-exhausted', `You have used all ${courseExercise.maxAttempts} attempts for '${exercise.slug}'.`);
   }
