@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { preparedStatements } from './preparedStatements.mjs';
 
 // drizzle keeps dates and intervals as the text Postgres sends; its parsers are functions, which cannot cross threads.
 const rawDateParsers = {
@@ -29,8 +30,10 @@ let nextTransaction = 1;
 class Rollback extends Error {}
 
 let pg;
+let statements;
 try {
   pg = await PGlite.create({ dataDir: workerData.dataDir, loadDataDir: workerData.loadDataDir });
+  statements = preparedStatements(pg);
   parentPort.postMessage({ ready: true, threadId: osThreadId() });
 } catch (error) {
   parentPort.postMessage({ initError: serializeError(error) });
@@ -60,7 +63,9 @@ async function handle(message) {
         ...(message.rowMode ? { rowMode: message.rowMode } : {}),
         ...(message.rawDates ? { parsers: rawDateParsers } : {}),
       };
-      return target(message).query(message.sql, message.params, options);
+      // Inside a transaction, PGlite's own query(): rare, and its transaction object holds the connection.
+      if (message.tx !== undefined) return target(message).query(message.sql, message.params, options);
+      return statements.run(message.sql, message.params, options);
     }
     case 'exec':
       return target(message).exec(message.sql);
