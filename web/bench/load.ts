@@ -39,7 +39,7 @@ import {
   type Payload,
   type Student,
 } from './loadClient';
-import { breakdown } from './loadBreakdown';
+import { breakdown, difference, readParts } from './loadBreakdown';
 import { reportRepeats, reportRun, type PhaseFigures, type PhaseResult } from './loadReport';
 import { startSite, webDir, type Site } from './loadSite';
 import { cpuMeter } from './processCpu';
@@ -62,8 +62,14 @@ const settings = {
 async function measure(site: Site, body: () => Promise<{ outcomes: Outcome[]; postedPerSecond?: number }>): Promise<PhaseResult> {
   const siteCpu = cpuMeter(site.sitePids);
   const databaseCpu = site.databasePids().length > 0 ? cpuMeter(site.databasePids) : null;
+  // With LOAD_BREAKDOWN=1 each phase also splits its CPU by thread and process (PGlite's thread among the others).
+  const parts = process.env.LOAD_BREAKDOWN === '1' ? readParts(site, null) : null;
   const started = performance.now();
   const { outcomes, postedPerSecond } = await body();
+  if (parts) {
+    const spent = [...difference(readParts(site, null), parts)].filter(([, ms]) => ms > 0);
+    console.log(`    CPU per submission, ms: ${spent.map(([part, ms]) => `${part} ${(ms / outcomes.length).toFixed(2)}`).join(', ')}`);
+  }
   return {
     outcomes,
     wallSeconds: (performance.now() - started) / 1000,

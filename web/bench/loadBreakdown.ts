@@ -15,6 +15,8 @@ import { startSite, type Site } from './loadSite';
 import { descendants, threadsCpuMs } from './processCpu';
 
 const SUBMISSIONS = 40;
+// How web/src/server/breakdown.ts joins a stage to the stages it runs in.
+const PATH = ' › ';
 const now = () => performance.timeOrigin + performance.now();
 const WARM_UP = 15;
 // The jobs' completion is written a quarter second after the grade (gradingWorkers.ts): wait for it within the step.
@@ -25,7 +27,7 @@ type MarkLine = { mark: string; id: string; at: number };
 type Line = StageLine | MarkLine | { databaseThread: number; pid: number };
 
 /** CPU of the site by part, ms. */
-type Parts = Map<string, number>;
+export type Parts = Map<string, number>;
 
 export async function breakdown(setup: string, workers: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'deltalab-breakdown-'));
@@ -65,7 +67,7 @@ function readLines(file: string): Line[] {
 }
 
 /** Every thread and process of the site, by part, ms of CPU so far. */
-function readParts(site: Site, databaseThread: number | null): Parts {
+export function readParts(site: Site, databaseThread: number | null): Parts {
   const parts: Parts = new Map();
   const add = (part: string, ms: number) => parts.set(part, (parts.get(part) ?? 0) + ms);
   const server = site.serverPid();
@@ -92,7 +94,7 @@ function readParts(site: Site, databaseThread: number | null): Parts {
   return parts;
 }
 
-function difference(after: Parts, before: Parts): Parts {
+export function difference(after: Parts, before: Parts): Parts {
   return new Map([...after].map(([part, ms]) => [part, ms - (before.get(part) ?? 0)]));
 }
 
@@ -148,39 +150,41 @@ const median = (values: number[]) => {
 const ms = (value: number | null, width = 8) => (value === null || Number.isNaN(value) ? '-' : value.toFixed(2)).padStart(width);
 
 /**
- * The stages of a step, in the order they start, each indented under the stages that contain it (same process):
- * calls per submission, median wall time of a call, main-thread and database-thread CPU per submission.
+ * The stages of a step, each under the stages it ran in (same process), siblings in the order they start: calls per
+ * submission, median wall time of a call, main-thread and PGlite-thread CPU per submission.
  */
 function stageRows(records: StepRecord[]): { rows: string[]; topLevelCpu: Map<number, number> } {
-  const byKey = new Map<string, { name: string; depth: number; start: number; walls: number[]; cpu: number; database: number | null }>();
+  type Row = { path: string; starts: number[]; walls: number[]; cpu: number; database: number | null };
+  const byPath = new Map<string, Row>();
   const topLevelCpu = new Map<number, number>();
   for (const { lines } of records) {
     const stages = lines.filter((l): l is StageLine => 'stage' in l);
     const origin = Math.min(...stages.map((s) => s.startedAt));
     for (const s of stages) {
-      const depth = stages.filter(
-        (o) =>
-          o !== s &&
-          o.pid === s.pid &&
-          o.startedAt <= s.startedAt &&
-          o.startedAt + o.wallMs >= s.startedAt + s.wallMs &&
-          o.wallMs > s.wallMs,
-      ).length;
-      if (depth === 0) topLevelCpu.set(s.pid, (topLevelCpu.get(s.pid) ?? 0) + s.cpuMs / records.length);
-      const key = `${depth}\u0000${s.stage}`;
-      const row = byKey.get(key) ?? { name: s.stage, depth, start: s.startedAt - origin, walls: [], cpu: 0, database: null };
+      if (!s.stage.includes(PATH)) topLevelCpu.set(s.pid, (topLevelCpu.get(s.pid) ?? 0) + s.cpuMs / records.length);
+      const row = byPath.get(s.stage) ?? { path: s.stage, starts: [], walls: [], cpu: 0, database: null };
+      row.starts.push(s.startedAt - origin);
       row.walls.push(s.wallMs);
       row.cpu += s.cpuMs / records.length;
       if (s.databaseCpuMs !== null) row.database = (row.database ?? 0) + s.databaseCpuMs / records.length;
-      byKey.set(key, row);
+      byPath.set(s.stage, row);
     }
   }
-  const rows = [...byKey.values()]
-    .sort((a, b) => a.start - b.start)
-    .map(
-      (row) =>
-        `    ${`${'  '.repeat(row.depth)}${row.name}`.padEnd(58)}${(row.walls.length / records.length).toFixed(1).padStart(6)}${ms(median(row.walls), 10)}${ms(row.cpu, 11)}${ms(row.database, 11)}`,
-    );
+  const parentOf = (path: string) => path.slice(0, Math.max(0, path.lastIndexOf(PATH)));
+  const ordered: Row[] = [];
+  const visit = (parent: string) => {
+    const children = [...byPath.values()].filter((row) => parentOf(row.path) === parent);
+    for (const row of children.sort((a, b) => median(a.starts) - median(b.starts))) {
+      ordered.push(row);
+      visit(row.path);
+    }
+  };
+  visit('');
+  const rows = ordered.map((row) => {
+    const depth = row.path.split(PATH).length - 1;
+    const name = `${'  '.repeat(depth)}${row.path.split(PATH).pop()}`;
+    return `    ${name.padEnd(58)}${(row.walls.length / records.length).toFixed(1).padStart(6)}${ms(median(row.walls), 10)}${ms(row.cpu, 11)}${ms(row.database, 11)}`;
+  });
   return { rows, topLevelCpu };
 }
 

@@ -11,7 +11,6 @@ import { join, resolve } from 'node:path';
 import { createDb } from '@deltalab/db';
 
 export const webDir = resolve(import.meta.dirname, '..');
-const repoRoot = resolve(webDir, '..');
 
 export type Site = {
   name: string;
@@ -141,13 +140,9 @@ export async function startSite(name: string, workers: number, extraEnv: Record<
   // LOAD_CPU_PROFILE=<dir>: the web server writes a V8 CPU profile there when it stops (for tuning).
   const profile = process.env.LOAD_CPU_PROFILE ? ['--cpu-prof', `--cpu-prof-dir=${resolve(process.env.LOAD_CPU_PROFILE)}`] : [];
   let starts = 0;
-  const startServer = async (extraEnv: Record<string, string> = {}) => {
-    const child = run(
-      process.execPath,
-      [...profile, join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next'), 'start', '--port', String(port)],
-      { ...env, ...extraEnv },
-      log,
-    );
+  const startServer = async (settings: Record<string, string> = {}) => {
+    // web/server.mjs, as `npm start` runs it.
+    const child = run(process.execPath, [...profile, 'server.mjs'], { ...env, PORT: String(port), ...settings }, log);
     await waitUntilServing(base, child, log);
     starts++;
     return child;

@@ -36,3 +36,16 @@ it('maps a decoded token to the session user the way the session callback does',
   expect(sessionUserFromToken(decoded!)).toEqual({ id: 'user-1', role: 'student', email: 'a@b.test', name: 'A' });
   expect(sessionUserFromToken({})).toEqual({ id: '', role: 'student', email: '', name: '' });
 });
+
+it('reads the session from a Cookie header as Next parses one, for the requests Node answers without Next', async () => {
+  const { sessionUserFromCookieHeader } = await import('@/server/auth/session');
+  const { getAuthOptions } = await import('@/server/auth/options');
+  const made = await encodeSessionToken({ token, secret: getAuthOptions().secret! });
+  const user = { id: 'user-1', role: 'student', email: 'a@b.test', name: 'A' };
+  expect(await sessionUserFromCookieHeader(`theme=dark; next-auth.session-token=${made}; broken=%E0%A4%A`)).toEqual(user);
+  const [first, second] = [made.slice(0, 100), made.slice(100)];
+  expect(await sessionUserFromCookieHeader(`next-auth.session-token.0=${first};next-auth.session-token.1=${second}`)).toEqual(user);
+  expect(await sessionUserFromCookieHeader(`next-auth.session-token=${made.slice(0, -3)}xyz`)).toBeNull();
+  expect(await sessionUserFromCookieHeader('theme=dark')).toBeNull();
+  expect(await sessionUserFromCookieHeader(undefined)).toBeNull();
+});

@@ -7,7 +7,7 @@ import { unstorableTextReason } from './storableText';
 import type { DbHandle } from '@deltalab/db';
 import { SubmissionError } from './services/submissions/submissionError';
 import { getDbHandle } from './db';
-import { readBodyText, tooLargeMessage } from '../lib/requestBody';
+import { readBodyText, tooLargeMessage, type BodyText } from '../lib/requestBody';
 import { instructorCourse } from './services/instructor/instructorCourse';
 import type { CurrentCourse } from './services/courses/getCurrentCourse';
 
@@ -15,27 +15,45 @@ import type { CurrentCourse } from './services/courses/getCurrentCourse';
 export type ApiErrorBody = { error: { code: string; message: string; fields?: Partial<Record<string, string>> } };
 
 export function jsonError(status: number, code: string, message: string, headers?: Record<string, string>) {
-  return NextResponse.json({ error: { code, message } } satisfies ApiErrorBody, { status, headers });
+  return jsonResponse(errorAnswer(status, code, message, headers));
+}
+
+/** An API answer before it is a response: Next's (jsonResponse) or Node's own (server.mjs, submissionRequests.ts). */
+export type JsonAnswer = { status: number; body: unknown; headers?: Record<string, string> };
+
+export function jsonResponse({ status, body, headers }: JsonAnswer): Response {
+  return NextResponse.json(body, { status, headers });
+}
+
+function errorAnswer(status: number, code: string, message: string, headers?: Record<string, string>): JsonAnswer {
+  return { status, body: { error: { code, message } } satisfies ApiErrorBody, headers };
+}
+
+export const notSignedInAnswer = errorAnswer(401, 'not-signed-in', 'Sign in first: this API uses the session cookie of the site.');
+
+/** A refusal as its specific 4xx, a database fault as 503 or 507, anything else as a logged 500. */
+export function apiErrorAnswer(error: unknown): JsonAnswer {
+  if (error instanceof SubmissionError) {
+    const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    return errorAnswer(error.status, error.code, error.message, headers);
+  }
+  const fault = databaseFault(error);
+  if (fault) {
+    const headers = fault.retryAfterSeconds ? { 'Retry-After': String(fault.retryAfterSeconds) } : undefined;
+    return errorAnswer(fault.status, fault.code, fault.message, headers);
+  }
+  console.error('API error', error);
+  return errorAnswer(500, 'internal', 'Something went wrong on the server. Please try again.');
 }
 
 /** Runs a route body for a signed-in user; refusals become specific 4xx JSON, anything else a logged 500. */
 export async function withApiUser(body: (user: SessionUser) => Promise<Response>): Promise<Response> {
   try {
     const user = await stage('session', () => getSessionUser());
-    if (!user) return jsonError(401, 'not-signed-in', 'Sign in first: this API uses the session cookie of the site.');
+    if (!user) return jsonResponse(notSignedInAnswer);
     return await body(user);
   } catch (error) {
-    if (error instanceof SubmissionError) {
-      const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
-      return jsonError(error.status, error.code, error.message, headers);
-    }
-    const fault = databaseFault(error);
-    if (fault) {
-      const headers = fault.retryAfterSeconds ? { 'Retry-After': String(fault.retryAfterSeconds) } : undefined;
-      return jsonError(fault.status, fault.code, fault.message, headers);
-    }
-    console.error('API error', error);
-    return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');
+    return jsonResponse(apiErrorAnswer(error));
   }
 }
 
@@ -61,7 +79,11 @@ export function withInstructor(
  * refuse both, which would otherwise surface as a 500).
  */
 export async function readJson(request: Request): Promise<unknown> {
-  const read = await readBodyText(request);
+  return parseJsonBody(await readBodyText(request));
+}
+
+/** readJson's checks, on a body read by whatever server received it. */
+export function parseJsonBody(read: BodyText): unknown {
   if (!read.ok) {
     if (read.problem === 'too large') throw new SubmissionError('body-too-large', tooLargeMessage(read.bytes));
     throw new SubmissionError(

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { appendFileSync, openSync, readSync } from 'node:fs';
 import { env } from '@/env';
 
@@ -11,8 +12,11 @@ import { env } from '@/env';
 const file = env.DELTALAB_BREAKDOWN;
 // Linux's per-thread CPU clock, nanoseconds: /proc/thread-self resolves to this (main) thread when opened here.
 const mainThread = file ? openSync('/proc/thread-self/schedstat', 'r') : null;
-// On globalThis: Next bundles the server's start and each route separately, and the start learns the thread.
-const holder = globalThis as typeof globalThis & { __deltalabDatabaseThread?: number };
+// On globalThis: Next bundles the server's start and each route separately; the start learns the thread, and a stage
+// in one bundle may run inside a stage of another.
+type Shared = { databaseThread?: number; within?: AsyncLocalStorage<string> };
+const shared: Shared = ((globalThis as typeof globalThis & { __deltalabBreakdown?: Shared }).__deltalabBreakdown ??= {});
+if (file) shared.within ??= new AsyncLocalStorage();
 const buffer = Buffer.alloc(64);
 
 function cpuMs(fd: number | null): number | null {
@@ -24,7 +28,7 @@ function cpuMs(fd: number | null): number | null {
 /** PGlite's thread (its OS id): stages count its CPU time too. */
 export function measureDatabaseThread(threadId: number | null): void {
   if (!file || threadId === null) return;
-  holder.__deltalabDatabaseThread = openSync(`/proc/self/task/${threadId}/schedstat`, 'r');
+  shared.databaseThread = openSync(`/proc/self/task/${threadId}/schedstat`, 'r');
   write({ databaseThread: threadId });
 }
 
@@ -33,17 +37,19 @@ export function stage<T>(name: string, work: () => T): T {
   if (!file) return work();
   const startedAt = performance.now();
   const cpu = cpuMs(mainThread)!;
-  const databaseThread = holder.__deltalabDatabaseThread ?? null;
+  const databaseThread = shared.databaseThread ?? null;
+  // The stages this one runs in, outermost first: the benchmark indents it under them.
+  const path = [shared.within!.getStore(), name].filter(Boolean).join(' › ');
   const database = cpuMs(databaseThread);
   const done = () =>
     write({
-      stage: name,
+      stage: path,
       startedAt: performance.timeOrigin + startedAt,
       wallMs: performance.now() - startedAt,
       cpuMs: cpuMs(mainThread)! - cpu,
       databaseCpuMs: database === null ? null : cpuMs(databaseThread)! - database,
     });
-  const result = work();
+  const result = shared.within!.run(path, work);
   if (result instanceof Promise) return result.finally(done) as T;
   done();
   return result;

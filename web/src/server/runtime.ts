@@ -4,6 +4,7 @@ import { env, getAuthSecret, isBuildPhase, isEmbeddedDb } from '@/env';
 import { measureDatabaseThread } from './breakdown';
 import { getDbHandle } from './db';
 import { startGrading } from './grading/startGrading';
+import { answerSubmissionRequest } from './submissionRequests';
 
 /**
  * Server start: fail fast with a clear message on configuration errors (missing AUTH_SECRET in production, a
@@ -17,6 +18,8 @@ export async function startServerRuntime(): Promise<void> {
     measureDatabaseThread(handle.threadId);
     const inProcess = env.DELTALAB_INPROCESS_WORKERS !== '0';
     await startGrading(handle, { workers: inProcess, soleGrader: isEmbeddedDb });
+    // From now on server.mjs answers the submissions' own requests without Next (submissionRequests.ts).
+    (globalThis as typeof globalThis & { __deltalabSubmissionRequests?: unknown }).__deltalabSubmissionRequests = answerSubmissionRequest;
     // PGlite allows one process: with the embedded database nothing else can grade, so grading waits for a restart.
     const elsewhere = isEmbeddedDb
       ? 'paused (DELTALAB_INPROCESS_WORKERS=0): submissions are stored and graded when the server starts without it'

@@ -19,7 +19,30 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
 export async function getSessionUser(): Promise<SessionUser | null> {
   // Marks the render as per-request first, so a build-time prerender stops here before reading the secret.
   await connection();
-  const token = sessionCookie(await cookies());
+  return sessionUserFromCookies(await cookies());
+}
+
+/**
+ * The same from a request's Cookie header, for the requests Node's server answers without Next (server.mjs,
+ * submissionRequests.ts). Parsed as Next parses it: a later cookie of the same name wins, one that does not decode is
+ * left out.
+ */
+export function sessionUserFromCookieHeader(header: string | undefined): Promise<SessionUser | null> {
+  const cookies = new Map<string, string>();
+  for (const pair of (header ?? '').split(/; */)) {
+    const at = pair.indexOf('=');
+    if (at < 0) continue;
+    try {
+      cookies.set(pair.slice(0, at), decodeURIComponent(pair.slice(at + 1)));
+    } catch {
+      // not percent-decodable: Next leaves it out too
+    }
+  }
+  return sessionUserFromCookies({ get: (name) => (cookies.has(name) ? { value: cookies.get(name)! } : undefined) });
+}
+
+async function sessionUserFromCookies(store: { get(name: string): { value: string } | undefined }): Promise<SessionUser | null> {
+  const token = sessionCookie(store);
   if (!token) return null;
   const decoded = await decodeSessionToken({ token, secret: getAuthOptions().secret! }).catch(() => null);
   const user = decoded ? sessionUserFromToken(decoded) : null;
