@@ -1,4 +1,4 @@
-import { and, asc, count, eq, getTableColumns, sql } from 'drizzle-orm';
+import { and, asc, count, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
   courseExercises,
@@ -26,18 +26,30 @@ export interface NewSubmissionInput {
   maxAttempts?: number | null;
 }
 
+/**
+ * What a grading queue adds to the statement that stores a submission, so that the submission and its job are written
+ * together (the grader's GradingQueue.sameStatement; this package knows nothing of the queue): `insertJobs(source)`
+ * runs as a data-modifying CTE over the stored row (the relation `source`, with its `id`), and `wakeWorkers`, when
+ * set, once in the final select list (a NOTIFY, sent at commit).
+ */
+export type QueueWithStore = { insertJobs(source: string): string; wakeWorkers: string | null };
+
 export type InsertSubmissionOutcome =
   { ok: true; submission: Submission } | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
 
 /**
  * Stores a queued submission with the next attempt number, counting the attempts used and inserting only while they
- * are below the limit in one statement. On PostgreSQL that statement runs under a per-(user, course, exercise)
- * advisory lock, so two simultaneous submits cannot both take the last attempt. Embedded PGlite has one connection:
- * statements never interleave there, and a transaction would hold the whole database across round trips to its
- * thread, so the statement runs alone.
+ * are below the limit in one statement, which also queues it when given the queue's part (`queue`). On PostgreSQL
+ * that statement runs under a per-(user, course, exercise) advisory lock, so two simultaneous submits cannot both
+ * take the last attempt. Embedded PGlite has one connection: statements never interleave there, and a transaction
+ * would hold the whole database across round trips to its thread, so the statement runs alone.
  */
-export async function insertSubmission(db: Database, input: NewSubmissionInput): Promise<InsertSubmissionOutcome> {
-  const statement = insertWithinLimit(input);
+export async function insertSubmission(
+  db: Database,
+  input: NewSubmissionInput,
+  queue?: QueueWithStore | null,
+): Promise<InsertSubmissionOutcome> {
+  const statement = queue ? storeAndQueue(insertWithinLimit(input), queue) : insertWithinLimit(input);
   const rows = runsStatementsOneAtATime(db)
     ? rowsOf<Record<string, unknown>>(await db.execute(statement))
     : await db.transaction(async (tx) => {
@@ -85,6 +97,11 @@ function insertWithinLimit(input: NewSubmissionInput) {
     from (select count(*)::int as n from ${submissions} where ${counting}) used
     where ${belowLimit}
     returning ${returningSubmission}`;
+}
+
+function storeAndQueue(store: SQL, queue: QueueWithStore): SQL {
+  const wake = queue.wakeWorkers ? sql.raw(`, ${queue.wakeWorkers} as woken`) : sql``;
+  return sql`with stored as (${store}), queued as (${sql.raw(queue.insertJobs('stored'))}) select stored.*${wake} from stored`;
 }
 
 /** Attempts used: submissions that count (an internal grading failure gives its attempt back). */

@@ -3,7 +3,7 @@ import { submissionRateLimit } from '@/env';
 import type { JsonAnswer } from './api';
 import type { SessionUser } from './auth/session';
 import { getDbHandle } from './db';
-import { enqueueGrading } from './grading/startGrading';
+import { gradingQueue } from './grading/startGrading';
 import { createSubmission } from './services/submissions/createSubmission';
 import { followSubmission, parseWaitSeconds } from './services/submissions/followSubmission';
 import { submissionView, type SubmissionAccepted } from './services/submissions/getSubmission';
@@ -23,7 +23,7 @@ export async function acceptSubmission(user: SessionUser, body: unknown): Promis
   const submission = await createSubmission(handle.db, {
     userId: user.id,
     body,
-    enqueue: (submissionId) => enqueueGrading(handle, submissionId),
+    queue: await gradingQueue(handle),
     rules: { rateLimit: submissionRateLimit },
   });
   return {

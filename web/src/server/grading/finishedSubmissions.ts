@@ -18,9 +18,10 @@ function listener(handle: DbHandle): Promise<Listener> {
   if (!listening) {
     listening = (async () => {
       const state: Listener = { waiters: new Map() };
-      await handle.listen(SUBMISSION_FINISHED_CHANNEL, (id) => {
-        mark('notified', [id]);
-        for (const wake of state.waiters.get(id) ?? []) wake();
+      await handle.listen(SUBMISSION_FINISHED_CHANNEL, (payload) => {
+        const ids = payload.split(',');
+        mark('notified', ids);
+        for (const id of ids) for (const wake of state.waiters.get(id) ?? []) wake();
       });
       return state;
     })();

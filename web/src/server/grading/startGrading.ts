@@ -138,6 +138,11 @@ function runningGrading(): Promise<GradingRuntime> | undefined {
   return holder.__deltalabGrading;
 }
 
+/** The durable grading queue of this process (opened to enqueue only, if this process does not grade). */
+export async function gradingQueue(handle: DbHandle): Promise<GradingQueue> {
+  return (await (runningGrading() ?? startGrading(handle, { workers: false }))).queue;
+}
+
 /** Queues a stored submission for grading (durable: a worker in any process picks it up). */
 export async function enqueueGrading(handle: DbHandle, submissionId: string): Promise<void> {
   await enqueueJobs(handle, [submissionId]);
@@ -145,8 +150,8 @@ export async function enqueueGrading(handle: DbHandle, submissionId: string): Pr
 
 /** Queues stored jobs (submissions, or a regrade's items) in one statement. */
 export async function enqueueJobs(handle: DbHandle, jobIds: string[]): Promise<void> {
-  const runtime = await (runningGrading() ?? startGrading(handle, { workers: false }));
-  for (let i = 0; i < jobIds.length; i += 1000) await runtime.queue.enqueue(jobIds.slice(i, i + 1000));
+  const queue = await gradingQueue(handle);
+  for (let i = 0; i < jobIds.length; i += 1000) await queue.enqueue(jobIds.slice(i, i + 1000));
 }
 
 /** Stops the workers, then the grading children (worker shutdown, tests). */

@@ -1,4 +1,4 @@
-import { insertSubmission, selectSubmissionContext, type Database, type Submission } from '@deltalab/db';
+import { insertSubmission, selectSubmissionContext, type Database, type QueueWithStore, type Submission } from '@deltalab/db';
 import { variantSeed } from '@deltalab/exercises';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import { formatDateTime } from '@/lib/format';
@@ -12,13 +12,18 @@ export interface CreateSubmissionInput {
   body: unknown;
   now?: Date;
   rules?: SubmissionRules;
-  /** Hands the stored submission to the grading queue. */
-  enqueue(submissionId: string): Promise<void>;
+  /**
+   * The grading queue (the grading runtime's, a GradingQueue): `sameStatement` queues the submission in the very
+   * statement that stores it, so nothing is ever stored without its job; `queued` hears of it once stored (the queue
+   * wakes this process's workers). Tests without a queue pass `sameStatement: null`.
+   */
+  queue: { sameStatement: QueueWithStore | null; queued(submissionId: string): void };
 }
 
 /**
- * A student submits: validate, check enrollment / due date (the course's late policy) / rate limit / attempts, store the submission
- * (queued) and only then enqueue it for grading. Every refusal is a SubmissionError with a specific message.
+ * A student submits: validate, check enrollment / due date (the course's late policy) / rate limit / attempts, then
+ * store the submission (queued) and its grading job in one statement. Every refusal is a SubmissionError with a
+ * specific message.
  */
 export async function createSubmission(db: Database, input: CreateSubmissionInput): Promise<Submission> {
   const now = input.now ?? new Date();
@@ -79,16 +84,10 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     late,
     maxAttempts: courseExercise.maxAttempts,
   };
-  const outcome = await stage('statement: store', () => insertSubmission(db, stored));
+  const outcome = await stage('statement: store and queue', () => insertSubmission(db, stored, input.queue.sameStatement));
   if (!outcome.ok) {
     throw new SubmissionError('attempts-exhausted', `You have used all ${courseExercise.maxAttempts} attempts for '${exercise.slug}'.`);
   }
-  try {
-    await input.enqueue(outcome.submission.id);
-  } catch (error) {
-    // Stored and still queued (the database may have gone away between the two statements): the workers' sweep
-    // for stale queued submissions enqueues it within a minute, so the acknowledgement holds.
-    console.error(`enqueueing submission ${outcome.submission.id} failed`, error);
-  }
+  input.queue.queued(outcome.submission.id);
   return outcome.submission;
 }
