@@ -63,11 +63,11 @@ async function measure(site: Site, body: () => Promise<{ outcomes: Outcome[]; po
   const siteCpu = cpuMeter(site.sitePids);
   const databaseCpu = site.databasePids().length > 0 ? cpuMeter(site.databasePids) : null;
   // With LOAD_BREAKDOWN=1 each phase also splits its CPU by thread and process (PGlite's thread among the others).
-  const parts = process.env.LOAD_BREAKDOWN === '1' ? readParts(site, null) : null;
+  const parts = process.env.LOAD_BREAKDOWN === '1' ? readParts(site) : null;
   const started = performance.now();
   const { outcomes, postedPerSecond } = await body();
   if (parts) {
-    const spent = [...difference(readParts(site, null), parts)].filter(([, ms]) => ms > 0);
+    const spent = [...difference(readParts(site), parts)].filter(([, ms]) => ms > 0);
     console.log(`    CPU per submission, ms: ${spent.map(([part, ms]) => `${part} ${(ms / outcomes.length).toFixed(2)}`).join(', ')}`);
   }
   return {

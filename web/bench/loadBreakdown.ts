@@ -24,7 +24,7 @@ const AFTER_RECORDED_MS = 400;
 
 type StageLine = { stage: string; startedAt: number; wallMs: number; cpuMs: number; databaseCpuMs: number | null; pid: number };
 type MarkLine = { mark: string; id: string; at: number };
-type Line = StageLine | MarkLine | { databaseThread: number; pid: number };
+type Line = StageLine | MarkLine;
 
 /** CPU of the site by part, ms. */
 export type Parts = Map<string, number>;
@@ -67,7 +67,8 @@ function readLines(file: string): Line[] {
 }
 
 /** Every thread and process of the site, by part, ms of CPU so far. */
-export function readParts(site: Site, databaseThread: number | null): Parts {
+export function readParts(site: Site): Parts {
+  const databaseThread = site.databaseThread();
   const parts: Parts = new Map();
   const add = (part: string, ms: number) => parts.set(part, (parts.get(part) ?? 0) + ms);
   const server = site.serverPid();
@@ -100,10 +101,8 @@ export function difference(after: Parts, before: Parts): Parts {
 
 /** One submission in two steps, each with the CPU the site spent on it by part and the stages it wrote. */
 async function submitAndFollow(site: Site, student: Student, file: string) {
-  const databaseThread = () => readLines(file).flatMap((l) => ('databaseThread' in l ? [l.databaseThread] : []))[0] ?? null;
   const seen = readLines(file).length;
-  const thread = databaseThread();
-  const before = readParts(site, thread);
+  const before = readParts(site);
   const sentAt = now();
   const response = await fetch(`${site.base}/api/submissions`, {
     method: 'POST',
@@ -120,7 +119,7 @@ async function submitAndFollow(site: Site, student: Student, file: string) {
     recorded = readLines(file).find((l): l is MarkLine => 'mark' in l && l.mark === 'recorded' && l.id === id);
   }
   await new Promise((r) => setTimeout(r, AFTER_RECORDED_MS));
-  const submitted = readParts(site, thread);
+  const submitted = readParts(site);
   const afterSubmit = readLines(file);
   const followSentAt = now();
   const followed = await fetch(`${site.base}/api/submissions/${id}?wait=25`, { headers: { Cookie: student.jar.header() } });
@@ -128,7 +127,7 @@ async function submitAndFollow(site: Site, student: Student, file: string) {
   const followedAt = now();
   // The follow's own stages are written as it ends; give the last line a moment to land.
   await new Promise((r) => setTimeout(r, 20));
-  const after = readParts(site, thread);
+  const after = readParts(site);
   const all = readLines(file);
   const notified = afterSubmit.find((l): l is MarkLine => 'mark' in l && l.mark === 'notified' && l.id === id);
   return {

@@ -21,6 +21,8 @@ export type Site = {
   databasePids(): number[];
   /** The web server's process (its main thread has the same id). */
   serverPid(): number;
+  /** PGlite's thread in the web server, as its log names it (embedded only). */
+  databaseThread(): number | null;
   /** The grading worker processes (PostgreSQL setups). */
   workerPids(): number[];
   /**
@@ -166,6 +168,7 @@ export async function startSite(name: string, workers: number, extraEnv: Record<
     sitePids: () => [server.pid!, ...workerProcesses.map((w) => w.pid!)],
     databasePids: () => (databasePid ? [databasePid] : []),
     serverPid: () => server.pid!,
+    databaseThread: () => Number(/PGlite, thread (\d+)/.exec(readFileSync(log, 'utf8').split('Deltalab: database').pop()!)?.[1]) || null,
     workerPids: () => workerProcesses.map((w) => w.pid!),
     async pauseGrading() {
       if (workers > 0) {

@@ -11,6 +11,7 @@ import {
   type VisibilityTiming,
 } from '../schema';
 import { runsStatementsOneAtATime, rowsOf } from '../rawRows';
+import { builtOnce } from './builtOnce';
 import { found } from './errors';
 
 export interface NewSubmissionInput {
@@ -133,13 +134,19 @@ export async function selectSubmissionAccess(
   db: Database,
   id: string,
 ): Promise<Pick<Submission, 'id' | 'userId' | 'courseId' | 'status'> | undefined> {
-  const [row] = await db
-    .select({ id: submissions.id, userId: submissions.userId, courseId: submissions.courseId, status: submissions.status })
-    .from(submissions)
-    .where(eq(submissions.id, id))
-    .limit(1);
+  const [row] = await submissionAccessQuery(db).execute({ id });
   return row;
 }
+
+// Built once per database: every follow request runs it.
+const submissionAccessQuery = builtOnce((db) =>
+  db
+    .select({ id: submissions.id, userId: submissions.userId, courseId: submissions.courseId, status: submissions.status })
+    .from(submissions)
+    .where(eq(submissions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('submission_access'),
+);
 
 export async function selectSubmission(db: Database, id: string): Promise<Submission> {
   return found(await selectOptionalSubmission(db, id), 'submission', `id ${id}`);
@@ -260,7 +267,15 @@ export async function selectOptionalSubmissionWithVisibility(
   db: Database,
   id: string,
 ): Promise<(Submission & { visibility: SubmissionVisibility | null }) | undefined> {
-  const [row] = await db
+  const [row] = await submissionWithVisibilityQuery(db).execute({ id });
+  if (!row) return undefined;
+  const { submission, showScore, showFeedback, showAnswers, dueAt } = row;
+  return { ...submission, visibility: showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt } : null };
+}
+
+// Built once per database: every follow request runs it.
+const submissionWithVisibilityQuery = builtOnce((db) =>
+  db
     .select({
       submission: submissions,
       showScore: courseExercises.showScore,
@@ -273,9 +288,7 @@ export async function selectOptionalSubmissionWithVisibility(
       courseExercises,
       and(eq(courseExercises.courseId, submissions.courseId), eq(courseExercises.exerciseId, submissions.exerciseId)),
     )
-    .where(eq(submissions.id, id))
-    .limit(1);
-  if (!row) return undefined;
-  const { submission, showScore, showFeedback, showAnswers, dueAt } = row;
-  return { ...submission, visibility: showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt } : null };
-}
+    .where(eq(submissions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('submission_with_visibility'),
+);

@@ -29,7 +29,6 @@ function cpuMs(fd: number | null): number | null {
 export function measureDatabaseThread(threadId: number | null): void {
   if (!file || threadId === null) return;
   shared.databaseThread = openSync(`/proc/self/task/${threadId}/schedstat`, 'r');
-  write({ databaseThread: threadId });
 }
 
 /** Runs one stage (synchronous or not) and, when measuring, appends its figures. */

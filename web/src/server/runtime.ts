@@ -24,9 +24,9 @@ export async function startServerRuntime(): Promise<void> {
     const elsewhere = isEmbeddedDb
       ? 'paused (DELTALAB_INPROCESS_WORKERS=0): submissions are stored and graded when the server starts without it'
       : 'external (npm run grader:worker)';
-    console.log(
-      `Deltalab: database ${isEmbeddedDb ? 'embedded (PGlite)' : 'PostgreSQL'}; grading workers ${inProcess ? 'in this process' : elsewhere}.`,
-    );
+    // PGlite's thread by its OS id (top -H, the load benchmark): the one thread besides the main one that does much.
+    const database = isEmbeddedDb ? `embedded (PGlite${handle.threadId === null ? '' : `, thread ${handle.threadId}`})` : 'PostgreSQL';
+    console.log(`Deltalab: database ${database}; grading workers ${inProcess ? 'in this process' : elsewhere}.`);
   } catch (error) {
     if (error instanceof DatabaseLockedError || (error instanceof Error && /AUTH_SECRET/.test(error.message))) {
       console.error(`\n✖ ${error.message}\n`);
