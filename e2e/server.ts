@@ -1,6 +1,6 @@
 /**
  * Starting and stopping the built web app for the tests, the way `npm start` (scripts/start.mjs) does minus the
- * build: migrate + seed an embedded database, then `next start` against the existing web/.next build. A second
+ * build: migrate + seed an embedded database, then web/server.mjs against the existing web/.next build. A second
  * `next build` here could race the one turbo ran (or an engineer's), so a missing build is an error.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,7 +29,7 @@ export const artifactsDir = join(repoRoot, 'e2e', 'artifacts');
 /** Set by global-setup.ts: a migrated + seeded data directory that each worker copies (seeding takes ~10-20 s). */
 export const templateEnvVar = 'DELTALAB_E2E_TEMPLATE_DATA_DIR';
 
-/** Set by global-setup.ts with E2E_SNAPSHOT_BUILD=1: the directory the servers run `next start` in (see snapshotWebBuild). */
+/** Set by global-setup.ts with E2E_SNAPSHOT_BUILD=1: the directory the servers run web/server.mjs in (see snapshotWebBuild). */
 export const servedWebDirEnvVar = 'DELTALAB_E2E_WEB_DIR';
 const snapshotDir = join(repoRoot, 'e2e', '.web-snapshot');
 
@@ -114,7 +114,7 @@ export function snapshotWebBuild(): string {
     const buildId = readFileSync(buildIdFile, 'utf8');
     rmSync(snapshotDir, { recursive: true, force: true });
     mkdirSync(snapshotDir, { recursive: true });
-    for (const file of ['package.json', 'next.config.ts']) cpSync(join(webDir, file), join(snapshotDir, file));
+    for (const file of ['package.json', 'next.config.ts', 'server.mjs']) cpSync(join(webDir, file), join(snapshotDir, file));
     if (existsSync(join(webDir, 'public'))) cpSync(join(webDir, 'public'), join(snapshotDir, 'public'), { recursive: true });
     cpSync(join(webDir, '.next'), join(snapshotDir, '.next'), {
       recursive: true,
@@ -213,7 +213,7 @@ function freePort(): Promise<number> {
 async function waitUntilServing(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode} before serving; see ${logFile}`);
+    if (child.exitCode !== null) throw new Error(`the web server exited with ${child.exitCode} before serving; see ${logFile}`);
     try {
       const response = await fetch(url, { redirect: 'manual' });
       if (response.status < 500) return;
@@ -227,7 +227,7 @@ async function waitUntilServing(url: string, child: ChildProcess, logFile: strin
 
 /**
  * A server of its own for one worker: a copy of the seeded template (or a freshly seeded directory when there is
- * none), or a freshly seeded database of its own on a real PostgreSQL, and `next start` on a free port. stop() ends
+ * none), or a freshly seeded database of its own on a real PostgreSQL, and web/server.mjs on a free port. stop() ends
  * the server's process group and deletes the data directory (drops the database). restart() stops the server and
  * starts it again on the same data, with other settings if given (e.g. DELTALAB_INPROCESS_WORKERS=0 pauses grading).
  */
@@ -258,7 +258,8 @@ export async function startServer(
   const authSecret = randomBytes(24).toString('base64url');
   const launch = (extra: Record<string, string>) => {
     // Detached: its own process group, so stopping it also stops anything it spawned.
-    const child = spawn(join(repoRoot, 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
+    // web/server.mjs, as `npm start` runs it: Next behind Node's HTTP server.
+    const child = spawn(process.execPath, [join(servedDir, 'server.mjs')], {
       cwd: servedDir,
       env: {
         ...serverEnv(dataDir, port, ownDatabase?.url, authSecret),

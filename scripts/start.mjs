@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm start`: migrate + seed (printing the demo accounts on first start), build the web app if there is no
- * current build, then `next start` on PORT (default 3000). Prints how long it took until the first page was served.
+ * current build, then web/server.mjs (Next's handler behind Node's HTTP server) on PORT (default 3000). Prints how
+ * long it took until the first page was served.
  *
  * Embedded mode (no DATABASE_URL): PGlite under DELTALAB_DATA_DIR (default .data/). Only one process may open it;
  * a second `npm start` stops with a clear message. Grading workers run inside the Next server.
@@ -96,7 +97,8 @@ if (!built) {
 
 // 3. Serve.
 console.log(`▸ Starting the server on port ${port}…`);
-const server = spawn(bin('next'), ['start', '--port', port], { cwd: webDir, env: childEnv, stdio: 'inherit' });
+// web/server.mjs: Next behind Node's HTTP server, which answers the submissions' own requests itself (see there).
+const server = spawn(process.execPath, ['server.mjs'], { cwd: webDir, env: childEnv, stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
 

@@ -31,6 +31,8 @@ export interface DbHandle {
   dataDir: string | null;
   /** Where PGlite keeps its files, or 'memory://'. */
   pgliteDir: string | null;
+  /** PGlite only: its thread's id as the OS knows it (Linux), whose CPU time the load benchmark's breakdown reads. */
+  threadId: number | null;
   /** PGlite only: the whole cluster as a tarball (`loadDataDir` takes it back), for test snapshots. */
   dumpDataDir: ((compression?: 'gzip' | 'none') => Promise<Blob>) | null;
   close(): Promise<void>;
@@ -129,6 +131,7 @@ async function openPostgres(url: string, options: CreateDbOptions): Promise<DbHa
     driver: 'postgres',
     dataDir: null,
     pgliteDir: null,
+    threadId: null,
     dumpDataDir: null,
     async executeSql(text, values) {
       let result;
@@ -200,6 +203,7 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
       driver: 'pglite',
       dataDir: inMemory ? null : dataDir,
       pgliteDir,
+      threadId: pglite.threadId,
       dumpDataDir: (compression) => pglite.dumpDataDir(compression),
       async executeSql(text, values) {
         if (values && values.length > 0) {

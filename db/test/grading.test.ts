@@ -50,12 +50,45 @@ describeEachDriver('grading queries', (use) => {
     expect((await selectSubmission(use().db, first.id)).startedAt).toEqual(running.startedAt);
   });
 
+  it('notifies a batch of 250 recorded ids in two notifications (a payload holds at most 8000 bytes)', async () => {
+    const { submit } = await setup();
+    const submissions = [];
+    for (let i = 0; i < 250; i++) submissions.push(await submit());
+    const parts: string[][] = [];
+    const unlisten = await use().listen(SUBMISSION_FINISHED_CHANNEL, (ids) => parts.push(ids.split(',')));
+    try {
+      const recorded = await recordGradingOutcomes(
+        use().db,
+        submissions.map((s) => ({
+          submissionId: s.id,
+          status: 'graded',
+          score: 1,
+          passed: true,
+          result: null,
+          graderVersion: 'g',
+          timings: null,
+        })),
+      );
+      expect(recorded).toHaveLength(250);
+      const deadline = Date.now() + 5000;
+      while (parts.flat().length < 250 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      expect(parts.map((ids) => ids.length).sort()).toEqual([200, 50].sort());
+      expect(parts.flat().sort()).toEqual(submissions.map((s) => s.id).sort());
+    } finally {
+      await unlisten();
+    }
+  });
+
   it('records a batch of grades and failures in one statement, exactly once each, and notifies', async () => {
     const { submit } = await setup();
     const [a, b, c] = [await submit(), await submit(), await submit()];
     await claimSubmissionsForGrading(use().db, [a.id, b.id, c.id]);
     const heard: string[] = [];
-    const unlisten = await use().listen(SUBMISSION_FINISHED_CHANNEL, (id) => heard.push(id));
+    const notifications: string[] = [];
+    const unlisten = await use().listen(SUBMISSION_FINISHED_CHANNEL, (ids) => {
+      notifications.push(ids);
+      heard.push(...ids.split(','));
+    });
     try {
       const recorded = await recordGradingOutcomes(use().db, [
         {
@@ -78,6 +111,8 @@ describeEachDriver('grading queries', (use) => {
       const deadline = Date.now() + 5000;
       while (heard.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(heard.sort()).toEqual([a.id, b.id, c.id].sort());
+      // One notification per recording statement, not one per submission.
+      expect(notifications).toHaveLength(2);
     } finally {
       await unlisten();
     }

@@ -57,3 +57,43 @@ it("passes Postgres' error fields through, and LISTEN notifications back", async
   await new Promise((r) => setTimeout(r, 100));
   expect(heard).toEqual(['hello']);
 });
+
+it('prepares each statement text once and runs it again by name, with parameters of every kind sent as text', async () => {
+  const prepared = async () =>
+    Number((await handle.executeSql("select count(*)::int as n from pg_prepared_statements where name like 'deltalab_%'", [])).rows[0]!.n);
+  const before = await prepared();
+  const text = 'select $1::int + 1 as n';
+  for (let i = 0; i < 5; i++) expect((await handle.executeSql(text, [i])).rows).toEqual([{ n: i + 1 }]);
+  // The five runs of `text` share one statement (the count's own text was counted from the first count on).
+  expect(await prepared()).toBe(before + 1);
+  const row = (
+    await handle.executeSql(
+      `select $1::text as s, $2::float8 as f, $3::boolean as b, $4::timestamptz as t, $5::int[] as a, $6::text[] as quoted,
+        $7::jsonb as j, $8::bytea as bytes, $9::text as missing`,
+      [
+        'x',
+        1.5,
+        false,
+        new Date('2026-01-02T03:04:05.678Z'),
+        [1, 2],
+        ['a "b"', 'c\\d', null],
+        { k: [1, 'v'] },
+        new Uint8Array([0, 255]),
+        null,
+      ],
+    )
+  ).rows[0]!;
+  expect(row).toMatchObject({ s: 'x', f: 1.5, b: false, a: [1, 2], quoted: ['a "b"', 'c\\d', null], j: { k: [1, 'v'] }, missing: null });
+  expect(new Date(row.t as string).toISOString()).toBe('2026-01-02T03:04:05.678Z');
+  expect([...(row.bytes as Uint8Array)]).toEqual([0, 255]);
+});
+
+it('plans a statement again when a migration changed what it reads, and keeps working after an error', async () => {
+  await handle.executeSql('create table prepared_test (n int)', []);
+  await handle.executeSql('insert into prepared_test values (1)', []);
+  expect((await handle.executeSql('select * from prepared_test', [])).rows).toEqual([{ n: 1 }]);
+  await handle.executeSql("alter table prepared_test add column s text default 'new'", []);
+  expect((await handle.executeSql('select * from prepared_test', [])).rows).toEqual([{ n: 1, s: 'new' }]);
+  await expect(handle.executeSql('select 1 / $1::int as q', [0])).rejects.toMatchObject({ code: '22012' });
+  expect((await handle.executeSql('select 1 / $1::int as q', [1])).rows).toEqual([{ q: 1 }]);
+});

@@ -53,3 +53,50 @@ export function cpuMeter(roots: () => number[]) {
     return { cpuSeconds: cpu, cores: cpu / seconds };
   };
 }
+
+/**
+ * Precise CPU time (the scheduler's nanosecond clock, /proc/…/schedstat) of one thread, in ms; 0 once it is gone.
+ * The load benchmark's breakdown sums these per thread and process around each step of a single submission.
+ */
+export function threadCpuMs(pid: number, tid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return 0;
+  }
+}
+
+/** Precise CPU time of every thread of a process, by thread id, in ms. */
+export function threadsCpuMs(pid: number): Map<number, number> {
+  const threads = new Map<number, number>();
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) threads.set(Number(tid), threadCpuMs(pid, Number(tid)));
+  } catch {
+    // gone
+  }
+  return threads;
+}
+
+/** The processes started by these ones, and by those, with their command lines. */
+export function descendants(roots: number[]): Array<{ pid: number; command: string }> {
+  const stats = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map((name) => readStat(Number(name)))
+    .filter((stat): stat is Stat => stat !== null);
+  const found: Array<{ pid: number; command: string }> = [];
+  const visit = (parent: number) => {
+    for (const stat of stats) {
+      if (stat.ppid !== parent) continue;
+      let command = '';
+      try {
+        command = readFileSync(`/proc/${stat.pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
+      } catch {
+        // gone
+      }
+      found.push({ pid: stat.pid, command });
+      visit(stat.pid);
+    }
+  };
+  for (const root of roots) visit(root);
+  return found;
+}

@@ -77,10 +77,12 @@ async function main() {
 
     const port = await freePort();
     const base = `http://localhost:${port}`;
-    server = spawn(join(webDir, '..', 'node_modules', '.bin', 'next'), ['start', '--port', String(port)], {
+    // web/server.mjs, as `npm start` runs it.
+    server = spawn(process.execPath, ['server.mjs'], {
       cwd: webDir,
       env: {
         ...process.env,
+        PORT: String(port),
         DELTALAB_DATA_DIR: dataDir,
         DATABASE_URL: '',
         NODE_ENV: 'production',

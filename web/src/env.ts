@@ -75,6 +75,8 @@ const envSchema = z
     ),
     /** The sender of those emails, e.g. "Deltalab <deltalab@example.edu>". Default: deltalab@ the site's host. */
     SMTP_FROM: optionalString,
+    /** The load benchmark's breakdown (LOAD_BREAKDOWN=1): a file each stage of a submission appends its figures to. */
+    DELTALAB_BREAKDOWN: optionalString,
     NEXT_PHASE: optionalString,
   })
   .refine((e) => !e.SMTP_URL || e.NEXTAUTH_URL, {

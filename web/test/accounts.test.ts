@@ -168,7 +168,7 @@ describe.each(testDrivers())('accounts and administration on %s', (driver: TestD
         createSubmission(handle.db, {
           userId: student.id,
           body: { exercise: 'perceptron-forward', answers: { y_hat: '1' } },
-          enqueue: async () => {},
+          queue: { sameStatement: null, queued: () => {} },
         }),
       ),
     ).toMatchObject({ code: 'forbidden', message: `${made.title} is archived: it is read-only now.` });

@@ -81,14 +81,14 @@ describe('a code exercise authored in the site', () => {
     });
     expect(page?.variant.starter).toContain('export function relu');
 
-    const enqueue = async (id: string) => (await startGrading(handle, { workers: true })).queue.enqueue([id]);
-    const right = await createSubmission(db, { userId: student.id, body: { exercise: slug, code: codeTemplate.solution }, enqueue });
+    const { queue } = await startGrading(handle, { workers: true });
+    const right = await createSubmission(db, { userId: student.id, body: { exercise: slug, code: codeTemplate.solution }, queue });
     expect(await followSubmission(handle, student.id, right.id, { waitMs: 30_000 })).toMatchObject({
       status: 'graded',
       passed: true,
       score: 1,
     });
-    const wrong = await createSubmission(db, { userId: student.id, body: { exercise: slug, code: codeTemplate.knownWrong }, enqueue });
+    const wrong = await createSubmission(db, { userId: student.id, body: { exercise: slug, code: codeTemplate.knownWrong }, queue });
     const graded = await followSubmission(handle, student.id, wrong.id, { waitMs: 30_000 });
     expect(graded).toMatchObject({
       status: 'graded',

@@ -17,7 +17,7 @@ const slug = 'output-weight-gradient-expression';
 describe.each(testDrivers())('expression answers on %s', (driver: TestDriver) => {
   let handle: DbHandle;
   let seeded: SeedResult;
-  const enqueue = async () => {};
+  const queue = { sameStatement: null, queued: () => {} };
 
   beforeAll(async () => {
     ({ handle, seeded } = await createSeededDb(driver));
@@ -28,7 +28,7 @@ describe.each(testDrivers())('expression answers on %s', (driver: TestDriver) =>
   });
 
   async function submitAndGrade(userId: string, answer: string) {
-    const submission = await createSubmission(handle.db, { userId, body: { exercise: slug, answers: { dE_dw5: answer } }, enqueue });
+    const submission = await createSubmission(handle.db, { userId, body: { exercise: slug, answers: { dE_dw5: answer } }, queue });
     const store = gradingStore(handle.db);
     const [claim] = await store.claim([submission.id]);
     if (!claim) throw new Error('nothing to grade');
@@ -41,7 +41,7 @@ describe.each(testDrivers())('expression answers on %s', (driver: TestDriver) =>
   it('refuses an unreadable expression before storing it, naming the field and the reason (no attempt used)', async () => {
     const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
     const refused = async (answer: string) =>
-      (await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: slug, answers: { dE_dw5: answer } }, enqueue })))
+      (await refusal(createSubmission(handle.db, { userId: student.id, body: { exercise: slug, answers: { dE_dw5: answer } }, queue })))
         .message;
     expect(await refused('(out_o1 - target_o1)*outh1')).toMatch(/^answers\.dE_dw5: Unknown name “outh1”: did you mean out_h1\?/);
     expect(await refused('sigma(out_o1)')).toBe(

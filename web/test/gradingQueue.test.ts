@@ -36,7 +36,7 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     const submission = await createSubmission(handle.db, {
       userId: student.id,
       body: { exercise, code },
-      enqueue: (id) => grading.queue.enqueue([id]),
+      queue: grading.queue,
     });
     return { submission, studentId: student.id };
   }
@@ -51,6 +51,9 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
   it('a submission goes queued → graded, and a follower hears of it at once', async () => {
     const { submission, studentId } = await submit(solution);
     expect(submission.status).toBe('queued');
+    // Its job was written by the statement that stored it.
+    const { rows } = await handle.executeSql('select count(*)::int as n from pgboss.job where id = $1', [submission.id]);
+    expect(rows).toEqual([{ n: 1 }]);
     const started = performance.now();
     const graded = await follow(submission.id, studentId);
     expect(performance.now() - started).toBeLessThan(10_000);
@@ -69,21 +72,18 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     } finally {
       grading = await startGrading(handle, { workers: true, fresh: true });
     }
-    // Its enqueue failed while the queue was stopped (it stayed stored and queued): queue it as recovery would.
-    await grading.queue.enqueue([submission.id]);
+    // Its job was written with it while nothing graded: the workers started since take it.
     expect((await follow(submission.id, studentId)).score).toBe(1);
   });
 
-  it('a submission whose enqueue failed (the database went away between the two statements) is graded by the sweep', async () => {
+  it('a submission stored without its job (a challenge entry whose enqueue failed after its statement) is graded by the sweep', async () => {
     const sweeping = await startGrading(handle, { workers: true, fresh: true, staleQueuedMs: 500 });
     try {
       const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
       const submission = await createSubmission(handle.db, {
         userId: student.id,
         body: { exercise: 'mlp-forward-code', code: solution },
-        enqueue: async () => {
-          throw new Error('connection closed');
-        },
+        queue: { sameStatement: null, queued: () => {} },
       });
       expect(submission.status).toBe('queued');
       expect(await follow(submission.id, student.id)).toMatchObject({ status: 'graded', score: 1 });

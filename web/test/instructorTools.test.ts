@@ -130,7 +130,7 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     const submission = await createSubmission(db, {
       userId: student.id,
       body: { exercise: slug, answers: { y: y.toPrecision(3) } },
-      enqueue: async (id) => (await startGrading(handle, { workers: true })).queue.enqueue([id]),
+      queue: (await startGrading(handle, { workers: true })).queue,
     });
     const graded = await followSubmission(handle, student.id, submission.id, { waitMs: 30_000 });
     expect(graded).toMatchObject({ status: 'graded', passed: false, score: 0 });
@@ -140,7 +140,7 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
     const tested = await createSubmission(db, {
       userId: tester.id,
       body: { exercise: slug, answers: { y: '0.5' } },
-      enqueue: async (id) => (await startGrading(handle, { workers: true })).queue.enqueue([id]),
+      queue: (await startGrading(handle, { workers: true })).queue,
     });
     await followSubmission(handle, tester.id, tested.id, { waitMs: 30_000 });
 

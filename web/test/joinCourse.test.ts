@@ -20,7 +20,9 @@ describe.each(testDrivers())('joining a course on %s', (driver: TestDriver) => {
   it('an account without a course (as GitHub or Google sign-in makes) cannot submit, then joins with the code and can', async () => {
     const user = await makeUser(handle.db);
     const body = { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } };
-    const notEnrolled = await refusal(createSubmission(handle.db, { userId: user.id, body, enqueue: async () => {} }));
+    const notEnrolled = await refusal(
+      createSubmission(handle.db, { userId: user.id, body, queue: { sameStatement: null, queued: () => {} } }),
+    );
     expect([notEnrolled.status, notEnrolled.code, notEnrolled.message]).toEqual([
       403,
       'not-enrolled',
@@ -31,7 +33,9 @@ describe.each(testDrivers())('joining a course on %s', (driver: TestDriver) => {
     const joined = await joinCourse(handle.db, user.id, { joinCode: `  ${demoCourse.joinCode.toLowerCase()} ` });
     expect(joined).toEqual({ ok: true, courseId: seeded.courseId, title: demoCourse.title });
     expect((await listCoursesForUser(handle.db, user.id)).map((c) => [c.id, c.role])).toEqual([[seeded.courseId, 'student']]);
-    await expect(createSubmission(handle.db, { userId: user.id, body, enqueue: async () => {} })).resolves.toMatchObject({
+    await expect(
+      createSubmission(handle.db, { userId: user.id, body, queue: { sameStatement: null, queued: () => {} } }),
+    ).resolves.toMatchObject({
       status: 'queued',
     });
   });

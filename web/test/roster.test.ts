@@ -143,7 +143,7 @@ describe.each(testDrivers())('the roster on %s', (driver: TestDriver) => {
     const submission = await createSubmission(handle.db, {
       userId: student.id,
       body: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } },
-      enqueue: async () => {},
+      queue: { sameStatement: null, queued: () => {} },
     });
     const listed = async () => (await getCourseOverview(handle.db, course)).students.some((s) => s.userId === student.id);
     expect(await listed()).toBe(true);
@@ -161,7 +161,7 @@ describe.each(testDrivers())('the roster on %s', (driver: TestDriver) => {
         createSubmission(handle.db, {
           userId: student.id,
           body: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } },
-          enqueue: async () => {},
+          queue: { sameStatement: null, queued: () => {} },
         }),
       ),
     ).toMatchObject({ code: 'forbidden', message: expect.stringContaining('You were dropped from') });

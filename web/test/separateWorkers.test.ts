@@ -85,7 +85,7 @@ describeOnPostgres('separate grading worker processes on PostgreSQL', () => {
     return createSubmission(handle.db, {
       userId: student.id,
       body: { exercise: 'mlp-forward-code', code },
-      enqueue: (id) => queue.enqueue([id]),
+      queue,
     });
   }
 

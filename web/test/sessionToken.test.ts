@@ -35,3 +35,15 @@ it("finds next-auth's session cookie by either name, whole or in chunks", async 
   });
   expect(sessionCookie(jar({ other: 'x' }))).toBeNull();
 });
+
+it('reads the session cookie from a Cookie header as Next parses one, for the requests Node answers without Next', async () => {
+  const { cookiesOfHeader, sessionCookie } = await import('@/server/auth/session');
+  const made = await encodeSessionToken({ token, secret });
+  const whole = { name: 'next-auth.session-token', value: made };
+  expect(sessionCookie(cookiesOfHeader(`theme=dark; next-auth.session-token=${made}; broken=%E0%A4%A`))).toEqual(whole);
+  const [first, second] = [made.slice(0, 100), made.slice(100)];
+  expect(sessionCookie(cookiesOfHeader(`next-auth.session-token.0=${first};next-auth.session-token.1=${second}`))).toEqual(whole);
+  expect(sessionCookie(cookiesOfHeader(`next-auth.session-token=old; next-auth.session-token=${made}`))).toEqual(whole);
+  expect(sessionCookie(cookiesOfHeader('theme=dark; broken=%E0%A4%A'))).toBeNull();
+  expect(sessionCookie(cookiesOfHeader(undefined))).toBeNull();
+});

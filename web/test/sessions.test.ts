@@ -118,7 +118,7 @@ describe.each(testDrivers())('sessions on %s', (driver: TestDriver) => {
     const submission = await createSubmission(handle.db, {
       userId: testStudent.id,
       body: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } },
-      enqueue: async () => {},
+      queue: { sameStatement: null, queued: () => {} },
     });
     expect(submission.status).toBe('queued');
     expect((await getCourseOverview(handle.db, course!)).students.map((s) => s.userId)).not.toContain(testStudent.id);

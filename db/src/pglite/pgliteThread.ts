@@ -37,13 +37,17 @@ export class PgliteThread {
   private nextId = 1;
   private closed = false;
   readonly ready: Promise<void>;
+  /** The thread's id as the OS knows it (Linux; null elsewhere): the load benchmark reads its CPU time. */
+  threadId: number | null = null;
 
   constructor(options: { dataDir?: string; loadDataDir?: Blob }) {
     this.worker = new Worker(workerFile(), { workerData: options });
     this.ready = new Promise((resolveReady, rejectReady) => {
-      const onMessage = (message: { ready?: true; initError?: Record<string, unknown> }) => {
-        if (message.ready) resolveReady();
-        else if (message.initError) rejectReady(toError(message.initError));
+      const onMessage = (message: { ready?: true; threadId?: number | null; initError?: Record<string, unknown> }) => {
+        if (message.ready) {
+          this.threadId = message.threadId ?? null;
+          resolveReady();
+        } else if (message.initError) rejectReady(toError(message.initError));
         else return;
         this.worker.off('message', onMessage);
       };

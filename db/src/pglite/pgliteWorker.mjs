@@ -1,8 +1,10 @@
 // PGlite on a thread of its own (see pgliteThread.ts): Postgres compiled to WASM runs every statement on the thread
 // that owns it, so here it keeps the web server's main thread free for requests. Plain JavaScript: it must start
 // without a TypeScript loader, also from a Next.js server bundle.
+import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
+import { preparedStatements } from './preparedStatements.mjs';
 
 // drizzle keeps dates and intervals as the text Postgres sends; its parsers are functions, which cannot cross threads.
 const rawDateParsers = {
@@ -28,12 +30,23 @@ let nextTransaction = 1;
 class Rollback extends Error {}
 
 let pg;
+let statements;
 try {
   pg = await PGlite.create({ dataDir: workerData.dataDir, loadDataDir: workerData.loadDataDir });
-  parentPort.postMessage({ ready: true });
+  statements = preparedStatements(pg);
+  parentPort.postMessage({ ready: true, threadId: osThreadId() });
 } catch (error) {
   parentPort.postMessage({ initError: serializeError(error) });
   process.exit(1);
+}
+
+/** This thread's id as the OS knows it (Linux), so that the load benchmark can read its CPU time; null elsewhere. */
+function osThreadId() {
+  try {
+    return Number(readFileSync('/proc/thread-self/stat', 'utf8').split(' ')[0]);
+  } catch {
+    return null;
+  }
 }
 
 function target(message) {
@@ -50,7 +63,9 @@ async function handle(message) {
         ...(message.rowMode ? { rowMode: message.rowMode } : {}),
         ...(message.rawDates ? { parsers: rawDateParsers } : {}),
       };
-      return target(message).query(message.sql, message.params, options);
+      // Inside a transaction, PGlite's own query(): rare, and its transaction object holds the connection.
+      if (message.tx !== undefined) return target(message).query(message.sql, message.params, options);
+      return statements.run(message.sql, message.params, options);
     }
     case 'exec':
       return target(message).exec(message.sql);

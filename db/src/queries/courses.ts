@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type Placeholder } from 'drizzle-orm';
 import type { Database } from '../database';
 import { courses, enrollments, users, type Course, type Enrollment, type NewCourse } from '../schema';
 import { found } from './errors';
@@ -51,7 +51,7 @@ export const membershipColumns = {
 };
 
 /** Orders the course the user last switched to first (a primary-key lookup inside the same statement). */
-export function currentCourseFirst(userId: string) {
+export function currentCourseFirst(userId: string | Placeholder) {
   return sql`(${courses.id} is not distinct from (select ${users.currentCourseId} from ${users} where ${users.id} = ${userId})) desc`;
 }
 

@@ -3,8 +3,12 @@ import type { Database } from '../database';
 import { rowsOf } from '../rawRows';
 import type { ExerciseKind, LatePolicy, SubmissionPayload } from '../schema';
 
-/** Postgres NOTIFY channel: the id of each submission whose grade (or failure) was just recorded. */
+/**
+ * Postgres NOTIFY channel: the ids of the submissions whose grades (or failures) were just recorded, comma-separated,
+ * one notification per recording statement (of up to NOTIFIED_IDS ids each: a payload holds at most 8000 bytes).
+ */
 export const SUBMISSION_FINISHED_CHANNEL = 'deltalab_submission_finished';
+const NOTIFIED_IDS = 200;
 
 /** Everything grading one stored submission needs, and what recording its score needs, from one query. */
 export interface GradingClaim {
@@ -134,7 +138,7 @@ export type GradingRecord =
 
 /**
  * Records a batch of outcomes in one statement, each exactly once: only a submission still queued or running
- * changes. Notifies SUBMISSION_FINISHED_CHANNEL with each recorded id (delivered at commit). Returns those ids.
+ * changes. Notifies SUBMISSION_FINISHED_CHANNEL with the recorded ids (delivered at commit). Returns those ids.
  */
 export async function recordGradingOutcomes(db: Database, records: GradingRecord[]): Promise<string[]> {
   if (records.length === 0) return [];
@@ -200,8 +204,9 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
     ), cells as (
       ${foldIntoGradeCells}
     )
-    select id, pg_notify(${SUBMISSION_FINISHED_CHANNEL}, id::text) from recorded`);
-  return rowsOf<{ id: string }>(result).map((row) => row.id);
+    select string_agg(id::text, ',') as ids, pg_notify(${SUBMISSION_FINISHED_CHANNEL}, string_agg(id::text, ','))
+    from (select id, (row_number() over () - 1) / ${NOTIFIED_IDS} as part from recorded) numbered group by part`);
+  return rowsOf<{ ids: string }>(result).flatMap((row) => row.ids.split(','));
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   type VisibilityTiming,
 } from '../schema';
 import { runsStatementsOneAtATime, rowsOf } from '../rawRows';
+import { builtOnce } from './builtOnce';
 import { found } from './errors';
 
 export interface NewSubmissionInput {
@@ -26,18 +27,30 @@ export interface NewSubmissionInput {
   maxAttempts?: number | null;
 }
 
+/**
+ * What a grading queue adds to the statement that stores a submission, so that the submission and its job are written
+ * together (the grader's GradingQueue.sameStatement; this package knows nothing of the queue): `insertJobs(source)`
+ * runs as a data-modifying CTE over the stored row (the relation `source`, with its `id`), and `wakeWorkers`, when
+ * set, once in the final select list (a NOTIFY, sent at commit).
+ */
+export type QueueWithStore = { insertJobs(source: string): string; wakeWorkers: string | null };
+
 export type InsertSubmissionOutcome =
   { ok: true; submission: Submission } | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
 
 /**
  * Stores a queued submission with the next attempt number, counting the attempts used and inserting only while they
- * are below the limit in one statement. On PostgreSQL that statement runs under a per-(user, course, exercise)
- * advisory lock, so two simultaneous submits cannot both take the last attempt. Embedded PGlite has one connection:
- * statements never interleave there, and a transaction would hold the whole database across round trips to its
- * thread, so the statement runs alone.
+ * are below the limit in one statement, which also queues it when given the queue's part (`queue`). On PostgreSQL
+ * that statement runs under a per-(user, course, exercise) advisory lock, so two simultaneous submits cannot both
+ * take the last attempt. Embedded PGlite has one connection: statements never interleave there, and a transaction
+ * would hold the whole database across round trips to its thread, so the statement runs alone.
  */
-export async function insertSubmission(db: Database, input: NewSubmissionInput): Promise<InsertSubmissionOutcome> {
-  const statement = insertWithinLimit(input);
+export async function insertSubmission(
+  db: Database,
+  input: NewSubmissionInput,
+  queue?: QueueWithStore | null,
+): Promise<InsertSubmissionOutcome> {
+  const statement = insertWithinLimit(input, queue ?? null);
   const rows = runsStatementsOneAtATime(db)
     ? rowsOf<Record<string, unknown>>(await db.execute(statement))
     : await db.transaction(async (tx) => {
@@ -85,10 +98,17 @@ export function touchLastActivity(userId: string, courseId: string) {
     )`;
 }
 
-function insertWithinLimit(input: NewSubmissionInput) {
+/**
+ * One statement: count the attempts used, insert below the limit (`inserted`), stamp the member's last activity and,
+ * given the queue's part, insert the grading job over `inserted` and wake other processes' workers. Data-modifying
+ * CTEs must sit at the top level, so the queue's joins this WITH instead of wrapping it.
+ */
+function insertWithinLimit(input: NewSubmissionInput, queue: QueueWithStore | null) {
   const counting = sql`${submissions.userId} = ${input.userId} and ${submissions.courseId} = ${input.courseId}
     and ${submissions.exerciseId} = ${input.exerciseId} and ${submissions.countsAsAttempt}`;
   const belowLimit = input.maxAttempts == null ? sql`true` : sql`used.n < ${input.maxAttempts}`;
+  const queued = queue ? sql.raw(`, queued as (${queue.insertJobs('inserted')})`) : sql``;
+  const wake = queue?.wakeWorkers ? sql.raw(`, ${queue.wakeWorkers} as woken`) : sql``;
   return sql`with inserted as (
       insert into ${submissions}
         (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, attempt)
@@ -97,8 +117,8 @@ function insertWithinLimit(input: NewSubmissionInput) {
       from (select count(*)::int as n from ${submissions} where ${counting}) used
       where ${belowLimit}
       returning ${returningSubmission}
-    ), ${touchLastActivity(input.userId, input.courseId)}
-    select * from inserted`;
+    ), ${touchLastActivity(input.userId, input.courseId)}${queued}
+    select inserted.*${wake} from inserted`;
 }
 
 /** Attempts used: submissions that count (an internal grading failure gives its attempt back). */
@@ -130,13 +150,19 @@ export async function selectSubmissionAccess(
   db: Database,
   id: string,
 ): Promise<Pick<Submission, 'id' | 'userId' | 'courseId' | 'status'> | undefined> {
-  const [row] = await db
-    .select({ id: submissions.id, userId: submissions.userId, courseId: submissions.courseId, status: submissions.status })
-    .from(submissions)
-    .where(eq(submissions.id, id))
-    .limit(1);
+  const [row] = await submissionAccessQuery(db).execute({ id });
   return row;
 }
+
+// Built once per database: every follow request runs it.
+const submissionAccessQuery = builtOnce((db) =>
+  db
+    .select({ id: submissions.id, userId: submissions.userId, courseId: submissions.courseId, status: submissions.status })
+    .from(submissions)
+    .where(eq(submissions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('submission_access'),
+);
 
 export async function selectSubmission(db: Database, id: string): Promise<Submission> {
   return found(await selectOptionalSubmission(db, id), 'submission', `id ${id}`);
@@ -265,7 +291,15 @@ export async function selectOptionalSubmissionWithVisibility(
   db: Database,
   id: string,
 ): Promise<(Submission & { visibility: SubmissionVisibility | null }) | undefined> {
-  const [row] = await db
+  const [row] = await submissionWithVisibilityQuery(db).execute({ id });
+  if (!row) return undefined;
+  const { submission, showScore, showFeedback, showAnswers, dueAt } = row;
+  return { ...submission, visibility: showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt } : null };
+}
+
+// Built once per database: every follow request runs it.
+const submissionWithVisibilityQuery = builtOnce((db) =>
+  db
     .select({
       submission: submissions,
       showScore: courseExercises.showScore,
@@ -278,9 +312,7 @@ export async function selectOptionalSubmissionWithVisibility(
       courseExercises,
       and(eq(courseExercises.courseId, submissions.courseId), eq(courseExercises.exerciseId, submissions.exerciseId)),
     )
-    .where(eq(submissions.id, id))
-    .limit(1);
-  if (!row) return undefined;
-  const { submission, showScore, showFeedback, showAnswers, dueAt } = row;
-  return { ...submission, visibility: showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt } : null };
-}
+    .where(eq(submissions.id, sql.placeholder('id')))
+    .limit(1)
+    .prepare('submission_with_visibility'),
+);

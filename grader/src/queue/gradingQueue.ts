@@ -43,6 +43,15 @@ export type GradingQueue = {
   /** Queues stored submissions for grading, in one statement. A submission already queued is not queued twice. */
   enqueue(submissionIds: string[]): Promise<void>;
   /**
+   * For a caller that stores submissions and queues them in one statement of its own (the web's submit path: a stored
+   * submission then always has its job): `insertJobs(source)` queues every `id` of the relation `source` as `enqueue`
+   * does (pg-boss 10's insert, with this queue's settings), to run as a data-modifying CTE; `wakeWorkers`, where
+   * workers in other processes listen, is the select-list expression that tells them (pg_notify). Once the statement
+   * has committed, `queued()` wakes this process's workers.
+   */
+  readonly sameStatement: { insertJobs(source: string): string; wakeWorkers: string | null };
+  queued(): void;
+  /**
    * After a restart: queues the unfinished submissions whose jobs are gone, revives those whose jobs failed for
    * good, and hands back at once the jobs of `orphaned` submissions (running when the only worker process died).
    */
@@ -109,11 +118,26 @@ export async function createGradingQueue(options: GradingQueueOptions): Promise<
     if (options.listen) await executeSql('SELECT pg_notify($1, $2)', [channel, '']);
   };
 
+  const schema = common.schema;
+  const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+  // What boss.insert() writes for a job with no options of its own (pg-boss 10's insertJobs plan): the queue's settings,
+  // else pg-boss's defaults. gradingQueue.test.ts compares the two rows.
+  const insertJobs = (source: string) => `insert into ${schema}.job
+      (id, name, data, retry_limit, retry_delay, retry_backoff, expire_in, keep_until, policy, dead_letter)
+    select ${source}.id, q.name, jsonb_build_object('submissionId', ${source}.id), coalesce(q.retry_limit, 2),
+      case when coalesce(q.retry_backoff, false) then greatest(q.retry_delay, 1) else coalesce(q.retry_delay, 0) end,
+      coalesce(q.retry_backoff, false), coalesce(q.expire_seconds * interval '1 second', interval '15 minutes'),
+      now() + cast(coalesce((q.retention_minutes * 60)::text, '14 days') as interval), q.policy, q.dead_letter
+    from ${source} join ${schema}.queue q on q.name = ${literal(name)}
+    on conflict do nothing`;
+
   return {
     name,
     boss,
     settings,
     enqueue: insert,
+    sameStatement: { insertJobs, wakeWorkers: options.listen ? `pg_notify(${literal(channel)}, '')` : null },
+    queued: wakeLocal,
     async recover(unfinished, orphaned = []) {
       // Their worker process is gone (the caller knows it was the only one): hand them back now, not at expiry.
       if (orphaned.length > 0) await boss.fail(name, orphaned);

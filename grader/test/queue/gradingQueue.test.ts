@@ -86,6 +86,35 @@ describe('grading queue on PGlite (pg-boss 10) with grading child processes', ()
     expect(rows[0]).toEqual({ n: 1 });
   });
 
+  it("queues in a caller's own statement exactly as enqueue does, and wakes its workers when told", async () => {
+    const { queue, store, start, executeSql } = await setup({ expireInSeconds: 45 });
+    const [byEnqueue, inStatement] = [store.add(codeRequest(solution)), store.add(codeRequest(solution))];
+    await queue.enqueue([byEnqueue]);
+    // As the web stores a submission: the job's insert is a CTE of the storing statement (here over a VALUES list).
+    const statement = `with stored as (select $1::uuid as id), queued as (${queue.sameStatement.insertJobs('stored')}) select id from stored`;
+    await executeSql(statement, [inStatement]);
+    await executeSql(statement, [inStatement]); // a job is written once
+    const { rows } = await executeSql(
+      `SELECT id, data, state, priority, retry_limit, retry_count, retry_delay, retry_backoff, expire_in::text, policy, dead_letter,
+        singleton_key, extract(epoch from keep_until - created_on)::int AS keep_seconds FROM pgboss.job WHERE name = $1`,
+      [queue.name],
+    );
+    expect(rows).toHaveLength(2);
+    const [viaEnqueue, viaStatement] = [byEnqueue, inStatement].map((id) => (rows as { id: string }[]).find((row) => row.id === id)!);
+    expect(viaStatement).toEqual({ ...viaEnqueue, id: inStatement, data: { submissionId: inStatement } });
+    expect(viaStatement).toMatchObject({ retry_limit: 3, retry_backoff: true, expire_in: '00:00:45', keep_seconds: 14 * 24 * 3600 });
+    // No LISTEN on this queue: workers in other processes are not told (the web's PostgreSQL queue has one).
+    expect(queue.sameStatement.wakeWorkers).toBeNull();
+    await start();
+    await new Promise((r) => setTimeout(r, 700)); // the loop takes what is there, then falls asleep
+    const late = store.add(codeRequest(solution));
+    await executeSql(statement, [late]);
+    const started = performance.now();
+    queue.queued();
+    await waitFor(() => store.finished() === 3);
+    expect(performance.now() - started).toBeLessThan(400); // woken, not polled (every 500 ms here)
+  });
+
   it("a student's failure is a result, not a retry", async () => {
     const { queue, store, start } = await setup();
     await start();

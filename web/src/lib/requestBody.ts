@@ -14,9 +14,13 @@ export type BodyText =
  * JSON bodies and the proxy's checks of server action calls.
  */
 export async function readBodyText(request: Request): Promise<BodyText> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
+  return bodyText(Number(request.headers.get('content-length') ?? 0), async () => new Uint8Array(await request.arrayBuffer()));
+}
+
+/** The same for a body read some other way: its declared length (Content-Length), and how to read it whole. */
+export async function bodyText(declared: number, read: () => Promise<Uint8Array<ArrayBuffer>>): Promise<BodyText> {
   if (declared > MAX_BODY_BYTES) return { ok: false, problem: 'too large', bytes: declared };
-  const bytes = new Uint8Array(await request.arrayBuffer());
+  const bytes = await read();
   if (bytes.byteLength > MAX_BODY_BYTES) return { ok: false, problem: 'too large', bytes: bytes.byteLength };
   try {
     return { ok: true, text: utf8.decode(bytes), bytes };

@@ -1,12 +1,13 @@
 import 'server-only';
 import { NextResponse } from 'next/server';
 import { getSessionUser, type SessionUser } from './auth/session';
+import { stage } from './breakdown';
 import { databaseFault } from './databaseUnavailable';
 import { unstorableTextReason } from './storableText';
 import type { DbHandle } from '@deltalab/db';
 import { SubmissionError } from './services/submissions/submissionError';
 import { getDbHandle } from './db';
-import { readBodyText, tooLargeMessage } from '../lib/requestBody';
+import { readBodyText, tooLargeMessage, type BodyText } from '../lib/requestBody';
 import type { CurrentCourse } from './services/courses/getCurrentCourse';
 import { requireCoursePermission } from './auth/courseAccess';
 import { can, refusal, type CoursePermission, type SitePermission } from './auth/permissions';
@@ -21,27 +22,51 @@ export function jsonError(
   headers?: Record<string, string>,
   fields?: Partial<Record<string, string>>,
 ) {
-  return NextResponse.json({ error: { code, message, ...(fields ? { fields } : {}) } } satisfies ApiErrorBody, { status, headers });
+  return jsonResponse(errorAnswer(status, code, message, headers, fields));
+}
+
+/** An API answer before it is a response: Next's (jsonResponse) or Node's own (server.mjs, submissionRequests.ts). */
+export type JsonAnswer = { status: number; body: unknown; headers?: Record<string, string> };
+
+export function jsonResponse({ status, body, headers }: JsonAnswer): Response {
+  return NextResponse.json(body, { status, headers });
+}
+
+function errorAnswer(
+  status: number,
+  code: string,
+  message: string,
+  headers?: Record<string, string>,
+  fields?: Partial<Record<string, string>>,
+): JsonAnswer {
+  return { status, body: { error: { code, message, ...(fields ? { fields } : {}) } } satisfies ApiErrorBody, headers };
+}
+
+export const notSignedInAnswer = errorAnswer(401, 'not-signed-in', 'Sign in first: this API uses the session cookie of the site.');
+
+/** A refusal as its specific 4xx, a database fault as 503 or 507, anything else as a logged 500. */
+export function apiErrorAnswer(error: unknown): JsonAnswer {
+  if (error instanceof SubmissionError) {
+    const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
+    return errorAnswer(error.status, error.code, error.message, headers, error.fields);
+  }
+  const fault = databaseFault(error);
+  if (fault) {
+    const headers = fault.retryAfterSeconds ? { 'Retry-After': String(fault.retryAfterSeconds) } : undefined;
+    return errorAnswer(fault.status, fault.code, fault.message, headers);
+  }
+  console.error('API error', error);
+  return errorAnswer(500, 'internal', 'Something went wrong on the server. Please try again.');
 }
 
 /** Runs a route body for a signed-in user; refusals become specific 4xx JSON, anything else a logged 500. */
 export async function withApiUser(body: (user: SessionUser) => Promise<Response>): Promise<Response> {
   try {
-    const user = await getSessionUser();
-    if (!user) return jsonError(401, 'not-signed-in', 'Sign in first: this API uses the session cookie of the site.');
+    const user = await stage('session', () => getSessionUser());
+    if (!user) return jsonResponse(notSignedInAnswer);
     return await body(user);
   } catch (error) {
-    if (error instanceof SubmissionError) {
-      const headers = error.retryAfterSeconds ? { 'Retry-After': String(error.retryAfterSeconds) } : undefined;
-      return jsonError(error.status, error.code, error.message, headers, error.fields);
-    }
-    const fault = databaseFault(error);
-    if (fault) {
-      const headers = fault.retryAfterSeconds ? { 'Retry-After': String(fault.retryAfterSeconds) } : undefined;
-      return jsonError(fault.status, fault.code, fault.message, headers);
-    }
-    console.error('API error', error);
-    return jsonError(500, 'internal', 'Something went wrong on the server. Please try again.');
+    return jsonResponse(apiErrorAnswer(error));
   }
 }
 
@@ -77,7 +102,12 @@ export function withSitePermission(permission: SitePermission, body: (user: Sess
  * refuse both, which would otherwise surface as a 500).
  */
 export async function readJson(request: Request): Promise<unknown> {
-  const text = await readText(request, 'JSON');
+  return parseJsonBody(await readBodyText(request));
+}
+
+/** readJson's checks, on a body read by whatever server received it. */
+export function parseJsonBody(read: BodyText): unknown {
+  const text = textOrRefusal(read, 'JSON');
   if (text.trim() === '') throw new SubmissionError('invalid-request', 'The request body is empty; send JSON.');
   let body: unknown;
   try {
@@ -92,7 +122,10 @@ export async function readJson(request: Request): Promise<unknown> {
 
 /** A request body as UTF-8 text of at most 1 MB (`what` names the format expected, for the refusal). */
 export async function readText(request: Request, what: string): Promise<string> {
-  const read = await readBodyText(request);
+  return textOrRefusal(await readBodyText(request), what);
+}
+
+function textOrRefusal(read: BodyText, what: string): string {
   if (read.ok) return read.text;
   if (read.problem === 'too large') throw new SubmissionError('body-too-large', tooLargeMessage(read.bytes));
   throw new SubmissionError(

@@ -22,11 +22,38 @@ const SESSION_COOKIES = ['__Secure-next-auth.session-token', 'next-auth.session-
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   // Marks the render as per-request first, so a build-time prerender stops here before reading the secret.
   await connection();
-  const cookie = sessionCookie(await cookies());
+  return sessionUserFromCookies(await cookies());
+});
+
+/**
+ * The same from a request's Cookie header, for the requests Node's server answers without Next (server.mjs,
+ * submissionRequests.ts), parsed as Next parses it.
+ */
+export function sessionUserFromCookieHeader(header: string | undefined): Promise<SessionUser | null> {
+  return sessionUserFromCookies(cookiesOfHeader(header));
+}
+
+/** A Cookie header as a cookie store: a later cookie of the same name wins, one that does not decode is left out. */
+export function cookiesOfHeader(header: string | undefined): { get(name: string): { value: string } | undefined } {
+  const cookies = new Map<string, string>();
+  for (const pair of (header ?? '').split(/; */)) {
+    const at = pair.indexOf('=');
+    if (at < 0) continue;
+    try {
+      cookies.set(pair.slice(0, at), decodeURIComponent(pair.slice(at + 1)));
+    } catch {
+      // not percent-decodable: Next leaves it out too
+    }
+  }
+  return { get: (name) => (cookies.has(name) ? { value: cookies.get(name)! } : undefined) };
+}
+
+async function sessionUserFromCookies(store: { get(name: string): { value: string } | undefined }): Promise<SessionUser | null> {
+  const cookie = sessionCookie(store);
   if (!cookie) return null;
   const decoded = await decodeSessionToken({ token: cookie.value, secret: getAuthOptions().secret! }).catch(() => null);
   return decoded ? resolveSession(await getDb(), decoded) : null;
-});
+}
 
 /** The session cookie's name and (joined) value, if the request has one. */
 export function sessionCookie(store: { get(name: string): { value: string } | undefined }): { name: string; value: string } | null {

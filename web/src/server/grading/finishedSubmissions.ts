@@ -1,5 +1,6 @@
 import 'server-only';
 import { SUBMISSION_FINISHED_CHANNEL, type DbHandle } from '@deltalab/db';
+import { mark } from '../breakdown';
 
 /**
  * Waits for submissions to be graded, for GET /api/submissions/:id?wait=… . The database announces each recorded
@@ -17,8 +18,10 @@ function listener(handle: DbHandle): Promise<Listener> {
   if (!listening) {
     listening = (async () => {
       const state: Listener = { waiters: new Map() };
-      await handle.listen(SUBMISSION_FINISHED_CHANNEL, (id) => {
-        for (const wake of state.waiters.get(id) ?? []) wake();
+      await handle.listen(SUBMISSION_FINISHED_CHANNEL, (payload) => {
+        const ids = payload.split(',');
+        mark('notified', ids);
+        for (const id of ids) for (const wake of state.waiters.get(id) ?? []) wake();
       });
       return state;
     })();

@@ -19,6 +19,7 @@ import type { ClaimedSubmission, GradeResult, GradingOutcome, GradingStore, Subm
 import { lateScoreFactor } from '@/lib/latePolicy';
 import { decayedScore } from '../services/submissions/submissionRules';
 import { versionFolder } from '../exercises/resolveExercise';
+import { mark, stage } from '../breakdown';
 import type { StoredGradeResult } from './storedResult';
 
 /**
@@ -46,7 +47,7 @@ type SiteClaim = ClaimedSubmission & { rules: Rules; stored: Stored } & ({ targe
 export function gradingStore(db: Database): GradingStore<SiteClaim> {
   return {
     async claim(jobIds) {
-      const claims = await claimSubmissionsForGrading(db, jobIds);
+      const claims = await stage('statement: claim', () => claimSubmissionsForGrading(db, jobIds));
       const claimedIds = new Set(claims.map((c) => c.submissionId));
       const others = jobIds.filter((id) => !claimedIds.has(id));
       const regradeClaims = others.length > 0 ? await claimRegradeItems(db, others) : [];
@@ -88,7 +89,7 @@ export function gradingStore(db: Database): GradingStore<SiteClaim> {
     async record(outcomes) {
       const submissions = outcomes.filter((o) => o.claim.target === 'submission');
       const items = outcomes.filter((o) => o.claim.target === 'regrade');
-      await recordGradingOutcomes(db, submissions.map(toRecord));
+      mark('recorded', await stage('statement: record (+ NOTIFY)', () => recordGradingOutcomes(db, submissions.map(toRecord))));
       if (items.length > 0) await recordRegradeOutcomes(db, items.map(toRegradeRecord));
     },
     async countChildDeath(jobId) {

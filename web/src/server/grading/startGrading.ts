@@ -1,6 +1,14 @@
 import { listQueuedSubmissions, listUnfinishedRegradeItems, type DbHandle } from '@deltalab/db';
-import { createGradingQueue, GradingProcessPool, startGradingWorkers, type GradingQueue, type GradingWorkers } from '@deltalab/grader';
+import {
+  createGradingQueue,
+  GradingProcessPool,
+  startGradingWorkers,
+  type GradingPool,
+  type GradingQueue,
+  type GradingWorkers,
+} from '@deltalab/grader';
 import { env } from '@/env';
+import { stage } from '../breakdown';
 import { gradingStore } from './gradingAdapter';
 
 export interface GradingRuntime {
@@ -59,11 +67,13 @@ export function startGrading(handle: DbHandle, options: StartGradingOptions): Pr
 
 async function openGrading(handle: DbHandle, options: StartGradingOptions, recover: boolean): Promise<GradingRuntime> {
   const queue = await createGradingQueue({
-    executeSql: (text, values) => handle.executeSql(text, values),
+    executeSql: (text, values) => stage(queueStatement(text), () => handle.executeSql(text, values)),
     // Workers in other processes (PostgreSQL) are woken by NOTIFY; on PGlite every worker is in this process.
     ...(handle.driver === 'postgres' ? { listen: (channel, onNotify) => handle.listen(channel, onNotify) } : {}),
   });
-  const workers = options.workers ? await startGradingWorkers({ queue, pool: gradingPool(), store: gradingStore(handle.db) }) : null;
+  const workers = options.workers
+    ? await startGradingWorkers({ queue, pool: measuredStages(gradingPool()), store: gradingStore(handle.db) })
+    : null;
   if (options.workers && recover) {
     // Regrade items are jobs of the same queue: queued again at a start like unfinished submissions.
     const unfinished = [...(await listQueuedSubmissions(handle.db)), ...(await listUnfinishedRegradeItems(handle.db))];
@@ -82,6 +92,24 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
       await workers?.stop();
       await queue.stop();
     },
+  };
+}
+
+/** What a statement pg-boss sends is for, as the load benchmark's breakdown names it. */
+function queueStatement(text: string): string {
+  if (/^\s*SELECT pg_notify/i.test(text)) return 'statement: NOTIFY the grading workers';
+  if (/INSERT INTO \S+\.job\b/i.test(text)) return 'statement: enqueue (pg-boss)';
+  if (/FOR UPDATE SKIP LOCKED/i.test(text)) return 'statement: fetch jobs (pg-boss)';
+  if (/state = 'completed'/i.test(text)) return 'statement: complete jobs (pg-boss)';
+  return 'statement: pg-boss, other';
+}
+
+/** The pool as the workers see it, each grade a stage of the breakdown (the supervisor's compile, the child's grade). */
+function measuredStages(pool: GradingPool): GradingPool {
+  return {
+    capacity: pool.capacity,
+    memoryCeilingMb: pool.memoryCeilingMb,
+    grade: (request, options) => stage('grade: compile, then a grading child', () => pool.grade(request, options)),
   };
 }
 
@@ -111,6 +139,11 @@ function runningGrading(): Promise<GradingRuntime> | undefined {
   return holder.__deltalabGrading;
 }
 
+/** The durable grading queue of this process (opened to enqueue only, if this process does not grade). */
+export async function gradingQueue(handle: DbHandle): Promise<GradingQueue> {
+  return (await (runningGrading() ?? startGrading(handle, { workers: false }))).queue;
+}
+
 /** Queues a stored submission for grading (durable: a worker in any process picks it up). */
 export async function enqueueGrading(handle: DbHandle, submissionId: string): Promise<void> {
   await enqueueJobs(handle, [submissionId]);
@@ -118,8 +151,8 @@ export async function enqueueGrading(handle: DbHandle, submissionId: string): Pr
 
 /** Queues stored jobs (submissions, or a regrade's items) in one statement. */
 export async function enqueueJobs(handle: DbHandle, jobIds: string[]): Promise<void> {
-  const runtime = await (runningGrading() ?? startGrading(handle, { workers: false }));
-  for (let i = 0; i < jobIds.length; i += 1000) await runtime.queue.enqueue(jobIds.slice(i, i + 1000));
+  const queue = await gradingQueue(handle);
+  for (let i = 0; i < jobIds.length; i += 1000) await queue.enqueue(jobIds.slice(i, i + 1000));
 }
 
 /** Stops the workers, then the grading children (worker shutdown, tests). */

@@ -1,25 +1,7 @@
-import { NextResponse } from 'next/server';
-import { submissionRateLimit } from '@/env';
-import { readJson, withApiUser } from '@/server/api';
-import { getDbHandle } from '@/server/db';
-import { enqueueGrading } from '@/server/grading/startGrading';
-import { createSubmission } from '@/server/services/submissions/createSubmission';
-import type { SubmissionAccepted } from '@/server/services/submissions/getSubmission';
+import { jsonResponse, readJson, withApiUser } from '@/server/api';
+import { acceptSubmission } from '@/server/submissionRoutes';
 
-/** POST { exercise, code | answers } → 202 { id }: stored, then graded from the queue. */
+/** POST { exercise, code | answers } → 202 { id }: stored, then graded from the queue (see submissionRoutes.ts). */
 export function POST(request: Request) {
-  return withApiUser(async (user) => {
-    const body = await readJson(request);
-    const handle = await getDbHandle();
-    const submission = await createSubmission(handle.db, {
-      userId: user.id,
-      body,
-      enqueue: (submissionId) => enqueueGrading(handle, submissionId),
-      rules: { rateLimit: submissionRateLimit },
-    });
-    return NextResponse.json(
-      { id: submission.id, status: submission.status, attempt: submission.attempt, late: submission.late } satisfies SubmissionAccepted,
-      { status: 202, headers: { Location: `/api/submissions/${submission.id}`, 'Cache-Control': 'no-store, no-transform' } },
-    );
-  });
+  return withApiUser(async (user) => jsonResponse(await acceptSubmission(user, await readJson(request))));
 }

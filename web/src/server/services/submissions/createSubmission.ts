@@ -1,10 +1,11 @@
-import { insertSubmission, selectSubmissionContext, type Database, type Submission } from '@deltalab/db';
+import { insertSubmission, selectSubmissionContext, type Database, type QueueWithStore, type Submission } from '@deltalab/db';
 import { variantSeed } from '@deltalab/exercises';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import { formatDateTime } from '@/lib/format';
 import { actorIn } from '@/server/auth/courseAccess';
 import { can, refusal } from '@/server/auth/permissions';
 import { currentCourseOfRow } from '../courses/getCurrentCourse';
+import { stage } from '@/server/breakdown';
 import { SubmissionError } from './submissionError';
 import { defaultSubmissionRules, type SubmissionRules } from './submissionRules';
 import { submissionRequest, validatePayload } from './validatePayload';
@@ -14,18 +15,23 @@ export interface CreateSubmissionInput {
   body: unknown;
   now?: Date;
   rules?: SubmissionRules;
-  /** Hands the stored submission to the grading queue. */
-  enqueue(submissionId: string): Promise<void>;
+  /**
+   * The grading queue (the grading runtime's, a GradingQueue): `sameStatement` queues the submission in the very
+   * statement that stores it, so nothing is ever stored without its job; `queued` hears of it once stored (the queue
+   * wakes this process's workers). Tests without a queue pass `sameStatement: null`.
+   */
+  queue: { sameStatement: QueueWithStore | null; queued(submissionId: string): void };
 }
 
 /**
- * A student submits: validate, check enrollment / due date (the course's late policy) / rate limit / attempts, store the submission
- * (queued) and only then enqueue it for grading. Every refusal is a SubmissionError with a specific message.
+ * A student submits: validate, check enrollment / due date (the course's late policy) / rate limit / attempts, then
+ * store the submission (queued) and its grading job in one statement. Every refusal is a SubmissionError with a
+ * specific message.
  */
 export async function createSubmission(db: Database, input: CreateSubmissionInput): Promise<Submission> {
   const now = input.now ?? new Date();
   const rules = input.rules ?? defaultSubmissionRules;
-  const parsed = submissionRequest.safeParse(input.body);
+  const parsed = stage('validation', () => submissionRequest.safeParse(input.body));
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue && issue.path.length > 0 ? `${issue.path.join('.')}: ` : '';
@@ -35,10 +41,9 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
 
   const { max, windowMs } = rules.rateLimit;
   // One read for everything below: course and role, the course's exercise, the student's recent submissions.
-  const context = await selectSubmissionContext(db, input.userId, request.exercise, {
-    since: new Date(now.getTime() - windowMs),
-    limit: max,
-  });
+  const context = await stage('statement: submission context', () =>
+    selectSubmissionContext(db, input.userId, request.exercise, { since: new Date(now.getTime() - windowMs), limit: max }),
+  );
   if (!context)
     throw new SubmissionError('not-enrolled', 'You are not enrolled in a course: join one with its join code on /course first.');
   const { courseExercise } = context;
@@ -55,7 +60,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   if (!courseExercise.currentVersionId) {
     throw new SubmissionError('unknown-exercise', `Exercise '${request.exercise}' has no registered version yet.`);
   }
-  const payload = validatePayload(exercise, request);
+  const payload = stage('validation', () => validatePayload(exercise, request));
 
   const late = courseExercise.dueAt !== null && now.getTime() > courseExercise.dueAt.getTime();
   if (late && course.latePolicy === 'refuse' && !staffTrial) {
@@ -76,7 +81,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     );
   }
 
-  const outcome = await insertSubmission(db, {
+  const stored = {
     userId: input.userId,
     courseId: course.id,
     exerciseId: courseExercise.exerciseId,
@@ -86,16 +91,11 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     variantSeed: String(variantSeed(exercise.slug, input.userId)),
     late,
     maxAttempts: courseExercise.maxAttempts,
-  });
+  };
+  const outcome = await stage('statement: store and queue', () => insertSubmission(db, stored, input.queue.sameStatement));
   if (!outcome.ok) {
     throw new SubmissionError('attempts-exhausted', `You have used all ${courseExercise.maxAttempts} attempts for '${exercise.slug}'.`);
   }
-  try {
-    await input.enqueue(outcome.submission.id);
-  } catch (error) {
-    // Stored and still queued (the database may have gone away between the two statements): the workers' sweep
-    // for stale queued submissions enqueues it within a minute, so the acknowledgement holds.
-    console.error(`enqueueing submission ${outcome.submission.id} failed`, error);
-  }
+  input.queue.queued(outcome.submission.id);
   return outcome.submission;
 }

@@ -6,6 +6,7 @@ import {
   type Submission,
   type SubmissionVisibility,
 } from '@deltalab/db';
+import { stage } from '@/server/breakdown';
 import { watchSubmission } from '@/server/grading/finishedSubmissions';
 import { assertViewerMaySee, getSubmissionForViewer, parseSubmissionId } from './getSubmission';
 import { SubmissionError } from './submissionError';
@@ -43,16 +44,23 @@ export async function followSubmission(
   // where it stands); the whole submission is read once, when there is something to show.
   const watch = await watchSubmission(handle, submissionId);
   try {
-    const access = await assertViewerMaySee(handle.db, viewerId, id, await selectSubmissionAccess(handle.db, submissionId));
+    const access = await assertViewerMaySee(
+      handle.db,
+      viewerId,
+      id,
+      await stage('statement: access', () => selectSubmissionAccess(handle.db, submissionId)),
+    );
     if (!unfinished(access)) return await readWithVisibility(handle, submissionId);
     let timer: NodeJS.Timeout | undefined;
-    await Promise.race([
-      watch.finished,
-      new Promise<void>((resolve) => {
-        timer = setTimeout(resolve, waitMs);
-        options.signal?.addEventListener('abort', () => resolve(), { once: true });
-      }),
-    ]);
+    await stage('waiting for the grade', () =>
+      Promise.race([
+        watch.finished,
+        new Promise<void>((resolve) => {
+          timer = setTimeout(resolve, waitMs);
+          options.signal?.addEventListener('abort', () => resolve(), { once: true });
+        }),
+      ]),
+    );
     clearTimeout(timer);
     return await readWithVisibility(handle, submissionId);
   } finally {
@@ -62,7 +70,7 @@ export async function followSubmission(
 
 /** The submission and its course's visibility rules, in one statement (the same round trip as reading it alone). */
 async function readWithVisibility(handle: DbHandle, id: string) {
-  const submission = await selectOptionalSubmissionWithVisibility(handle.db, id);
+  const submission = await stage('statement: read submission', () => selectOptionalSubmissionWithVisibility(handle.db, id));
   if (!submission) throw new SubmissionError('not-found', `No submission ${id}.`);
   return submission;
 }

@@ -1,0 +1,50 @@
+import 'server-only';
+import { submissionRateLimit } from '@/env';
+import type { JsonAnswer } from './api';
+import type { SessionUser } from './auth/session';
+import { getDbHandle } from './db';
+import { gradingQueue } from './grading/startGrading';
+import { createSubmission } from './services/submissions/createSubmission';
+import { followSubmission, parseWaitSeconds } from './services/submissions/followSubmission';
+import { submissionView, type SubmissionAccepted } from './services/submissions/getSubmission';
+
+/**
+ * The two requests every submission makes, whoever receives them: the app's route handlers (app/api/submissions,
+ * under `next dev`) or, in the running server, Node's own HTTP server without Next (server.mjs, submissionRequests.ts).
+ */
+
+// no-transform: Next would gzip each answer; for a few kB of JSON per submission that costs the server more CPU than
+// it saves bytes, and a class's grades all come back through here.
+const notCached = { 'Cache-Control': 'no-store, no-transform' };
+
+/** POST /api/submissions { exercise, code | answers } → 202 { id, status, attempt, late }: stored, then graded from the queue. */
+export async function acceptSubmission(user: SessionUser, body: unknown): Promise<JsonAnswer> {
+  const handle = await getDbHandle();
+  const submission = await createSubmission(handle.db, {
+    userId: user.id,
+    body,
+    queue: await gradingQueue(handle),
+    rules: { rateLimit: submissionRateLimit },
+  });
+  return {
+    status: 202,
+    body: { id: submission.id, status: submission.status, attempt: submission.attempt, late: submission.late } satisfies SubmissionAccepted,
+    headers: { Location: `/api/submissions/${submission.id}`, ...notCached },
+  };
+}
+
+/**
+ * GET /api/submissions/:id → { status, score, result, … } for the owner or an instructor of the course. `?wait=N`
+ * (seconds, at most 30) holds the request until the submission is graded or failed, or N seconds pass: the page
+ * follows a submission with one request instead of polling. Its student sees what the course lets them see (score,
+ * feedback, answers); instructors see everything.
+ */
+export async function answerSubmission(user: SessionUser, id: string, wait: string | null, signal?: AbortSignal): Promise<JsonAnswer> {
+  const waitSeconds = parseWaitSeconds(wait);
+  const submission = await followSubmission(await getDbHandle(), user.id, id, { waitMs: waitSeconds * 1000, signal });
+  return {
+    status: 200,
+    body: submissionView(submission, submission.userId === user.id ? submission.visibility : null),
+    headers: notCached,
+  };
+}
