@@ -1,6 +1,6 @@
 import { apiSignIn, apiSignInAdmin, demo, expect, test } from '../fixtures';
 import { startServer, type RunningServer } from '../server';
-import { startSmtpServer } from '../smtpServer';
+import { startSmtpServer } from '@deltalab/web/test';
 
 /**
  * Issue 18: accounts on a server of their own. With SMTP_URL, reset links and invitations go by email (to a real SMTP

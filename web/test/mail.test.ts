@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DbHandle } from '@deltalab/db';
-import { startSmtpServer } from './smtpServer';
+import { startSmtpServer } from '@/test';
 
 /**
  * With SMTP_URL set, reset links and invitations go by email, through a real SMTP server this test starts (the

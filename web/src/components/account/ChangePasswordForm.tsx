@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import { changePasswordAction } from '@/app/account/actions';
 import { useFormAction } from '@/components/forms/useFormAction';
-import { PasswordField } from './PasswordField';
+import { NewPasswordFields, PasswordField } from './PasswordField';
 
 type Field = 'current' | 'password' | 'confirm';
 
@@ -42,14 +42,7 @@ export function ChangePasswordForm({ hasPassword }: { hasPassword: boolean }) {
         </p>
       )}
       {hasPassword && <PasswordField name="current" label="Current password" autoComplete="current-password" error={fieldErrors.current} />}
-      <PasswordField
-        name="password"
-        label="New password"
-        autoComplete="new-password"
-        error={fieldErrors.password}
-        hint="At least 8 characters."
-      />
-      <PasswordField name="confirm" label="New password again" autoComplete="new-password" error={fieldErrors.confirm} />
+      <NewPasswordFields errors={fieldErrors} />
       <button type="submit" className="btn btn-primary" disabled={pending}>
         {pending ? 'Changing…' : hasPassword ? 'Change password' : 'Set a password'}
       </button>

@@ -41,3 +41,19 @@ export function PasswordField({
     </div>
   );
 }
+
+/** A new password and its confirmation (`password`, `confirm`), as every form that sets one asks for them. */
+export function NewPasswordFields({ errors }: { errors: { password?: string; confirm?: string } }) {
+  return (
+    <>
+      <PasswordField
+        name="password"
+        label="New password"
+        autoComplete="new-password"
+        error={errors.password}
+        hint="At least 8 characters."
+      />
+      <PasswordField name="confirm" label="New password again" autoComplete="new-password" error={errors.confirm} />
+    </>
+  );
+}

@@ -5,7 +5,7 @@ import { useRouter } from 'next/navigation';
 import type { FormEvent } from 'react';
 import { setPasswordAction } from '@/app/password/actions';
 import { useFormAction } from '@/components/forms/useFormAction';
-import { PasswordField } from './PasswordField';
+import { NewPasswordFields } from './PasswordField';
 
 /** The page a password link opens: the new password twice, then signed in with it. */
 export function SetPasswordForm({ token, email }: { token: string; email: string }) {
@@ -35,14 +35,7 @@ export function SetPasswordForm({ token, email }: { token: string; email: string
       <p className="text-sm">
         Account: <strong>{email}</strong>
       </p>
-      <PasswordField
-        name="password"
-        label="New password"
-        autoComplete="new-password"
-        error={fieldErrors.password}
-        hint="At least 8 characters."
-      />
-      <PasswordField name="confirm" label="New password again" autoComplete="new-password" error={fieldErrors.confirm} />
+      <NewPasswordFields errors={fieldErrors} />
       <button type="submit" className="btn btn-primary w-full" disabled={pending}>
         {pending ? 'Setting…' : 'Set password and sign in'}
       </button>
