@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
+  enrollments,
   ltiContexts,
   ltiDeepLinks,
   ltiKeys,
@@ -387,4 +388,23 @@ export async function selectOptionalLtiDeepLink(db: Database, id: string): Promi
 
 export async function deleteLtiDeepLink(db: Database, id: string): Promise<void> {
   await db.delete(ltiDeepLinks).where(eq(ltiDeepLinks.id, id));
+}
+
+/** The job ids of scores still waiting to be sent (enqueued again when a passback worker starts). */
+export async function listQueuedLtiJobIds(db: Database): Promise<string[]> {
+  const rows = await db.select({ jobId: ltiScores.jobId }).from(ltiScores).where(eq(ltiScores.status, 'queued'));
+  return rows.flatMap((r) => (r.jobId ? [r.jobId] : []));
+}
+
+/** The course's members known to a platform (they launched, or a roster sync linked them), with their platform id. */
+export async function listCourseMembersOnPlatform(
+  db: Database,
+  courseId: string,
+  platformId: string,
+): Promise<{ userId: string; sub: string; role: CourseRole; droppedAt: Date | null }[]> {
+  return db
+    .select({ userId: enrollments.userId, sub: ltiUsers.sub, role: enrollments.role, droppedAt: enrollments.droppedAt })
+    .from(enrollments)
+    .innerJoin(ltiUsers, and(eq(ltiUsers.userId, enrollments.userId), eq(ltiUsers.platformId, platformId)))
+    .where(eq(enrollments.courseId, courseId));
 }

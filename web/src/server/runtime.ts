@@ -4,6 +4,8 @@ import { demoWanted, env, getAuthSecret, isBuildPhase, isEmbeddedDb } from '@/en
 import { demoAccountsWarning } from './services/demo/demoData';
 import { getDbHandle } from './db';
 import { startGrading } from './grading/startGrading';
+import { passbackQueue, startPassbackWorker } from './lti/gradePassback';
+import { startRosterSchedule } from './lti/rosterSchedule';
 
 /**
  * Server start: fail fast with a clear message on configuration errors (missing AUTH_SECRET in production, a
@@ -17,6 +19,11 @@ export async function startServerRuntime(): Promise<void> {
     const handle = await getDbHandle();
     const inProcess = env.DELTALAB_INPROCESS_WORKERS !== '0';
     await startGrading(handle, { workers: inProcess, soleGrader: isEmbeddedDb });
+    // LTI (issue 20): grade passback posts and the daily roster sync run where grading runs.
+    if (inProcess) {
+      await startPassbackWorker(handle);
+      startRosterSchedule(handle);
+    } else await passbackQueue(handle);
     // PGlite allows one process: with the embedded database nothing else can grade, so grading waits for a restart.
     const elsewhere = isEmbeddedDb
       ? 'paused (DELTALAB_INPROCESS_WORKERS=0): submissions are stored and graded when the server starts without it'

@@ -20,6 +20,7 @@ import { lateScoreFactor } from '@/lib/latePolicy';
 import { decayedScore } from '../services/submissions/submissionRules';
 import { versionFolder } from '../exercises/resolveExercise';
 import type { StoredGradeResult } from './storedResult';
+import { afterGradesRecorded } from '../lti/gradePassback';
 
 /**
  * The one adapter between stored submissions and the grader's queue: what a claimed submission is as a grade
@@ -89,6 +90,8 @@ export function gradingStore(db: Database): GradingStore<SiteClaim> {
       const submissions = outcomes.filter((o) => o.claim.target === 'submission');
       const items = outcomes.filter((o) => o.claim.target === 'regrade');
       await recordGradingOutcomes(db, submissions.map(toRecord));
+      // LTI grade passback (issue 20): queues the scores that changed for the LMS; never fails or holds up grading.
+      void afterGradesRecorded(db, submissions.map((o) => o.claim.submissionId));
       if (items.length > 0) await recordRegradeOutcomes(db, items.map(toRegradeRecord));
     },
     async countChildDeath(jobId) {
