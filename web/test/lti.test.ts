@@ -93,7 +93,11 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
   /** The login step, as the platform does it: returns the state and nonce our redirect carried. */
   async function login(): Promise<{ state: string; nonce: string; redirect: URL }> {
     const redirect = new URL(
-      await startLogin(handle.db, { iss: lms.issuer, login_hint: 'hint', target_link_uri: `${base}/api/lti/launch`, client_id: lms.clientId }, base),
+      await startLogin(
+        handle.db,
+        { iss: lms.issuer, login_hint: 'hint', target_link_uri: `${base}/api/lti/launch`, client_id: lms.clientId },
+        base,
+      ),
     );
     return { state: redirect.searchParams.get('state')!, nonce: redirect.searchParams.get('nonce')!, redirect };
   }
@@ -145,7 +149,9 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     });
 
     it('refuses an unknown issuer, a missing login_hint and an unregistered deployment by name', async () => {
-      expect(await refused(startLogin(handle.db, { iss: 'https://nobody.example', login_hint: 'x', target_link_uri: 'x' }, base))).toMatchObject({
+      expect(
+        await refused(startLogin(handle.db, { iss: 'https://nobody.example', login_hint: 'x', target_link_uri: 'x' }, base)),
+      ).toMatchObject({
         check: 'issuer',
         message: expect.stringContaining('No platform is registered with the issuer "https://nobody.example"'),
       });
@@ -243,9 +249,19 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
       const token = await lms.idToken(first.nonce);
       await verifyLaunch(handle.db, { idToken: token, state: first.state });
       // The same id_token again under a state that expects its nonce: refused by the nonce store.
-      await insertLtiLoginState(handle.db, { state: `replay-${uniqueSuffix()}`, nonce: first.nonce, platformId: platform.id, expiresAt: new Date(Date.now() + 60_000) });
+      await insertLtiLoginState(handle.db, {
+        state: `replay-${uniqueSuffix()}`,
+        nonce: first.nonce,
+        platformId: platform.id,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
       const replayState = `replay2-${uniqueSuffix()}`;
-      await insertLtiLoginState(handle.db, { state: replayState, nonce: first.nonce, platformId: platform.id, expiresAt: new Date(Date.now() + 60_000) });
+      await insertLtiLoginState(handle.db, {
+        state: replayState,
+        nonce: first.nonce,
+        platformId: platform.id,
+        expiresAt: new Date(Date.now() + 60_000),
+      });
       expect(await refused(verifyLaunch(handle.db, { idToken: token, state: replayState }))).toMatchObject({
         check: 'nonce',
         message: expect.stringContaining('was used before'),
@@ -271,9 +287,18 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
 
     it('refuses missing claims by name: sub, roles, context, resource link, deep-linking settings', async () => {
       expect(await refused(launch({ sub: undefined }))).toMatchObject({ check: 'claims', message: expect.stringContaining('`sub` claim') });
-      expect(await refused(launch({ [claim.roles]: undefined }))).toMatchObject({ check: 'claims', message: expect.stringContaining('roles claim') });
-      expect(await refused(launch({ [claim.context]: undefined }))).toMatchObject({ check: 'claims', message: expect.stringContaining('context claim') });
-      expect(await refused(launch({ [claim.resourceLink]: undefined }))).toMatchObject({ check: 'claims', message: expect.stringContaining('resource_link') });
+      expect(await refused(launch({ [claim.roles]: undefined }))).toMatchObject({
+        check: 'claims',
+        message: expect.stringContaining('roles claim'),
+      });
+      expect(await refused(launch({ [claim.context]: undefined }))).toMatchObject({
+        check: 'claims',
+        message: expect.stringContaining('context claim'),
+      });
+      expect(await refused(launch({ [claim.resourceLink]: undefined }))).toMatchObject({
+        check: 'claims',
+        message: expect.stringContaining('resource_link'),
+      });
       expect(await refused(launch({ [claim.messageType]: 'LtiDeepLinkingRequest' }))).toMatchObject({
         check: 'claims',
         message: expect.stringContaining('deep_linking_settings'),
@@ -297,7 +322,9 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
       const choices = await linkChoices(handle.db, outcome.account.id, outcome.grant);
       expect(choices).toMatchObject({ courses: [] });
       // Someone else's grant is refused.
-      expect(await refused(linkContext(handle.db, (await makeUser(handle.db)).id, outcome.grant, 'new'))).toMatchObject({ check: 'launch' });
+      expect(await refused(linkContext(handle.db, (await makeUser(handle.db)).id, outcome.grant, 'new'))).toMatchObject({
+        check: 'launch',
+      });
       const next = await linkContext(handle.db, outcome.account.id, outcome.grant, 'new');
       expect(next).toBe('/instructor');
       const context = (await selectOptionalLtiContext(handle.db, outcome.grant.contextId))!;
@@ -326,14 +353,21 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
         { kind: 'signed-in' }
       >;
       expect(later.account.id).toBe(teacher.id);
-      const taIn = (await completeLaunch(handle.db, await launch(as(ta, [`${M}/Instructor#TeachingAssistant`])))) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
+      const taIn = (await completeLaunch(handle.db, await launch(as(ta, [`${M}/Instructor#TeachingAssistant`])))) as Extract<
+        LaunchOutcome,
+        { kind: 'signed-in' }
+      >;
       expect((await selectEnrollment(handle.db, taIn.account.id, course.id))?.role).toBe('teaching-assistant');
       expect(taIn.redirect).toBe('/instructor');
     });
 
     it('refuses a launch whose roles Deltalab does not know, naming them', async () => {
       const who = fresh();
-      expect(await refused(completeLaunch(handle.db, await launch(as(who, ['http://purl.imsglobal.org/vocab/lis/v2/institution/person#Guest']))))).toMatchObject({
+      expect(
+        await refused(
+          completeLaunch(handle.db, await launch(as(who, ['http://purl.imsglobal.org/vocab/lis/v2/institution/person#Guest']))),
+        ),
+      ).toMatchObject({
         check: 'roles',
         message: expect.stringContaining('institution/person#Guest'),
       });
@@ -357,7 +391,12 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
         as(who, instructor, {
           [claim.messageType]: 'LtiDeepLinkingRequest',
           [claim.resourceLink]: undefined,
-          [claim.deepLinking]: { deep_link_return_url: `${lms.url}/deep-link-return`, accept_types: ['ltiResourceLink'], accept_multiple: true, data: 'opaque-123' },
+          [claim.deepLinking]: {
+            deep_link_return_url: `${lms.url}/deep-link-return`,
+            accept_types: ['ltiResourceLink'],
+            accept_multiple: true,
+            data: 'opaque-123',
+          },
         }),
       ),
     )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
@@ -365,8 +404,16 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     const choice = await deepLinkChoices(handle.db, dl.account.id, dl.grant);
     expect(choice.exercises.length).toBeGreaterThan(2);
     const picked = choice.exercises.slice(0, 2);
-    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, ['no-such-exercise'], base))).toMatchObject({ check: 'exercise' });
-    const done = await completeDeepLink(handle.db, dl.account.id, dl.grant, picked.map((e) => e.slug), base);
+    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, ['no-such-exercise'], base))).toMatchObject({
+      check: 'exercise',
+    });
+    const done = await completeDeepLink(
+      handle.db,
+      dl.account.id,
+      dl.grant,
+      picked.map((e) => e.slug),
+      base,
+    );
     expect(done.returnUrl).toBe(`${lms.url}/deep-link-return`);
     const { payload, protectedHeader } = await jwtVerify(done.jwt, createLocalJWKSet(await toolJwks(handle.db)), {
       issuer: lms.clientId,
@@ -388,7 +435,9 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
       })),
     );
     // Used once.
-    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, [picked[0]!.slug], base))).toMatchObject({ check: 'deep-link' });
+    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, [picked[0]!.slug], base))).toMatchObject({
+      check: 'deep-link',
+    });
   });
 
   it('a student launching a linked exercise lands on it and its line item is recorded; AGS posts only changed scores, never staff, with a cached token', async () => {
@@ -401,13 +450,22 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
       await launch(
         as(student, learner, {
           [claim.custom]: { exercise: exercise!.slug },
-          [claim.ags]: { scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/score'], lineitems: lms.lineItemsUrl, lineitem: lineItemUrl },
+          [claim.ags]: {
+            scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/score'],
+            lineitems: lms.lineItemsUrl,
+            lineitem: lineItemUrl,
+          },
         }),
       ),
     )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
     expect(landed.redirect).toBe(`/exercises/${exercise!.slug}`);
     const [item] = await listLtiLineItemsOfContext(handle.db, context.id);
-    expect(item).toMatchObject({ url: lineItemUrl, resourceKind: 'exercise', resourceId: exercise!.exerciseId, scoreMaximum: exercise!.maxPoints });
+    expect(item).toMatchObject({
+      url: lineItemUrl,
+      resourceKind: 'exercise',
+      resourceId: exercise!.exerciseId,
+      scoreMaximum: exercise!.maxPoints,
+    });
 
     await passbackQueue(handle, { retryDelaySeconds: 1 });
     // Grades: the student 0.5, the instructor (staff: never sent) 1.
@@ -450,17 +508,24 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     const lineItemUrl = lms.lineItemUrl(`li-${uniqueSuffix()}`);
     const landed = (await completeLaunch(
       handle.db,
-      await launch(as(student, learner, { [claim.custom]: { exercise: exercise!.slug }, [claim.ags]: { scope: [], lineitem: lineItemUrl } })),
+      await launch(
+        as(student, learner, { [claim.custom]: { exercise: exercise!.slug }, [claim.ags]: { scope: [], lineitem: lineItemUrl } }),
+      ),
     )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
     await passbackQueue(handle, { retryDelaySeconds: 1 });
-    await handle.db.insert(gradeCells).values({ courseId, userId: landed.account.id, exerciseId: exercise!.exerciseId, bestScore: 0.25, attempts: 1 });
+    await handle.db
+      .insert(gradeCells)
+      .values({ courseId, userId: landed.account.id, exerciseId: exercise!.exerciseId, bestScore: 0.25, attempts: 1 });
     lms.failScores = [503];
     lms.revokeTokens();
     const before = lms.scores.length;
     expect(await queueContextScores(handle.db, context.id)).toBe(1);
     expect(await passbackRound(handle)).toBe(1);
     expect(lms.scores.length).toBe(before);
-    expect((await courseLtiStatus(handle.db, courseId)).scores[0]).toMatchObject({ status: 'queued', lastError: expect.stringContaining('503') });
+    expect((await courseLtiStatus(handle.db, courseId)).scores[0]).toMatchObject({
+      status: 'queued',
+      lastError: expect.stringContaining('503'),
+    });
     const deadline = Date.now() + 15_000;
     while (lms.scores.length === before && Date.now() < deadline) {
       await passbackRound(handle);
@@ -494,10 +559,10 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     const teacher = (await selectOptionalUserByEmail(handle.db, who.email))!;
     expect((await selectEnrollment(handle.db, teacher.id, courseId))?.role).toBe('instructor');
     // The newcomer's first launch takes up the pending enrollment.
-    const first = (await completeLaunch(handle.db, await launch(as({ sub: `sub-${uniqueSuffix()}`, email: newcomer, context: who.context }, learner)))) as Extract<
-      LaunchOutcome,
-      { kind: 'signed-in' }
-    >;
+    const first = (await completeLaunch(
+      handle.db,
+      await launch(as({ sub: `sub-${uniqueSuffix()}`, email: newcomer, context: who.context }, learner)),
+    )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
     expect((await selectEnrollment(handle.db, first.account.id, courseId))?.role).toBe('student');
     expect(await listCourseInvitations(handle.db, courseId)).toEqual([]);
   });
@@ -509,5 +574,4 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     expect(after[0]).toBe(kid);
     expect(after).toEqual(expect.arrayContaining(before));
   });
-
 });

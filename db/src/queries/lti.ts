@@ -124,7 +124,11 @@ export async function takeLtiLoginState(db: Database, state: string): Promise<ty
 /** Records a nonce; false when it was seen before (a replayed id_token). Expired nonces are forgotten. */
 export async function acceptLtiNonce(db: Database, platformId: string, nonce: string, expiresAt: Date): Promise<boolean> {
   await db.delete(ltiNonces).where(lt(ltiNonces.expiresAt, new Date()));
-  const rows = await db.insert(ltiNonces).values({ platformId, nonce, expiresAt }).onConflictDoNothing().returning({ nonce: ltiNonces.nonce });
+  const rows = await db
+    .insert(ltiNonces)
+    .values({ platformId, nonce, expiresAt })
+    .onConflictDoNothing()
+    .returning({ nonce: ltiNonces.nonce });
   return rows.length > 0;
 }
 
@@ -217,7 +221,10 @@ export async function markLtiRosterSynced(db: Database, id: string): Promise<voi
 
 // ---------------------------------------------------------------- line items
 
-export type LtiLineItemInput = Pick<LtiLineItem, 'contextId' | 'courseId' | 'resourceKind' | 'resourceId' | 'url' | 'scoreMaximum' | 'label'>;
+export type LtiLineItemInput = Pick<
+  LtiLineItem,
+  'contextId' | 'courseId' | 'resourceKind' | 'resourceId' | 'url' | 'scoreMaximum' | 'label'
+>;
 
 /** Records the line item of a resource in a context (a newer URL for the same resource replaces the old one). */
 export async function upsertLtiLineItem(db: Database, input: LtiLineItemInput): Promise<LtiLineItem> {

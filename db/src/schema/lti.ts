@@ -96,7 +96,10 @@ export const ltiContexts = pgTable(
     /** NRPS `context_memberships_url`, AGS `lineitems` URL and scopes, from the latest launch. */
     membershipsUrl: text('memberships_url'),
     lineItemsUrl: text('line_items_url'),
-    agsScopes: text('ags_scopes').array().notNull().default(sql`'{}'::text[]`),
+    agsScopes: text('ags_scopes')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     linkedAt: timestamp('linked_at', { withTimezone: true }),
     rosterSyncedAt: timestamp('roster_synced_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -14,7 +14,15 @@
  * Exit codes: 0 done, 2 bad usage, 3 the embedded database is in use, 4 unusable configuration, 1 anything else.
  */
 import { z } from 'zod';
-import { createDb, DatabaseLockedError, insertUser, upsertLtiPlatform, selectOptionalUserByEmail, updateUserSiteRights, type Database } from '@deltalab/db';
+import {
+  createDb,
+  DatabaseLockedError,
+  insertUser,
+  upsertLtiPlatform,
+  selectOptionalUserByEmail,
+  updateUserSiteRights,
+  type Database,
+} from '@deltalab/db';
 import { dataDir, env, getAuthSecret, isEmbeddedDb } from '../env';
 import { emailInput } from './services/forms/emailInput';
 import { issuePasswordLink, passwordLinkValidMs } from './services/accounts/passwordLinks';

@@ -80,7 +80,9 @@ export class PlatformSimulator {
 
   async start(): Promise<this> {
     this.keys = [await newKey()];
-    this.server = createServer((req, res) => void this.handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) })));
+    this.server = createServer(
+      (req, res) => void this.handle(req, res).catch((error: unknown) => send(res, 500, { error: String(error) })),
+    );
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     return this;
@@ -127,10 +129,7 @@ export class PlatformSimulator {
       'https://purl.imsglobal.org/spec/lti/claim/roles': ['http://purl.imsglobal.org/vocab/lis/v2/membership#Learner'],
       'https://purl.imsglobal.org/spec/lti/claim/context': { id: 'course-1', title: 'Neural Networks 101', label: 'NN101' },
       'https://purl.imsglobal.org/spec/lti-ags/claim/endpoint': {
-        scope: [
-          'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem',
-          'https://purl.imsglobal.org/spec/lti-ags/scope/score',
-        ],
+        scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/lineitem', 'https://purl.imsglobal.org/spec/lti-ags/scope/score'],
         lineitems: this.lineItemsUrl,
       },
       'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice': {
@@ -167,7 +166,11 @@ export class PlatformSimulator {
         if (req.headers['content-type'] !== 'application/vnd.ims.lis.v1.score+json') return send(res, 415, { error: 'wrong content type' });
         const failure = this.failScores.shift();
         if (failure) return send(res, failure, { error: 'injected failure' });
-        this.scores.push({ lineItem: decodeURIComponent(score[1]!), body: JSON.parse(body) as Record<string, unknown>, token: req.headers.authorization! });
+        this.scores.push({
+          lineItem: decodeURIComponent(score[1]!),
+          body: JSON.parse(body) as Record<string, unknown>,
+          token: req.headers.authorization!,
+        });
         return send(res, 200, {});
       }
       if (req.method === 'GET' && url.pathname === '/courses/1/memberships') {

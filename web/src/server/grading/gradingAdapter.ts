@@ -91,7 +91,10 @@ export function gradingStore(db: Database): GradingStore<SiteClaim> {
       const items = outcomes.filter((o) => o.claim.target === 'regrade');
       await recordGradingOutcomes(db, submissions.map(toRecord));
       // LTI grade passback (issue 20): queues the scores that changed for the LMS; never fails or holds up grading.
-      void afterGradesRecorded(db, submissions.map((o) => o.claim.submissionId));
+      void afterGradesRecorded(
+        db,
+        submissions.map((o) => o.claim.submissionId),
+      );
       if (items.length > 0) await recordRegradeOutcomes(db, items.map(toRegradeRecord));
     },
     async countChildDeath(jobId) {

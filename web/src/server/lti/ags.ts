@@ -53,7 +53,7 @@ async function clientAssertion(db: Database, platform: LtiPlatform): Promise<str
 }
 
 /** An access token for these scopes (cached until 30 s before it expires). */
-export async function accessToken(db: Database, platform: LtiPlatform, wanted: string[]): Promise<string> {
+async function accessToken(db: Database, platform: LtiPlatform, wanted: string[]): Promise<string> {
   const scope = [...wanted].sort().join(' ');
   const cacheKey = `${platform.id} ${scope}`;
   const cached = tokens.get(cacheKey);
@@ -65,7 +65,11 @@ export async function accessToken(db: Database, platform: LtiPlatform, wanted: s
     scope,
   });
   tokenRequests.count++;
-  const response = await call(platform.tokenUrl, { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body });
+  const response = await call(platform.tokenUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body,
+  });
   if (!response.ok)
     throw new ServiceError(
       `The platform's token endpoint refused the tool (${response.status}): ${(await response.text()).slice(0, 300)}`,
@@ -106,7 +110,7 @@ export async function serviceRequest(
 }
 
 /** `<line item URL>/scores`, keeping the line item URL's query string where the spec says (after the path). */
-export function scoresUrl(lineItemUrl: string): string {
+function scoresUrl(lineItemUrl: string): string {
   const url = new URL(lineItemUrl);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}/scores`;
   return url.toString();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** The LTI 1.3 claim names (IMS LTI Core 1.3, Deep Linking 2.0, AGS 2.0, NRPS 2.0). */
-export const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
+const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
 export const claim = {
   messageType: `${LTI}message_type`,
   version: `${LTI}version`,
@@ -44,9 +44,7 @@ export const launchClaims = z.object({
       data: z.string().max(4096).optional(),
     })
     .optional(),
-  [claim.ags]: z
-    .object({ scope: z.array(z.string()).default([]), lineitems: z.url().optional(), lineitem: z.url().optional() })
-    .optional(),
+  [claim.ags]: z.object({ scope: z.array(z.string()).default([]), lineitems: z.url().optional(), lineitem: z.url().optional() }).optional(),
   [claim.nrps]: z.object({ context_memberships_url: z.url() }).optional(),
 });
 

@@ -73,7 +73,10 @@ export async function sendGradesNow(db: Database, courseId: string): Promise<{ q
 }
 
 /** "Sync roster now": every linked LMS course with a roster service. */
-export async function syncCourseRoster(db: Database, courseId: string): Promise<{ title: string; report?: RosterSyncReport; problem?: string }[]> {
+export async function syncCourseRoster(
+  db: Database,
+  courseId: string,
+): Promise<{ title: string; report?: RosterSyncReport; problem?: string }[]> {
   const out: { title: string; report?: RosterSyncReport; problem?: string }[] = [];
   for (const context of await listLtiContextsOfCourse(db, courseId)) {
     if (!context.membershipsUrl) continue;

@@ -50,4 +50,3 @@ export async function deepLinkingResponse(
     .setExpirationTime('5m')
     .sign(key);
 }
-

@@ -19,7 +19,7 @@ import { postScore, ServiceError } from './ags';
  * 80 s). `lti_scores` holds one row per (line item, student): a new grade queues a job only when the score differs
  * from the one queued or last acknowledged. Course staff, test students and dropped students are never sent.
  */
-export const PASSBACK_QUEUE = 'lti-score';
+const PASSBACK_QUEUE = 'lti-score';
 
 const holder = globalThis as typeof globalThis & {
   __deltalabPassback?: { handle: DbHandle; queue: Promise<GradingQueue>; stopWorker?: () => Promise<void> };
@@ -78,15 +78,22 @@ export async function queueContextScores(db: Database, contextId: string, option
 }
 
 /** One job: posts the row's score as it is now. 'retry' hands the job back to the queue's backoff. */
-export async function processScoreJob(db: Database, jobId: string, final: boolean): Promise<'sent' | 'retry' | 'failed' | 'gone'> {
+async function processScoreJob(db: Database, jobId: string, final: boolean): Promise<'sent' | 'retry' | 'failed' | 'gone'> {
   const job = await selectLtiScoreJob(db, jobId);
   if (!job) return 'gone'; // superseded by a newer score (its own job sends that), or the line item went away
   if (!job.sub) {
-    await recordLtiScoreOutcome(db, jobId, { failed: 'This student has never launched from this LMS: the platform does not know their id here.', final: true });
+    await recordLtiScoreOutcome(db, jobId, {
+      failed: 'This student has never launched from this LMS: the platform does not know their id here.',
+      final: true,
+    });
     return 'failed';
   }
   try {
-    await postScore(db, job.platform, job.lineItem.url, { sub: job.sub, scoreGiven: job.score.scoreGiven, scoreMaximum: job.score.scoreMaximum });
+    await postScore(db, job.platform, job.lineItem.url, {
+      sub: job.sub,
+      scoreGiven: job.score.scoreGiven,
+      scoreMaximum: job.score.scoreMaximum,
+    });
     await recordLtiScoreOutcome(db, jobId, { sent: job.score.scoreGiven });
     return 'sent';
   } catch (error) {

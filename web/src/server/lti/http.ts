@@ -12,9 +12,14 @@ import { LaunchRefusal } from './verifyLaunch';
 export async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/x-www-form-urlencoded\b/i.test(type))
-    throw new LaunchRefusal('request', `This address takes a form post (application/x-www-form-urlencoded), not ${type || 'a body without a type'}.`, 415);
+    throw new LaunchRefusal(
+      'request',
+      `This address takes a form post (application/x-www-form-urlencoded), not ${type || 'a body without a type'}.`,
+      415,
+    );
   const read = await readBodyText(request);
-  if (!read.ok) throw new LaunchRefusal('request', read.problem === 'too large' ? 'The form is over 1 MB.' : 'The form is not valid UTF-8.', 400);
+  if (!read.ok)
+    throw new LaunchRefusal('request', read.problem === 'too large' ? 'The form is over 1 MB.' : 'The form is not valid UTF-8.', 400);
   return new URLSearchParams(read.text);
 }
 

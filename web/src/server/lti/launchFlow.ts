@@ -28,8 +28,7 @@ import { LaunchRefusal, type VerifiedLaunch } from './verifyLaunch';
 
 /** Where a verified launch ends: signed in and sent somewhere, or a page saying the course is not set up. */
 export type LaunchOutcome =
-  | { kind: 'signed-in'; account: User; redirect: string; grant: LaunchGrant }
-  | { kind: 'not-set-up'; contextTitle: string };
+  { kind: 'signed-in'; account: User; redirect: string; grant: LaunchGrant } | { kind: 'not-set-up'; contextTitle: string };
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -45,7 +44,7 @@ function nameOf(claims: VerifiedLaunch['claims'], email: string): string {
  * now on; else a new account (no password: it signs in through the LMS, or sets one with a reset link). Without an
  * email the new account gets an address of its own that mails nothing (`…@<issuer host>.lti.invalid`).
  */
-export async function accountOfLaunch(db: Database, launch: VerifiedLaunch): Promise<User> {
+async function accountOfLaunch(db: Database, launch: VerifiedLaunch): Promise<User> {
   const { platform, claims } = launch;
   const linked = await selectLtiUserId(db, platform.id, claims.sub);
   let user = linked ? await selectOptionalUserById(db, linked) : undefined;
@@ -137,8 +136,7 @@ async function enterLinkedCourse(
   const enrollment = await selectEnrollment(db, userId, courseId);
   const course = await selectOptionalCourseById(db, courseId);
   const standing = enrollment && course ? { role: enrollment.role, dropped: !!enrollment.droppedAt, archived: !!course.archivedAt } : null;
-  if (launch?.messageType === 'LtiDeepLinkingRequest')
-    return courseCan(standing, 'lti.deepLink') ? '/api/lti/deep-link' : '/course';
+  if (launch?.messageType === 'LtiDeepLinkingRequest') return courseCan(standing, 'lti.deepLink') ? '/api/lti/deep-link' : '/course';
   const slug = launch ? exerciseSlugOf(launch) : null;
   if (slug) {
     const exercise = (await courseColumns(db, courseId, { includeUnpublished: true })).find((e) => e.slug === slug);

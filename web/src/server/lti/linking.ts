@@ -81,7 +81,8 @@ export async function linkContext(db: Database, userId: string, grant: LaunchGra
     if (!choice || !/^[0-9a-f-]{36}$/.test(choice)) throw new LtiStepRefusal('course', 'Choose a course to link, or a new one.', 400);
     const course = await selectOptionalCourseById(db, choice);
     const enrollment = course ? await selectEnrollment(db, userId, course.id) : undefined;
-    const standing = enrollment && course ? { role: enrollment.role, dropped: !!enrollment.droppedAt, archived: !!course.archivedAt } : null;
+    const standing =
+      enrollment && course ? { role: enrollment.role, dropped: !!enrollment.droppedAt, archived: !!course.archivedAt } : null;
     if (!course || !courseCan(standing, 'lti.link'))
       throw new LtiStepRefusal('course', refusal({ site: null, course: standing }, 'lti.link', course?.title ?? 'that course'), 403);
     courseId = course.id;
@@ -94,7 +95,13 @@ export async function linkContext(db: Database, userId: string, grant: LaunchGra
 async function createCourseForContext(db: Database, context: LtiContext, userId: string): Promise<string> {
   const catalogue = loadExercises();
   return db.transaction(async (tx) => {
-    const base = (context.title.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 40) || 'lms-course');
+    const base =
+      context.title
+        .toLowerCase()
+        .normalize('NFKD')
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '')
+        .slice(0, 40) || 'lms-course';
     for (let i = 0; i < 20; i++) {
       const slug = i === 0 ? base : `${base}-${i + 1}`;
       const joinCode = `LTI-${randomBytes(4).toString('hex').toUpperCase()}`;
@@ -120,7 +127,11 @@ async function deepLinkContext(db: Database, userId: string, grant: LaunchGrant 
   const context = await contextOfGrant(db, userId, grant);
   const request = grant!.deepLinkId ? await selectOptionalLtiDeepLink(db, grant!.deepLinkId) : undefined;
   if (!request || request.userId !== userId)
-    throw new LtiStepRefusal('deep-link', 'This deep-linking request is used or expired: choose "add external tool" in the LMS again.', 410);
+    throw new LtiStepRefusal(
+      'deep-link',
+      'This deep-linking request is used or expired: choose "add external tool" in the LMS again.',
+      410,
+    );
   if (!context.courseId) throw new LtiStepRefusal('link', 'Link this LMS course to a Deltalab course first.', 409);
   const course = (await selectOptionalCourseById(db, context.courseId))!;
   const enrollment = await selectEnrollment(db, userId, course.id);
@@ -153,7 +164,8 @@ export async function completeDeepLink(
   const { context, request, exercises } = await deepLinkContext(db, userId, grant);
   const unknown = slugs.filter((s) => !exercises.some((e) => e.slug === s));
   if (unknown.length > 0) throw new LtiStepRefusal('exercise', `Not an exercise of this course: ${unknown.join(', ')}.`, 400);
-  if (request.acceptMultiple !== 1 && slugs.length > 1) throw new LtiStepRefusal('exercise', 'The LMS takes one item here: pick one exercise.', 400);
+  if (request.acceptMultiple !== 1 && slugs.length > 1)
+    throw new LtiStepRefusal('exercise', 'The LMS takes one item here: pick one exercise.', 400);
   const picked = exercises
     .filter((e) => slugs.includes(e.slug))
     .map((e) => ({ exerciseId: e.exerciseId, slug: e.slug, title: e.title, maxPoints: e.maxPoints }));

@@ -69,7 +69,8 @@ async function fetchMembers(db: Database, platform: Parameters<typeof serviceReq
 export async function syncRoster(db: Database, contextId: string): Promise<RosterSyncReport> {
   const context = await selectOptionalLtiContext(db, contextId);
   if (!context?.courseId) throw new ServiceError('This LMS course is not linked to a Deltalab course.', false);
-  if (!context.membershipsUrl) throw new ServiceError('The LMS has not offered its roster (no Names and Role service) for this course.', false);
+  if (!context.membershipsUrl)
+    throw new ServiceError('The LMS has not offered its roster (no Names and Role service) for this course.', false);
   const platform = (await selectOptionalLtiPlatform(db, context.platformId))!;
   const courseId = context.courseId;
   const { members, skipped } = await fetchMembers(db, platform, context.membershipsUrl);
@@ -102,9 +103,15 @@ export async function syncRoster(db: Database, contextId: string): Promise<Roste
       if (outcome === 'enrolled') report.enrolled++;
       if (outcome === 'changed') report.changed++;
     } else if (email && !courseCan({ role, dropped: false, archived: false }, 'course.dashboard.view')) {
-      if ((await upsertStudentInvitation(db, { courseId, email, name: m.name ?? null, tokenHash: newSecret().hash, invitedBy: null })) === 'invited')
+      if (
+        (await upsertStudentInvitation(db, { courseId, email, name: m.name ?? null, tokenHash: newSecret().hash, invitedBy: null })) ===
+        'invited'
+      )
         report.pending++;
-    } else report.skipped.push(`${m.name ?? m.user_id}: ${email ? 'staff without a Deltalab account (they join at their first launch)' : 'no email'}`);
+    } else
+      report.skipped.push(
+        `${m.name ?? m.user_id}: ${email ? 'staff without a Deltalab account (they join at their first launch)' : 'no email'}`,
+      );
   }
   for (const member of await listCourseMembersOnPlatform(db, courseId, platform.id)) {
     if (!listed.has(member.sub) && !member.droppedAt && (await dropIfStudent(db, courseId, member.userId))) report.dropped++;

@@ -70,7 +70,12 @@ export function canvasConfig(baseUrl: string) {
         settings: {
           text: 'Deltalab',
           placements: [
-            { placement: 'assignment_selection', message_type: 'LtiDeepLinkingRequest', target_link_uri: launch, text: 'Deltalab exercise' },
+            {
+              placement: 'assignment_selection',
+              message_type: 'LtiDeepLinkingRequest',
+              target_link_uri: launch,
+              text: 'Deltalab exercise',
+            },
             { placement: 'link_selection', message_type: 'LtiDeepLinkingRequest', target_link_uri: launch, text: 'Deltalab exercise' },
             {
               placement: 'course_navigation',

@@ -37,7 +37,7 @@ export class LaunchRefusal extends Error {
 }
 
 /** How far the platform's clock may be from ours (exp, iat). */
-export const CLOCK_SKEW_SECONDS = 60;
+const CLOCK_SKEW_SECONDS = 60;
 /** An id_token older than this (by its iat) is refused even if its exp is later. */
 const MAX_TOKEN_AGE_SECONDS = 600;
 
@@ -59,10 +59,7 @@ export async function verifyLaunch(db: Database, form: { idToken: string | null;
   if (!form.state) throw new LaunchRefusal('state', 'The launch carries no state: start it from the LMS (the login step sets one).');
   const login = await takeLtiLoginState(db, form.state);
   if (!login)
-    throw new LaunchRefusal(
-      'state',
-      'The launch’s state is unknown, already used or expired (10 minutes): launch again from the LMS.',
-    );
+    throw new LaunchRefusal('state', 'The launch’s state is unknown, already used or expired (10 minutes): launch again from the LMS.');
   const platform = await selectOptionalLtiPlatform(db, login.platformId);
   if (!platform) throw new LaunchRefusal('state', 'The platform of this launch is no longer registered.');
 
@@ -74,12 +71,21 @@ export async function verifyLaunch(db: Database, form: { idToken: string | null;
     throw new LaunchRefusal('token', 'The id_token is not a well-formed JWT.');
   }
   if (unverified.iss !== platform.issuer)
-    throw new LaunchRefusal('issuer', `The id_token's issuer (iss) is "${String(unverified.iss)}", not "${platform.issuer}", which started this login.`);
+    throw new LaunchRefusal(
+      'issuer',
+      `The id_token's issuer (iss) is "${String(unverified.iss)}", not "${platform.issuer}", which started this login.`,
+    );
   const aud = Array.isArray(unverified.aud) ? unverified.aud : [unverified.aud];
   if (!aud.includes(platform.clientId))
-    throw new LaunchRefusal('audience', `The id_token's audience (aud) ${JSON.stringify(unverified.aud)} does not include this tool's client id "${platform.clientId}".`);
+    throw new LaunchRefusal(
+      'audience',
+      `The id_token's audience (aud) ${JSON.stringify(unverified.aud)} does not include this tool's client id "${platform.clientId}".`,
+    );
   if ((aud.length > 1 || unverified.azp !== undefined) && unverified.azp !== platform.clientId)
-    throw new LaunchRefusal('azp', `The id_token's authorized party (azp) is ${JSON.stringify(unverified.azp ?? null)}, not this tool's client id "${platform.clientId}".`);
+    throw new LaunchRefusal(
+      'azp',
+      `The id_token's authorized party (azp) is ${JSON.stringify(unverified.azp ?? null)}, not this tool's client id "${platform.clientId}".`,
+    );
 
   let payload: Record<string, unknown>;
   try {
@@ -96,7 +102,10 @@ export async function verifyLaunch(db: Database, form: { idToken: string | null;
   }
   const iat = payload.iat as number;
   if (iat > Date.now() / 1000 + CLOCK_SKEW_SECONDS)
-    throw new LaunchRefusal('issued-at', `The id_token was issued in the future (iat ${new Date(iat * 1000).toISOString()}): check the platform's clock.`);
+    throw new LaunchRefusal(
+      'issued-at',
+      `The id_token was issued in the future (iat ${new Date(iat * 1000).toISOString()}): check the platform's clock.`,
+    );
 
   if (payload.nonce !== login.nonce)
     throw new LaunchRefusal('nonce', 'The id_token’s nonce is not the one this login sent: launch again from the LMS.');
@@ -125,7 +134,10 @@ export async function verifyLaunch(db: Database, form: { idToken: string | null;
   const parsed = launchClaims.safeParse(payload);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new LaunchRefusal('claims', `A claim the launch needs is missing or malformed: ${issue.message} (at ${issue.path.join('.') || 'the token'}).`);
+    throw new LaunchRefusal(
+      'claims',
+      `A claim the launch needs is missing or malformed: ${issue.message} (at ${issue.path.join('.') || 'the token'}).`,
+    );
   }
   const claims = parsed.data;
   if (messageType === 'LtiResourceLinkRequest' && !claims[claim.resourceLink])
@@ -139,8 +151,12 @@ function refusalOf(error: unknown): LaunchRefusal {
   if (error instanceof LaunchRefusal) return error;
   if (error instanceof PlatformKeysError) return new LaunchRefusal(error.check, error.message, error.check === 'jwks' ? 502 : 400);
   if (error instanceof errors.JWTExpired && error.claim === 'iat')
-    return new LaunchRefusal('issued-at', `The id_token was issued over ${MAX_TOKEN_AGE_SECONDS / 60} minutes ago (iat): launch again from the LMS.`);
-  if (error instanceof errors.JWTExpired) return new LaunchRefusal('expiry', `The id_token expired (exp): ${error.message}. Launch again from the LMS.`);
+    return new LaunchRefusal(
+      'issued-at',
+      `The id_token was issued over ${MAX_TOKEN_AGE_SECONDS / 60} minutes ago (iat): launch again from the LMS.`,
+    );
+  if (error instanceof errors.JWTExpired)
+    return new LaunchRefusal('expiry', `The id_token expired (exp): ${error.message}. Launch again from the LMS.`);
   if (error instanceof errors.JWSSignatureVerificationFailed)
     return new LaunchRefusal('signature', 'The id_token’s signature does not verify against the platform’s public keys.');
   if (error instanceof errors.JOSEAlgNotAllowed)
