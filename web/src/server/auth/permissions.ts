@@ -56,8 +56,8 @@ export const coursePermissions = {
    */
   'lti.link': { roles: instructors, does: 'link it to an LMS course', writes: true },
   'lti.deepLink': { roles: instructors, does: 'add its exercises to the LMS', writes: true },
-  /** Send grades to the LMS now (the queue sends them anyway as they change) and see what was sent. */
-  'lti.grades.send': { roles: staff, does: 'send its grades to the LMS', writes: true },
+  /** Send grades to the LMS now (the queue sends them anyway as they change) and see what was sent; an archived course too. */
+  'lti.grades.send': { roles: staff, does: 'send its grades to the LMS' },
   /** Bring the roster in step with the LMS's (NRPS) now (it also runs daily). */
   'lti.roster.sync': { roles: staff, does: 'sync its roster with the LMS', writes: true },
 } as const satisfies Record<string, CoursePermissionRule>;

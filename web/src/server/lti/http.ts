@@ -2,25 +2,40 @@ import 'server-only';
 import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { databaseFault } from '../databaseUnavailable';
-import { readBodyText } from '../../lib/requestBody';
+import { jsonError } from '../api';
+import { readBodyText, tooLargeMessage } from '../../lib/requestBody';
 import { LAUNCH_GRANT_COOKIE, readLaunchGrant, type LaunchGrant } from './ltiSession';
 import { LtiStepRefusal } from './linking';
 import { refusalPage } from './page';
 import { LaunchRefusal } from './verifyLaunch';
 
+/**
+ * A request that is no browser's form post (an API client's JSON, a body over 1 MB or not UTF-8, a NUL): answered in
+ * JSON with the reason, like the rest of the API, since no LMS or browser sends it.
+ */
+class NotAForm extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message);
+  }
+}
+
 /** A form post's fields (application/x-www-form-urlencoded, at most 1 MB of UTF-8); repeated names keep every value. */
 export async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/x-www-form-urlencoded\b/i.test(type))
-    throw new LaunchRefusal(
-      'request',
-      `This address takes a form post (application/x-www-form-urlencoded), not ${type || 'a body without a type'}.`,
-      415,
-    );
+    throw new NotAForm(`This address takes a form post (application/x-www-form-urlencoded), not ${type || 'a body without a type'}.`, 415);
   const read = await readBodyText(request);
   if (!read.ok)
-    throw new LaunchRefusal('request', read.problem === 'too large' ? 'The form is over 1 MB.' : 'The form is not valid UTF-8.', 400);
-  return new URLSearchParams(read.text);
+    throw read.problem === 'too large'
+      ? new NotAForm(tooLargeMessage(read.bytes), 413)
+      : new NotAForm(`The form is not valid UTF-8 (first bad byte at offset ${read.offset}).`, 400);
+  const form = new URLSearchParams(read.text);
+  for (const [key, value] of form)
+    if (key.includes('\u0000') || value.includes('\u0000')) throw new NotAForm('The form holds a NUL character.', 400);
+  return form;
 }
 
 /** The launch grant the browser carries (set by the launch). */
@@ -33,6 +48,8 @@ export async function ltiPage(body: () => Promise<Response>): Promise<Response> 
   try {
     return await body();
   } catch (error) {
+    if (error instanceof NotAForm)
+      return jsonError(error.status, error.status === 413 ? 'body-too-large' : 'invalid-request', error.message);
     if (error instanceof LaunchRefusal || error instanceof LtiStepRefusal) return refusalPage(error.check, error.message, error.status);
     const fault = databaseFault(error);
     if (fault) return refusalPage('database', fault.message, fault.status);

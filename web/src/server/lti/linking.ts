@@ -35,11 +35,17 @@ export class LtiStepRefusal extends Error {
   }
 }
 
-/** The launch grant must be this signed-in user's, for a context that still exists. */
-async function contextOfGrant(db: Database, userId: string, grant: LaunchGrant | null): Promise<LtiContext> {
+/** The launch grant must be this signed-in user's (a launch from the LMS just before, in this browser). */
+export function requireGrant(userId: string, grant: LaunchGrant | null): LaunchGrant {
   if (!grant || grant.userId !== userId)
     throw new LtiStepRefusal('launch', 'This page follows a launch from the LMS: launch Deltalab from your LMS course again.', 403);
-  const context = await selectOptionalLtiContext(db, grant.contextId);
+  return grant;
+}
+
+/** The launch grant must be this signed-in user's, for a context that still exists. */
+async function contextOfGrant(db: Database, userId: string, grant: LaunchGrant | null): Promise<LtiContext> {
+  requireGrant(userId, grant);
+  const context = await selectOptionalLtiContext(db, grant!.contextId);
   if (!context) throw new LtiStepRefusal('launch', 'This LMS course is no longer known: launch again from the LMS.', 404);
   return context;
 }

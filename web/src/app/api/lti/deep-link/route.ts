@@ -1,7 +1,7 @@
 import { getSessionUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { launchGrant, ltiPage, readForm } from '@/server/lti/http';
-import { completeDeepLink, deepLinkChoices, LtiStepRefusal } from '@/server/lti/linking';
+import { completeDeepLink, deepLinkChoices, LtiStepRefusal, requireGrant } from '@/server/lti/linking';
 import { escapeHtml, htmlPage } from '@/server/lti/page';
 import { siteUrl } from '@/server/siteUrl';
 
@@ -38,10 +38,11 @@ ${items || '<p>This course has no published exercises.</p>'}
 export async function POST(request: Request) {
   return ltiPage(async () => {
     const user = await signedIn();
+    const grant = requireGrant(user.id, await launchGrant());
     const form = await readForm(request);
     const slugs = form.getAll('exercise');
     if (slugs.length === 0) throw new LtiStepRefusal('exercise', 'Pick at least one exercise.', 400);
-    const done = await completeDeepLink(await getDb(), user.id, await launchGrant(), slugs, await siteUrl());
+    const done = await completeDeepLink(await getDb(), user.id, grant, slugs, await siteUrl());
     return htmlPage(
       'Return to the LMS',
       `<p>${done.count} exercise${done.count === 1 ? '' : 's'} chosen.</p>

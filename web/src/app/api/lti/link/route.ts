@@ -1,7 +1,7 @@
 import { getSessionUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
 import { launchGrant, ltiPage, readForm, seeOther } from '@/server/lti/http';
-import { linkChoices, linkContext, LtiStepRefusal } from '@/server/lti/linking';
+import { linkChoices, linkContext, LtiStepRefusal, requireGrant } from '@/server/lti/linking';
 import { escapeHtml, htmlPage } from '@/server/lti/page';
 import { siteUrl } from '@/server/siteUrl';
 
@@ -38,8 +38,9 @@ ${options}
 export async function POST(request: Request) {
   return ltiPage(async () => {
     const user = await signedIn();
+    const grant = requireGrant(user.id, await launchGrant());
     const form = await readForm(request);
-    const next = await linkContext(await getDb(), user.id, await launchGrant(), form.get('course'));
+    const next = await linkContext(await getDb(), user.id, grant, form.get('course'));
     return seeOther(await siteUrl(), next);
   });
 }
