@@ -210,6 +210,13 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
       expect(jwksFetchCount.get(lms.jwksUrl)).toBe(before! + 1);
     });
 
+    it('refuses an id_token whose header names no kid', async () => {
+      expect(await refused(launch({}, { kid: '' }))).toMatchObject({
+        check: 'kid',
+        message: expect.stringContaining('names no key (kid)'),
+      });
+    });
+
     it('keeps the platform’s JWKS cached, and refetches it when the platform rotates its keys', async () => {
       await launch();
       await launch();
@@ -359,6 +366,16 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
       >;
       expect((await selectEnrollment(handle.db, taIn.account.id, course.id))?.role).toBe('teaching-assistant');
       expect(taIn.redirect).toBe('/instructor');
+    });
+
+    it('a launch without email or name (no PII) still signs a user in, with an address that mails nothing', async () => {
+      const who = fresh();
+      const outcome = (await completeLaunch(
+        handle.db,
+        await launch({ ...as(who, instructor), email: undefined, name: undefined }),
+      )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
+      expect(outcome.account.email).toMatch(/^lti-[0-9a-f]{20}@127\.0\.0\.1\.lti\.invalid$/);
+      expect(outcome.account.name).toMatch(/^lti-/);
     });
 
     it('refuses a launch whose roles Deltalab does not know, naming them', async () => {

@@ -51,6 +51,10 @@ export class PlatformSimulator {
   failScores: number[] = [];
   /** Where the tool's public keys come from (a function: in vitest the tool has no server of its own). */
   toolJwks: () => Promise<JSONWebKeySet> = async () => ({ keys: [] });
+  /** Deep-linking responses the tool's page posted back (their JWT, verified against the tool's JWKS). */
+  readonly deepLinkResponses: Record<string, unknown>[] = [];
+  /** Launches a browser starts at /start/<hint>: the claims of that user's id_token. */
+  private launches = new Map<string, Record<string, unknown>>();
   private keys: Key[] = [];
   private server: Server | null = null;
   private tokens = new Map<string, { scopes: string[]; expiresAt: number }>();
@@ -153,6 +157,9 @@ export class PlatformSimulator {
       return send(res, 200, { keys: this.keys.map((k) => k.publicJwk) });
     }
     if (req.method === 'POST' && url.pathname === '/token') return this.token(res, new URLSearchParams(body));
+    if (req.method === 'GET' && url.pathname.startsWith('/start/')) return this.startLaunch(res, decodeURIComponent(url.pathname.slice(7)));
+    if (req.method === 'GET' && url.pathname === '/auth') return this.authorize(res, url.searchParams);
+    if (req.method === 'POST' && url.pathname === '/deep-link-return') return this.deepLinkReturn(res, new URLSearchParams(body));
     if (url.pathname.startsWith('/courses/1/')) {
       const scopes = this.bearer(req);
       if (!scopes) return send(res, 401, { error: 'invalid_token' });
@@ -184,6 +191,71 @@ export class PlatformSimulator {
       }
     }
     send(res, 404, { error: `no ${req.method} ${url.pathname}` });
+  }
+
+  /**
+   * A link in the simulated LMS: `/start/<hint>` begins the OIDC login at the tool (third-party initiated) for a user
+   * whose id_token will carry `claims` (over the default launch). Returns the link to open in the browser.
+   */
+  launchLink(toolBaseUrl: string, claims: Record<string, unknown>): string {
+    const hint = randomUUID();
+    this.launches.set(hint, { ...claims, __tool: toolBaseUrl });
+    return `${this.url}/start/${hint}`;
+  }
+
+  private startLaunch(res: ServerResponse, hint: string): void {
+    const launch = this.launches.get(hint);
+    if (!launch) return send(res, 404, { error: 'no such launch' });
+    const tool = String(launch.__tool);
+    const login = new URL(`${tool}/api/lti/login`);
+    login.search = new URLSearchParams({
+      iss: this.issuer,
+      login_hint: hint,
+      target_link_uri: `${tool}/api/lti/launch`,
+      client_id: this.clientId,
+      lti_deployment_id: this.deploymentId,
+    }).toString();
+    res.writeHead(302, { Location: login.toString() });
+    res.end();
+  }
+
+  /** The authorisation endpoint: checks the tool's request and form-posts the id_token back (as an LMS page does). */
+  private async authorize(res: ServerResponse, query: URLSearchParams): Promise<void> {
+    const launch = this.launches.get(query.get('login_hint') ?? '');
+    const problems = [
+      query.get('client_id') !== this.clientId && 'client_id',
+      query.get('response_type') !== 'id_token' && 'response_type',
+      query.get('response_mode') !== 'form_post' && 'response_mode',
+      query.get('scope') !== 'openid' && 'scope',
+      !query.get('nonce') && 'nonce',
+      !query.get('state') && 'state',
+      !launch && 'login_hint',
+      launch && query.get('redirect_uri') !== `${String(launch.__tool)}/api/lti/launch` && 'redirect_uri',
+    ].filter(Boolean);
+    if (problems.length > 0 || !launch) return send(res, 400, { error: 'invalid_request', problems });
+    const { __tool, ...claims } = launch;
+    void __tool;
+    const token = await this.idToken(query.get('nonce')!, claims);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><head><title>Simulated LMS</title></head><body>
+<form id="launch" method="post" action="${escape(query.get('redirect_uri')!)}">
+<input type="hidden" name="id_token" value="${escape(token)}"><input type="hidden" name="state" value="${escape(query.get('state')!)}">
+<button type="submit">Continue to the tool</button></form>
+<script>document.getElementById('launch').submit();</script></body></html>`);
+  }
+
+  private async deepLinkReturn(res: ServerResponse, form: URLSearchParams): Promise<void> {
+    try {
+      const { payload } = await jwtVerify(form.get('JWT') ?? '', createLocalJWKSet(await this.toolJwks()), {
+        issuer: this.clientId,
+        audience: this.issuer,
+      });
+      this.deepLinkResponses.push(payload);
+    } catch (error) {
+      return send(res, 400, { error: (error as Error).message });
+    }
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end('<!doctype html><html lang="en"><head><title>Simulated LMS</title></head><body><h1>Items added</h1></body></html>');
   }
 
   private async token(res: ServerResponse, form: URLSearchParams): Promise<void> {
@@ -220,6 +292,10 @@ export class PlatformSimulator {
   revokeTokens(): void {
     this.tokens.clear();
   }
+}
+
+function escape(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -64,12 +64,14 @@ export async function verifyLaunch(db: Database, form: { idToken: string | null;
   if (!platform) throw new LaunchRefusal('state', 'The platform of this launch is no longer registered.');
 
   let unverified: ReturnType<typeof decodeJwt>;
+  let kid: string | undefined;
   try {
-    decodeProtectedHeader(form.idToken);
+    kid = decodeProtectedHeader(form.idToken).kid;
     unverified = decodeJwt(form.idToken);
   } catch {
     throw new LaunchRefusal('token', 'The id_token is not a well-formed JWT.');
   }
+  if (!kid) throw new LaunchRefusal('kid', 'The id_token’s header names no key (kid): the platform must say which of its keys signed it.');
   if (unverified.iss !== platform.issuer)
     throw new LaunchRefusal(
       'issuer',
