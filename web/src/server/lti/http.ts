@@ -22,10 +22,12 @@ class NotAForm extends Error {
   }
 }
 
+const FORM_TYPE = /^application\/x-www-form-urlencoded\b/i;
+
 /** A form post's fields (application/x-www-form-urlencoded, at most 1 MB of UTF-8); repeated names keep every value. */
 export async function readForm(request: Request): Promise<URLSearchParams> {
   const type = request.headers.get('content-type') ?? '';
-  if (!/^application\/x-www-form-urlencoded\b/i.test(type))
+  if (!FORM_TYPE.test(type))
     throw new NotAForm(`This address takes a form post (application/x-www-form-urlencoded), not ${type || 'a body without a type'}.`, 415);
   const read = await readBodyText(request);
   if (!read.ok)
@@ -43,16 +45,21 @@ export async function launchGrant(): Promise<LaunchGrant | null> {
   return readLaunchGrant((await cookies()).get(LAUNCH_GRANT_COOKIE)?.value);
 }
 
-/** Runs an LTI browser step; a refusal is a page naming the failed check, a fault a page saying so: never a stack trace. */
-export async function ltiPage(body: () => Promise<Response>): Promise<Response> {
+/**
+ * Runs an LTI browser step; a refusal is a page naming the failed check, a fault a page saying so: never a stack trace.
+ * A write that is no form post (an API client's JSON) gets the refusal in JSON, like the rest of the API.
+ */
+export async function ltiPage(body: () => Promise<Response>, request?: Request): Promise<Response> {
+  const json = !!request && request.method !== 'GET' && !FORM_TYPE.test(request.headers.get('content-type') ?? '');
   try {
     return await body();
   } catch (error) {
     if (error instanceof NotAForm)
       return jsonError(error.status, error.status === 413 ? 'body-too-large' : 'invalid-request', error.message);
-    if (error instanceof LaunchRefusal || error instanceof LtiStepRefusal) return refusalPage(error.check, error.message, error.status);
+    if (error instanceof LaunchRefusal || error instanceof LtiStepRefusal)
+      return json ? jsonError(error.status, `lti-${error.check}`, error.message) : refusalPage(error.check, error.message, error.status);
     const fault = databaseFault(error);
-    if (fault) return refusalPage('database', fault.message, fault.status);
+    if (fault) return json ? jsonError(fault.status, fault.code, fault.message) : refusalPage('database', fault.message, fault.status);
     console.error('LTI error', error);
     return refusalPage('server', 'Something went wrong on the server. Launch again in a moment.', 500);
   }

@@ -51,5 +51,5 @@ export async function POST(request: Request) {
 <p><button type="submit">Return to the LMS</button></p>
 </form>`,
     );
-  });
+  }, request);
 }

@@ -26,7 +26,7 @@ export async function POST(request: Request) {
     await setSessionCookie(response, outcome.account);
     await setLaunchGrant(response, outcome.grant);
     return response;
-  });
+  }, request);
 }
 
 export async function GET() {

@@ -42,5 +42,5 @@ export async function POST(request: Request) {
     const form = await readForm(request);
     const next = await linkContext(await getDb(), user.id, grant, form.get('course'));
     return seeOther(await siteUrl(), next);
-  });
+  }, request);
 }

@@ -15,5 +15,5 @@ export async function GET(request: Request) {
 }
 
 export async function POST(request: Request) {
-  return ltiPage(async () => login(await readForm(request)));
+  return ltiPage(async () => login(await readForm(request)), request);
 }
