@@ -52,12 +52,24 @@ async function clientAssertion(db: Database, platform: LtiPlatform): Promise<str
     .sign(key);
 }
 
-/** An access token for these scopes (cached until 30 s before it expires). */
+/** Token requests in flight, per platform and scopes: concurrent posts share one request. */
+const pending = new Map<string, Promise<string>>();
+
+/** An access token for these scopes (cached until 30 s before it expires; one request at a time per platform and scopes). */
 async function accessToken(db: Database, platform: LtiPlatform, wanted: string[]): Promise<string> {
-  const scope = [...wanted].sort().join(' ');
-  const cacheKey = `${platform.id} ${scope}`;
+  const cacheKey = `${platform.id} ${[...wanted].sort().join(' ')}`;
   const cached = tokens.get(cacheKey);
   if (cached && cached.expiresAt > Date.now()) return cached.token;
+  let request = pending.get(cacheKey);
+  if (!request) {
+    request = requestToken(db, platform, wanted, cacheKey).finally(() => pending.delete(cacheKey));
+    pending.set(cacheKey, request);
+  }
+  return request;
+}
+
+async function requestToken(db: Database, platform: LtiPlatform, wanted: string[], cacheKey: string): Promise<string> {
+  const scope = [...wanted].sort().join(' ');
   const body = new URLSearchParams({
     grant_type: 'client_credentials',
     client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',

@@ -104,17 +104,19 @@ async function processScoreJob(db: Database, jobId: string, final: boolean): Pro
   }
 }
 
-/** One round: takes up to `batch` jobs and works them. Returns how many it took. */
-export async function passbackRound(handle: DbHandle, batch = 20): Promise<number> {
+/** One round: takes up to `batch` jobs and works them (completions in one statement). Returns how many it took. */
+export async function passbackRound(handle: DbHandle, batch = 50): Promise<number> {
   const queue = await passbackQueue(handle);
   const jobs = await queue.fetch(batch);
+  const done: string[] = [];
   await Promise.all(
     jobs.map(async (job) => {
       const outcome = await processScoreJob(handle.db, job.submissionId, job.final);
       if (outcome === 'retry') await queue.retryLater(job.id, 'the platform did not take the score');
-      else await queue.complete([job.id]);
+      else done.push(job.id);
     }),
   );
+  await queue.complete(done);
   return jobs.length;
 }
 
