@@ -25,7 +25,8 @@ import { rowsOf } from '../rawRows';
 // ---------------------------------------------------------------- platforms
 
 export interface LtiPlatformInput {
-  name: string;
+  /** Kept as it is on an update when not given; a new registration defaults to the issuer's host. */
+  name?: string;
   issuer: string;
   clientId: string;
   deploymentIds: string[];
@@ -45,13 +46,16 @@ export async function upsertLtiPlatform(db: Database, input: LtiPlatformInput): 
     .where(and(eq(ltiPlatforms.issuer, input.issuer), eq(ltiPlatforms.clientId, input.clientId)))
     .limit(1);
   if (!existing) {
-    const [platform] = await db.insert(ltiPlatforms).values(input).returning();
+    const [platform] = await db
+      .insert(ltiPlatforms)
+      .values({ ...input, name: input.name ?? new URL(input.issuer).host })
+      .returning();
     return { platform: platform!, created: true };
   }
   const deploymentIds = [...new Set([...existing.deploymentIds, ...input.deploymentIds])];
   const [platform] = await db
     .update(ltiPlatforms)
-    .set({ ...input, deploymentIds })
+    .set({ ...input, name: input.name ?? existing.name, deploymentIds })
     .where(eq(ltiPlatforms.id, existing.id))
     .returning();
   return { platform: platform!, created: false };

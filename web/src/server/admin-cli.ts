@@ -104,7 +104,8 @@ function parseLtiPlatformArgs(args: string[]) {
     else input[key] = value;
   }
   const parsed = platformInput.safeParse(input);
-  if (!parsed.success) throw new UsageError(`lti-add-platform: ${platformProblem(parsed.error)}.`);
+  const flagOf = Object.fromEntries(Object.entries(ltiFlags).map(([flag, field]) => [field, flag]));
+  if (!parsed.success) throw new UsageError(`lti-add-platform: ${platformProblem(parsed.error, flagOf)}.`);
   return platformRow(parsed.data);
 }
 

@@ -29,16 +29,17 @@ export const platformInput = z
 
 export type PlatformInput = z.infer<typeof platformInput>;
 
-/** The registration to store: the name defaults to the issuer's host. */
+/** The registration to store (an empty name: the stored one, or the issuer's host for a new registration). */
 export function platformRow(input: PlatformInput) {
-  return { ...input, name: input.name || new URL(input.issuer).host };
+  const { name, ...rest } = input;
+  return { ...rest, ...(name ? { name } : {}) };
 }
 
-/** The first problem with a registration, as one sentence ("the token URL must be an https:// URL …"). */
-export function platformProblem(error: z.ZodError): string {
+/** The first problem with a registration, as one sentence naming the field (or, from the CLI, its flag). */
+export function platformProblem(error: z.ZodError, names: Partial<Record<string, string>> = {}): string {
   const issue = error.issues[0]!;
-  const field = issue.path.join('.');
-  return issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : `${field}: ${issue.message}`;
+  const field = String(issue.path[0] ?? '');
+  return issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : `${names[field] ?? field}: ${issue.message}`;
 }
 
 /**
