@@ -22,6 +22,7 @@ import { toolJwks, rotateToolKey } from '@/server/lti/keys';
 import { completeLaunch, type LaunchOutcome } from '@/server/lti/launchFlow';
 import { completeDeepLink, deepLinkChoices, linkChoices, linkContext, LtiStepRefusal } from '@/server/lti/linking';
 import { startLogin } from '@/server/lti/login';
+import { canvasConfig, platformInput, platformProblem } from '@/server/lti/platforms';
 import { syncRoster } from '@/server/lti/nrps';
 import { clearPlatformKeyCache, jwksFetchCount } from '@/server/lti/platformKeys';
 import { courseRoleOfLti } from '@/server/lti/roles';
@@ -58,6 +59,46 @@ describe('LTI role mapping', () => {
     expect(courseCan(as('teaching-assistant'), 'lti.roster.sync')).toBe(true);
     expect(courseCan({ role: 'instructor', dropped: false, archived: true }, 'lti.link')).toBe(false);
     expect(gradedRoles()).toEqual(['student']);
+  });
+});
+
+describe('LTI platform registrations and the Canvas config', () => {
+  const valid = {
+    issuer: 'https://canvas.instructure.com',
+    clientId: '10000000000042',
+    deploymentIds: ['12:abc'],
+    authUrl: 'https://sso.canvaslms.com/api/lti/authorize_redirect',
+    tokenUrl: 'https://sso.canvaslms.com/login/oauth2/token',
+    jwksUrl: 'https://sso.canvaslms.com/api/lti/security/jwks',
+  };
+  const problem = (input: unknown) => {
+    const parsed = platformInput.safeParse(input);
+    return parsed.success ? null : platformProblem(parsed.error);
+  };
+
+  it('takes a registration with https endpoints (http only on localhost) and names the bad field otherwise', () => {
+    expect(problem(valid)).toBeNull();
+    expect(problem({ ...valid, tokenUrl: 'http://canvas.example.edu/token' })).toBe(
+      'tokenUrl: the token URL must be an https:// URL (http:// only for localhost)',
+    );
+    expect(problem({ ...valid, jwksUrl: 'http://localhost:9000/jwks' })).toBeNull();
+    expect(problem({ ...valid, authUrl: 'not a url' })).toBe('authUrl: the authorisation URL is not a URL');
+    expect(problem({ ...valid, deploymentIds: [] })).toBe('deploymentIds: give at least one deployment id');
+    expect(problem({ ...valid, clientId: '' })).toBe('clientId: the client id is empty');
+    expect(problem({ ...valid, issuer: undefined })).toBe('issuer: the issuer is missing');
+    expect(problem({ ...valid, secret: 'x' })).toBe('unknown field(s): secret');
+  });
+
+  it('gives Canvas the login, launch and JWKS URLs, the AGS and NRPS scopes, and deep-linking placements', () => {
+    const config = canvasConfig('https://deltalab.example.edu');
+    expect(config).toMatchObject({
+      oidc_initiation_url: 'https://deltalab.example.edu/api/lti/login',
+      target_link_uri: 'https://deltalab.example.edu/api/lti/launch',
+      public_jwk_url: 'https://deltalab.example.edu/api/lti/jwks',
+    });
+    expect(config.scopes).toContain('https://purl.imsglobal.org/spec/lti-ags/scope/score');
+    expect(config.scopes).toContain('https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly');
+    expect(config.extensions[0]!.settings.placements.map((p) => p.message_type)).toContain('LtiDeepLinkingRequest');
   });
 });
 

@@ -8,6 +8,7 @@ const endpoint = (what: string) =>
     .max(2000, `${what} is at most 2000 characters`)
     .refine((value) => URL.canParse(value), `${what} is not a URL`)
     .refine((value) => {
+      if (!URL.canParse(value)) return true; // the check above names it
       const url = new URL(value);
       return url.protocol === 'https:' || (url.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname));
     }, `${what} must be an https:// URL (http:// only for localhost)`);
