@@ -12,12 +12,12 @@ import {
   type DbHandle,
   type LtiPlatform,
 } from '@deltalab/db';
-import { makeCourse, makeEnrolledUser, makeUser, uniqueSuffix } from '@deltalab/db/test';
+import { makeCourse, makeEnrolledUser, makeSubmission, makeUser, recordGrade, uniqueSuffix } from '@deltalab/db/test';
 import { courseCan, gradedRoles } from '@/server/auth/permissions';
 import { clearTokenCache, tokenRequests } from '@/server/lti/ags';
 import { claim } from '@/server/lti/claims';
 import { courseLtiStatus } from '@/server/lti/courseLti';
-import { passbackQueue, passbackRound, queueContextScores, stopPassback } from '@/server/lti/gradePassback';
+import { afterGradesRecorded, passbackQueue, passbackRound, queueContextScores, stopPassback } from '@/server/lti/gradePassback';
 import { toolJwks, rotateToolKey } from '@/server/lti/keys';
 import { completeLaunch, type LaunchOutcome } from '@/server/lti/launchFlow';
 import { completeDeepLink, deepLinkChoices, linkChoices, linkContext, LtiStepRefusal } from '@/server/lti/linking';
@@ -557,6 +557,40 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
 
     const status = await courseLtiStatus(handle.db, courseId);
     expect(status.scores).toEqual([expect.objectContaining({ status: 'sent', sentScore: exercise!.maxPoints, email: student.email })]);
+  });
+
+  it('the grading hook: a recorded grade queues its student’s changed score for the LMS, and nothing for staff', async () => {
+    const { who, context, courseId, instructorId } = await linkedCourse();
+    const [exercise] = await courseColumns(handle.db, courseId);
+    const student = { ...fresh(), context: who.context };
+    const landed = (await completeLaunch(
+      handle.db,
+      await launch(
+        as(student, learner, {
+          [claim.custom]: { exercise: exercise!.slug },
+          [claim.ags]: { scope: [], lineitem: lms.lineItemUrl(`li-${uniqueSuffix()}`) },
+        }),
+      ),
+    )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
+    const { rows } = await handle.executeSql('select id from exercise_versions where exercise_id = $1 order by number desc limit 1', [
+      exercise!.exerciseId,
+    ]);
+    const made = { exerciseId: exercise!.exerciseId, slug: exercise!.slug, versionId: (rows[0] as { id: string }).id };
+    const mine = await makeSubmission(handle.db, { userId: landed.account.id, courseId, exercise: made });
+    const staffs = await makeSubmission(handle.db, { userId: instructorId, courseId, exercise: made });
+    await recordGrade(handle.db, mine.id, { score: 0.8, passed: false });
+    await recordGrade(handle.db, staffs.id, { score: 1, passed: true });
+    await afterGradesRecorded(handle.db, [mine.id, staffs.id]);
+    const status = await courseLtiStatus(handle.db, courseId);
+    expect(status.scores).toEqual([
+      expect.objectContaining({ userId: landed.account.id, status: 'queued', scoreGiven: 0.8 * exercise!.maxPoints }),
+    ]);
+    // The same grade again changes nothing.
+    await afterGradesRecorded(handle.db, [mine.id]);
+    expect((await courseLtiStatus(handle.db, courseId)).scores).toHaveLength(1);
+    expect(context.courseId).toBe(courseId);
+    while ((await passbackRound(handle)) > 0);
+    expect((await courseLtiStatus(handle.db, courseId)).scores[0]).toMatchObject({ status: 'sent' });
   });
 
   it('a failed post is retried with backoff through the queue and then sent; a revoked token is renewed', async () => {
