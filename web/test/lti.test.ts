@@ -560,6 +560,7 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
   });
 
   it('the grading hook: a recorded grade queues its student’s changed score for the LMS, and nothing for staff', async () => {
+    await passbackQueue(handle, { retryDelaySeconds: 1 });
     const { who, context, courseId, instructorId } = await linkedCourse();
     const [exercise] = await courseColumns(handle.db, courseId);
     const student = { ...fresh(), context: who.context };
@@ -590,7 +591,7 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     expect((await courseLtiStatus(handle.db, courseId)).scores).toHaveLength(1);
     expect(context.courseId).toBe(courseId);
     while ((await passbackRound(handle)) > 0);
-    expect((await courseLtiStatus(handle.db, courseId)).scores[0]).toMatchObject({ status: 'sent' });
+    expect((await courseLtiStatus(handle.db, courseId)).scores[0]).toMatchObject({ lastError: null, status: 'sent' });
   });
 
   it('a failed post is retried with backoff through the queue and then sent; a revoked token is renewed', async () => {
