@@ -47,7 +47,7 @@ const unknownId = '00000000-0000-4000-8000-000000000000';
  * resource or whoever holds the permission in A; 'nobody' an id that does not exist (404 to those who may ask, 403 to
  * those who may not).
  */
-type Rule = 'signedIn' | 'nobody' | { permission: Permission; in: 'A' | 'own'; owner?: true };
+type Rule = 'public' | 'signedIn' | 'nobody' | { permission: Permission; in: 'A' | 'own'; owner?: true };
 const inA = (permission: Permission): Rule => ({ permission, in: 'A' });
 const own = (permission: Permission): Rule => ({ permission, in: 'own' });
 
@@ -92,6 +92,18 @@ const apiRules: Record<string, Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE',
   '/api/admin/users/[id]/reset-link': { POST: own('admin.users') },
   '/api/admin/courses': { GET: own('admin.courses') },
   '/api/admin/courses/[slug]': { PUT: own('admin.courses') },
+  '/api/admin/lti/platforms': { GET: own('admin.lti'), POST: own('admin.lti') },
+  '/api/instructor/lti': { GET: inA('lti.grades.send') },
+  '/api/instructor/lti/grades': { POST: inA('lti.grades.send') },
+  '/api/instructor/lti/roster': { POST: inA('lti.roster.sync') },
+  // LTI endpoints the LMS and browsers reach without a session (a refusal there is a 4xx page naming the check).
+  '/api/lti/jwks': { GET: 'public' },
+  '/api/lti/config/canvas.json': { GET: 'public' },
+  '/api/lti/login': { GET: 'public', POST: 'public' },
+  '/api/lti/launch': { GET: 'public', POST: 'public' },
+  // The steps after a launch need that launch (its grant cookie): 403 to everyone signed in here, 401 to the anonymous.
+  '/api/lti/link': { GET: 'nobody', POST: 'nobody' },
+  '/api/lti/deep-link': { GET: 'nobody', POST: 'nobody' },
 };
 
 /** Bodies that reach the check a row is about (a valid one where the route reads the body before deciding). */
@@ -105,6 +117,7 @@ const validBodies: Record<string, unknown> = {
 const start = initialStandings();
 
 function expected(rule: Rule, visitor: Visitor): Outcome {
+  if (rule === 'public') return 'allowed';
   if (visitor === 'anonymous') return 'unauthenticated';
   if (rule === 'signedIn') return 'allowed';
   if (rule === 'nobody') return 'denied';
@@ -220,6 +233,8 @@ test('the authorization matrix: every API route, page and server action as nine 
     '/instructor/roster': { path: '/instructor/roster', rule: own('roster.manage') },
     '/admin/users': { path: '/admin/users', rule: own('admin.users') },
     '/admin/courses': { path: '/admin/courses', rule: own('admin.courses') },
+    '/admin/lti': { path: '/admin/lti', rule: own('admin.lti') },
+    '/instructor/lms': { path: '/instructor/lms', rule: own('lti.grades.send') },
   };
   expect(Object.keys(pages).sort()).toEqual(pageRoutes());
   const pageExpected = (rule: PageRule, visitor: Visitor): string => {

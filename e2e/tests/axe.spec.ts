@@ -106,6 +106,8 @@ const scans: Record<string, Scan[]> = {
   '/instructor/roster': [{ visitor: 'instructor', url: '/instructor/roster' }],
   '/admin/users': [{ visitor: 'admin', url: '/admin/users' }],
   '/admin/courses': [{ visitor: 'admin', url: '/admin/courses' }],
+  '/admin/lti': [{ visitor: 'admin', url: '/admin/lti' }],
+  '/instructor/lms': [{ visitor: 'instructor', url: '/instructor/lms' }],
   '/instructor/regrades/[id]': [
     {
       visitor: 'instructor',

@@ -6,19 +6,36 @@
  *                                                one-time link to set its password, valid 24 h (also emailed with
  *                                                SMTP_URL); signing in with GitHub/Google under that email works too
  *   remove-demo                                  removes the demo accounts, and the demo courses nobody else is in
+ *   lti-add-platform --issuer … --client-id … --deployment-id … [--deployment-id …] --auth-url … --token-url …
+ *                    --jwks-url … [--name …]     registers an LMS (LTI 1.3), or adds deployment ids / new endpoints
+ *                                                to the registration with that issuer and client id
+ *   lti-rotate-key                               a new signing key for the tool; the old one leaves /api/lti/jwks a day later
  *
  * Exit codes: 0 done, 2 bad usage, 3 the embedded database is in use, 4 unusable configuration, 1 anything else.
  */
 import { z } from 'zod';
-import { createDb, DatabaseLockedError, insertUser, selectOptionalUserByEmail, updateUserSiteRights, type Database } from '@deltalab/db';
+import {
+  createDb,
+  DatabaseLockedError,
+  insertUser,
+  upsertLtiPlatform,
+  selectOptionalUserByEmail,
+  updateUserSiteRights,
+  type Database,
+} from '@deltalab/db';
 import { dataDir, env, getAuthSecret, isEmbeddedDb } from '../env';
 import { emailInput } from './services/forms/emailInput';
 import { issuePasswordLink, passwordLinkValidMs } from './services/accounts/passwordLinks';
 import { removeDemo } from './services/demo/demoData';
+import { rotateToolKey } from './lti/keys';
+import { platformInput, platformProblem, platformRow } from './lti/platforms';
 
 const usage = `Usage:
   npm run admin -- create-admin <email> [--name "Full Name"]
-  npm run admin -- remove-demo`;
+  npm run admin -- remove-demo
+  npm run admin -- lti-add-platform --issuer <url> --client-id <id> --deployment-id <id> [--deployment-id <id>…]
+                                    --auth-url <url> --token-url <url> --jwks-url <url> [--name "Canvas at …"]
+  npm run admin -- lti-rotate-key`;
 
 const createAdminArgs = z.object({
   email: emailInput(),
@@ -64,9 +81,46 @@ async function createAdmin(db: Database, args: string[]): Promise<void> {
   console.log('  Signing in with GitHub or Google under this email works too, where the site offers them.');
 }
 
+const ltiFlags: Record<string, 'issuer' | 'clientId' | 'deploymentIds' | 'authUrl' | 'tokenUrl' | 'jwksUrl' | 'name'> = {
+  '--issuer': 'issuer',
+  '--client-id': 'clientId',
+  '--deployment-id': 'deploymentIds',
+  '--auth-url': 'authUrl',
+  '--token-url': 'tokenUrl',
+  '--jwks-url': 'jwksUrl',
+  '--name': 'name',
+};
+
+/** `lti-add-platform`'s flags, each checked as the admin page checks its fields. */
+function parseLtiPlatformArgs(args: string[]) {
+  const input: Record<string, string | string[]> = { deploymentIds: [] };
+  for (let i = 0; i < args.length; i += 2) {
+    const key = ltiFlags[args[i]!];
+    if (!key) throw new UsageError(`lti-add-platform: unknown argument "${args[i]}".`);
+    const value = args[i + 1];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`lti-add-platform: ${args[i]} needs a value.`);
+    if (key === 'deploymentIds') (input.deploymentIds as string[]).push(value);
+    else if (key in input) throw new UsageError(`lti-add-platform: ${args[i]} is given twice.`);
+    else input[key] = value;
+  }
+  const parsed = platformInput.safeParse(input);
+  const flagOf = Object.fromEntries(Object.entries(ltiFlags).map(([flag, field]) => [field, flag]));
+  if (!parsed.success) throw new UsageError(`lti-add-platform: ${platformProblem(parsed.error, flagOf)}.`);
+  return platformRow(parsed.data);
+}
+
+async function addLtiPlatform(db: Database, args: string[]): Promise<void> {
+  const { platform, created } = await upsertLtiPlatform(db, parseLtiPlatformArgs(args));
+  console.log(`✔ ${platform.name} is ${created ? 'registered' : 'updated'} (issuer ${platform.issuer}, client id ${platform.clientId}).`);
+  console.log(`  Deployment ids: ${platform.deploymentIds.join(', ')}.`);
+  console.log(`  Give the LMS: login ${baseUrl()}/api/lti/login, launch ${baseUrl()}/api/lti/launch, keys ${baseUrl()}/api/lti/jwks.`);
+}
+
+const commands = ['create-admin', 'remove-demo', 'lti-add-platform', 'lti-rotate-key'];
+
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
-  if (command !== 'create-admin' && command !== 'remove-demo') {
+  if (!command || !commands.includes(command)) {
     console.error(`${command ? `Unknown command "${command}".\n` : ''}${usage}`);
     return 2;
   }
@@ -88,7 +142,12 @@ async function main(): Promise<number> {
   }
   try {
     if (command === 'create-admin') await createAdmin(handle.db, args);
-    else {
+    else if (command === 'lti-add-platform') await addLtiPlatform(handle.db, args);
+    else if (command === 'lti-rotate-key') {
+      if (args.length > 0) throw new UsageError('lti-rotate-key takes no arguments.');
+      const { kid, retired } = await rotateToolKey(handle.db);
+      console.log(`✔ New signing key ${kid}; ${retired} older key(s) stop signing now and leave /api/lti/jwks in a day.`);
+    } else {
       if (args.length > 0) throw new UsageError('remove-demo takes no arguments.');
       const removed = await removeDemo(handle.db);
       console.log(`✔ Removed ${removed.accounts} demo account(s).`);

@@ -6,6 +6,8 @@ import { measureDatabaseThread } from './breakdown';
 import { getDbHandle } from './db';
 import { startGrading } from './grading/startGrading';
 import { answerSubmissionRequest } from './submissionRequests';
+import { passbackQueue, startPassbackWorker } from './lti/gradePassback';
+import { startRosterSchedule } from './lti/rosterSchedule';
 
 /**
  * Server start: fail fast with a clear message on configuration errors (missing AUTH_SECRET in production, a
@@ -22,6 +24,11 @@ export async function startServerRuntime(): Promise<void> {
     await startGrading(handle, { workers: inProcess, soleGrader: isEmbeddedDb });
     // From now on server.mjs answers the submissions' own requests without Next (submissionRequests.ts).
     (globalThis as typeof globalThis & { __deltalabSubmissionRequests?: unknown }).__deltalabSubmissionRequests = answerSubmissionRequest;
+    // LTI (issue 20): grade passback posts and the daily roster sync run where grading runs.
+    if (inProcess) {
+      await startPassbackWorker(handle);
+      startRosterSchedule(handle);
+    } else await passbackQueue(handle);
     // PGlite allows one process: with the embedded database nothing else can grade, so grading waits for a restart.
     const elsewhere = isEmbeddedDb
       ? 'paused (DELTALAB_INPROCESS_WORKERS=0): submissions are stored and graded when the server starts without it'

@@ -8,6 +8,8 @@
 import { createDb, DatabaseLockedError } from '@deltalab/db';
 import { env, isEmbeddedDb } from '../env';
 import { gradingPool, startGrading, stopGrading } from './grading/startGrading';
+import { startPassbackWorker, stopPassback } from './lti/gradePassback';
+import { startRosterSchedule } from './lti/rosterSchedule';
 
 async function main() {
   if (isEmbeddedDb) {
@@ -19,12 +21,15 @@ async function main() {
   }
   const handle = await createDb({ url: env.DATABASE_URL });
   await startGrading(handle, { workers: true });
+  await startPassbackWorker(handle);
+  startRosterSchedule(handle);
   await gradingPool().ready();
   console.log(
     `Grading worker ${process.pid} started: ${env.DELTALAB_GRADING_CHILDREN} grading processes × ${env.DELTALAB_GRADING_ISOLATES} isolates (pids ${gradingPool().childPids().join(', ')}).`,
   );
   const shutdown = async (signal: string) => {
     console.log(`Grading worker ${process.pid}: ${signal}, finishing the jobs in hand…`);
+    await stopPassback();
     await stopGrading();
     await handle.close();
     process.exit(0);

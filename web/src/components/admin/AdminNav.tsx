@@ -11,6 +11,9 @@ export function AdminNav() {
       <Link href="/admin/courses" className="text-indigo-700 hover:underline">
         Courses
       </Link>
+      <Link href="/admin/lti" className="text-indigo-700 hover:underline">
+        LMS platforms
+      </Link>
     </nav>
   );
 }

@@ -10,6 +10,7 @@ const links: [href: string, label: string, permission: CoursePermission][] = [
   ['/instructor/staff', 'Staff', 'staff.manage'],
   ['/instructor/authoring/new', 'New exercise', 'exercise.author'],
   ['/instructor/regrades', 'Regrades', 'regrade.preview'],
+  ['/instructor/lms', 'LMS', 'lti.grades.send'],
 ];
 
 const downloads: [href: string, label: string][] = [

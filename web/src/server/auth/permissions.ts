@@ -50,11 +50,23 @@ export const coursePermissions = {
   'staff.manage': { roles: instructors, does: 'manage its staff', writes: true },
   /** A one-time password link for one of the course's students (only students: not someone with rights elsewhere). */
   'student.password.reset': { roles: instructors, does: 'reset its students’ passwords' },
+  /**
+   * LTI (issue 20): link an LMS course to this course (or, holding it in the LMS course as its launch says, create a
+   * course for it), and add this course's exercises to the LMS by deep linking.
+   */
+  'lti.link': { roles: instructors, does: 'link it to an LMS course', writes: true },
+  'lti.deepLink': { roles: instructors, does: 'add its exercises to the LMS', writes: true },
+  /** Send grades to the LMS now (the queue sends them anyway as they change) and see what was sent; an archived course too. */
+  'lti.grades.send': { roles: staff, does: 'send its grades to the LMS' },
+  /** Bring the roster in step with the LMS's (NRPS) now (it also runs daily). */
+  'lti.roster.sync': { roles: staff, does: 'sync its roster with the LMS', writes: true },
 } as const satisfies Record<string, CoursePermissionRule>;
 
 export const sitePermissions = {
   'admin.users': { roles: ['administrator'], does: 'manage accounts' },
   'admin.courses': { roles: ['administrator'], does: 'manage courses' },
+  /** LTI 1.3 platform registrations (LMSs) and the tool's keys. */
+  'admin.lti': { roles: ['administrator'], does: 'register LMS platforms' },
   'course.create': { roles: ['administrator', 'course-creator'], does: 'create courses' },
 } as const satisfies Record<string, { roles: readonly SiteRole[]; does: string }>;
 
@@ -138,6 +150,11 @@ export function refusal(actor: Actor, permission: Permission, courseTitle = 'thi
   return `Only ${rule.roles.map((r) => article(roleName(r))).join(' or ')} of ${courseTitle} can ${rule.does}.`;
 }
 
+/** The roles whose grades go to the LMS (AGS): those who submit work and are not course staff. */
+export function gradedRoles(): CourseRole[] {
+  return courseRoles.filter((role) => !isStaffRole(role) && coursePermissions['submission.create'].roles.includes(role));
+}
+
 /** Whether a role is on a course's staff (every role but student): the staff page manages those, the roster the rest. */
 export function isStaffRole(role: CourseRole): boolean {
   return role !== 'student';
@@ -146,6 +163,16 @@ export function isStaffRole(role: CourseRole): boolean {
 /** A course always keeps at least one member in the role that manages its staff: the last one cannot leave it. */
 export function isLastKeeper(role: CourseRole, keepersLeft: number): boolean {
   return coursePermissions['staff.manage'].roles.includes(role as 'instructor') && keepersLeft <= 1;
+}
+
+/**
+ * LTI: the role a member should have after the LMS said `fromLms` (a launch, the roster sync), or null to leave it: it
+ * is already that, or it would take away the course's last keeper of its staff.
+ */
+export function roleFromLms(current: CourseRole | null, fromLms: CourseRole, keepersLeft: number): CourseRole | null {
+  if (current === fromLms) return null;
+  if (current && isLastKeeper(current, keepersLeft)) return null;
+  return fromLms;
 }
 
 /** The course permissions a role holds (in the table's order). */

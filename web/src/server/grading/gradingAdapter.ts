@@ -21,6 +21,7 @@ import { decayedScore } from '../services/submissions/submissionRules';
 import { versionFolder } from '../exercises/resolveExercise';
 import { mark, stage } from '../breakdown';
 import type { StoredGradeResult } from './storedResult';
+import { afterGradesRecorded } from '../lti/gradePassback';
 
 /**
  * The one adapter between stored submissions and the grader's queue: what a claimed submission is as a grade
@@ -90,6 +91,13 @@ export function gradingStore(db: Database): GradingStore<SiteClaim> {
       const submissions = outcomes.filter((o) => o.claim.target === 'submission');
       const items = outcomes.filter((o) => o.claim.target === 'regrade');
       mark('recorded', await stage('statement: record (+ NOTIFY)', () => recordGradingOutcomes(db, submissions.map(toRecord))));
+      // LTI grade passback (issue 20): queues the scores that changed for the LMS; never fails or holds up grading.
+      void stage('LTI: scores to send', () =>
+        afterGradesRecorded(
+          db,
+          submissions.map((o) => o.claim.submissionId),
+        ),
+      );
       if (items.length > 0) await recordRegradeOutcomes(db, items.map(toRegradeRecord));
     },
     async countChildDeath(jobId) {

@@ -3,6 +3,7 @@ import { applyRegrade, listRegradeItems, selectOptionalRegrade, type Database } 
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
 import { changeReason } from './regradePreview';
+import { afterCourseGradesChanged } from '../../lti/gradePassback';
 
 const applyRegradeRequest = z.object({ neverLower: z.boolean({ error: 'neverLower: true (keep a higher old score) or false' }) }).strict();
 
@@ -37,5 +38,7 @@ export async function applyRegradeFor(
           : `No regrade ${regradeId}.`,
     );
   }
+  // LTI grade passback (issue 20): the scores a regrade changed go to the LMS.
+  if (outcome.changed > 0) void afterCourseGradesChanged(db, course.id);
   return { changed: outcome.changed };
 }
