@@ -16,3 +16,4 @@ export * from './regrades';
 export * from './authoring';
 export * from './invitations';
 export * from './passwordLinks';
+export * from './assessments';

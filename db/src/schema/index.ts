@@ -15,3 +15,4 @@ export * from './regrades';
 export * from './gradeCells';
 export * from './courseInvitations';
 export * from './passwordLinks';
+export * from './assessments';
