@@ -1,0 +1,19 @@
+import { NextResponse } from 'next/server';
+import { listAssessments } from '@deltalab/db';
+import { readJson, withCoursePermission } from '@/server/api';
+import { saveAssessment } from '@/server/services/assessments/editAssessment';
+import { assessmentForStaff } from '@/server/services/assessments/assessmentFiles';
+
+/** GET → { assessments }: every assessment of the course with its slots, as the editor and the export write them. */
+export function GET(request: Request) {
+  return withCoursePermission(request, 'course.dashboard.view', async (_user, course, { db }) => {
+    return NextResponse.json({ assessments: (await listAssessments(db, course.id)).map(assessmentForStaff) });
+  });
+}
+
+/** POST { slug, title, type, releaseAt?, dueAt?, lateDeadlines?, timeLimitMinutes?, password?, honorCode?, slots } → 201 { slug }. */
+export function POST(request: Request) {
+  return withCoursePermission(request, 'assessment.edit', async (_user, course, { db }) => {
+    return NextResponse.json(await saveAssessment(db, course, await readJson(request)), { status: 201 });
+  });
+}
