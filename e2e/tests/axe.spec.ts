@@ -102,6 +102,11 @@ const scans: Record<string, Scan[]> = {
     },
   ],
   '/instructor/regrades': [{ visitor: 'instructor', url: '/instructor/regrades' }],
+  '/instructor/assessments': [{ visitor: 'instructor', url: '/instructor/assessments' }],
+  '/assessments/[slug]': [
+    { visitor: 'student', url: '/assessments/forward-pass' },
+    { visitor: 'student', url: '/assessments/quiz-activations' }, // the start form (honor code)
+  ],
   '/instructor/staff': [{ visitor: 'instructor', url: '/instructor/staff' }],
   '/instructor/roster': [{ visitor: 'instructor', url: '/instructor/roster' }],
   '/admin/users': [{ visitor: 'admin', url: '/admin/users' }],
