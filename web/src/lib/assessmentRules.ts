@@ -5,7 +5,7 @@
  * a pool's draw from its recorded seed.
  */
 
-export interface LateDeadlineRule {
+interface LateDeadlineRule {
   /** ISO date-time. */
   until: string;
   credit: number;

@@ -2,7 +2,7 @@ import { courseOverviewCells, listAssessments, listCountedStudents, listDraws, t
 import { courseColumns, type CourseColumn } from '../dashboards/courseColumns';
 
 /** An assessment as a gradebook column: its points, and how a student's are counted. */
-export interface AssessmentColumn {
+interface AssessmentColumn {
   slug: string;
   title: string;
   type: 'homework' | 'exam';

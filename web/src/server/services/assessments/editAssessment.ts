@@ -38,7 +38,7 @@ const slotInput = z
   .strict();
 
 /** The editor's body (POST /api/instructor/assessments, PUT …/:slug). Dates are ISO with their zone. */
-export const assessmentRequest = z
+const assessmentRequest = z
   .object({
     slug,
     title: z.string({ error: 'title: text' }).trim().min(1, 'title: give a title').max(200),

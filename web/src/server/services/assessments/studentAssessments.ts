@@ -14,9 +14,9 @@ import { resolveExercise } from '@/server/exercises/resolveExercise';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { isPool, newDraw, overridesOf, timingOf } from './assessmentTiming';
 
-export type AssessmentStatus = 'not-released' | 'open' | 'late' | 'closed' | 'not-started' | 'in-progress' | 'finished';
+type AssessmentStatus = 'not-released' | 'open' | 'late' | 'closed' | 'not-started' | 'in-progress' | 'finished';
 
-export interface StudentQuestion {
+interface StudentQuestion {
   /** 1-based number in the assessment, as the student sees it. */
   number: number;
   slot: number;
