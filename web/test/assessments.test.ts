@@ -13,6 +13,7 @@ import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
 import { formatDateTime } from '@/lib/format';
 import { getCurrentCourse, type CurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
+import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
 import { studentAssessments } from '@/server/services/assessments/studentAssessments';
 import { finishAssessment, startAssessment } from '@/server/services/assessments/startAssessment';
 import { setOverrides } from '@/server/services/assessments/overrides';
@@ -95,8 +96,18 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
       }),
     ).rejects.toMatchObject({ status: 409, code: expect.stringMatching(/not-started|unknown-exercise/) });
 
+    // Its questions are not to be seen before the start.
+    expect(await getExerciseForStudent(handle.db, me.id, demoQuiz.pool[0])).toBeNull();
     const started = await startAssessment(handle.db, me.course, me.id, demoQuiz.slug, { honorCode: true }, t0);
     expect(started.slots).toHaveLength(3);
+    expect(await getExerciseForStudent(handle.db, me.id, started.slots[0]!.exercise)).not.toBeNull();
+    expect(
+      await getExerciseForStudent(
+        handle.db,
+        me.id,
+        demoQuiz.pool.find((s) => !started.slots.some((x) => x.exercise === s))!,
+      ),
+    ).toBeNull();
     expect(new Date(started.endsAt!).getTime() - t0.getTime()).toBe(20 * 60_000);
     const again = await startAssessment(handle.db, me.course, me.id, demoQuiz.slug, {}, new Date(t0.getTime() + 60_000));
     expect(again).toMatchObject({ instanceId: started.instanceId, endsAt: started.endsAt, slots: started.slots });

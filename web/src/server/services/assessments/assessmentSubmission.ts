@@ -98,3 +98,22 @@ export async function assessmentSubmissionRules(
     maxAttempts: limits.length > 0 ? Math.min(...limits) : null,
   };
 }
+
+/**
+ * Whether a student may see an exercise at all: not an exam's question before they started it, not a pool's exercise
+ * they did not draw, nothing of an assessment before its release. Staff see everything (they preview).
+ */
+export async function studentMaySee(db: Database, course: CurrentCourse, userId: string, exerciseId: string, now: Date): Promise<boolean> {
+  const found = await selectAssessmentOfExercise(db, course.id, exerciseId);
+  if (!found) return true;
+  const { assessment, slot } = found;
+  if (!assessment.published) return false;
+  const override = overrideFor(overridesOf(await listOverridesForStudent(db, course.id, userId), assessment.id), userId, course.section);
+  if (creditAt(timingOf(assessment), now, override).phase === 'not-released') return false;
+  if (assessment.type === 'exam' && !(await selectInstance(db, assessment.id, userId))) return false;
+  if (slot.choose < slot.exerciseIds.length) {
+    const draws = await ensureDraws(db, userId, [slot], () => newDraw(slot));
+    return (draws.get(slot.id) ?? []).includes(exerciseId);
+  }
+  return true;
+}
