@@ -20,6 +20,7 @@ import { setOverrides } from '@/server/services/assessments/overrides';
 import { releaseScores, saveAssessment } from '@/server/services/assessments/editAssessment';
 import { assessmentStatistics } from '@/server/services/assessments/assessmentGrades';
 import { demoQuiz } from '@/server/services/assessments/topicHomework';
+import { regradeAssessment } from '@/server/services/assessments/regradeAssessment';
 import { gradebookCsv } from '@/server/services/dashboards/gradebookCsv';
 import type { SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers, type TestDriver } from './testDb';
@@ -321,6 +322,20 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
       message: expect.stringMatching(/no time limit/),
     });
     expect((await listAssessments(handle.db, seeded.courseId)).some((a) => a.slug === 'midterm')).toBe(false);
+  });
+
+  it('regrades an assessment as one regrade per exercise, refusing a missing scope or an unknown assessment', async () => {
+    const course = await instructor();
+    const by = seeded.userIds['instructor@deltalab.test']!;
+    await expect(regradeAssessment(handle, course, by, 'forward-pass', {})).rejects.toMatchObject({
+      status: 400,
+      message: expect.stringMatching(/scope/),
+    });
+    await expect(regradeAssessment(handle, course, by, 'no-such', { scope: 'assessment' })).rejects.toMatchObject({ status: 404 });
+    const me = await student();
+    const made = await regradeAssessment(handle, course, by, demoQuiz.slug, { scope: { student: me.id } });
+    expect(made.regrades.map((r) => r.exercise).sort()).toEqual([...demoQuiz.pool].sort());
+    expect(made.regrades.every((r) => r.items === 0)).toBe(true);
   });
 
   it('scores of an exam stay hidden until released; statistics and the gradebook have a column per assessment and the total', async () => {
