@@ -264,8 +264,25 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
       lateDeadlines: [{ until: new Date(due.getTime() + 7 * 24 * 3600_000).toISOString(), credit: 0.5 }],
       slots: hw.slots.map((s) => ({ exercises: s.exerciseSlugs })),
     };
-    await saveAssessment(handle.db, course, body, hw.slug);
-    expect((await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'mlp-forward-pass'))!.dueAt).toEqual(due);
+    // The slot's settings go onto its exercises.
+    const withSettings = {
+      ...body,
+      slots: body.slots.map((slot) =>
+        slot.exercises.includes('mlp-forward-pass') ? { ...slot, maxAttempts: 4, showAnswers: 'never' } : slot,
+      ),
+    };
+    await saveAssessment(handle.db, course, withSettings, hw.slug);
+    expect(await selectCourseExerciseBySlug(handle.db, seeded.courseId, 'mlp-forward-pass')).toMatchObject({
+      dueAt: due,
+      maxAttempts: 4,
+      showAnswers: 'never',
+    });
+    await saveAssessment(
+      handle.db,
+      course,
+      { ...body, slots: body.slots.map((slot) => ({ ...slot, maxAttempts: 10, showAnswers: 'immediately' })) },
+      hw.slug,
+    );
     const me = await student();
     const late = await createSubmission(handle.db, {
       userId: me.id,

@@ -20,6 +20,8 @@ const slug = z
   .string({ error: 'slug: lower-case letters, digits and dashes' })
   .regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'slug: lower-case letters, digits and dashes, at most 64');
 
+const visibility = z.enum(['immediately', 'after-due', 'never'], { error: 'immediately, after-due or never' });
+
 const slotInput = z
   .object({
     exercises: z
@@ -34,6 +36,12 @@ const slotInput = z
       .max(20)
       .nullable()
       .optional(),
+    /** The slot's exercise settings, written onto each of its exercises (left out: they keep theirs). */
+    maxAttempts: z.number().int('maxAttempts: a whole number').min(1).max(1000).nullable().optional(),
+    decayPercent: z.number().min(0).max(100, 'decayPercent: 0 to 100').optional(),
+    showScore: visibility.optional(),
+    showFeedback: visibility.optional(),
+    showAnswers: visibility.optional(),
   })
   .strict();
 
@@ -153,8 +161,21 @@ export async function saveAssessment(db: Database, course: CurrentCourse, body: 
     if (error instanceof AssessmentConflictError) throw new SubmissionError('conflict', error.message);
     throw error;
   }
-  for (const exerciseId of slots.flatMap((s) => s.exerciseIds))
-    await upsertCourseExercise(db, { courseId: course.id, exerciseId, dueAt: due });
+  // The due date and the slot's settings live on its exercises' course rules, which the submit path and dashboards read.
+  for (const [index, slot] of slots.entries()) {
+    const given = r.slots[index]!;
+    for (const exerciseId of slot.exerciseIds)
+      await upsertCourseExercise(db, {
+        courseId: course.id,
+        exerciseId,
+        dueAt: due,
+        maxAttempts: given.maxAttempts,
+        pointsDecayPerAttempt: given.decayPercent === undefined ? undefined : given.decayPercent / 100,
+        showScore: given.showScore,
+        showFeedback: given.showFeedback,
+        showAnswers: given.showAnswers,
+      });
+  }
   return { slug: r.slug };
 }
 
