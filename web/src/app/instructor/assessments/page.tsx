@@ -4,7 +4,7 @@ import { requireCoursePage } from '@/server/pageAccess';
 import { standingIn } from '@/server/auth/courseAccess';
 import { courseCan } from '@/server/auth/permissions';
 import { assessmentForStaff } from '@/server/services/assessments/assessmentFiles';
-import { assessmentStatistics } from '@/server/services/assessments/assessmentGrades';
+import { assessmentGrades, statisticsOf } from '@/server/services/assessments/assessmentGrades';
 import { overrideView } from '@/server/services/assessments/overrides';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 import { AssessmentEditor, OverridesForm, ReleaseScoresButton } from '@/components/instructor/assessments/AssessmentEditor';
@@ -37,9 +37,9 @@ export default async function AssessmentsPage() {
     listCourseSections(db, course.id),
     listOverrides(db, course.id),
   ]);
-  const stats = new Map(
-    await Promise.all(assessments.map(async (a) => [a.slug, await assessmentStatistics(db, course.id, a.slug)] as const)),
-  );
+  // The course's grades read once; each assessment's figures from them.
+  const grades = await assessmentGrades(db, course.id);
+  const stats = new Map(assessments.map((a) => [a.slug, statisticsOf(grades, a.slug)] as const));
   return (
     <div className="space-y-6">
       <InstructorNav course={course} />

@@ -62,7 +62,11 @@ export async function assessmentGrades(db: Database, courseId: string, filter: S
 
 /** Per-assessment statistics for staff: the distribution of students' scores, and per question attempts and mean score. */
 export async function assessmentStatistics(db: Database, courseId: string, slug: string, filter: StudentFilter = {}) {
-  const grades = await assessmentGrades(db, courseId, filter);
+  return statisticsOf(await assessmentGrades(db, courseId, filter), slug);
+}
+
+/** The statistics of one assessment from a course's grades (read once for a page of several). */
+export function statisticsOf(grades: Awaited<ReturnType<typeof assessmentGrades>>, slug: string) {
   const index = grades.columns.findIndex((c) => c.slug === slug);
   if (index < 0) return undefined;
   const column = grades.columns[index]!;

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { jsonError, readJson, withCoursePermission } from '@/server/api';
 import { saveAssessment } from '@/server/services/assessments/editAssessment';
 
-/** PUT (the whole assessment, as POST /api/instructor/assessments takes it) → { slug }. */
+/** PUT: the whole assessment (the same body the create route takes) → { slug }. */
 export function PUT(request: Request, context: { params: Promise<{ slug: string }> }) {
   return withCoursePermission(request, 'assessment.edit', async (_user, course, { db }) => {
     return NextResponse.json(await saveAssessment(db, course, await readJson(request), (await context.params).slug));
