@@ -98,7 +98,7 @@ describeEachDriver('assessments', (use, driver) => {
     } finally {
       await fresh.dispose();
     }
-  });
+  }, 120_000);
 
   it('stores assessments with pools, refuses a taken slug and overlapping pools, and keeps draws on an unchanged save', async () => {
     const db = use().db;
