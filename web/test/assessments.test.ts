@@ -17,7 +17,8 @@ import { getExerciseForStudent } from '@/server/services/exercises/getExerciseFo
 import { studentAssessments } from '@/server/services/assessments/studentAssessments';
 import { finishAssessment, startAssessment } from '@/server/services/assessments/startAssessment';
 import { setOverrides } from '@/server/services/assessments/overrides';
-import { releaseScores, saveAssessment } from '@/server/services/assessments/editAssessment';
+import { importAssessments, releaseScores, saveAssessment } from '@/server/services/assessments/editAssessment';
+import { assessmentForStaff } from '@/server/services/assessments/assessmentFiles';
 import { assessmentStatistics } from '@/server/services/assessments/assessmentGrades';
 import { demoQuiz } from '@/server/services/assessments/topicHomework';
 import { regradeAssessment } from '@/server/services/assessments/regradeAssessment';
@@ -339,6 +340,22 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
       message: expect.stringMatching(/no time limit/),
     });
     expect((await listAssessments(handle.db, seeded.courseId)).some((a) => a.slug === 'midterm')).toBe(false);
+  });
+
+  it('exports the assessments as one file and imports it back (replacing by slug), checking every one before writing any', async () => {
+    const course = await instructor();
+    const exported = { assessments: (await listAssessments(handle.db, seeded.courseId)).map(assessmentForStaff) };
+    const file = JSON.parse(JSON.stringify(exported)) as typeof exported;
+    file.assessments[0]!.title = 'Renamed by import';
+    const broken = { assessments: [file.assessments[0], { ...file.assessments[1], slots: [{ exercises: ['no-such'] }] }] };
+    await expect(importAssessments(handle.db, course, broken)).rejects.toMatchObject({
+      message: expect.stringMatching(/^assessments\.1: .*no-such/),
+    });
+    expect((await listAssessments(handle.db, seeded.courseId))[0]!.title).toBe(exported.assessments[0]!.title);
+    const done = await importAssessments(handle.db, course, file);
+    expect(done.imported).toHaveLength(exported.assessments.length);
+    expect((await listAssessments(handle.db, seeded.courseId))[0]!.title).toBe('Renamed by import');
+    await importAssessments(handle.db, course, exported);
   });
 
   it('regrades an assessment as one regrade per exercise, refusing a missing scope or an unknown assessment', async () => {

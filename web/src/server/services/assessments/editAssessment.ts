@@ -93,6 +93,13 @@ function refused(error: z.ZodError): never {
  * The due date is written onto its exercises (their own due dates, which the submit path and dashboards read).
  */
 export async function saveAssessment(db: Database, course: CurrentCourse, body: unknown, existingSlug?: string): Promise<{ slug: string }> {
+  return writeAssessment(db, course, await prepareAssessment(db, course, body, existingSlug));
+}
+
+type Prepared = Awaited<ReturnType<typeof prepareAssessment>>;
+
+/** Everything checked, nothing written: what writeAssessment stores. */
+async function prepareAssessment(db: Database, course: CurrentCourse, body: unknown, existingSlug?: string) {
   const parsed = assessmentRequest.safeParse(body);
   if (!parsed.success) refused(parsed.error);
   const r = parsed.data;
@@ -154,6 +161,15 @@ export async function saveAssessment(db: Database, course: CurrentCourse, body: 
     published: r.published ?? true,
     slots,
   };
+  return { input, existing, given: r.slots };
+}
+
+async function writeAssessment(
+  db: Database,
+  course: CurrentCourse,
+  { input, existing, given: givenSlots }: Prepared,
+): Promise<{ slug: string }> {
+  const { slots, dueAt: due } = input;
   try {
     if (existing) await updateAssessment(db, existing.id, input);
     else await insertAssessment(db, input);
@@ -163,7 +179,7 @@ export async function saveAssessment(db: Database, course: CurrentCourse, body: 
   }
   // The due date and the slot's settings live on its exercises' course rules, which the submit path and dashboards read.
   for (const [index, slot] of slots.entries()) {
-    const given = r.slots[index]!;
+    const given = givenSlots[index]!;
     for (const exerciseId of slot.exerciseIds)
       await upsertCourseExercise(db, {
         courseId: course.id,
@@ -176,7 +192,40 @@ export async function saveAssessment(db: Database, course: CurrentCourse, body: 
         showAnswers: given.showAnswers,
       });
   }
-  return { slug: r.slug };
+  return { slug: input.slug };
+}
+
+/**
+ * Imports a course's assessments from the export (`{ assessments: [file…] }`, as GET /api/instructor/assessments gives
+ * them): each created, or replaced where the course has its slug. Every file is checked before any is written; a
+ * refusal names the file (`assessments.2: …`) and stores nothing.
+ */
+export async function importAssessments(db: Database, course: CurrentCourse, body: unknown): Promise<{ imported: string[] }> {
+  const list = (body as { assessments?: unknown }).assessments;
+  if (!Array.isArray(list) || list.length === 0 || list.length > 200)
+    throw new SubmissionError(
+      'invalid-request',
+      'assessments: a list of 1 to 200 assessments, as GET /api/instructor/assessments exports them.',
+    );
+  const slugs = new Set<string>();
+  const prepared: Prepared[] = [];
+  for (const [index, file] of list.entries()) {
+    const slug = (file as { slug?: unknown } | null)?.slug;
+    const existing =
+      typeof slug === 'string' && /^[a-z0-9-]{1,64}$/.test(slug) ? await selectAssessmentBySlug(db, course.id, slug) : undefined;
+    try {
+      const one = await prepareAssessment(db, course, file, existing?.slug);
+      if (slugs.has(one.input.slug)) throw new SubmissionError('invalid-request', `slug: '${one.input.slug}' is in the import twice.`);
+      slugs.add(one.input.slug);
+      prepared.push(one);
+    } catch (error) {
+      if (error instanceof SubmissionError) throw new SubmissionError(error.code, `assessments.${index}: ${error.message}`);
+      throw error;
+    }
+  }
+  const imported = [];
+  for (const one of prepared) imported.push((await writeAssessment(db, course, one)).slug);
+  return { imported };
 }
 
 /** Releases an exam's scores to its students now, or hides them again. */
