@@ -143,7 +143,8 @@ for (const visitor of ['anonymous', 'student', 'instructor', 'admin'] as const) 
     page,
     server,
   }) => {
-    test.setTimeout(180_000);
+    // The instructor scans a dozen pages (the assessments page among them): room for a busy CI machine.
+    test.setTimeout(300_000);
     if (visitor === 'admin') await apiSignInAdmin(page.request, server);
     else if (visitor !== 'anonymous') await signIn(page, visitor === 'student' ? demo.secondStudent.email : demo.instructor.email);
     const found: string[] = [];

@@ -68,10 +68,10 @@ export default async function AssessmentsPage() {
                 : ''}
             </p>
             {s && (
-              <div className="text-sm">
-                <p>
-                  {s.students} students · mean {s.mean ?? '—'} · median {s.median ?? '—'} of {s.maxPoints} points
-                </p>
+              <details className="text-sm">
+                <summary className="cursor-pointer font-medium">
+                  Statistics: {s.students} students · mean {s.mean ?? '—'} · median {s.median ?? '—'} of {s.maxPoints} points
+                </summary>
                 <table className="mt-2 text-xs">
                   <caption className="sr-only">Score distribution of {a.title}</caption>
                   <thead>
@@ -124,7 +124,7 @@ export default async function AssessmentsPage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </details>
             )}
             {mine.length > 0 && (
               <ul aria-label={`Overrides of ${a.title}`} className="text-sm">
