@@ -377,7 +377,16 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
     const me = await student();
     const hidden = (await studentAssessments(handle.db, me.course, me.id, new Date())).find((a) => a.slug === demoQuiz.slug)!;
     expect(hidden).toMatchObject({ scoresHidden: true, score: null });
+    const question = demoQuiz.pool[0];
+    expect(await selectCourseExerciseBySlug(handle.db, seeded.courseId, question)).toMatchObject({
+      showScore: 'never',
+      showFeedback: 'never',
+    });
     await releaseScores(handle.db, course, demoQuiz.slug, { released: true }, new Date(Date.now() - 1000));
+    expect(await selectCourseExerciseBySlug(handle.db, seeded.courseId, question)).toMatchObject({
+      showScore: 'immediately',
+      showFeedback: 'immediately',
+    });
     const shown = (await studentAssessments(handle.db, me.course, me.id, new Date())).find((a) => a.slug === demoQuiz.slug)!;
     expect(shown).toMatchObject({ scoresHidden: false, score: 0 });
     await releaseScores(handle.db, course, demoQuiz.slug, { released: false }, new Date());

@@ -178,6 +178,8 @@ async function writeAssessment(
     throw error;
   }
   // The due date and the slot's settings live on its exercises' course rules, which the submit path and dashboards read.
+  // An exam's scores and feedback stay hidden (on the exercise pages and the submission API too) until released.
+  const hidden = input.type === 'exam' && !existing?.scoresReleasedAt ? ('never' as const) : undefined;
   for (const [index, slot] of slots.entries()) {
     const given = givenSlots[index]!;
     for (const exerciseId of slot.exerciseIds)
@@ -187,9 +189,9 @@ async function writeAssessment(
         dueAt: due,
         maxAttempts: given.maxAttempts,
         pointsDecayPerAttempt: given.decayPercent === undefined ? undefined : given.decayPercent / 100,
-        showScore: given.showScore,
-        showFeedback: given.showFeedback,
-        showAnswers: given.showAnswers,
+        showScore: hidden ?? given.showScore,
+        showFeedback: hidden ?? given.showFeedback,
+        showAnswers: hidden ?? given.showAnswers,
       });
   }
   return { slug: input.slug };
@@ -244,5 +246,10 @@ export async function releaseScores(
   const assessment = /^[a-z0-9-]{1,64}$/.test(slugText) ? await selectAssessmentBySlug(db, course.id, slugText) : undefined;
   if (!assessment) throw new SubmissionError('not-found', `No assessment '${slugText.slice(0, 64)}' in ${course.title}.`);
   await setAssessmentScoresReleased(db, assessment.id, parsed.data.released ? now : null);
+  // What the exercise pages and the submission API show of its questions follows.
+  const shown = parsed.data.released ? ('immediately' as const) : ('never' as const);
+  if (assessment.type === 'exam')
+    for (const exerciseId of assessment.slots.flatMap((slot) => slot.exerciseIds))
+      await upsertCourseExercise(db, { courseId: course.id, exerciseId, showScore: shown, showFeedback: shown, showAnswers: shown });
   return { released: parsed.data.released };
 }

@@ -1,4 +1,4 @@
-import { insertAssessment, listAssessments, listCourseExercises, type Database } from '@deltalab/db';
+import { insertAssessment, listAssessments, listCourseExercises, upsertCourseExercise, type Database } from '@deltalab/db';
 import { topics } from '@deltalab/exercises';
 
 /** The demo course's quiz: 20 minutes, 3 of these 5 activation questions, points declining per attempt. */
@@ -53,6 +53,9 @@ export async function ensureTopicHomework(
     });
   }
   if (quizIds.length > 0) {
+    // An exam's scores, feedback and answers stay hidden until an instructor releases them.
+    for (const exerciseId of quizIds)
+      await upsertCourseExercise(db, { courseId, exerciseId, showScore: 'never', showFeedback: 'never', showAnswers: 'never' });
     await insertAssessment(db, {
       courseId,
       slug: demoQuiz.slug,
