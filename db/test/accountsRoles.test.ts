@@ -73,7 +73,8 @@ describeEachDriver('accounts, roles and rosters', (use, driver) => {
       await db.execute(sql`insert into enrollments (user_id, course_id, role) values (${courseInstructor}, ${course.id}, 'instructor'),
         (${student}, ${course.id}, 'student')`);
 
-      expect(await migrate(db)).toBe(1);
+      // This issue's migration and any after it.
+      expect(await migrate(db)).toBe(journal.entries.length - before);
       const flags = async (userId: string) => {
         const account = (await selectSessionAccount(db, userId))!;
         return [account.isAdmin, account.canCreateCourses, account.sessionVersion, account.deactivatedAt];

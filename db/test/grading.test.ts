@@ -39,6 +39,9 @@ describeEachDriver('grading queries', (use) => {
       late: true,
       childDeaths: 0,
       pointsDecayPerAttempt: expect.closeTo(0.1, 6),
+      // In no assessment: no points per attempt, no credit of a timeline (the course's late policy decides).
+      pointsPerAttempt: null,
+      credit: null,
       latePolicy: 'penalize',
       latePenalty: expect.closeTo(0.3, 6),
     });

@@ -87,6 +87,15 @@ const apiRules: Record<string, Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE',
   '/api/instructor/roster/[id]': { PUT: inA('roster.manage') },
   '/api/instructor/roster/[id]/reset-link': { POST: inA('student.password.reset') },
   '/api/instructor/roster/import': { POST: inA('roster.manage') },
+  '/api/assessments': { GET: own('course.view') },
+  '/api/assessments/[slug]/start': { POST: own('submission.create') },
+  '/api/assessments/[slug]/finish': { POST: own('submission.create') },
+  '/api/instructor/assessments': { GET: inA('course.dashboard.view'), POST: inA('assessment.edit') },
+  '/api/instructor/assessments/[slug]': { PUT: inA('assessment.edit') },
+  '/api/instructor/assessments/[slug]/overrides': { GET: inA('extensions.grant'), PUT: inA('extensions.grant') },
+  '/api/instructor/assessments/[slug]/release': { POST: inA('assessment.release') },
+  '/api/instructor/assessments/[slug]/regrade': { POST: inA('regrade.preview') },
+  '/api/instructor/assessments/[slug]/stats': { GET: inA('course.dashboard.view') },
   '/api/admin/users': { GET: own('admin.users') },
   '/api/admin/users/[id]': { PUT: own('admin.users') },
   '/api/admin/users/[id]/reset-link': { POST: own('admin.users') },
@@ -183,11 +192,13 @@ test('the authorization matrix: every API route, page and server action as nine 
       for (const visitor of visitors) {
         const slug = route.startsWith('/api/challenges')
           ? 'moons-challenge'
-          : route.startsWith('/api/instructor/authoring/')
-            ? draft
-            : route.startsWith('/api/admin/courses/')
-              ? courseA.slug
-              : 'perceptron-forward';
+          : route.includes('/assessments/')
+            ? 'forward-pass' // a homework in both demo courses (an exam's start is the exam spec's)
+            : route.startsWith('/api/instructor/authoring/')
+              ? draft
+              : route.startsWith('/api/admin/courses/')
+                ? courseA.slug
+                : 'perceptron-forward';
         let path = route.replace('[slug]', slug);
         if (route === '/api/submissions/[id]') path = path.replace('[id]', submissionId);
         else if (route.startsWith('/api/instructor/regrade/[id]')) path = path.replace('[id]', regradeId);
@@ -219,6 +230,8 @@ test('the authorization matrix: every API route, page and server action as nine 
     '/signout': { path: '/signout', rule: 'signedIn' },
     '/account': { path: '/account', rule: 'signedIn' },
     '/course': { path: '/course', rule: 'signedIn' }, // a dropped student is told so there
+    '/assessments/[slug]': { path: '/assessments/forward-pass', rule: own('course.view') },
+    '/instructor/assessments': { path: '/instructor/assessments', rule: own('course.dashboard.view') },
     '/exercises/[slug]': { path: '/exercises/perceptron-forward', rule: own('course.view') },
     '/instructor': { path: '/instructor', rule: { anyOf: [own('exercise.preview'), own('course.create')] } },
     '/instructor/dashboard': { path: '/instructor/dashboard', rule: own('course.dashboard.view') },

@@ -102,6 +102,11 @@ const scans: Record<string, Scan[]> = {
     },
   ],
   '/instructor/regrades': [{ visitor: 'instructor', url: '/instructor/regrades' }],
+  '/instructor/assessments': [{ visitor: 'instructor', url: '/instructor/assessments' }],
+  '/assessments/[slug]': [
+    { visitor: 'student', url: '/assessments/forward-pass' },
+    { visitor: 'student', url: '/assessments/quiz-activations' }, // the start form (honor code)
+  ],
   '/instructor/staff': [{ visitor: 'instructor', url: '/instructor/staff' }],
   '/instructor/roster': [{ visitor: 'instructor', url: '/instructor/roster' }],
   '/admin/users': [{ visitor: 'admin', url: '/admin/users' }],
@@ -140,7 +145,8 @@ for (const visitor of ['anonymous', 'student', 'instructor', 'admin'] as const) 
     page,
     server,
   }) => {
-    test.setTimeout(180_000);
+    // The instructor scans a dozen pages (the assessments page among them): room for a busy CI machine.
+    test.setTimeout(300_000);
     if (visitor === 'admin') await apiSignInAdmin(page.request, server);
     else if (visitor !== 'anonymous') await signIn(page, visitor === 'student' ? demo.secondStudent.email : demo.instructor.email);
     const found: string[] = [];

@@ -33,7 +33,8 @@ function methodsOf(route: string): string[] {
 
 /** Values for a route's dynamic segments: one that exists (where one does), one unknown, one malformed. */
 const segmentValues: Record<string, string[]> = {
-  slug: ['moons-challenge', 'mlp-forward-code', 'no-such-exercise', '%00'],
+  // forward-pass: an assessment (a homework) of the demo course, for the assessment routes.
+  slug: ['moons-challenge', 'mlp-forward-code', 'forward-pass', 'no-such-exercise', '%00'],
   id: [randomUUID(), 'not-a-uuid'],
 };
 

@@ -12,6 +12,7 @@ import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createDb } from '@deltalab/db';
 import { dashboardBench } from './dashboard';
+import { runExamStartBench } from './examStart';
 import { seedLargeCourse } from './seedLargeCourse';
 import { signIn, type CookieJar } from './siteClient';
 
@@ -139,6 +140,7 @@ async function main() {
   }
   // The instructors' dashboards and a whole-class regrade (in this process, on its own databases).
   if (!(await dashboardBench())) process.exitCode = 1;
+  if (!(await runExamStartBench())) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

@@ -10,6 +10,9 @@ export interface CourseExerciseInput {
   maxAttempts?: number | null;
   pointsDecayPerAttempt?: number;
   published?: boolean;
+  showScore?: VisibilityTiming;
+  showFeedback?: VisibilityTiming;
+  showAnswers?: VisibilityTiming;
 }
 
 /** Adds an exercise to a course or updates its rules there (fields left out keep their value on update). */

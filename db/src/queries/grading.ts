@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf } from '../rawRows';
 import type { ExerciseKind, LatePolicy, SubmissionPayload } from '../schema';
@@ -25,8 +25,18 @@ export interface GradingClaim {
   childDeaths: number;
   /** The course's rules for this exercise (no course_exercises row any more: no decay). */
   pointsDecayPerAttempt: number;
+  /** The assessment slot's points per attempt (`[10, 7, 5]`); null: the decay rule. */
+  pointsPerAttempt: number[] | null;
+  /** The credit the assessment's timeline gave the submission (0..1); null: the course's late policy. */
+  credit: number | null;
   latePolicy: LatePolicy;
   latePenalty: number;
+}
+
+/** The points per attempt of the assessment slot holding an exercise in a course (null when none sets them). */
+export function slotPointsPerAttempt(courseId: SQL, exerciseId: SQL): SQL {
+  return sql`(select s.points_per_attempt from assessment_slot_exercises se
+    join assessment_slots s on s.id = se.slot_id where se.course_id = ${courseId} and se.exercise_id = ${exerciseId})`;
 }
 
 /** An array literal ('{a,b}') both drivers pass as one text parameter; ids are UUIDs, which need no quoting. */
@@ -46,12 +56,13 @@ export async function claimSubmissionsForGrading(db: Database, ids: string[]): P
       update submissions
       set status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
       where id = any(${postgresArray(ids)}::uuid[]) and status in ('queued', 'running')
-      returning id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, attempt, late, child_deaths
+      returning id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, attempt, late, credit, child_deaths
     )
     select claimed.id as "submissionId", e.slug as "exerciseSlug", e.source as "exerciseSource",
       claimed.exercise_version_id as "versionId", claimed.kind, claimed.payload,
       claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late, claimed.child_deaths as "childDeaths",
-      coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt",
+      coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt", claimed.credit,
+      ${slotPointsPerAttempt(sql`claimed.course_id`, sql`claimed.exercise_id`)} as "pointsPerAttempt",
       c.late_policy as "latePolicy", c.late_penalty as "latePenalty"
     from claimed
     join exercises e on e.id = claimed.exercise_id

@@ -17,3 +17,4 @@ export * from './authoring';
 export * from './invitations';
 export * from './passwordLinks';
 export * from './lti';
+export * from './assessments';

@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf } from '../rawRows';
-import { rebuildGradeCells, type GradingClaim } from './grading';
+import { rebuildGradeCells, slotPointsPerAttempt, type GradingClaim } from './grading';
 import { regrades, type Regrade, type RegradeScope } from '../schema';
 
 /** Postgres array literal of UUIDs, one text parameter on both drivers. */
@@ -80,7 +80,8 @@ export async function claimRegradeItems(db: Database, ids: string[]): Promise<Re
     )
     select claimed.id as "itemId", s.id as "submissionId", e.slug as "exerciseSlug", e.source as "exerciseSource",
       r.version_id as "versionId", s.kind, s.payload, s.variant_seed as "variantSeed", s.attempt, s.late,
-      claimed.child_deaths as "childDeaths", coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt",
+      claimed.child_deaths as "childDeaths", coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt", s.credit,
+      ${slotPointsPerAttempt(sql`r.course_id`, sql`r.exercise_id`)} as "pointsPerAttempt",
       c.late_policy as "latePolicy", c.late_penalty as "latePenalty"
     from claimed
     join regrades r on r.id = claimed.regrade_id

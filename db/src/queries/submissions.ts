@@ -25,6 +25,8 @@ export interface NewSubmissionInput {
   late?: boolean;
   /** When set, refuse the submission if this many counting attempts are already used. */
   maxAttempts?: number | null;
+  /** The credit its assessment's timeline gives it (0..1); left out: the course's late policy decides. */
+  credit?: number | null;
 }
 
 /**
@@ -111,9 +113,10 @@ function insertWithinLimit(input: NewSubmissionInput, queue: QueueWithStore | nu
   const wake = queue?.wakeWorkers ? sql.raw(`, ${queue.wakeWorkers} as woken`) : sql``;
   return sql`with inserted as (
       insert into ${submissions}
-        (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, attempt)
+        (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, credit, attempt)
       select ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
-        ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false}, used.n + 1
+        ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false},
+        ${input.credit ?? null}::real, used.n + 1
       from (select count(*)::int as n from ${submissions} where ${counting}) used
       where ${belowLimit}
       returning ${returningSubmission}

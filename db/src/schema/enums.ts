@@ -19,6 +19,9 @@ export const passwordLinkPurpose = pgEnum('password_link_purpose', ['set-passwor
 /** A regrade: its submissions being graded, all graded and waiting to be applied or discarded, applied, discarded. */
 export const regradeStatus = pgEnum('regrade_status', ['grading', 'ready', 'applied', 'discarded']);
 
+/** An assessment: a homework set (works as exercises always did) or an exam (a timed instance per student). */
+export const assessmentType = pgEnum('assessment_type', ['homework', 'exam']);
+
 export type CourseRole = (typeof courseRole.enumValues)[number];
 export type ExerciseKind = (typeof exerciseKind.enumValues)[number];
 export type SubmissionStatus = (typeof submissionStatus.enumValues)[number];
@@ -27,3 +30,4 @@ export type VisibilityTiming = (typeof visibilityTiming.enumValues)[number];
 export type ExerciseSource = (typeof exerciseSource.enumValues)[number];
 export type PasswordLinkPurpose = (typeof passwordLinkPurpose.enumValues)[number];
 export type RegradeStatus = (typeof regradeStatus.enumValues)[number];
+export type AssessmentType = (typeof assessmentType.enumValues)[number];

@@ -16,3 +16,4 @@ export * from './gradeCells';
 export * from './courseInvitations';
 export * from './passwordLinks';
 export * from './lti';
+export * from './assessments';

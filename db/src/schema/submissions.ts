@@ -59,6 +59,11 @@ export const submissions = pgTable(
     /** Why grading could not finish (internal failure); such a submission does not count as an attempt. */
     failureMessage: text('failure_message'),
     late: boolean('late').notNull().default(false),
+    /**
+     * The credit its assessment's timeline gave it when it was made (0..1), multiplied into its score; null: none
+     * decided (the course's late policy applies, as before assessments).
+     */
+    credit: real('credit'),
     /** 1-based number among this student's counting submissions for the exercise in the course. */
     attempt: integer('attempt').notNull(),
     countsAsAttempt: boolean('counts_as_attempt').notNull().default(true),

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDateTime } from '@/lib/format';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { SaveDraftResult } from '@/server/services/drafts/saveDraft';
 import { readApiBody } from './apiResponse';
@@ -38,7 +39,7 @@ export function useDraftAutosave({
         });
         if (response.ok) {
           saved.current = code;
-          const time = new Date().toLocaleTimeString();
+          const time = formatDateTime(new Date());
           // The save that follows a restore keeps saying what happened, so the student does not miss it.
           setStatus(
             justRestored.current

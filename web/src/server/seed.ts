@@ -12,6 +12,7 @@ import { loadExercises, type Exercise } from '@deltalab/exercises';
 import { endOfDay } from '../lib/endOfDay';
 import { hashPassword } from './services/auth/passwords';
 import { registerExercises } from './services/exercises/registerExercises';
+import { ensureTopicHomework } from './services/assessments/topicHomework';
 
 /** Fixed demo data, documented in the README and printed at first start. */
 export const demoCourse = {
@@ -102,6 +103,9 @@ export async function seed(db: Database, options: { exercises?: readonly Exercis
     for (const [position, exerciseId] of [...ids.values()].entries())
       await upsertCourseExercise(db, { courseId: second.id, exerciseId, position });
   }
+  // Assessments: one homework per topic keeping the due dates, and in the demo course a 20-minute quiz (3 of 5).
+  await ensureTopicHomework(db, course.id, { quiz: true, quizDueAt: endOfDay(new Date(now.getTime() + 14 * dayMs), course.timeZone) });
+  await ensureTopicHomework(db, second.id);
 
   return { created: inserted !== null, courseId: course.id, secondCourseId: second.id, userIds, exerciseCount: list.length };
 }

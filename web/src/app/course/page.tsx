@@ -8,6 +8,8 @@ import { JoinCourseForm } from '@/components/course/JoinCourseForm';
 import { StatusBadge } from '@/components/course/StatusBadge';
 import { formatDateTime, formatScore, formatTimeZone } from '@/lib/format';
 import { describeLatePolicy } from '@/lib/latePolicy';
+import { formatTimeLeft } from '@/lib/assessmentRules';
+import { AssessmentStatus, DueLine, pointsText } from '@/components/assessment/AssessmentParts';
 
 export const metadata: Metadata = { title: 'Course' };
 
@@ -56,6 +58,93 @@ export default async function CoursePage() {
           Due dates are on {formatTimeZone(home.course.timeZone)} time. {describeLatePolicy(home.course)}
         </p>
       </div>
+      {home.assessments.map((assessment) => {
+        const headingId = `assessment-${assessment.slug}`;
+        return (
+          <section key={assessment.slug} aria-labelledby={headingId} className="space-y-3" data-testid="assessment">
+            <div className="flex flex-wrap items-end justify-between gap-2">
+              <div>
+                <h2 id={headingId} className="text-lg font-semibold">
+                  <Link href={`/assessments/${assessment.slug}`} className="hover:underline">
+                    {assessment.title}
+                  </Link>
+                </h2>
+                <p className="text-xs text-slate-600">
+                  {assessment.type === 'exam' ? 'Exam' : 'Homework'}
+                  {assessment.timeLimitMinutes !== null ? ` · ${assessment.effectiveTimeLimitMinutes} minutes` : ''}
+                  {assessment.dueAt ? ' · ' : ''}
+                  <DueLine assessment={assessment} timeZone={home.course.timeZone} />
+                  {assessment.status === 'not-released' && assessment.releaseAt
+                    ? ` · opens ${formatDateTime(assessment.releaseAt, home.course.timeZone)}`
+                    : ''}
+                </p>
+              </div>
+              <dl className="flex items-center gap-4 text-sm">
+                <div>
+                  <dt className="sr-only">Status</dt>
+                  <dd>
+                    <AssessmentStatus status={assessment.status} />
+                  </dd>
+                </div>
+                {assessment.timeLeftMs !== null && (
+                  <div className="text-right">
+                    <dt className="text-xs text-slate-500">Time left</dt>
+                    <dd>{formatTimeLeft(assessment.timeLeftMs)}</dd>
+                  </div>
+                )}
+                <div className="text-right">
+                  <dt className="text-xs text-slate-500">Score</dt>
+                  <dd>{assessment.scoresHidden ? 'not released' : pointsText(assessment.score, assessment.maxPoints)}</dd>
+                </div>
+              </dl>
+            </div>
+            {assessment.type === 'exam' && assessment.questions.length === 0 ? (
+              <p className="text-sm">
+                {assessment.status === 'not-started' ? (
+                  <Link href={`/assessments/${assessment.slug}`} className="text-indigo-700 hover:underline">
+                    Start {assessment.title}
+                  </Link>
+                ) : (
+                  'Its questions show once it opens.'
+                )}
+              </p>
+            ) : (
+              <ul className="divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white">
+                {assessment.questions.map((q) => (
+                  <li key={q.exercise} className="flex flex-col gap-2 p-4 sm:flex-row sm:items-center sm:justify-between">
+                    <div className="min-w-0">
+                      <Link href={`/exercises/${q.exercise}`} className="font-medium text-indigo-700 hover:underline">
+                        {q.title}
+                      </Link>
+                      <p className="text-xs text-slate-600">{kindLabels[q.kind]}</p>
+                    </div>
+                    <dl className="flex shrink-0 items-center gap-4 text-sm">
+                      <div>
+                        <dt className="sr-only">Status</dt>
+                        <dd>
+                          <StatusBadge status={q.status} />
+                        </dd>
+                      </div>
+                      <div className="text-right">
+                        <dt className="text-xs text-slate-500">Points</dt>
+                        <dd>{pointsText(q.earned, q.points)}</dd>
+                      </div>
+                      <div className="text-right">
+                        <dt className="text-xs text-slate-500">Attempts</dt>
+                        <dd>
+                          {q.attempts}
+                          {q.maxAttempts !== null ? ` / ${q.maxAttempts}` : ''}
+                        </dd>
+                      </div>
+                    </dl>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        );
+      })}
+      {home.topics.length > 0 && home.assessments.length > 0 && <h2 className="text-lg font-semibold">Other exercises</h2>}
       {home.topics.map((topic) => {
         const headingId = `topic-${topic.id}`;
         const percent = topic.exercises.length ? Math.round((topic.solved / topic.exercises.length) * 100) : 0;

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDate } from '@/lib/format';
 import type { AdminCourseView } from '@/server/services/admin/courses';
 import { StatusLine } from '@/components/people/StatusLine';
 import { jsonInit, useApiCall } from '@/components/people/useApiCall';
@@ -13,7 +14,7 @@ export function CourseRow({ course }: { course: AdminCourseView }) {
         {course.title}
         {course.archived ? ' (archived)' : ''}
         <div className="text-xs">
-          {course.slug} · join code {course.joinCode} · created {new Date(course.createdAt).toLocaleDateString()}
+          {course.slug} · join code {course.joinCode} · created {formatDate(course.createdAt)}
         </div>
       </td>
       <td>{course.instructors.join(', ') || 'none'}</td>

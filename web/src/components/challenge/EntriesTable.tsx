@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/format';
 import type { EntryView } from '@/server/services/challenges/entries';
 import { percent } from './percent';
 
@@ -55,7 +56,7 @@ export function EntriesTable({
 function EntryRow({ entry: e, revealed, onToggleFinal }: { entry: EntryView; revealed: boolean; onToggleFinal: (e: EntryView) => void }) {
   return (
     <tr className="border-b border-slate-100">
-      <td className="py-1">{new Date(e.createdAt).toLocaleString()}</td>
+      <td className="py-1">{formatDateTime(e.createdAt)}</td>
       <td>
         {e.status === 'graded' ? 'scored' : e.status}
         {e.message && e.status !== 'graded' ? `: ${e.message}` : ''}
@@ -76,7 +77,7 @@ function EntryRow({ entry: e, revealed, onToggleFinal }: { entry: EntryView; rev
             checked={e.final}
             disabled={revealed || e.status !== 'graded'}
             onChange={() => onToggleFinal(e)}
-            aria-label={`Final: entry of ${new Date(e.createdAt).toLocaleString()}`}
+            aria-label={`Final: entry of ${formatDateTime(e.createdAt)}`}
           />
         </label>
       </td>

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDateTime } from '@/lib/format';
 import type { ChallengeView } from '@/server/services/challenges/getChallenge';
 import { BoardNameForm } from './BoardNameForm';
 import { ChallengeSettingsForm } from './ChallengeSettingsForm';
@@ -24,7 +25,7 @@ export function Leaderboard({ challenge, version }: { challenge: ChallengeView; 
       <p className="text-xs text-slate-600">
         {board?.revealed
           ? 'The deadline has passed: the private half of the hidden test set decides. Verified: the code, re-trained on the server with its recorded seed and epochs, came within '
-          : `Ranked by accuracy on the public half of the hidden test set; fewer parameters win ties. After the deadline${challenge.deadline ? ` (${new Date(challenge.deadline).toLocaleString()})` : ''} the private half decides. Verified: re-trained on the server within `}
+          : `Ranked by accuracy on the public half of the hidden test set; fewer parameters win ties. After the deadline${challenge.deadline ? ` (${formatDateTime(challenge.deadline, challenge.timeZone)})` : ''} the private half decides. Verified: re-trained on the server within `}
         {board ? `${(board.verifyMargin * 100).toFixed(0)} points of its score.` : ''}
       </p>
       {!challenge.rights.seesAll && <BoardNameForm slug={slug} initial={challenge.name} onSaved={refresh} />}

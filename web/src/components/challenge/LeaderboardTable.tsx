@@ -1,3 +1,4 @@
+import { formatDateTime } from '@/lib/format';
 import type { BoardRow, Leaderboard } from '@/server/services/challenges/leaderboard';
 import { percent } from './percent';
 import { VerifyButton } from './VerifyButton';
@@ -38,7 +39,7 @@ function LeaderboardRow({ row, slug, seesAll, verify, showPrivate, onVerified }:
       {showPrivate && <td>{percent(row.privateScore)}</td>}
       <td>{row.params}</td>
       <td>{row.entries ?? ''}</td>
-      <td>{row.lastEntryAt ? new Date(row.lastEntryAt).toLocaleString() : ''}</td>
+      <td>{row.lastEntryAt ? formatDateTime(row.lastEntryAt) : ''}</td>
       <td>{verifiedLabel(row)}</td>
       {verify && <td>{row.entryId && <VerifyButton slug={slug} entryId={row.entryId} onDone={onVerified} />}</td>}
     </tr>

@@ -1,13 +1,15 @@
 'use client';
 
+import { formatDateTime } from '@/lib/format';
 import { usePreviewTarget } from './PreviewContext';
 import { type SubmissionSummary, submittedAnswers, submittedCode } from './types';
 import { SubmissionResult } from './SubmissionResult';
 
 const statusLabels = { queued: 'Queued', running: 'Running', graded: 'Graded', failed: 'Failed' } as const;
 
+/** Through the site's one formatter (a fixed locale: a browser's odd default locale cannot break the page). */
 function formatTime(iso: string) {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'medium' });
+  return formatDateTime(iso);
 }
 
 /** Every submission of this student for the exercise, newest first, with what was sent and a Restore button. */

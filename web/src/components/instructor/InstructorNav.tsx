@@ -6,6 +6,7 @@ import type { CurrentCourse } from '@/server/services/courses/getCurrentCourse';
 const links: [href: string, label: string, permission: CoursePermission][] = [
   ['/instructor', 'Course', 'exercise.preview'],
   ['/instructor/dashboard', 'Dashboard', 'course.dashboard.view'],
+  ['/instructor/assessments', 'Assessments', 'course.dashboard.view'],
   ['/instructor/roster', 'Roster', 'roster.manage'],
   ['/instructor/staff', 'Staff', 'staff.manage'],
   ['/instructor/authoring/new', 'New exercise', 'exercise.author'],

@@ -1,5 +1,6 @@
 'use client';
 
+import { formatDate } from '@/lib/format';
 import { useState, type FormEvent } from 'react';
 import type { AddStaffResult, StaffList } from '@/server/services/people/staff';
 import { OneTimeLink } from './OneTimeLink';
@@ -65,7 +66,7 @@ function InvitationRow({ invitation }: { invitation: StaffList['invitations'][nu
   return (
     <li className="flex flex-wrap items-center gap-3">
       <span>
-        {invitation.email} · {roleLabels[invitation.role].toLowerCase()} · invited {new Date(invitation.invitedAt).toLocaleDateString()}
+        {invitation.email} · {roleLabels[invitation.role].toLowerCase()} · invited {formatDate(invitation.invitedAt)}
       </span>
       <button
         type="button"

@@ -38,12 +38,16 @@ export const coursePermissions = {
   /** Start a regrade and see what it would change. */
   'regrade.preview': { roles: staff, does: 'preview regrades', writes: true },
   'roster.manage': { roles: staff, does: 'manage its roster', writes: true },
-  /** Due-date extensions for a student (the next issue's overrides). */
+  /** An assessment's overrides: a later due date or extra time for students or a section, with the reason. */
   'extensions.grant': { roles: staff, does: 'grant extensions', writes: true },
   'course.viewAsStudent': { roles: staff, does: 'view it as a test student', writes: true },
   /** Time zone, late policy, each exercise's settings and order, a challenge's deadline and limit. */
   'course.settings.edit': { roles: instructors, does: 'change its settings', writes: true },
   'exercise.author': { roles: instructors, does: 'author its exercises', writes: true },
+  /** Create and edit its assessments (homework and exams: slots, pools, dates, time limits, passwords). */
+  'assessment.edit': { roles: instructors, does: 'edit its assessments', writes: true },
+  /** Release an exam's scores to its students (or hide them again). */
+  'assessment.release': { roles: instructors, does: 'release exam scores', writes: true },
   'exercise.publish': { roles: instructors, does: 'publish its exercises', writes: true },
   'regrade.apply': { roles: instructors, does: 'apply regrades', writes: true },
   'challenge.verify': { roles: instructors, does: 'verify challenge entries', writes: true },

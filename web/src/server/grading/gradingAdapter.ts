@@ -17,7 +17,7 @@ import {
 import { findExercise } from '@deltalab/exercises';
 import type { ClaimedSubmission, GradeResult, GradingOutcome, GradingStore, Submission } from '@deltalab/grader';
 import { lateScoreFactor } from '@/lib/latePolicy';
-import { decayedScore } from '../services/submissions/submissionRules';
+import { attemptFactor } from '@/lib/assessmentRules';
 import { versionFolder } from '../exercises/resolveExercise';
 import { mark, stage } from '../breakdown';
 import type { StoredGradeResult } from './storedResult';
@@ -39,6 +39,8 @@ type Rules = {
   attempt: number;
   late: boolean;
   pointsDecayPerAttempt: number;
+  pointsPerAttempt: number[] | null;
+  credit: number | null;
   latePolicy: LatePolicy;
   latePenalty: number;
 };
@@ -123,9 +125,13 @@ async function gradeRequestOf(
   return { exercise: stored.exerciseSlug, variant, submission, folder: entry.folder };
 }
 
-/** A grade as the course counts it: the grader's score after the attempt decay and late penalty. */
+/**
+ * A grade as the course counts it: the grader's score times what the attempt may earn (the slot's points per attempt,
+ * else the decay) and the credit its assessment's timeline gave it (else the course's late penalty).
+ */
 function courseScore(score: number, rules: Rules): number {
-  return decayedScore(score, rules.attempt, rules.pointsDecayPerAttempt) * lateScoreFactor(rules.late, rules);
+  const credit = rules.credit ?? lateScoreFactor(rules.late, rules);
+  return Math.max(0, Math.min(1, score * attemptFactor(rules.attempt, rules.pointsPerAttempt, rules.pointsDecayPerAttempt) * credit));
 }
 
 function toRegradeRecord({ claim, ...outcome }: GradingOutcome<SiteClaim>): RegradeRecord {

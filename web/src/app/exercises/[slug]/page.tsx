@@ -26,6 +26,8 @@ import { ExerciseWorkspace } from '@/components/exercise/ExerciseWorkspace';
 import { PreviewBanner } from '@/components/exercise/PreviewBanner';
 import { PreviewProvider } from '@/components/exercise/PreviewContext';
 import { ReferenceAnswers } from '@/components/exercise/ReferenceAnswers';
+import { AssessmentBanner } from '@/components/assessment/AssessmentParts';
+import { studentAssessments } from '@/server/services/assessments/studentAssessments';
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -55,8 +57,17 @@ export default async function ExercisePage({
   const found = await getExerciseForStudent(db, user.id, slug);
   if (!found) notFound();
   const { exercise, variant, courseExercise } = found;
+  // The assessment it is a question of: its timer (an exam's) and the way to the next question.
+  const now = new Date();
+  const assessment = (await studentAssessments(db, found.course, user.id, now)).find((a) => a.questions.some((q) => q.exercise === slug));
   return (
-    <ExerciseLayout course={found.course} exercise={exercise} variant={variant} courseExercise={courseExercise}>
+    <ExerciseLayout
+      course={found.course}
+      exercise={exercise}
+      variant={variant}
+      courseExercise={courseExercise}
+      banner={assessment && <AssessmentBanner assessment={assessment} exercise={slug} serverNow={now.getTime()} />}
+    >
       <ExerciseWorkspace
         exercise={exercise}
         variant={variant}

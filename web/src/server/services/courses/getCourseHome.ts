@@ -1,4 +1,5 @@
-import { listCoursesForUser, studentExerciseSummaries, type Database, type StudentExerciseSummary } from '@deltalab/db';
+import { listAssessments, listCoursesForUser, studentExerciseSummaries, type Database, type StudentExerciseSummary } from '@deltalab/db';
+import { studentAssessments, type StudentAssessment } from '../assessments/studentAssessments';
 import { topics } from '@deltalab/exercises';
 import { actorIn } from '@/server/auth/courseAccess';
 import { can, refusal } from '@/server/auth/permissions';
@@ -14,6 +15,9 @@ interface TopicGroup {
 
 export interface CourseHome {
   course: CurrentCourse;
+  /** The course's assessments as the student sees them (their overrides applied), in course order. */
+  assessments: StudentAssessment[];
+  /** Exercises in no assessment, grouped by topic. */
   topics: TopicGroup[];
   exercises: StudentExerciseSummary[];
   /** Every course of the user (a switcher shows when there are several). */
@@ -22,8 +26,11 @@ export interface CourseHome {
   closed: string | null;
 }
 
-/** The student's course home: exercises grouped by topic in the notes' order, with progress per topic. */
-export async function getCourseHome(db: Database, userId: string): Promise<CourseHome | null> {
+/**
+ * The student's course home: the course's assessments (status, time left, score, their questions), then any exercises in
+ * no assessment grouped by topic in the notes' order.
+ */
+export async function getCourseHome(db: Database, userId: string, now = new Date()): Promise<CourseHome | null> {
   const courses = await listCoursesForUser(db, userId);
   const first = courses[0];
   if (!first) return null;
@@ -32,12 +39,16 @@ export async function getCourseHome(db: Database, userId: string): Promise<Cours
   const actor = actorIn(null, course);
   // A dropped student still sees the course's name (and can switch to another), not its exercises.
   if (!can(actor, 'course.view'))
-    return { course, topics: [], exercises: [], courses: courseList, closed: refusal(actor, 'course.view', course.title) };
-  const exercises = await studentExerciseSummaries(db, userId, course.id);
+    return { course, assessments: [], topics: [], exercises: [], courses: courseList, closed: refusal(actor, 'course.view', course.title) };
+  const [exercises, assessments, slotted] = await Promise.all([
+    studentExerciseSummaries(db, userId, course.id),
+    studentAssessments(db, course, userId, now),
+    listAssessments(db, course.id).then((list) => new Set(list.flatMap((a) => a.slots.flatMap((s) => s.exerciseIds)))),
+  ]);
   const order = new Map<string, number>(topics.map((t, i) => [t.id, i]));
   const titles = new Map<string, string>(topics.map((t) => [t.id, t.title]));
   const groups = new Map<string, TopicGroup>();
-  for (const exercise of exercises) {
+  for (const exercise of exercises.filter((e) => !slotted.has(e.exerciseId))) {
     let group = groups.get(exercise.topic);
     if (!group) {
       group = { id: exercise.topic, title: titles.get(exercise.topic) ?? exercise.topic, exercises: [], solved: 0, attempted: 0 };
@@ -48,5 +59,5 @@ export async function getCourseHome(db: Database, userId: string): Promise<Cours
     if (exercise.status !== 'not-started') group.attempted++;
   }
   const sorted = [...groups.values()].sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
-  return { course, topics: sorted, exercises, courses: courseList, closed: null };
+  return { course, assessments, topics: sorted, exercises, courses: courseList, closed: null };
 }

@@ -1,6 +1,6 @@
-import { courseOverviewCells, courseSubmissionsForExport, listCountedStudents, type Database, type StudentFilter } from '@deltalab/db';
+import { courseSubmissionsForExport, type Database, type StudentFilter } from '@deltalab/db';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
-import { courseColumns } from './courseColumns';
+import { assessmentGrades } from '../assessments/assessmentGrades';
 
 /** One CSV field: quoted when it holds a comma, quote or line break (RFC 4180); formulas are defused for spreadsheets. */
 function csvField(value: string | number | boolean | null | undefined): string {
@@ -25,24 +25,36 @@ export async function gradebookCsv(
   course: CurrentCourse,
   options: { format?: 'plain' | 'canvas' } & StudentFilter = {},
 ): Promise<string> {
-  const [columns, students, cells] = await Promise.all([
-    courseColumns(db, course.id),
-    listCountedStudents(db, course.id, options),
-    courseOverviewCells(db, course.id, options),
-  ]);
-  const best = new Map(cells.map((c) => [`${c.userId}|${c.exerciseId}`, c.bestScore]));
+  const {
+    exerciseColumns: columns,
+    columns: assessments,
+    unassigned,
+    students,
+    best,
+    earned: assessmentEarned,
+    unassignedEarned,
+  } = await assessmentGrades(db, course.id, options);
   const earned = (userId: string) => columns.map((c) => points((best.get(`${userId}|${c.exerciseId}`) ?? 0) * c.maxPoints));
+  // The total: every assessment, and the exercises in none (a pool counts the questions each student drew).
+  const total = (userId: string) => points([...assessmentEarned(userId), ...unassignedEarned(userId)].reduce((a, b) => a + b, 0));
   if (options.format === 'canvas') {
-    let csv = line(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...columns.map((c) => `${c.title} (${c.slug})`)]);
-    csv += line(['Points Possible', '', '', '', '', ...columns.map((c) => c.maxPoints)]);
-    for (const s of students) csv += line([s.name, '', '', s.email, s.section ?? course.title, ...earned(s.userId)]);
+    // Canvas gets one column per assessment (and per exercise in none): it sums them itself.
+    const titles =
+      assessments.length > 0
+        ? [...assessments.map((a) => `${a.title} (${a.slug})`), ...unassigned.map((c) => `${c.title} (${c.slug})`)]
+        : columns.map((c) => `${c.title} (${c.slug})`);
+    const possible =
+      assessments.length > 0
+        ? [...assessments.map((a) => a.maxPoints), ...unassigned.map((c) => c.maxPoints)]
+        : columns.map((c) => c.maxPoints);
+    const row = (userId: string) => (assessments.length > 0 ? [...assessmentEarned(userId), ...unassignedEarned(userId)] : earned(userId));
+    let csv = line(['Student', 'ID', 'SIS User ID', 'SIS Login ID', 'Section', ...titles]);
+    csv += line(['Points Possible', '', '', '', '', ...possible]);
+    for (const s of students) csv += line([s.name, '', '', s.email, s.section ?? course.title, ...row(s.userId)]);
     return csv;
   }
-  let csv = line(['email', 'name', ...columns.map((c) => c.slug), 'total']);
-  for (const s of students) {
-    const row = earned(s.userId);
-    csv += line([s.email, s.name, ...row, points(row.reduce((a, b) => a + b, 0))]);
-  }
+  let csv = line(['email', 'name', ...columns.map((c) => c.slug), ...assessments.map((a) => `assessment:${a.slug}`), 'total']);
+  for (const s of students) csv += line([s.email, s.name, ...earned(s.userId), ...assessmentEarned(s.userId), total(s.userId)]);
   return csv;
 }
 

@@ -11,6 +11,7 @@ import { resolveExercise, studentVariantOf } from '@/server/exercises/resolveExe
 import { standingIn } from '@/server/auth/courseAccess';
 import { courseCan } from '@/server/auth/permissions';
 import { getCurrentCourse, type CurrentCourse } from '../courses/getCurrentCourse';
+import { studentMaySee } from '../assessments/assessmentSubmission';
 
 export interface StudentExercise {
   course: CurrentCourse;
@@ -33,6 +34,9 @@ export async function getExerciseForStudent(db: Database, userId: string, slug: 
   const courseExercise = await selectCourseExerciseBySlug(db, course.id, slug);
   const resolved = courseExercise ? await resolveExercise(db, courseExercise) : null;
   if (!courseExercise || !resolved || (!courseExercise.published && !courseCan(standing, 'exercise.preview'))) return null;
+  // An exam's question before the student started it, a pool's exercise they did not draw: not theirs to see.
+  if (!courseCan(standing, 'exercise.preview') && !(await studentMaySee(db, course, userId, courseExercise.exerciseId, new Date())))
+    return null;
   const { exercise } = resolved;
   const [history, draft, variant] = await Promise.all([
     listSubmissionsForStudent(db, userId, courseExercise.exerciseId, { courseId: course.id }),

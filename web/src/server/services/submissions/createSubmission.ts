@@ -6,6 +6,7 @@ import { actorIn } from '@/server/auth/courseAccess';
 import { can, refusal } from '@/server/auth/permissions';
 import { currentCourseOfRow } from '../courses/getCurrentCourse';
 import { stage } from '@/server/breakdown';
+import { assessmentSubmissionRules } from '../assessments/assessmentSubmission';
 import { SubmissionError } from './submissionError';
 import { defaultSubmissionRules, type SubmissionRules } from './submissionRules';
 import { submissionRequest, validatePayload } from './validatePayload';
@@ -61,12 +62,25 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     throw new SubmissionError('unknown-exercise', `Exercise '${request.exercise}' has no registered version yet.`);
   }
   const payload = stage('validation', () => validatePayload(exercise, request));
+  // The exercise's assessment (release, pool draw, exam instance, credit timeline, overrides): its own module.
+  const assessment = await stage('statements: assessment rules', () =>
+    assessmentSubmissionRules(db, {
+      course,
+      userId: input.userId,
+      courseExercise,
+      assessmentSlug: request.assessment,
+      staffTrial,
+      now,
+    }),
+  );
+  const dueAt = assessment ? assessment.dueAt : courseExercise.dueAt;
+  const maxAttempts = assessment ? assessment.maxAttempts : courseExercise.maxAttempts;
 
-  const late = courseExercise.dueAt !== null && now.getTime() > courseExercise.dueAt.getTime();
-  if (late && course.latePolicy === 'refuse' && !staffTrial) {
+  const late = dueAt !== null && now.getTime() > dueAt.getTime();
+  if (late && course.latePolicy === 'refuse' && !staffTrial && (assessment?.credit ?? null) === null) {
     throw new SubmissionError(
       'past-due',
-      `'${exercise.slug}' was due ${formatDateTime(courseExercise.dueAt!, course.timeZone)}: ${course.title} does not accept late submissions.`,
+      `'${exercise.slug}' was due ${formatDateTime(dueAt!, course.timeZone)}: ${course.title} does not accept late submissions.`,
     );
   }
 
@@ -90,11 +104,12 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     payload,
     variantSeed: String(variantSeed(exercise.slug, input.userId)),
     late,
-    maxAttempts: courseExercise.maxAttempts,
+    maxAttempts,
+    credit: assessment?.credit ?? null,
   };
   const outcome = await stage('statement: store and queue', () => insertSubmission(db, stored, input.queue.sameStatement));
   if (!outcome.ok) {
-    throw new SubmissionError('attempts-exhausted', `You have used all ${courseExercise.maxAttempts} attempts for '${exercise.slug}'.`);
+    throw new SubmissionError('attempts-exhausted', `You have used all ${maxAttempts} attempts for '${exercise.slug}'.`);
   }
   input.queue.queued(outcome.submission.id);
   return outcome.submission;

@@ -15,7 +15,11 @@ export type SubmissionErrorCode =
   | 'daily-limit'
   | 'challenge-closed'
   | 'too-many-finals'
-  | 'conflict';
+  | 'conflict'
+  | 'not-released'
+  | 'assessment-closed'
+  | 'not-started'
+  | 'wrong-password';
 
 const statusByCode: Record<SubmissionErrorCode, number> = {
   'invalid-request': 400,
@@ -35,6 +39,10 @@ const statusByCode: Record<SubmissionErrorCode, number> = {
   'challenge-closed': 403,
   'too-many-finals': 409,
   conflict: 409,
+  'not-released': 403,
+  'assessment-closed': 409,
+  'not-started': 409,
+  'wrong-password': 403,
 };
 
 /** A refusal with a specific message; routes turn it into a 4xx JSON response. */

@@ -42,6 +42,8 @@ export const submissionRequest = z
     exercise: z.string().trim().min(1, 'exercise: give the exercise slug, e.g. "mlp-forward-pass"').max(100),
     code: z.string({ error: 'code must be a string' }).optional(),
     answers: answers.optional(),
+    /** The assessment the exercise is answered in (checked: the exercise must be one of its questions). */
+    assessment: z.string().trim().min(1, 'assessment: give the assessment slug, e.g. "quiz-1"').max(100).optional(),
   })
   .strict();
 
