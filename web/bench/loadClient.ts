@@ -3,6 +3,7 @@
  * submission as the exercise page does.
  */
 import { getExercise, loadExercises } from '@deltalab/exercises';
+import { demoQuiz } from '../src/server/services/assessments/topicHomework';
 import type { Site } from './loadSite';
 import { webDir } from './loadSite';
 import { signUp, signUpActionId, type CookieJar } from './siteClient';
@@ -10,8 +11,10 @@ import { signUp, signUpActionId, type CookieJar } from './siteClient';
 const FOLLOW_LIMIT_MS = 120_000;
 const codeSolution = getExercise('mlp-forward-code').solutionSource!;
 export const heapBomb = 'export function forward() { const m = new Map<number, number>(); for (let i = 0; ; i++) m.set(i, i); }';
+// The demo quiz's questions take answers only inside a started exam: a class at a homework deadline sends the rest.
+const inTheQuiz = new Set<string>(demoQuiz.pool);
 const numericExercises = loadExercises().flatMap((e) =>
-  e.kind === 'numeric' ? [{ slug: e.slug, fields: e.fields.map((f) => f.name) }] : [],
+  e.kind === 'numeric' && !inTheQuiz.has(e.slug) ? [{ slug: e.slug, fields: e.fields.map((f) => f.name) }] : [],
 );
 export const pick = <T>(items: T[]) => items[Math.floor(Math.random() * items.length)]!;
 
