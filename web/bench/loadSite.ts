@@ -122,6 +122,8 @@ export async function startSite(name: string, workers: number, extraEnv: Record<
       DATABASE_URL: url.toString(),
       AUTH_SECRET: randomBytes(24).toString('base64url'),
       DELTALAB_INPROCESS_WORKERS: '0',
+      // The demo course its students join (on PostgreSQL nothing demo is made unasked).
+      DELTALAB_DEMO: '1',
     });
     dropDatabase = async () => {
       const sql = await createDb({ url: serverUrl, maxConnections: 1, migrate: false });
