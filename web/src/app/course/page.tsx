@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import type { ReactNode } from 'react';
 import Link from 'next/link';
 import { requireUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
@@ -86,16 +87,10 @@ export default async function CoursePage() {
                     <AssessmentStatus status={assessment.status} />
                   </dd>
                 </div>
-                {assessment.timeLeftMs !== null && (
-                  <div className="text-right">
-                    <dt className="text-xs text-slate-500">Time left</dt>
-                    <dd>{formatTimeLeft(assessment.timeLeftMs)}</dd>
-                  </div>
-                )}
-                <div className="text-right">
-                  <dt className="text-xs text-slate-500">Score</dt>
-                  <dd>{assessment.scoresHidden ? 'not released' : pointsText(assessment.score, assessment.maxPoints)}</dd>
-                </div>
+                {assessment.timeLeftMs !== null && <Figure label="Time left">{formatTimeLeft(assessment.timeLeftMs)}</Figure>}
+                <Figure label="Score">
+                  {assessment.scoresHidden ? 'not released' : pointsText(assessment.score, assessment.maxPoints)}
+                </Figure>
               </dl>
             </div>
             {assessment.type === 'exam' && assessment.questions.length === 0 ? (
@@ -125,17 +120,8 @@ export default async function CoursePage() {
                           <StatusBadge status={q.status} />
                         </dd>
                       </div>
-                      <div className="text-right">
-                        <dt className="text-xs text-slate-500">Points</dt>
-                        <dd>{pointsText(q.earned, q.points)}</dd>
-                      </div>
-                      <div className="text-right">
-                        <dt className="text-xs text-slate-500">Attempts</dt>
-                        <dd>
-                          {q.attempts}
-                          {q.maxAttempts !== null ? ` / ${q.maxAttempts}` : ''}
-                        </dd>
-                      </div>
+                      <Figure label="Points">{pointsText(q.earned, q.points)}</Figure>
+                      <Figure label="Attempts">{attemptsText(q)}</Figure>
                     </dl>
                   </li>
                 ))}
@@ -195,17 +181,8 @@ export default async function CoursePage() {
                           <StatusBadge status={exercise.status} />
                         </dd>
                       </div>
-                      <div className="text-right">
-                        <dt className="text-xs text-slate-500">Best</dt>
-                        <dd>{formatScore(exercise.bestScore)}</dd>
-                      </div>
-                      <div className="text-right">
-                        <dt className="text-xs text-slate-500">Attempts</dt>
-                        <dd>
-                          {exercise.attempts}
-                          {exercise.maxAttempts !== null ? ` / ${exercise.maxAttempts}` : ''}
-                        </dd>
-                      </div>
+                      <Figure label="Best">{formatScore(exercise.bestScore)}</Figure>
+                      <Figure label="Attempts">{attemptsText(exercise)}</Figure>
                     </dl>
                   </li>
                 );
@@ -216,4 +193,18 @@ export default async function CoursePage() {
       })}
     </div>
   );
+}
+
+/** One figure of a row (a label over its value, right-aligned) in the course home's lists. */
+function Figure({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="text-right">
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd>{children}</dd>
+    </div>
+  );
+}
+
+function attemptsText({ attempts, maxAttempts }: { attempts: number; maxAttempts: number | null }): string {
+  return maxAttempts !== null ? `${attempts} / ${maxAttempts}` : String(attempts);
 }

@@ -4,6 +4,7 @@ import { NextResponse } from 'next/server';
 import { databaseFault } from '../databaseUnavailable';
 import { jsonError } from '../api';
 import { readBodyText, tooLargeMessage } from '../../lib/requestBody';
+import { getSessionUser, type SessionUser } from '../auth/session';
 import { LAUNCH_GRANT_COOKIE, readLaunchGrant, type LaunchGrant } from './ltiSession';
 import { LtiStepRefusal } from './linking';
 import { refusalPage } from './page';
@@ -41,6 +42,13 @@ export async function readForm(request: Request): Promise<URLSearchParams> {
 }
 
 /** The launch grant the browser carries (set by the launch). */
+/** The signed-in user of a step after the launch; without one, a refusal page telling them where to start again. */
+export async function signedInAfterLaunch(startAgain: string): Promise<SessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new LtiStepRefusal('session', `You are not signed in here: ${startAgain}`, 401);
+  return user;
+}
+
 export async function launchGrant(): Promise<LaunchGrant | null> {
   return readLaunchGrant((await cookies()).get(LAUNCH_GRANT_COOKIE)?.value);
 }

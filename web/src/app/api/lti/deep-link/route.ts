@@ -1,15 +1,10 @@
-import { getSessionUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
-import { launchGrant, ltiPage, readForm } from '@/server/lti/http';
+import { launchGrant, ltiPage, readForm, signedInAfterLaunch } from '@/server/lti/http';
 import { completeDeepLink, deepLinkChoices, LtiStepRefusal, requireGrant } from '@/server/lti/linking';
 import { escapeHtml, htmlPage } from '@/server/lti/page';
 import { siteUrl } from '@/server/siteUrl';
 
-async function signedIn() {
-  const user = await getSessionUser();
-  if (!user) throw new LtiStepRefusal('session', 'You are not signed in here: start again from the LMS.', 401);
-  return user;
-}
+const signedIn = () => signedInAfterLaunch('start again from the LMS.');
 
 /** Deep linking: the instructor picks exercises of the linked course to add to the LMS. */
 export async function GET() {

@@ -1,15 +1,10 @@
-import { getSessionUser } from '@/server/auth/session';
 import { getDb } from '@/server/db';
-import { launchGrant, ltiPage, readForm, seeOther } from '@/server/lti/http';
-import { linkChoices, linkContext, LtiStepRefusal, requireGrant } from '@/server/lti/linking';
+import { launchGrant, ltiPage, readForm, signedInAfterLaunch, seeOther } from '@/server/lti/http';
+import { linkChoices, linkContext, requireGrant } from '@/server/lti/linking';
 import { escapeHtml, htmlPage } from '@/server/lti/page';
 import { siteUrl } from '@/server/siteUrl';
 
-async function signedIn() {
-  const user = await getSessionUser();
-  if (!user) throw new LtiStepRefusal('session', 'You are not signed in here: launch Deltalab from your LMS course again.', 401);
-  return user;
-}
+const signedIn = () => signedInAfterLaunch('launch Deltalab from your LMS course again.');
 
 /** The first launch from an unlinked LMS course, as its instructor: link it to a Deltalab course, or create one. */
 export async function GET() {
