@@ -1,6 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import {
@@ -31,7 +29,6 @@ import {
   updateUserPassword,
   upsertStudentInvitation,
 } from '../src/index';
-import { resolveMigrationsFolder } from '../src/paths';
 import {
   makeCourse,
   makeCourseExercise,
@@ -42,19 +39,15 @@ import {
   uniqueSuffix,
 } from '../src/test/factories';
 import { describeEachDriver } from './drivers';
+import { migrationsBefore } from './migrationsBefore';
 
 const hash = () => `hash-${uniqueSuffix()}-${uniqueSuffix()}`;
 
 describeEachDriver('accounts, roles and rosters', (use, driver) => {
   it('migrates existing data without loss: administrators stay, course creators and instructors keep their rights', async () => {
     // The migrations up to the one before this issue's, in a folder of their own.
-    const all = resolveMigrationsFolder();
-    const journal = JSON.parse(readFileSync(join(all, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const before = journal.entries.findIndex((e) => e.tag.endsWith('_accounts_roles'));
+    const { folder, before, after } = migrationsBefore('_accounts_roles');
     expect(before).toBeGreaterThan(0);
-    const folder = mkdtempSync(join(tmpdir(), 'deltalab-migrations-'));
-    cpSync(all, folder, { recursive: true });
-    writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, before) }));
     const fresh = await driver.openFresh();
     try {
       const db = fresh.handle.db;
@@ -74,7 +67,7 @@ describeEachDriver('accounts, roles and rosters', (use, driver) => {
         (${student}, ${course.id}, 'student')`);
 
       // This issue's migration and any after it.
-      expect(await migrate(db)).toBe(journal.entries.length - before);
+      expect(await migrate(db)).toBe(after);
       const flags = async (userId: string) => {
         const account = (await selectSessionAccount(db, userId))!;
         return [account.isAdmin, account.canCreateCourses, account.sessionVersion, account.deactivatedAt];

@@ -1,6 +1,3 @@
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import {
@@ -23,20 +20,15 @@ import {
   upsertSectionOverride,
   upsertStudentOverrides,
 } from '../src/index';
-import { resolveMigrationsFolder } from '../src/paths';
 import { rowsOf } from '../src/rawRows';
 import { makeCourse, makeCourseExercise, makeEnrolledUser, makeSubmission, recordGrade, uniqueSuffix } from '../src/test/factories';
 import { describeEachDriver } from './drivers';
+import { migrationsBefore } from './migrationsBefore';
 
 describeEachDriver('assessments', (use, driver) => {
   it('migrates existing courses into one homework per topic (and due date), keeping every due date, submission and grade', async () => {
-    const all = resolveMigrationsFolder();
-    const journal = JSON.parse(readFileSync(join(all, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
-    const before = journal.entries.findIndex((e) => e.tag.endsWith('_assessments'));
+    const { folder, before, after } = migrationsBefore('_assessments');
     expect(before).toBeGreaterThan(0);
-    const folder = mkdtempSync(join(tmpdir(), 'deltalab-migrations-'));
-    cpSync(all, folder, { recursive: true });
-    writeFileSync(join(folder, 'meta', '_journal.json'), JSON.stringify({ ...journal, entries: journal.entries.slice(0, before) }));
     const fresh = await driver.openFresh();
     try {
       const db = fresh.handle.db;
@@ -78,7 +70,7 @@ describeEachDriver('assessments', (use, driver) => {
       }
       const countBefore = await one<{ n: number }>(sql`select count(*)::int as n, sum(score)::float8 as total from submissions`);
 
-      expect(await migrate(db)).toBe(journal.entries.length - before); // 0009 and every migration after it
+      expect(await migrate(db)).toBe(after); // 0009 and every migration after it
 
       const list = await listAssessments(db, course);
       expect(list.map((a) => [a.slug, a.title, a.type, a.dueAt?.toISOString() ?? null])).toEqual([
