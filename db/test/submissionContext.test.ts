@@ -1,5 +1,14 @@
 import { expect, it } from 'vitest';
-import { selectSubmissionContext, updateCourseSettings } from '../src/index';
+import {
+  ensureDraws,
+  insertAssessment,
+  selectSubmissionContext,
+  setEnrollmentSection,
+  startInstance,
+  updateCourseSettings,
+  upsertSectionOverride,
+  upsertStudentOverrides,
+} from '../src/index';
 import { makeCourse, makeCourseExercise, makeEnrolledUser, makeExercise, makeSubmission, makeUser } from '../src/test/factories';
 import { describeEachDriver } from './drivers';
 
@@ -46,5 +55,68 @@ describeEachDriver('submission context', (use) => {
     expect((await selectSubmissionContext(use().db, student.id, 'no-such-slug', window))?.courseExercise).toBeNull();
     const loner = await makeUser(use().db);
     expect(await selectSubmissionContext(use().db, loner.id, elsewhere.slug, window)).toBeNull();
+  });
+
+  it("brings the exercise's assessment, its slot, and the student's overrides, instance and draw in the same row", async () => {
+    const db = use().db;
+    const course = await makeCourse(db);
+    const [a, b, c, lone] = [
+      await makeCourseExercise(db, course.id),
+      await makeCourseExercise(db, course.id),
+      await makeCourseExercise(db, course.id),
+      await makeCourseExercise(db, course.id),
+    ];
+    const student = await makeEnrolledUser(db, course.id);
+    const classmate = await makeEnrolledUser(db, course.id);
+    await setEnrollmentSection(db, student.id, course.id, 'Lab B');
+    const dueAt = new Date('2030-03-01T10:00:00.250Z');
+    const exam = await insertAssessment(db, {
+      courseId: course.id,
+      slug: 'quiz',
+      title: 'Quiz',
+      type: 'exam',
+      dueAt,
+      timeLimitMinutes: 20,
+      lateDeadlines: [{ until: '2030-03-08T10:00:00.000Z', credit: 0.5 }],
+      slots: [{ choose: 2, points: 4, pointsPerAttempt: [4, 2], exerciseIds: [a.exerciseId, b.exerciseId, c.exerciseId] }],
+    });
+    const window = { since: new Date(0), limit: 5 };
+
+    expect((await selectSubmissionContext(db, student.id, lone.slug, window))!.assessment).toBeNull();
+    const before = (await selectSubmissionContext(db, student.id, a.slug, window))!.assessment!;
+    expect(before).toMatchObject({
+      assessment: { id: exam.id, slug: 'quiz', type: 'exam', timeLimitMinutes: 20, honorCode: false, scoresReleasedAt: null },
+      slot: { choose: 2, points: 4, pointsPerAttempt: [4, 2], exerciseIds: [a.exerciseId, b.exerciseId, c.exerciseId] },
+      overrides: [],
+      instance: null,
+      drawnExerciseIds: null,
+    });
+    // Dates come back as Dates, to the millisecond; JSON columns as values.
+    expect(before.assessment.dueAt).toEqual(dueAt);
+    expect(before.assessment.createdAt).toBeInstanceOf(Date);
+    expect(before.assessment.lateDeadlines).toEqual([{ until: '2030-03-08T10:00:00.000Z', credit: 0.5 }]);
+
+    const input = { assessmentId: exam.id, reason: 'accommodation', createdBy: null };
+    await upsertStudentOverrides(db, { ...input, extraMinutes: 10 }, [student.id, classmate.id]);
+    await upsertSectionOverride(db, { ...input, timeFactor: 1.5 }, 'Lab B');
+    await upsertSectionOverride(db, { ...input, timeFactor: 2 }, 'Lab C');
+    const started = (await startInstance(db, exam.id, student.id, new Date('2030-02-01T09:00:00.500Z'))).instance;
+    const slotId = before.slot.id;
+    await ensureDraws(db, student.id, [{ ...before.slot }], () => ({ seed: 'abc', exerciseIds: [a.exerciseId, c.exerciseId] }));
+
+    const after = (await selectSubmissionContext(db, student.id, a.slug, window))!.assessment!;
+    // Their own override and their section's, not a classmate's or another section's.
+    expect(after.overrides.map((o) => [o.userId, o.section, o.extraMinutes, o.timeFactor]).sort()).toEqual(
+      [
+        [student.id, null, 10, null],
+        [null, 'Lab B', null, 1.5],
+      ].sort(),
+    );
+    expect(after.instance).toEqual(started);
+    expect(after.drawnExerciseIds).toEqual([a.exerciseId, c.exerciseId]);
+    expect(after.slot.id).toBe(slotId);
+    const theirs = (await selectSubmissionContext(db, classmate.id, a.slug, window))!.assessment!;
+    expect(theirs).toMatchObject({ instance: null, drawnExerciseIds: null });
+    expect(theirs.overrides.map((o) => o.userId)).toEqual([classmate.id]);
   });
 });

@@ -1,9 +1,38 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
-import { courseExercises, courses, enrollments, exercises, submissions } from '../schema';
+import {
+  assessmentDraws,
+  assessmentInstances,
+  assessmentOverrides,
+  assessmentSlotExercises,
+  assessmentSlots,
+  assessments,
+  courseExercises,
+  courses,
+  enrollments,
+  exercises,
+  submissions,
+  type Assessment,
+  type AssessmentInstance,
+  type AssessmentOverride,
+  type AssessmentSlot,
+} from '../schema';
 import { builtOnce } from './builtOnce';
 import { courseExerciseColumns, type CourseExerciseRow } from './courseExercises';
 import { currentCourseFirst, membershipColumns, type CourseWithRole, type Membership } from './courses';
+import { rowFromJson } from './rowFromJson';
+
+/** The exercise's assessment and what of it concerns this student: the submit path's assessment rules decide on these. */
+export interface SubmissionAssessmentFacts {
+  assessment: Assessment;
+  slot: AssessmentSlot & { exerciseIds: string[] };
+  /** The student's overrides of this assessment: their own and their section's. */
+  overrides: AssessmentOverride[];
+  /** Their exam instance, if they started one. */
+  instance: AssessmentInstance | null;
+  /** The exercises they drew from the slot, if it is a pool and they drew. */
+  drawnExerciseIds: string[] | null;
+}
 
 /** Everything deciding whether a student may submit to an exercise now, from one query. */
 export interface SubmissionContext {
@@ -13,7 +42,18 @@ export interface SubmissionContext {
   courseExercise: CourseExerciseRow | null;
   /** When the user's latest submissions (any exercise) were made, newest first: at most `limit`, since `since`. */
   recentSubmissionTimes: Date[];
+  /** The course exercise's assessment (an exercise is in at most one slot of a course); null: in none. */
+  assessment: SubmissionAssessmentFacts | null;
 }
+
+type AssessmentFactsJson = {
+  assessment: Record<string, unknown>;
+  slot: Record<string, unknown>;
+  exerciseIds: string[];
+  overrides: Record<string, unknown>[];
+  instance: Record<string, unknown> | null;
+  drawn: string[] | null;
+};
 
 // Built once per database (the submit path runs it for every submission); values are bound per run.
 const submissionContextQuery = builtOnce((db) => {
@@ -23,6 +63,22 @@ const submissionContextQuery = builtOnce((db) => {
     select extract(epoch from ${submissions.createdAt}) * 1000 as ms from ${submissions}
     where ${submissions.userId} = ${userId} and ${submissions.createdAt} >= ${sql.placeholder('since')}
     order by ${submissions.createdAt} desc limit ${sql.placeholder('limit')}) recent)`;
+  // The exercise's assessment, slot, and this student's overrides, instance and draw, as JSON in the same row: the
+  // assessment rules would otherwise cost two to four statements more per submission (issue 22).
+  const assessment = sql<AssessmentFactsJson | null>`(select json_build_object(
+      'assessment', row_to_json(a), 'slot', row_to_json(s),
+      'exerciseIds', (select coalesce(json_agg(o.exercise_id order by o.position), '[]'::json)
+        from ${assessmentSlotExercises} o where o.slot_id = s.id),
+      'overrides', (select coalesce(json_agg(row_to_json(v)), '[]'::json) from ${assessmentOverrides} v
+        where v.assessment_id = a.id and (v.user_id = ${userId}
+          or (v.section is not null and v.section = ${enrollments.section}))),
+      'instance', (select row_to_json(i) from ${assessmentInstances} i where i.assessment_id = a.id and i.user_id = ${userId}),
+      'drawn', (select d.exercise_ids from ${assessmentDraws} d where d.slot_id = s.id and d.user_id = ${userId}))
+    from ${assessmentSlotExercises} se
+    join ${assessmentSlots} s on s.id = se.slot_id
+    join ${assessments} a on a.id = s.assessment_id
+    where se.course_id = ${courses.id} and se.exercise_id = ${exercises.id}
+    limit 1)`;
   return db
     .select({
       course: courses,
@@ -30,6 +86,7 @@ const submissionContextQuery = builtOnce((db) => {
       courseExercise: courseExerciseColumns,
       linked: courseExercises.courseId,
       recent,
+      assessment,
     })
     .from(enrollments)
     .innerJoin(courses, eq(courses.id, enrollments.courseId))
@@ -57,5 +114,16 @@ export async function selectSubmissionContext(
     course: { ...row.course, ...(row.membership as Membership) },
     courseExercise: row.linked === null ? null : (row.courseExercise as CourseExerciseRow),
     recentSubmissionTimes: (row.recent ?? []).map((ms) => new Date(Number(ms))),
+    assessment: row.linked === null || !row.assessment ? null : assessmentFactsOf(row.assessment),
+  };
+}
+
+function assessmentFactsOf(json: AssessmentFactsJson): SubmissionAssessmentFacts {
+  return {
+    assessment: rowFromJson(assessments, json.assessment),
+    slot: { ...rowFromJson(assessmentSlots, json.slot), exerciseIds: json.exerciseIds },
+    overrides: json.overrides.map((o) => rowFromJson(assessmentOverrides, o)),
+    instance: json.instance ? rowFromJson(assessmentInstances, json.instance) : null,
+    drawnExerciseIds: json.drawn,
   };
 }

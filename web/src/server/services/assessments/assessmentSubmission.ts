@@ -5,6 +5,7 @@ import {
   selectInstance,
   type CourseExerciseRow,
   type Database,
+  type SubmissionAssessmentFacts,
 } from '@deltalab/db';
 import { creditAt, effectiveDueAt, instanceState, overrideFor } from '@/lib/assessmentRules';
 import { formatDateTime } from '@/lib/format';
@@ -39,10 +40,12 @@ export async function assessmentSubmissionRules(
     assessmentSlug: string | undefined;
     staffTrial: boolean;
     now: Date;
+    /** The exercise's assessment and the student's overrides, instance and draw, read with the submission context. */
+    facts: SubmissionAssessmentFacts | null;
   },
 ): Promise<AssessmentSubmissionRules | undefined> {
   const { course, userId, courseExercise, now } = input;
-  const found = await selectAssessmentOfExercise(db, course.id, courseExercise.exerciseId);
+  const found = input.facts;
   if (input.assessmentSlug !== undefined && found?.assessment.slug !== input.assessmentSlug) {
     throw new SubmissionError(
       'unknown-exercise',
@@ -54,7 +57,7 @@ export async function assessmentSubmissionRules(
   const at = (date: Date) => formatDateTime(date, course.timeZone);
   // The editor writes an assessment's due date onto its exercises, so an exercise's own is the one to go by (as before).
   const timing = { ...timingOf(assessment), dueAt: courseExercise.dueAt ?? assessment.dueAt };
-  const override = overrideFor(overridesOf(await listOverridesForStudent(db, course.id, userId), assessment.id), userId, course.section);
+  const override = overrideFor(found.overrides, userId, course.section);
   const step = creditAt(timing, now, override);
   if (!assessment.published || step.phase === 'not-released') {
     throw new SubmissionError(
@@ -65,7 +68,7 @@ export async function assessmentSubmissionRules(
     );
   }
   if (assessment.type === 'exam') {
-    const instance = await selectInstance(db, assessment.id, userId);
+    const instance = found.instance;
     if (!instance)
       throw new SubmissionError(
         'not-started',
@@ -86,8 +89,9 @@ export async function assessmentSubmissionRules(
   }
   // A pool gives each student some of its exercises: the others are not theirs to answer.
   if (slot.choose < slot.exerciseIds.length) {
-    const draws = await ensureDraws(db, userId, [slot], () => newDraw(slot));
-    if (!(draws.get(slot.id) ?? []).includes(courseExercise.exerciseId))
+    // Drawn on the student's first visit; drawn now if they submit without one (an API client).
+    const drawn = found.drawnExerciseIds ?? (await ensureDraws(db, userId, [slot], () => newDraw(slot))).get(slot.id) ?? [];
+    if (!drawn.includes(courseExercise.exerciseId))
       throw new SubmissionError('unknown-exercise', `'${courseExercise.slug}' is not one of your questions in '${assessment.title}'.`);
   }
   const listLimit = slot.pointsPerAttempt ? slot.pointsPerAttempt.length : null;

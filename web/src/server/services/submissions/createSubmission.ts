@@ -63,7 +63,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   }
   const payload = stage('validation', () => validatePayload(exercise, request));
   // The exercise's assessment (release, pool draw, exam instance, credit timeline, overrides): its own module.
-  const assessment = await stage('statements: assessment rules', () =>
+  const assessment = await stage('assessment rules', () =>
     assessmentSubmissionRules(db, {
       course,
       userId: input.userId,
@@ -71,6 +71,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
       assessmentSlug: request.assessment,
       staffTrial,
       now,
+      facts: context.assessment,
     }),
   );
   const dueAt = assessment ? assessment.dueAt : courseExercise.dueAt;
