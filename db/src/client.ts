@@ -6,6 +6,7 @@ import { migrate } from './migrate';
 import { findRepoRoot } from './paths';
 import * as schema from './schema';
 import { ensurePrivateDir } from './privateDir';
+import { keepSessionAccountsOf } from './queries/users';
 
 export type DriverName = 'pglite' | 'postgres';
 
@@ -197,6 +198,8 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
     });
     // drizzle's PGlite driver takes any client with PGlite's query/transaction.
     const db = drizzle(pglite as never, { schema }) as unknown as Database;
+    // No other process can write it (one connection, here, behind the lock file): session accounts may be kept.
+    keepSessionAccountsOf(db);
     let closed = false;
     return {
       db,

@@ -1,5 +1,8 @@
+import { eq, sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import {
+  bumpSessionVersion,
+  deleteUsersByEmail,
   insertUser,
   isUniqueViolation,
   linkAccount,
@@ -8,8 +11,11 @@ import {
   selectOptionalUserByEmail,
   selectOptionalUserById,
   selectUserByEmail,
+  selectSessionAccount,
   selectUserById,
+  setUserDeactivated,
   updateUserPassword,
+  updateUserSiteRights,
   users,
 } from '../src/index';
 import { makeUser, uniqueSuffix } from '../src/test/factories';
@@ -86,5 +92,42 @@ describeEachDriver('users', (use) => {
     await linkAccount(use().db, account);
     expect((await selectOptionalUserByAccount(use().db, 'github', providerAccountId))?.id).toBe(user.id);
     expect(await selectOptionalUserByAccount(use().db, 'google', providerAccountId)).toBeUndefined();
+  });
+
+  it('reads a session account as every write of this module left it (kept between requests on PGlite only)', async () => {
+    const db = use().db;
+    const user = await makeUser(db);
+    expect(await selectSessionAccount(db, user.id)).toMatchObject({ sessionVersion: 0, isAdmin: false, deactivatedAt: null });
+    expect((await selectSessionAccount(db, user.id))?.sessionVersion).toBe(0);
+    await bumpSessionVersion(db, user.id);
+    expect((await selectSessionAccount(db, user.id))?.sessionVersion).toBe(1);
+    await updateUserPassword(db, user.id, 'another hash');
+    expect((await selectSessionAccount(db, user.id))?.sessionVersion).toBe(2);
+    await updateUserSiteRights(db, user.id, { isAdmin: true });
+    expect((await selectSessionAccount(db, user.id))?.isAdmin).toBe(true);
+    await setUserDeactivated(db, user.id, true);
+    expect((await selectSessionAccount(db, user.id))?.deactivatedAt).toBeInstanceOf(Date);
+    await setUserDeactivated(db, user.id, false);
+    expect((await selectSessionAccount(db, user.id))?.deactivatedAt).toBeNull();
+    // A read racing a write: the next read sees the write.
+    await Promise.all([selectSessionAccount(db, user.id), bumpSessionVersion(db, user.id), selectSessionAccount(db, user.id)]);
+    expect((await selectSessionAccount(db, user.id))?.sessionVersion).toBe(4);
+    // Inside a transaction too.
+    await db.transaction(async (tx) => {
+      await bumpSessionVersion(tx, user.id);
+    });
+    expect((await selectSessionAccount(db, user.id))?.sessionVersion).toBe(5);
+    await deleteUsersByEmail(db, [user.email]);
+    expect(await selectSessionAccount(db, user.id)).toBeUndefined();
+
+    // A write outside this module (none is made by the product) shows what is kept: on PGlite, the account read
+    // before; on PostgreSQL, which other processes write, the row as it is.
+    const other = await makeUser(db);
+    await selectSessionAccount(db, other.id);
+    await db
+      .update(users)
+      .set({ sessionVersion: sql`${users.sessionVersion} + 7` })
+      .where(eq(users.id, other.id));
+    expect((await selectSessionAccount(db, other.id))?.sessionVersion).toBe(use().driver === 'pglite' ? 0 : 7);
   });
 });

@@ -56,7 +56,44 @@ export async function selectUserById(db: Database, id: string): Promise<User> {
 /** What a request needs to know about its session's account: the one read a request makes for its session. */
 export type SessionAccount = Pick<User, 'id' | 'email' | 'name' | 'isAdmin' | 'canCreateCourses' | 'sessionVersion' | 'deactivatedAt'>;
 
+/**
+ * Session accounts read recently, on databases only this process writes (PGlite: one connection, in this process,
+ * behind a lock file): every request reads its session's account, and a class's submit and follow requests ask for
+ * the same few accounts again and again (issue 22). Every write of a user in this module drops that user's entries, on
+ * every database; a read that overlapped a write is not kept. Entries also age out, so memory stays bounded.
+ */
+const singleWriterDatabases = new WeakSet<object>();
+const sessionAccounts = new Map<string, WeakMap<object, { account: SessionAccount | undefined; at: number }>>();
+const SESSION_ACCOUNT_TTL_MS = 60_000;
+const SESSION_ACCOUNTS_KEPT = 20_000;
+let userWrites = 0;
+
+/** For the PGlite driver: its session accounts may be kept between requests (see above). */
+export function keepSessionAccountsOf(db: Database): void {
+  singleWriterDatabases.add(db);
+}
+
+function forgetSessionAccounts(userIds: readonly string[]): void {
+  userWrites++;
+  for (const id of userIds) sessionAccounts.delete(id);
+}
+
 export async function selectSessionAccount(db: Database, id: string): Promise<SessionAccount | undefined> {
+  if (!singleWriterDatabases.has(db)) return readSessionAccount(db, id);
+  const kept = sessionAccounts.get(id)?.get(db);
+  if (kept && performance.now() - kept.at < SESSION_ACCOUNT_TTL_MS) return kept.account;
+  const writesBefore = userWrites;
+  const account = await readSessionAccount(db, id);
+  if (userWrites === writesBefore) {
+    if (sessionAccounts.size >= SESSION_ACCOUNTS_KEPT) sessionAccounts.delete(sessionAccounts.keys().next().value!);
+    let perDatabase = sessionAccounts.get(id);
+    if (!perDatabase) sessionAccounts.set(id, (perDatabase = new WeakMap()));
+    perDatabase.set(db, { account, at: performance.now() });
+  }
+  return account;
+}
+
+async function readSessionAccount(db: Database, id: string): Promise<SessionAccount | undefined> {
   const [row] = await db
     .select({
       id: users.id,
@@ -83,6 +120,7 @@ export async function updateUserPassword(db: Database, userId: string, passwordH
     .set({ passwordHash, sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .returning({ sessionVersion: users.sessionVersion });
+  forgetSessionAccounts([userId]);
   return found(row, 'user', `id ${userId}`).sessionVersion;
 }
 
@@ -93,6 +131,7 @@ export async function bumpSessionVersion(db: Database, userId: string): Promise<
     .set({ sessionVersion: sql`${users.sessionVersion} + 1` })
     .where(eq(users.id, userId))
     .returning({ sessionVersion: users.sessionVersion });
+  forgetSessionAccounts([userId]);
   return found(row, 'user', `id ${userId}`).sessionVersion;
 }
 
@@ -107,6 +146,7 @@ export async function setUserDeactivated(db: Database, userId: string, deactivat
     )
     .where(eq(users.id, userId))
     .returning();
+  forgetSessionAccounts([userId]);
   return found(row, 'user', `id ${userId}`);
 }
 
@@ -117,6 +157,7 @@ export async function updateUserSiteRights(
   rights: Partial<Pick<User, 'isAdmin' | 'canCreateCourses'>>,
 ): Promise<User> {
   const [row] = await db.update(users).set(rights).where(eq(users.id, userId)).returning();
+  forgetSessionAccounts([userId]);
   return found(row, 'user', `id ${userId}`);
 }
 
@@ -172,5 +213,6 @@ export async function deleteUsersByEmail(db: Database, emails: readonly string[]
     .delete(users)
     .where(inArray(users.email, emails.map(normalizeEmail)))
     .returning({ id: users.id });
+  forgetSessionAccounts(rows.map((r) => r.id));
   return rows.length;
 }
