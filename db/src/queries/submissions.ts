@@ -148,25 +148,6 @@ export async function selectOptionalSubmission(db: Database, id: string): Promis
   return row;
 }
 
-/** Who a submission belongs to and where it stands, without its payload or result (cheap to read while waiting). */
-export async function selectSubmissionAccess(
-  db: Database,
-  id: string,
-): Promise<Pick<Submission, 'id' | 'userId' | 'courseId' | 'status'> | undefined> {
-  const [row] = await submissionAccessQuery(db).execute({ id });
-  return row;
-}
-
-// Built once per database: every follow request runs it.
-const submissionAccessQuery = builtOnce((db) =>
-  db
-    .select({ id: submissions.id, userId: submissions.userId, courseId: submissions.courseId, status: submissions.status })
-    .from(submissions)
-    .where(eq(submissions.id, sql.placeholder('id')))
-    .limit(1)
-    .prepare('submission_access'),
-);
-
 export async function selectSubmission(db: Database, id: string): Promise<Submission> {
   return found(await selectOptionalSubmission(db, id), 'submission', `id ${id}`);
 }

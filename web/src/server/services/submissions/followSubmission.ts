@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import {
   selectOptionalSubmissionWithVisibility,
-  selectSubmissionAccess,
   type DbHandle,
   type Submission,
   type SubmissionVisibility,
@@ -40,17 +39,17 @@ export async function followSubmission(
   const waitMs = options.waitMs ?? 0;
   if (waitMs <= 0) return getSubmissionForViewer(handle.db, viewerId, id);
   const submissionId = parseSubmissionId(id);
-  // Watch first, then read: a grade recorded between the two is not missed. The first read is the small one (who,
-  // where it stands); the whole submission is read once, when there is something to show.
+  // Watch first, then read: a grade recorded between the two is not missed. The first read is the whole submission:
+  // graded already, it is the answer (one statement); still queued, it is read again once its grade is recorded.
   const watch = await watchSubmission(handle, submissionId);
   try {
-    const access = await assertViewerMaySee(
+    const first = await assertViewerMaySee(
       handle.db,
       viewerId,
       id,
-      await stage('statement: access', () => selectSubmissionAccess(handle.db, submissionId)),
+      await stage('statement: read submission', () => selectOptionalSubmissionWithVisibility(handle.db, submissionId)),
     );
-    if (!unfinished(access)) return await readWithVisibility(handle, submissionId);
+    if (!unfinished(first)) return first;
     let timer: NodeJS.Timeout | undefined;
     await stage('waiting for the grade', () =>
       Promise.race([
