@@ -15,8 +15,9 @@ it('keeps the calling thread free while a statement runs', async () => {
   await handle.executeSql('select pg_sleep(0.4)', []);
   clearInterval(timer);
   expect(performance.now() - started).toBeGreaterThanOrEqual(380);
-  // In-process PGlite would have blocked the event loop for the whole 400 ms: no tick at all.
-  expect(ticks).toBeGreaterThan(15);
+  // In-process PGlite would have blocked the event loop for the whole 400 ms: no tick at all. A free thread ticks up
+  // to 40 times; a machine busy with other work may give it far fewer, so the bar is low (it still fails when blocked).
+  expect(ticks).toBeGreaterThan(3);
 });
 
 it('commits a transaction that resolves, rolls back one that throws, and serialises statements against it', async () => {
