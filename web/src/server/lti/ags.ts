@@ -130,21 +130,20 @@ function scoresUrl(lineItemUrl: string): string {
 
 export interface ScorePost {
   sub: string;
-  scoreGiven: number;
+  /** Null: sent without a score (an exam's hidden scores, nothing graded yet): the progress values alone. */
+  scoreGiven: number | null;
   scoreMaximum: number;
+  activityProgress: string;
+  gradingProgress: string;
 }
 
-/**
- * Posts one score (AGS 2.0 score publish service). A score below the maximum is `Submitted` (the student may try
- * again), full marks `Completed`; every score Deltalab sends is a recorded grade, so `FullyGraded`.
- */
+/** Posts one score (AGS 2.0 score publish service) with its progress values (gradePassback.ts and assessmentProgress.ts decide them). */
 export async function postScore(db: Database, platform: LtiPlatform, lineItemUrl: string, score: ScorePost): Promise<void> {
   const body = {
     userId: score.sub,
-    scoreGiven: score.scoreGiven,
-    scoreMaximum: score.scoreMaximum,
-    activityProgress: score.scoreGiven >= score.scoreMaximum ? 'Completed' : 'Submitted',
-    gradingProgress: 'FullyGraded',
+    ...(score.scoreGiven !== null ? { scoreGiven: score.scoreGiven, scoreMaximum: score.scoreMaximum } : {}),
+    activityProgress: score.activityProgress,
+    gradingProgress: score.gradingProgress,
     timestamp: new Date().toISOString(),
   };
   const response = await serviceRequest(db, platform, [scopes.score], scoresUrl(lineItemUrl), {
