@@ -35,6 +35,7 @@ import { completeLaunch, type LaunchOutcome } from '@/server/lti/launchFlow';
 import { completeDeepLink, deepLinkChoices, linkChoices, linkContext, LtiStepRefusal } from '@/server/lti/linking';
 import { startLogin } from '@/server/lti/login';
 import { canvasConfig, platformInput, platformProblem } from '@/server/lti/platforms';
+import { PlatformRemovalRefusal, removePlatform } from '@/server/lti/removePlatform';
 import { syncRoster } from '@/server/lti/nrps';
 import { clearPlatformKeyCache, jwksFetchCount } from '@/server/lti/platformKeys';
 import { courseRoleOfLti } from '@/server/lti/roles';
@@ -909,6 +910,64 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
       ]);
       expect(context.courseId).toBe(courseId);
     });
+  });
+
+  it('removing a platform: refused with what would go until confirmed; then launches are refused and the linked course keeps its data', async () => {
+    const other = await new PlatformSimulator().start();
+    try {
+      other.toolJwks = () => toolJwks(handle.db);
+      const { platform: registered } = await upsertLtiPlatform(handle.db, {
+        name: 'LMS to remove',
+        issuer: other.issuer,
+        clientId: other.clientId,
+        deploymentIds: [other.deploymentId],
+        authUrl: other.authUrl,
+        tokenUrl: other.tokenUrl,
+        jwksUrl: other.jwksUrl,
+      });
+      const who = fresh();
+      const login = new URL(
+        await startLogin(
+          handle.db,
+          { iss: other.issuer, login_hint: 'h', target_link_uri: `${base}/api/lti/launch`, client_id: other.clientId },
+          base,
+        ),
+      );
+      const outcome = (await completeLaunch(
+        handle.db,
+        await verifyLaunch(
+          handle.db,
+          { idToken: await other.idToken(login.searchParams.get('nonce')!, as(who, instructor)), state: login.searchParams.get('state')! },
+          base,
+        ),
+      )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
+      await linkContext(handle.db, outcome.account.id, outcome.grant, 'new');
+      const courseId = (await selectOptionalLtiContext(handle.db, outcome.grant.contextId))!.courseId!;
+      const which = { issuer: other.issuer, clientId: other.clientId };
+
+      const unconfirmed = await removePlatform(handle.db, which, false).catch((error: unknown) => error as PlatformRemovalRefusal);
+      expect(unconfirmed).toBeInstanceOf(PlatformRemovalRefusal);
+      expect(unconfirmed).toMatchObject({
+        status: 409,
+        message: expect.stringContaining(`Its 1 LMS course (${who.context.title} → ${who.context.title}) lose their link`),
+      });
+      expect((unconfirmed as Error).message).toContain('Nothing was removed yet');
+      expect(await selectOptionalLtiContext(handle.db, outcome.grant.contextId)).toBeDefined();
+
+      const { usage } = await removePlatform(handle.db, which, true);
+      expect(usage).toMatchObject({ contexts: [{ title: who.context.title }], identities: 1 });
+      expect(await selectOptionalLtiContext(handle.db, outcome.grant.contextId)).toBeUndefined();
+      // Deltalab's own data stays: the course and its instructor.
+      expect((await selectEnrollment(handle.db, outcome.account.id, courseId))?.role).toBe('instructor');
+      // A launch from it is refused by name; removing it again finds nothing.
+      expect(
+        await refused(startLogin(handle.db, { iss: other.issuer, login_hint: 'h', target_link_uri: `${base}/api/lti/launch` }, base)),
+      ).toMatchObject({ check: 'issuer', message: expect.stringContaining('No platform is registered') });
+      await expect(removePlatform(handle.db, which, true)).rejects.toMatchObject({ status: 404 });
+      expect(registered.id).toBeTruthy();
+    } finally {
+      await other.stop();
+    }
   });
 
   it('tool keys: a rotation signs with the new key and still serves the old one', async () => {

@@ -75,6 +75,46 @@ export async function selectOptionalLtiPlatform(db: Database, id: string): Promi
   return row;
 }
 
+export async function selectLtiPlatformByIssuerAndClient(db: Database, issuer: string, clientId: string): Promise<LtiPlatform | undefined> {
+  const [row] = await db
+    .select()
+    .from(ltiPlatforms)
+    .where(and(eq(ltiPlatforms.issuer, issuer), eq(ltiPlatforms.clientId, clientId)))
+    .limit(1);
+  return row;
+}
+
+/** What removing a platform takes with it: its LMS courses (and the Deltalab course each is linked to), line items, scores, identities. */
+export interface LtiPlatformUsage {
+  contexts: { title: string; courseTitle: string | null }[];
+  lineItems: number;
+  scores: number;
+  identities: number;
+}
+
+export async function ltiPlatformUsage(db: Database, platformId: string): Promise<LtiPlatformUsage> {
+  const contexts = await db.execute(sql`
+    select c.title, co.title as course_title from lti_contexts c left join courses co on co.id = c.course_id
+    where c.platform_id = ${platformId} order by c.created_at`);
+  const counts = await db.execute(sql`
+    select
+      (select count(*)::int from lti_line_items li join lti_contexts c on c.id = li.context_id where c.platform_id = ${platformId}) as line_items,
+      (select count(*)::int from lti_scores s join lti_line_items li on li.id = s.line_item_id
+        join lti_contexts c on c.id = li.context_id where c.platform_id = ${platformId}) as scores,
+      (select count(*)::int from lti_users u where u.platform_id = ${platformId}) as identities`);
+  const count = rowsOf<{ line_items: number; scores: number; identities: number }>(counts)[0]!;
+  return {
+    contexts: rowsOf<{ title: string; course_title: string | null }>(contexts).map((r) => ({
+      title: r.title,
+      courseTitle: r.course_title,
+    })),
+    lineItems: Number(count.line_items),
+    scores: Number(count.scores),
+    identities: Number(count.identities),
+  };
+}
+
+/** Removes a registration and, by cascade, its LTI records (contexts, line items, scores, identities, states); never courses or grades. */
 export async function deleteLtiPlatform(db: Database, id: string): Promise<boolean> {
   const rows = await db.delete(ltiPlatforms).where(eq(ltiPlatforms.id, id)).returning({ id: ltiPlatforms.id });
   return rows.length > 0;
