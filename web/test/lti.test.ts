@@ -36,6 +36,7 @@ import { completeDeepLink, deepLinkChoices, linkChoices, linkContext, LtiStepRef
 import { startLogin } from '@/server/lti/login';
 import { canvasConfig, platformInput, platformProblem } from '@/server/lti/platforms';
 import { PlatformRemovalRefusal, removePlatform } from '@/server/lti/removePlatform';
+import { columnChoices, linkColumn } from '@/server/lti/lineItemLinks';
 import { syncRoster } from '@/server/lti/nrps';
 import { clearPlatformKeyCache, jwksFetchCount } from '@/server/lti/platformKeys';
 import { courseRoleOfLti } from '@/server/lti/roles';
@@ -858,6 +859,103 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
         }),
       ]);
       lms.lineItems = [];
+    });
+
+    it('unknown LMS columns are listed and linked to an assessment (its scores sent at once); a column is created for an assessment without one', async () => {
+      await passbackQueue(handle, { retryDelaySeconds: 1 });
+      const { who, context, courseId } = await linkedCourse();
+      const columns = await courseColumns(handle.db, courseId);
+      const [first, second] = [columns[4]!, columns[5]!];
+      const hwA = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'hw-a',
+        title: 'Homework A',
+        type: 'homework',
+        slots: [{ exerciseIds: [first.exerciseId], points: 3 }],
+      });
+      const hwB = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'hw-b',
+        title: 'Homework B',
+        type: 'homework',
+        slots: [{ exerciseIds: [second.exerciseId], points: 2 }],
+      });
+      const { student, landed } = await launchAsStudent(who, {});
+      await grade(courseId, landed.account.id, first.exerciseId, 1);
+      await grade(courseId, landed.account.id, second.exerciseId, 0.5);
+      const byHand = lms.lineItemUrl(`by-hand-${uniqueSuffix()}`);
+      const otherTool = lms.lineItemUrl(`other-${uniqueSuffix()}`);
+      lms.lineItems = [
+        { id: byHand, label: 'Made by hand', scoreMaximum: 30 },
+        { id: otherTool, label: 'Another tool’s quiz', scoreMaximum: 10, resourceId: 'quiz:42', tag: 'other' },
+      ];
+      lms.lineItemsPerPage = 1; // the tool follows Link: rel="next"
+      const choices = await columnChoices(handle.db, courseId);
+      expect(choices.contexts).toEqual([
+        {
+          contextId: context.id,
+          title: context.title,
+          canCreate: true,
+          unknown: [
+            { url: byHand, label: 'Made by hand', scoreMaximum: 30 },
+            { url: otherTool, label: 'Another tool’s quiz', scoreMaximum: 10 },
+          ],
+          withoutColumn: [expect.objectContaining({ id: hwA.id, maxPoints: 3 }), expect.objectContaining({ id: hwB.id, maxPoints: 2 })],
+        },
+      ]);
+
+      // Linked to Homework A: full marks on the column's own scale (30), sent at once.
+      const before = lms.scores.length;
+      const linked = await linkColumn(handle.db, courseId, {
+        action: 'link',
+        contextId: context.id,
+        lineItem: byHand,
+        resource: `assessment:${hwA.id}`,
+      });
+      expect(linked).toEqual({ label: 'Made by hand', resource: 'Homework A', queued: 1 });
+      await drain(courseId);
+      expect(lms.scores.slice(before)).toEqual([
+        expect.objectContaining({
+          lineItem: byHand.split('/').pop(),
+          body: expect.objectContaining({ userId: student.sub, scoreGiven: 30, scoreMaximum: 30, activityProgress: 'Completed' }),
+        }),
+      ]);
+      // Refusals change nothing: the column is taken, no such column, not this course's resource.
+      const ask = (request: Parameters<typeof linkColumn>[2]) => refused(linkColumn(handle.db, courseId, request));
+      expect(await ask({ action: 'link', contextId: context.id, lineItem: byHand, resource: `assessment:${hwB.id}` })).toMatchObject({
+        check: 'line-item',
+        message: expect.stringContaining('linked to another assessment already'),
+      });
+      expect(
+        await ask({ action: 'link', contextId: context.id, lineItem: lms.lineItemUrl('nope'), resource: `assessment:${hwB.id}` }),
+      ).toMatchObject({ check: 'line-item', message: expect.stringContaining('has no column') });
+      expect(
+        await ask({
+          action: 'link',
+          contextId: context.id,
+          lineItem: otherTool,
+          resource: 'assessment:00000000-0000-0000-0000-000000000000',
+        }),
+      ).toMatchObject({ check: 'resource' });
+
+      // Homework B has no column: Deltalab creates it (AGS POST lineitems) and sends its score.
+      const created = await linkColumn(handle.db, courseId, { action: 'create', contextId: context.id, resource: `assessment:${hwB.id}` });
+      expect(created).toMatchObject({ label: 'Homework B', queued: 1 });
+      const made = lms.lineItems.find((i) => i.resourceId === `assessment:${hwB.id}`)!;
+      expect(made).toMatchObject({ label: 'Homework B', scoreMaximum: 2, tag: 'deltalab' });
+      await drain(courseId);
+      expect(lms.scores.at(-1)).toMatchObject({
+        lineItem: made.id.split('/').pop(),
+        body: { userId: student.sub, scoreGiven: 1, scoreMaximum: 2, activityProgress: 'Submitted', gradingProgress: 'FullyGraded' },
+      });
+      expect(await ask({ action: 'create', contextId: context.id, resource: `assessment:${hwB.id}` })).toMatchObject({
+        check: 'line-item',
+        message: expect.stringContaining('has a column'),
+      });
+      const after = await columnChoices(handle.db, courseId);
+      expect(after.contexts[0]).toMatchObject({ unknown: [{ url: otherTool }], withoutColumn: [] });
+      lms.lineItems = [];
+      lms.lineItemsPerPage = 100;
     });
 
     it('an exam: Started at its start, then Pending without a score until its scores are released, then the score', async () => {

@@ -191,3 +191,25 @@ export function nextLink(header: string | null): string | null {
   }
   return null;
 }
+
+/** Creates a line item (a gradebook column) in the context (AGS 2.0 line item service, POST lineitems); returns it as the platform made it. */
+export async function createPlatformLineItem(
+  db: Database,
+  platform: LtiPlatform,
+  lineItemsUrl: string,
+  item: { label: string; scoreMaximum: number; resourceId: string; tag: string },
+): Promise<PlatformLineItem> {
+  const response = await serviceRequest(db, platform, [scopes.lineItem], lineItemsUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/vnd.ims.lis.v2.lineitem+json', Accept: 'application/vnd.ims.lis.v2.lineitem+json' },
+    body: JSON.stringify(item),
+  });
+  if (!response.ok)
+    throw new ServiceError(
+      `The platform refused to create the column (${response.status}): ${(await response.text()).slice(0, 300)}`,
+      response.status >= 500,
+    );
+  const created = (await response.json().catch(() => null)) as PlatformLineItem | null;
+  if (!created || typeof created.id !== 'string') throw new ServiceError('The platform created a column but did not say its id.', false);
+  return created;
+}
