@@ -276,8 +276,11 @@ export class PlatformSimulator {
     ].filter(Boolean);
     if (problems.length > 0 || !launch) return send(res, 400, { error: 'invalid_request', problems });
     const { __tool, ...claims } = launch;
-    void __tool;
-    const token = await this.idToken(query.get('nonce')!, claims);
+    // The id_token's target_link_uri is the one the login named (as a platform does), unless the launch sets another.
+    const token = await this.idToken(query.get('nonce')!, {
+      'https://purl.imsglobal.org/spec/lti/claim/target_link_uri': `${String(__tool)}/api/lti/launch`,
+      ...claims,
+    });
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><title>Simulated LMS</title></head><body>
 <form id="launch" method="post" action="${escape(query.get('redirect_uri')!)}">
