@@ -19,15 +19,15 @@ export const resourceIdOf = (kind: GradedResource['kind'], id: string) => `${kin
 
 /**
  * A course's exercises (unpublished ones too: a link made before keeps working) and its published assessments, with
- * their points as the gradebook counts them.
+ * their points as the gradebook counts them; `only` one kind (a launch naming one reads no more than it needs).
  */
-export async function courseGradedResources(db: Database, courseId: string): Promise<GradedResource[]> {
+export async function courseGradedResources(db: Database, courseId: string, only?: GradedResource['kind']): Promise<GradedResource[]> {
   const [exercises, grades] = await Promise.all([
-    courseColumns(db, courseId, { includeUnpublished: true }),
-    assessmentGrades(db, courseId, { userIds: [] }),
+    only === 'assessment' ? [] : courseColumns(db, courseId, { includeUnpublished: true }),
+    only === 'exercise' ? null : assessmentGrades(db, courseId, { userIds: [] }),
   ]);
   return [
-    ...grades.columns.map((a) => ({
+    ...(grades?.columns ?? []).map((a) => ({
       kind: 'assessment' as const,
       id: a.id,
       slug: a.slug,

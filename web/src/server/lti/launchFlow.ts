@@ -148,7 +148,7 @@ async function enterLinkedCourse(
   if (launch?.messageType === 'LtiDeepLinkingRequest') return courseCan(standing, 'lti.deepLink') ? '/api/lti/deep-link' : '/course';
   const wanted = launch ? linkedResourceOf(launch) : null;
   if (wanted) {
-    const resource = (await courseGradedResources(db, courseId)).find((r) => r.kind === wanted.kind && r.slug === wanted.slug);
+    const resource = (await courseGradedResources(db, courseId, wanted.kind)).find((r) => r.slug === wanted.slug);
     const lineItemUrl = launch?.claims[claim.ags]?.lineitem;
     if (resource && lineItemUrl && resource.maxPoints > 0) {
       const item = await upsertLtiLineItem(db, {
