@@ -5,7 +5,8 @@ import { apiSignInAdmin, expect, test } from '../fixtures';
  * Issue 20: LTI 1.3 launches in Chromium from a simulated LMS (a real local platform: its own keys, JWKS, a token
  * endpoint checking the tool's client assertion, AGS scores). The LMS page starts the OIDC login, its authorisation
  * endpoint form-posts the id_token back; the student is told the course is not set up, the instructor links it and
- * deep-links an exercise, then the student launches that exercise, solves it, and the score arrives at the LMS.
+ * deep-links an assessment, then the student launches that assessment, solves one of its exercises, and the
+ * assessment's score (one score per assessment) arrives at the LMS.
  */
 const M = 'http://purl.imsglobal.org/vocab/lis/v2/membership';
 const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
@@ -13,7 +14,7 @@ const LTI = 'https://purl.imsglobal.org/spec/lti/claim/';
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 const layer = (W: number[][], b: number[], a: number[]) => W.map((row, i) => row.reduce((s, w, j) => s + w * a[j]!, b[i]!));
 
-test('an instructor links the LMS course and deep-links an exercise; a student solves it and the score reaches the LMS', async ({
+test('an instructor links the LMS course and deep-links an assessment; a student solves one of its exercises and the assessment’s score reaches the LMS', async ({
   page,
   browser,
   playwright,
@@ -72,7 +73,21 @@ test('an instructor links the LMS course and deep-links an exercise; a student s
     await page.getByRole('button', { name: 'Link' }).click();
     await expect(page).toHaveURL(/\/instructor$/);
 
-    // Deep linking: pick the forward pass, return to the LMS with a signed response.
+    // An assessment of the new course: the forward pass (10 points) and the activation values (5 points).
+    const made = await page.request.post('/api/instructor/assessments', {
+      data: {
+        slug: 'forward-pass-homework',
+        title: 'Forward pass homework',
+        type: 'homework',
+        slots: [
+          { exercises: ['mlp-forward-pass'], points: 10 },
+          { exercises: ['activation-values'], points: 5 },
+        ],
+      },
+    });
+    expect(made.status(), await made.text()).toBe(201);
+
+    // Deep linking: pick the assessment, return to the LMS with a signed response.
     await page.goto(
       at(teacher, {
         [`${LTI}message_type`]: 'LtiDeepLinkingRequest',
@@ -85,8 +100,8 @@ test('an instructor links the LMS course and deep-links an exercise; a student s
         },
       }),
     );
-    await expect(page.getByRole('heading', { name: 'Add Deltalab exercises to the LMS' })).toBeVisible();
-    await page.getByLabel(/Forward pass through a 3-2-2 network/).check();
+    await expect(page.getByRole('heading', { name: 'Add Deltalab assessments or exercises to the LMS' })).toBeVisible();
+    await page.getByLabel(/Forward pass homework \(15 points\)/).check();
     await snap('deep linking picker');
     await page.getByRole('button', { name: 'Add to the LMS' }).click();
     await page.getByRole('button', { name: 'Return to the LMS' }).click();
@@ -94,12 +109,14 @@ test('an instructor links the LMS course and deep-links an exercise; a student s
     const response = lms.deepLinkResponses.at(-1)!;
     expect(response['https://purl.imsglobal.org/spec/lti-dl/claim/data']).toBe(`dl-${stamp}`);
     const [item] = response['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] as {
-      custom: { exercise: string };
+      custom: { assessment: string };
       lineItem: { scoreMaximum: number; resourceId: string };
     }[];
-    expect(item!.custom).toEqual({ exercise: 'mlp-forward-pass' });
+    expect(item!.custom).toEqual({ assessment: 'forward-pass-homework' });
+    expect(item!.lineItem).toMatchObject({ scoreMaximum: 15, resourceId: expect.stringMatching(/^assessment:/) });
 
-    // The student launches the new link (the LMS made its line item), solves the exercise, and the score is posted.
+    // The student launches the new link (the LMS made its line item), lands on the assessment, solves its first
+    // exercise, and the assessment's score is posted: 10 of 15, in progress.
     await studentPage.goto(
       at(student, {
         [`${LTI}custom`]: item!.custom,
@@ -110,7 +127,8 @@ test('an instructor links the LMS course and deep-links an exercise; a student s
         },
       }),
     );
-    await expect(studentPage).toHaveURL(/\/exercises\/mlp-forward-pass$/);
+    await expect(studentPage).toHaveURL(/\/assessments\/forward-pass-homework$/);
+    await studentPage.goto(new URL('/exercises/mlp-forward-pass', studentPage.url()).toString());
     const variant = (await (await studentPage.request.get('/api/exercises/mlp-forward-pass')).json()) as {
       params: { x: number[]; W2: number[][]; b2: number[]; W3: number[][]; b3: number[] };
     };
@@ -138,9 +156,9 @@ test('an instructor links the LMS course and deep-links an exercise; a student s
     expect(lms.scores.at(-1)!.lineItem).toBe(`item-${stamp}`);
     expect(lms.scores.at(-1)!.body).toMatchObject({
       userId: student.sub,
-      scoreGiven: item!.lineItem.scoreMaximum,
-      scoreMaximum: item!.lineItem.scoreMaximum,
-      activityProgress: 'Completed',
+      scoreGiven: 10,
+      scoreMaximum: 15,
+      activityProgress: 'InProgress',
       gradingProgress: 'FullyGraded',
     });
     await studentContext.close();

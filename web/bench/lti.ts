@@ -51,7 +51,7 @@ async function main() {
     const resumed = performance.now();
     const outcome = await completeLaunch(
       handle.db,
-      await verifyLaunch(handle.db, { idToken: token, state: redirect.searchParams.get('state')! }),
+      await verifyLaunch(handle.db, { idToken: token, state: redirect.searchParams.get('state')! }, base),
     );
     return { outcome, ms: signing - started + (performance.now() - resumed) };
   };

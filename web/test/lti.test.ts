@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLocalJWKSet, generateKeyPair, jwtVerify } from 'jose';
 import {
+  finishInstance,
   gradeCells,
+  insertAssessment,
   insertLtiLoginState,
+  setAssessmentScoresReleased,
+  startInstance,
   listCourseInvitations,
   listLtiLineItemsOfContext,
   selectEnrollment,
@@ -16,13 +20,23 @@ import { makeCourse, makeEnrolledUser, makeSubmission, makeUser, recordGrade, un
 import { courseCan, gradedRoles } from '@/server/auth/permissions';
 import { clearTokenCache, tokenRequests } from '@/server/lti/ags';
 import { claim } from '@/server/lti/claims';
-import { courseLtiStatus } from '@/server/lti/courseLti';
-import { afterGradesRecorded, passbackQueue, passbackRound, queueContextScores, stopPassback } from '@/server/lti/gradePassback';
+import { courseLtiStatus, sendGradesNow } from '@/server/lti/courseLti';
+import {
+  afterAssessmentProgress,
+  afterCourseGradesChanged,
+  afterGradesRecorded,
+  passbackQueue,
+  passbackRound,
+  queueContextScores,
+  stopPassback,
+} from '@/server/lti/gradePassback';
 import { toolJwks, rotateToolKey } from '@/server/lti/keys';
 import { completeLaunch, type LaunchOutcome } from '@/server/lti/launchFlow';
 import { completeDeepLink, deepLinkChoices, linkChoices, linkContext, LtiStepRefusal } from '@/server/lti/linking';
 import { startLogin } from '@/server/lti/login';
 import { canvasConfig, platformInput, platformProblem } from '@/server/lti/platforms';
+import { PlatformRemovalRefusal, removePlatform } from '@/server/lti/removePlatform';
+import { columnChoices, linkColumn } from '@/server/lti/lineItemLinks';
 import { syncRoster } from '@/server/lti/nrps';
 import { clearPlatformKeyCache, jwksFetchCount } from '@/server/lti/platformKeys';
 import { courseRoleOfLti } from '@/server/lti/roles';
@@ -146,7 +160,7 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
   /** A whole launch (login, then the id_token form-posted), `claims` over a valid resource link launch. */
   async function launch(claims: Record<string, unknown> = {}, sign: Parameters<PlatformSimulator['idToken']>[2] = {}) {
     const { state, nonce } = await login();
-    return verifyLaunch(handle.db, { idToken: await lms.idToken(nonce, claims, sign), state });
+    return verifyLaunch(handle.db, { idToken: await lms.idToken(nonce, claims, sign), state }, base);
   }
 
   async function refused(promise: Promise<unknown>): Promise<{ check: string; message: string }> {
@@ -215,21 +229,21 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     });
 
     it('refuses a missing id_token, a missing, unknown or used state', async () => {
-      expect(await refused(verifyLaunch(handle.db, { idToken: null, state: 'x' }))).toMatchObject({ check: 'request' });
-      expect(await refused(verifyLaunch(handle.db, { idToken: 'x', state: null }))).toMatchObject({ check: 'state' });
-      expect(await refused(verifyLaunch(handle.db, { idToken: 'x', state: 'not-ours' }))).toMatchObject({
+      expect(await refused(verifyLaunch(handle.db, { idToken: null, state: 'x' }, base))).toMatchObject({ check: 'request' });
+      expect(await refused(verifyLaunch(handle.db, { idToken: 'x', state: null }, base))).toMatchObject({ check: 'state' });
+      expect(await refused(verifyLaunch(handle.db, { idToken: 'x', state: 'not-ours' }, base))).toMatchObject({
         check: 'state',
         message: expect.stringContaining('unknown, already used or expired'),
       });
       const { state, nonce } = await login();
       const token = await lms.idToken(nonce);
-      await verifyLaunch(handle.db, { idToken: token, state });
-      expect(await refused(verifyLaunch(handle.db, { idToken: token, state }))).toMatchObject({ check: 'state' });
+      await verifyLaunch(handle.db, { idToken: token, state }, base);
+      expect(await refused(verifyLaunch(handle.db, { idToken: token, state }, base))).toMatchObject({ check: 'state' });
     });
 
     it('refuses a token that is not a JWT', async () => {
       const { state } = await login();
-      expect(await refused(verifyLaunch(handle.db, { idToken: 'not.a.jwt', state }))).toMatchObject({ check: 'token' });
+      expect(await refused(verifyLaunch(handle.db, { idToken: 'not.a.jwt', state }, base))).toMatchObject({ check: 'token' });
     });
 
     it('refuses a bad signature (another key under the platform’s kid)', async () => {
@@ -289,13 +303,13 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
 
     it('refuses a nonce other than the login’s, and a nonce used before (a replayed id_token)', async () => {
       const { state } = await login();
-      expect(await refused(verifyLaunch(handle.db, { idToken: await lms.idToken('another-nonce'), state }))).toMatchObject({
+      expect(await refused(verifyLaunch(handle.db, { idToken: await lms.idToken('another-nonce'), state }, base))).toMatchObject({
         check: 'nonce',
         message: expect.stringContaining('not the one this login sent'),
       });
       const first = await login();
       const token = await lms.idToken(first.nonce);
-      await verifyLaunch(handle.db, { idToken: token, state: first.state });
+      await verifyLaunch(handle.db, { idToken: token, state: first.state }, base);
       // The same id_token again under a state that expects its nonce: refused by the nonce store.
       await insertLtiLoginState(handle.db, {
         state: `replay-${uniqueSuffix()}`,
@@ -310,7 +324,7 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
         platformId: platform.id,
         expiresAt: new Date(Date.now() + 60_000),
       });
-      expect(await refused(verifyLaunch(handle.db, { idToken: token, state: replayState }))).toMatchObject({
+      expect(await refused(verifyLaunch(handle.db, { idToken: token, state: replayState }, base))).toMatchObject({
         check: 'nonce',
         message: expect.stringContaining('was used before'),
       });
@@ -331,6 +345,25 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
         check: 'version',
         message: 'The LTI version is "1.1"; this tool takes "1.3.0".',
       });
+    });
+
+    it('refuses a target_link_uri that is neither the login’s nor on this tool’s origin', async () => {
+      expect(await refused(launch({ [claim.targetLinkUri]: 'https://other-tool.example/launch' }))).toMatchObject({
+        check: 'target-link-uri',
+        message: expect.stringContaining('"https://other-tool.example/launch" is neither the one given at login'),
+      });
+      // Another address of this tool: accepted.
+      expect((await launch({ [claim.targetLinkUri]: `${base}/api/lti/launch?from=menu` })).claims.sub).toBe('user-1');
+      // The login's own target_link_uri, even on another origin (a platform-side proxy): accepted.
+      const proxied = 'https://lms-proxy.example/deltalab';
+      const redirect = new URL(
+        await startLogin(handle.db, { iss: lms.issuer, login_hint: 'hint', target_link_uri: proxied, client_id: lms.clientId }, base),
+      );
+      const nonce = redirect.searchParams.get('nonce')!;
+      const state = redirect.searchParams.get('state')!;
+      expect(
+        (await verifyLaunch(handle.db, { idToken: await lms.idToken(nonce, { [claim.targetLinkUri]: proxied }), state }, base)).claims.sub,
+      ).toBe('user-1');
     });
 
     it('refuses missing claims by name: sub, roles, context, resource link, deep-linking settings', async () => {
@@ -462,16 +495,10 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     const choice = await deepLinkChoices(handle.db, dl.account.id, dl.grant);
     expect(choice.exercises.length).toBeGreaterThan(2);
     const picked = choice.exercises.slice(0, 2);
-    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, ['no-such-exercise'], base))).toMatchObject({
+    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, { exercises: ['no-such-exercise'] }, base))).toMatchObject({
       check: 'exercise',
     });
-    const done = await completeDeepLink(
-      handle.db,
-      dl.account.id,
-      dl.grant,
-      picked.map((e) => e.slug),
-      base,
-    );
+    const done = await completeDeepLink(handle.db, dl.account.id, dl.grant, { exercises: picked.map((e) => e.slug) }, base);
     expect(done.returnUrl).toBe(`${lms.url}/deep-link-return`);
     const { payload, protectedHeader } = await jwtVerify(done.jwt, createLocalJWKSet(await toolJwks(handle.db)), {
       issuer: lms.clientId,
@@ -489,11 +516,11 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
         title: e.title,
         url: `${base}/api/lti/launch`,
         custom: { exercise: e.slug },
-        lineItem: { scoreMaximum: e.maxPoints, label: e.title, resourceId: `exercise:${e.exerciseId}`, tag: 'deltalab' },
+        lineItem: { scoreMaximum: e.maxPoints, label: e.title, resourceId: `exercise:${e.id}`, tag: 'deltalab' },
       })),
     );
     // Used once.
-    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, [picked[0]!.slug], base))).toMatchObject({
+    expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, { exercises: [picked[0]!.slug] }, base))).toMatchObject({
       check: 'deep-link',
     });
   });
@@ -658,6 +685,387 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
     )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
     expect((await selectEnrollment(handle.db, first.account.id, courseId))?.role).toBe('student');
     expect(await listCourseInvitations(handle.db, courseId)).toEqual([]);
+  });
+
+  /** A student of a linked LMS course launching a resource link (custom parameters, the line item the LMS made). */
+  async function launchAsStudent(who: ReturnType<typeof fresh>, custom: Record<string, string>, lineitem?: string) {
+    const student = { ...fresh(), context: who.context };
+    const landed = (await completeLaunch(
+      handle.db,
+      await launch(
+        as(student, learner, {
+          [claim.custom]: custom,
+          [claim.ags]: {
+            scope: ['https://purl.imsglobal.org/spec/lti-ags/scope/score', 'https://purl.imsglobal.org/spec/lti-ags/scope/lineitem'],
+            lineitems: lms.lineItemsUrl,
+            ...(lineitem ? { lineitem } : {}),
+          },
+        }),
+      ),
+    )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
+    return { student, landed };
+  }
+
+  /** Grades a submission of `userId` to an exercise of the course the way the workers do, then runs the grading hook. */
+  async function grade(courseId: string, userId: string, exerciseId: string, score: number) {
+    const { rows } = await handle.executeSql(
+      'select e.slug, v.id from exercises e join exercise_versions v on v.exercise_id = e.id where e.id = $1 order by v.number desc limit 1',
+      [exerciseId],
+    );
+    const row = rows[0] as { slug: string; id: string };
+    const submission = await makeSubmission(handle.db, { userId, courseId, exercise: { exerciseId, slug: row.slug, versionId: row.id } });
+    await recordGrade(handle.db, submission.id, { score, passed: score === 1 });
+    await afterGradesRecorded(handle.db, [submission.id]);
+  }
+
+  /**
+   * Works the passback queue until none of the course's scores is queued: a job inserted within the same clock tick is
+   * not fetched yet (pg-boss takes jobs whose start_after is before now()), so an empty round alone proves nothing.
+   */
+  const drain = async (courseId: string) => {
+    const queued = async () =>
+      (
+        await handle.executeSql(
+          `select count(*)::int as n from lti_scores s join lti_line_items li on li.id = s.line_item_id
+           where li.course_id = $1 and s.status = 'queued'`,
+          [courseId],
+        )
+      ).rows[0] as { n: number };
+    const deadline = Date.now() + 10_000;
+    while ((await queued()).n > 0 && Date.now() < deadline)
+      if ((await passbackRound(handle)) === 0) await new Promise((resolve) => setTimeout(resolve, 20));
+  };
+
+  describe('one score per assessment', () => {
+    it('deep linking offers assessments with their points; a student solving an exercise inside one sends the assessment’s score', async () => {
+      await passbackQueue(handle, { retryDelaySeconds: 1 });
+      const { who, context, courseId, instructorId } = await linkedCourse();
+      const [first, second] = await courseColumns(handle.db, courseId);
+      const homework = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'hw-lti',
+        title: 'Homework for the LMS',
+        type: 'homework',
+        slots: [
+          { exerciseIds: [first!.exerciseId], points: 4 },
+          { exerciseIds: [second!.exerciseId], points: 6 },
+        ],
+      });
+      const dl = (await completeLaunch(
+        handle.db,
+        await launch(
+          as(who, instructor, {
+            [claim.messageType]: 'LtiDeepLinkingRequest',
+            [claim.resourceLink]: undefined,
+            [claim.deepLinking]: { deep_link_return_url: `${lms.url}/deep-link-return`, accept_multiple: false },
+          }),
+        ),
+      )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
+      const choice = await deepLinkChoices(handle.db, dl.account.id, dl.grant);
+      expect(choice.assessments).toEqual([
+        { kind: 'assessment', id: homework.id, slug: 'hw-lti', title: 'Homework for the LMS', maxPoints: 10 },
+      ]);
+      expect(await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, { assessments: ['nope'] }, base))).toMatchObject({
+        check: 'assessment',
+      });
+      expect(
+        await refused(completeDeepLink(handle.db, dl.account.id, dl.grant, { assessments: ['hw-lti'], exercises: [first!.slug] }, base)),
+      ).toMatchObject({ message: expect.stringContaining('takes one item') });
+      const done = await completeDeepLink(handle.db, dl.account.id, dl.grant, { assessments: ['hw-lti'] }, base);
+      const { payload } = await jwtVerify(done.jwt, createLocalJWKSet(await toolJwks(handle.db)), {
+        issuer: lms.clientId,
+        audience: lms.issuer,
+      });
+      expect(payload[claim.dlContentItems]).toEqual([
+        {
+          type: 'ltiResourceLink',
+          title: 'Homework for the LMS',
+          url: `${base}/api/lti/launch`,
+          custom: { assessment: 'hw-lti' },
+          lineItem: { scoreMaximum: 10, label: 'Homework for the LMS', resourceId: `assessment:${homework.id}`, tag: 'deltalab' },
+        },
+      ]);
+
+      // The LMS made the line item; the student's launch of the link lands on the assessment and records it.
+      const lineItemUrl = lms.lineItemUrl(`hw-${uniqueSuffix()}`);
+      const { student, landed } = await launchAsStudent(who, { assessment: 'hw-lti' }, lineItemUrl);
+      expect(landed.redirect).toBe('/assessments/hw-lti');
+      expect(await listLtiLineItemsOfContext(handle.db, context.id)).toEqual([
+        expect.objectContaining({ url: lineItemUrl, resourceKind: 'assessment', resourceId: homework.id, scoreMaximum: 10 }),
+      ]);
+
+      // Half marks on the first question (4 points): 2 of 10, in progress; the instructor's work is never sent.
+      const before = lms.scores.length;
+      await grade(courseId, landed.account.id, first!.exerciseId, 0.5);
+      await grade(courseId, instructorId, first!.exerciseId, 1);
+      await drain(courseId);
+      expect(lms.scores.slice(before).map((s) => ({ lineItem: s.lineItem, ...s.body }))).toEqual([
+        expect.objectContaining({
+          lineItem: lineItemUrl.split('/').pop(),
+          userId: student.sub,
+          scoreGiven: 2,
+          scoreMaximum: 10,
+          activityProgress: 'InProgress',
+          gradingProgress: 'FullyGraded',
+        }),
+      ]);
+      // Every question answered: 2 + 6 = 8 of 10, submitted (it may still be improved).
+      await grade(courseId, landed.account.id, second!.exerciseId, 1);
+      await drain(courseId);
+      expect(lms.scores.at(-1)!.body).toMatchObject({ scoreGiven: 8, activityProgress: 'Submitted', gradingProgress: 'FullyGraded' });
+      // Nothing changed: nothing sent.
+      expect(await queueContextScores(handle.db, context.id)).toBe(0);
+      // A submission still grading: the current score, Pending.
+      const { rows } = await handle.executeSql('select id from exercise_versions where exercise_id = $1 order by number desc limit 1', [
+        second!.exerciseId,
+      ]);
+      await makeSubmission(handle.db, {
+        userId: landed.account.id,
+        courseId,
+        exercise: { exerciseId: second!.exerciseId, slug: second!.slug, versionId: (rows[0] as { id: string }).id },
+      });
+      expect(await queueContextScores(handle.db, context.id)).toBe(1);
+      await drain(courseId);
+      expect(lms.scores.at(-1)!.body).toMatchObject({ scoreGiven: 8, gradingProgress: 'Pending' });
+    });
+
+    it('grades earned before a line item was known are sent when "send grades now" finds the assessment’s column in the LMS', async () => {
+      await passbackQueue(handle, { retryDelaySeconds: 1 });
+      const { who, courseId } = await linkedCourse();
+      const [, , third] = await courseColumns(handle.db, courseId);
+      const quiz = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'quiz-lti',
+        title: 'Quiz for the LMS',
+        type: 'homework',
+        slots: [{ exerciseIds: [third!.exerciseId], points: 5 }],
+      });
+      const { student, landed } = await launchAsStudent(who, {});
+      expect(landed.redirect).toBe('/course');
+      await grade(courseId, landed.account.id, third!.exerciseId, 1);
+      const lineItemId = `quiz-${uniqueSuffix()}`;
+      lms.lineItems = [
+        { id: lms.lineItemUrl(lineItemId), label: 'Quiz (LMS column)', scoreMaximum: 20, resourceId: `assessment:${quiz.id}` },
+      ];
+      const before = lms.scores.length;
+      const sent = await sendGradesNow(handle.db, courseId);
+      expect(sent).toMatchObject({ queued: 1, problems: [] });
+      await drain(courseId);
+      // On the LMS column's scale (20 points), full marks: completed.
+      expect(lms.scores.slice(before)).toEqual([
+        expect.objectContaining({
+          lineItem: lineItemId,
+          body: expect.objectContaining({ userId: student.sub, scoreGiven: 20, scoreMaximum: 20, activityProgress: 'Completed' }),
+        }),
+      ]);
+      lms.lineItems = [];
+    });
+
+    it('unknown LMS columns are listed and linked to an assessment (its scores sent at once); a column is created for an assessment without one', async () => {
+      await passbackQueue(handle, { retryDelaySeconds: 1 });
+      const { who, context, courseId } = await linkedCourse();
+      const columns = await courseColumns(handle.db, courseId);
+      const [first, second] = [columns[4]!, columns[5]!];
+      const hwA = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'hw-a',
+        title: 'Homework A',
+        type: 'homework',
+        slots: [{ exerciseIds: [first.exerciseId], points: 3 }],
+      });
+      const hwB = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'hw-b',
+        title: 'Homework B',
+        type: 'homework',
+        slots: [{ exerciseIds: [second.exerciseId], points: 2 }],
+      });
+      const { student, landed } = await launchAsStudent(who, {});
+      await grade(courseId, landed.account.id, first.exerciseId, 1);
+      await grade(courseId, landed.account.id, second.exerciseId, 0.5);
+      const byHand = lms.lineItemUrl(`by-hand-${uniqueSuffix()}`);
+      const otherTool = lms.lineItemUrl(`other-${uniqueSuffix()}`);
+      lms.lineItems = [
+        { id: byHand, label: 'Made by hand', scoreMaximum: 30 },
+        { id: otherTool, label: 'Another tool’s quiz', scoreMaximum: 10, resourceId: 'quiz:42', tag: 'other' },
+      ];
+      lms.lineItemsPerPage = 1; // the tool follows Link: rel="next"
+      const choices = await columnChoices(handle.db, courseId);
+      expect(choices.contexts).toEqual([
+        {
+          contextId: context.id,
+          title: context.title,
+          canCreate: true,
+          unknown: [
+            { url: byHand, label: 'Made by hand', scoreMaximum: 30 },
+            { url: otherTool, label: 'Another tool’s quiz', scoreMaximum: 10 },
+          ],
+          withoutColumn: [expect.objectContaining({ id: hwA.id, maxPoints: 3 }), expect.objectContaining({ id: hwB.id, maxPoints: 2 })],
+        },
+      ]);
+
+      // Linked to Homework A: full marks on the column's own scale (30), sent at once.
+      const before = lms.scores.length;
+      const linked = await linkColumn(handle.db, courseId, {
+        action: 'link',
+        contextId: context.id,
+        lineItem: byHand,
+        resource: `assessment:${hwA.id}`,
+      });
+      expect(linked).toEqual({ label: 'Made by hand', resource: 'Homework A', queued: 1 });
+      await drain(courseId);
+      expect(lms.scores.slice(before)).toEqual([
+        expect.objectContaining({
+          lineItem: byHand.split('/').pop(),
+          body: expect.objectContaining({ userId: student.sub, scoreGiven: 30, scoreMaximum: 30, activityProgress: 'Completed' }),
+        }),
+      ]);
+      // Refusals change nothing: the column is taken, no such column, not this course's resource.
+      const ask = (request: Parameters<typeof linkColumn>[2]) => refused(linkColumn(handle.db, courseId, request));
+      expect(await ask({ action: 'link', contextId: context.id, lineItem: byHand, resource: `assessment:${hwB.id}` })).toMatchObject({
+        check: 'line-item',
+        message: expect.stringContaining('linked to another assessment already'),
+      });
+      expect(
+        await ask({ action: 'link', contextId: context.id, lineItem: lms.lineItemUrl('nope'), resource: `assessment:${hwB.id}` }),
+      ).toMatchObject({ check: 'line-item', message: expect.stringContaining('has no column') });
+      expect(
+        await ask({
+          action: 'link',
+          contextId: context.id,
+          lineItem: otherTool,
+          resource: 'assessment:00000000-0000-0000-0000-000000000000',
+        }),
+      ).toMatchObject({ check: 'resource' });
+
+      // Homework B has no column: Deltalab creates it (AGS POST lineitems) and sends its score.
+      const created = await linkColumn(handle.db, courseId, { action: 'create', contextId: context.id, resource: `assessment:${hwB.id}` });
+      expect(created).toMatchObject({ label: 'Homework B', queued: 1 });
+      const made = lms.lineItems.find((i) => i.resourceId === `assessment:${hwB.id}`)!;
+      expect(made).toMatchObject({ label: 'Homework B', scoreMaximum: 2, tag: 'deltalab' });
+      await drain(courseId);
+      expect(lms.scores.at(-1)).toMatchObject({
+        lineItem: made.id.split('/').pop(),
+        body: { userId: student.sub, scoreGiven: 1, scoreMaximum: 2, activityProgress: 'Submitted', gradingProgress: 'FullyGraded' },
+      });
+      expect(await ask({ action: 'create', contextId: context.id, resource: `assessment:${hwB.id}` })).toMatchObject({
+        check: 'line-item',
+        message: expect.stringContaining('has a column'),
+      });
+      const after = await columnChoices(handle.db, courseId);
+      expect(after.contexts[0]).toMatchObject({ unknown: [{ url: otherTool }], withoutColumn: [] });
+      lms.lineItems = [];
+      lms.lineItemsPerPage = 100;
+    });
+
+    it('an exam: Started at its start, then Pending without a score until its scores are released, then the score', async () => {
+      await passbackQueue(handle, { retryDelaySeconds: 1 });
+      const { who, context, courseId } = await linkedCourse();
+      const columns = await courseColumns(handle.db, courseId);
+      const question = columns[3]!;
+      const exam = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'exam-lti',
+        title: 'Exam for the LMS',
+        type: 'exam',
+        dueAt: new Date(Date.now() + 86_400_000),
+        slots: [{ exerciseIds: [question.exerciseId], points: 5 }],
+      });
+      const lineItemUrl = lms.lineItemUrl(`exam-${uniqueSuffix()}`);
+      const { student, landed } = await launchAsStudent(who, { assessment: 'exam-lti' }, lineItemUrl);
+      expect(landed.redirect).toBe('/assessments/exam-lti');
+      const bodies = () => lms.scores.filter((s) => s.lineItem === lineItemUrl.split('/').pop()).map((s) => s.body);
+
+      const { instance } = await startInstance(handle.db, exam.id, landed.account.id, new Date());
+      await afterAssessmentProgress(handle.db, courseId, landed.account.id);
+      await drain(courseId);
+      expect(bodies().at(-1)).toMatchObject({ userId: student.sub, activityProgress: 'Started', gradingProgress: 'NotReady' });
+      expect(bodies().at(-1)).not.toHaveProperty('scoreGiven');
+
+      await grade(courseId, landed.account.id, question.exerciseId, 1);
+      await drain(courseId);
+      expect(bodies().at(-1)).toMatchObject({ activityProgress: 'Submitted', gradingProgress: 'Pending' });
+      expect(bodies().at(-1)).not.toHaveProperty('scoreGiven');
+
+      await finishInstance(handle.db, instance.id, new Date());
+      await afterAssessmentProgress(handle.db, courseId, landed.account.id);
+      await drain(courseId);
+      expect(bodies().at(-1)).toMatchObject({ activityProgress: 'Completed', gradingProgress: 'Pending' });
+      expect(bodies().at(-1)).not.toHaveProperty('scoreGiven');
+
+      await setAssessmentScoresReleased(handle.db, exam.id, new Date());
+      await afterCourseGradesChanged(handle.db, courseId);
+      await drain(courseId);
+      expect(bodies().at(-1)).toMatchObject({
+        scoreGiven: 5,
+        scoreMaximum: 5,
+        activityProgress: 'Completed',
+        gradingProgress: 'FullyGraded',
+      });
+      expect(bodies()).toHaveLength(4);
+      expect((await courseLtiStatus(handle.db, courseId)).scores).toEqual([
+        expect.objectContaining({ status: 'sent', sentScore: 5, sentProgress: 'Completed/FullyGraded' }),
+      ]);
+      expect(context.courseId).toBe(courseId);
+    });
+  });
+
+  it('removing a platform: refused with what would go until confirmed; then launches are refused and the linked course keeps its data', async () => {
+    const other = await new PlatformSimulator().start();
+    try {
+      other.toolJwks = () => toolJwks(handle.db);
+      const { platform: registered } = await upsertLtiPlatform(handle.db, {
+        name: 'LMS to remove',
+        issuer: other.issuer,
+        clientId: other.clientId,
+        deploymentIds: [other.deploymentId],
+        authUrl: other.authUrl,
+        tokenUrl: other.tokenUrl,
+        jwksUrl: other.jwksUrl,
+      });
+      const who = fresh();
+      const login = new URL(
+        await startLogin(
+          handle.db,
+          { iss: other.issuer, login_hint: 'h', target_link_uri: `${base}/api/lti/launch`, client_id: other.clientId },
+          base,
+        ),
+      );
+      const outcome = (await completeLaunch(
+        handle.db,
+        await verifyLaunch(
+          handle.db,
+          { idToken: await other.idToken(login.searchParams.get('nonce')!, as(who, instructor)), state: login.searchParams.get('state')! },
+          base,
+        ),
+      )) as Extract<LaunchOutcome, { kind: 'signed-in' }>;
+      await linkContext(handle.db, outcome.account.id, outcome.grant, 'new');
+      const courseId = (await selectOptionalLtiContext(handle.db, outcome.grant.contextId))!.courseId!;
+      const which = { issuer: other.issuer, clientId: other.clientId };
+
+      const unconfirmed = await removePlatform(handle.db, which, false).catch((error: unknown) => error as PlatformRemovalRefusal);
+      expect(unconfirmed).toBeInstanceOf(PlatformRemovalRefusal);
+      expect(unconfirmed).toMatchObject({
+        status: 409,
+        message: expect.stringContaining(`Its 1 LMS course (${who.context.title} → ${who.context.title}) lose their link`),
+      });
+      expect((unconfirmed as Error).message).toContain('Nothing was removed yet');
+      expect(await selectOptionalLtiContext(handle.db, outcome.grant.contextId)).toBeDefined();
+
+      const { usage } = await removePlatform(handle.db, which, true);
+      expect(usage).toMatchObject({ contexts: [{ title: who.context.title }], identities: 1 });
+      expect(await selectOptionalLtiContext(handle.db, outcome.grant.contextId)).toBeUndefined();
+      // Deltalab's own data stays: the course and its instructor.
+      expect((await selectEnrollment(handle.db, outcome.account.id, courseId))?.role).toBe('instructor');
+      // A launch from it is refused by name; removing it again finds nothing.
+      expect(
+        await refused(startLogin(handle.db, { iss: other.issuer, login_hint: 'h', target_link_uri: `${base}/api/lti/launch` }, base)),
+      ).toMatchObject({ check: 'issuer', message: expect.stringContaining('No platform is registered') });
+      await expect(removePlatform(handle.db, which, true)).rejects.toMatchObject({ status: 404 });
+      expect(registered.id).toBeTruthy();
+    } finally {
+      await other.stop();
+    }
   });
 
   it('tool keys: a rotation signs with the new key and still serves the old one', async () => {

@@ -11,12 +11,24 @@ import { rowsOf } from '../rawRows';
 export interface StudentFilter {
   /** Only the students of this section. */
   section?: string | null;
+  /** Only these students (LTI grade passback reads the grades of the students whose scores changed). */
+  userIds?: string[];
 }
 
 /** The condition on an enrollment `en` that makes its member a counted student (of the section, when one is asked). */
 function counted(filter: StudentFilter = {}) {
   const section = filter.section ? sql` and en.section = ${filter.section}` : sql``;
-  return sql`en.role = 'student' and not en.test_student and en.dropped_at is null${section}`;
+  const users = filter.userIds
+    ? sql` and en.user_id in (${
+        filter.userIds.length
+          ? sql.join(
+              filter.userIds.map((id) => sql`${id}::uuid`),
+              sql`, `,
+            )
+          : sql`null`
+      })`
+    : sql``;
+  return sql`en.role = 'student' and not en.test_student and en.dropped_at is null${section}${users}`;
 }
 
 const countedStudents = (filter: StudentFilter = {}) =>

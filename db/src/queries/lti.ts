@@ -75,6 +75,46 @@ export async function selectOptionalLtiPlatform(db: Database, id: string): Promi
   return row;
 }
 
+export async function selectLtiPlatformByIssuerAndClient(db: Database, issuer: string, clientId: string): Promise<LtiPlatform | undefined> {
+  const [row] = await db
+    .select()
+    .from(ltiPlatforms)
+    .where(and(eq(ltiPlatforms.issuer, issuer), eq(ltiPlatforms.clientId, clientId)))
+    .limit(1);
+  return row;
+}
+
+/** What removing a platform takes with it: its LMS courses (and the Deltalab course each is linked to), line items, scores, identities. */
+export interface LtiPlatformUsage {
+  contexts: { title: string; courseTitle: string | null }[];
+  lineItems: number;
+  scores: number;
+  identities: number;
+}
+
+export async function ltiPlatformUsage(db: Database, platformId: string): Promise<LtiPlatformUsage> {
+  const contexts = await db.execute(sql`
+    select c.title, co.title as course_title from lti_contexts c left join courses co on co.id = c.course_id
+    where c.platform_id = ${platformId} order by c.created_at`);
+  const counts = await db.execute(sql`
+    select
+      (select count(*)::int from lti_line_items li join lti_contexts c on c.id = li.context_id where c.platform_id = ${platformId}) as line_items,
+      (select count(*)::int from lti_scores s join lti_line_items li on li.id = s.line_item_id
+        join lti_contexts c on c.id = li.context_id where c.platform_id = ${platformId}) as scores,
+      (select count(*)::int from lti_users u where u.platform_id = ${platformId}) as identities`);
+  const count = rowsOf<{ line_items: number; scores: number; identities: number }>(counts)[0]!;
+  return {
+    contexts: rowsOf<{ title: string; course_title: string | null }>(contexts).map((r) => ({
+      title: r.title,
+      courseTitle: r.course_title,
+    })),
+    lineItems: Number(count.line_items),
+    scores: Number(count.scores),
+    identities: Number(count.identities),
+  };
+}
+
+/** Removes a registration and, by cascade, its LTI records (contexts, line items, scores, identities, states); never courses or grades. */
 export async function deleteLtiPlatform(db: Database, id: string): Promise<boolean> {
   const rows = await db.delete(ltiPlatforms).where(eq(ltiPlatforms.id, id)).returning({ id: ltiPlatforms.id });
   return rows.length > 0;
@@ -230,8 +270,22 @@ export type LtiLineItemInput = Pick<
   'contextId' | 'courseId' | 'resourceKind' | 'resourceId' | 'url' | 'scoreMaximum' | 'label'
 >;
 
-/** Records the line item of a resource in a context (a newer URL for the same resource replaces the old one). */
-export async function upsertLtiLineItem(db: Database, input: LtiLineItemInput): Promise<LtiLineItem> {
+/**
+ * Records the line item of a resource in a context (a newer URL for the same resource replaces the old one). `changed`:
+ * it is new, or now points at another column (its scores need sending).
+ */
+export async function upsertLtiLineItem(db: Database, input: LtiLineItemInput): Promise<LtiLineItem & { changed: boolean }> {
+  const [before] = await db
+    .select({ url: ltiLineItems.url })
+    .from(ltiLineItems)
+    .where(
+      and(
+        eq(ltiLineItems.contextId, input.contextId),
+        eq(ltiLineItems.resourceKind, input.resourceKind),
+        eq(ltiLineItems.resourceId, input.resourceId),
+      ),
+    )
+    .limit(1);
   const [row] = await db
     .insert(ltiLineItems)
     .values(input)
@@ -240,7 +294,7 @@ export async function upsertLtiLineItem(db: Database, input: LtiLineItemInput): 
       set: { url: input.url, scoreMaximum: input.scoreMaximum, label: input.label },
     })
     .returning();
-  return row!;
+  return { ...row!, changed: before?.url !== input.url };
 }
 
 export async function listLtiLineItemsOfContext(db: Database, contextId: string): Promise<LtiLineItem[]> {
@@ -249,34 +303,47 @@ export async function listLtiLineItemsOfContext(db: Database, contextId: string)
 
 // ---------------------------------------------------------------- scores
 
-/** A score to be sent: a line item, a student, the points earned (best graded score × the line item's maximum). */
+/** AGS `activityProgress`: where the student is in the activity. */
+export type LtiActivityProgress = 'Initialized' | 'Started' | 'InProgress' | 'Submitted' | 'Completed';
+/** AGS `gradingProgress`: whether the score is final. */
+export type LtiGradingProgress = 'FullyGraded' | 'Pending' | 'NotReady';
+
+/**
+ * A score to be sent: a line item, a student, the points earned on the line item's scale (null: none to show yet), and
+ * the AGS progress values.
+ */
 export interface LtiScoreToSend {
   lineItemId: string;
   userId: string;
-  scoreGiven: number;
+  scoreGiven: number | null;
   scoreMaximum: number;
+  activityProgress: LtiActivityProgress;
+  gradingProgress: LtiGradingProgress;
 }
 
+/** Which students' scores to compute: those of just-graded submissions, a whole LMS course, or one student of a course. */
+export type LtiScoreScope = { submissionIds: string[] } | { contextId: string } | { courseId: string; userId: string };
+
+const uuidList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+
 /**
- * The scores of exercise line items as the grades stand: for the courses and users of `submissionIds` (just graded),
- * or for a whole context. Only members in `roles` (the students: staff are never sent) who are not dropped and not a
- * test student; a student without a grade yet is left out.
+ * The scores of exercise line items as the grades stand, for a scope. Only members in `roles` (the students: staff are
+ * never sent) who are not dropped and not a test student; a student without a grade yet is left out. Full marks are
+ * `Completed`, less `Submitted` (the student may try again); a recorded grade is `FullyGraded`.
  */
-export async function ltiExerciseScores(
-  db: Database,
-  scope: { submissionIds: string[] } | { contextId: string },
-  roles: readonly CourseRole[],
-): Promise<LtiScoreToSend[]> {
+export async function ltiExerciseScores(db: Database, scope: LtiScoreScope, roles: readonly CourseRole[]): Promise<LtiScoreToSend[]> {
   if ('submissionIds' in scope && scope.submissionIds.length === 0) return [];
   const where =
     'submissionIds' in scope
       ? sql`(li.course_id, li.resource_id, gc.user_id) in (
-          select s.course_id, s.exercise_id, s.user_id from submissions s
-          where s.id in (${sql.join(
-            scope.submissionIds.map((id) => sql`${id}::uuid`),
-            sql`, `,
-          )}))`
-      : sql`li.context_id = ${scope.contextId}`;
+          select s.course_id, s.exercise_id, s.user_id from submissions s where s.id in (${uuidList(scope.submissionIds)}))`
+      : 'contextId' in scope
+        ? sql`li.context_id = ${scope.contextId}`
+        : sql`li.course_id = ${scope.courseId} and gc.user_id = ${scope.userId}`;
   const rows = await db.execute(sql`
     select li.id as line_item_id, gc.user_id, gc.best_score * li.score_maximum as score_given, li.score_maximum
     from lti_line_items li
@@ -289,35 +356,127 @@ export async function ltiExerciseScores(
         sql`, `,
       )})
       and ${where}`);
-  return rowsOf<{ line_item_id: string; user_id: string; score_given: number; score_maximum: number }>(rows).map((r) => ({
+  return rowsOf<{ line_item_id: string; user_id: string; score_given: number; score_maximum: number }>(rows).map((r) => {
+    const scoreGiven = Math.round(Number(r.score_given) * 1e6) / 1e6;
+    const scoreMaximum = Number(r.score_maximum);
+    return {
+      lineItemId: r.line_item_id,
+      userId: r.user_id,
+      scoreGiven,
+      scoreMaximum,
+      activityProgress: scoreGiven >= scoreMaximum ? 'Completed' : 'Submitted',
+      gradingProgress: 'FullyGraded',
+    };
+  });
+}
+
+/** An assessment line item and one of its students whose score may have changed, with what the progress values need. */
+export interface LtiAssessmentScoreTarget {
+  lineItemId: string;
+  courseId: string;
+  assessmentId: string;
+  userId: string;
+  section: string | null;
+  scoreMaximum: number;
+  /** The student's exam instance (null: none, or a homework). */
+  instance: { startedAt: Date; closedAt: Date | null } | null;
+  /** A submission to one of the assessment's exercises is still queued or grading. */
+  grading: boolean;
+}
+
+/**
+ * The (assessment line item, student) pairs of a scope whose score may have changed: students (in `roles`, not dropped,
+ * not test students) who started the assessment or have a grade in one of its exercises. The score itself is computed
+ * by the caller with the gradebook's assessment rules (slots, pools, points), so the two never disagree.
+ */
+export async function ltiAssessmentScoreTargets(
+  db: Database,
+  scope: LtiScoreScope,
+  roles: readonly CourseRole[],
+): Promise<LtiAssessmentScoreTarget[]> {
+  if ('submissionIds' in scope && scope.submissionIds.length === 0) return [];
+  const where =
+    'submissionIds' in scope
+      ? sql`(li.course_id, li.resource_id, e.user_id) in (
+          select s.course_id, sl.assessment_id, s.user_id from submissions s
+          join assessment_slot_exercises ase on ase.course_id = s.course_id and ase.exercise_id = s.exercise_id
+          join assessment_slots sl on sl.id = ase.slot_id
+          where s.id in (${uuidList(scope.submissionIds)}))`
+      : 'contextId' in scope
+        ? sql`li.context_id = ${scope.contextId}`
+        : sql`li.course_id = ${scope.courseId} and e.user_id = ${scope.userId}`;
+  const rows = await db.execute(sql`
+    select li.id as line_item_id, li.course_id, li.resource_id as assessment_id, e.user_id, e.section, li.score_maximum,
+      ai.started_at, ai.closed_at,
+      exists (select 1 from submissions s
+        join assessment_slot_exercises ase on ase.course_id = s.course_id and ase.exercise_id = s.exercise_id
+        join assessment_slots sl on sl.id = ase.slot_id
+        where sl.assessment_id = li.resource_id and s.user_id = e.user_id and s.course_id = li.course_id
+          and s.status in ('queued', 'running')) as grading
+    from lti_line_items li
+    join enrollments e on e.course_id = li.course_id
+    left join assessment_instances ai on ai.assessment_id = li.resource_id and ai.user_id = e.user_id
+    where li.resource_kind = 'assessment'
+      and e.dropped_at is null and not e.test_student
+      and e.role in (${sql.join(
+        roles.map((r) => sql`${r}`),
+        sql`, `,
+      )})
+      and (ai.id is not null or exists (select 1 from grade_cells gc
+        join assessment_slot_exercises ase on ase.course_id = gc.course_id and ase.exercise_id = gc.exercise_id
+        join assessment_slots sl on sl.id = ase.slot_id
+        where sl.assessment_id = li.resource_id and gc.user_id = e.user_id and gc.course_id = li.course_id))
+      and ${where}`);
+  return rowsOf<{
+    line_item_id: string;
+    course_id: string;
+    assessment_id: string;
+    user_id: string;
+    section: string | null;
+    score_maximum: number;
+    started_at: Date | string | null;
+    closed_at: Date | string | null;
+    grading: boolean;
+  }>(rows).map((r) => ({
     lineItemId: r.line_item_id,
+    courseId: r.course_id,
+    assessmentId: r.assessment_id,
     userId: r.user_id,
-    scoreGiven: Math.round(Number(r.score_given) * 1e6) / 1e6,
+    section: r.section,
     scoreMaximum: Number(r.score_maximum),
+    instance: r.started_at ? { startedAt: new Date(r.started_at), closedAt: r.closed_at ? new Date(r.closed_at) : null } : null,
+    grading: Boolean(r.grading),
   }));
 }
 
 /**
- * Records scores to send and returns the job ids of those that need a post: a new (line item, student), or a score
- * other than the one queued or last acknowledged; with `retryFailed`, failed ones again too. Unchanged scores return
- * nothing: only changes are sent.
+ * Records scores to send and returns the job ids of those that need a post: a new (line item, student), or a score or
+ * progress other than the one queued or last acknowledged; with `retryFailed`, failed ones again too. Unchanged scores
+ * return nothing: only changes are sent.
  */
 export async function queueLtiScores(db: Database, scores: LtiScoreToSend[], options: { retryFailed?: boolean } = {}): Promise<string[]> {
   if (scores.length === 0) return [];
   const values = sql.join(
-    scores.map((s) => sql`(${s.lineItemId}::uuid, ${s.userId}::uuid, ${s.scoreGiven}::real, ${s.scoreMaximum}::real)`),
+    scores.map(
+      (s) =>
+        sql`(${s.lineItemId}::uuid, ${s.userId}::uuid, ${s.scoreGiven}::real, ${s.scoreMaximum}::real, ${s.activityProgress}::text, ${s.gradingProgress}::text)`,
+    ),
     sql`, `,
   );
   const rows = await db.execute(sql`
-    insert into lti_scores as t (line_item_id, user_id, score_given, score_maximum, status, job_id, attempts)
-    select v.line_item_id, v.user_id, v.score_given, v.score_maximum, 'queued', gen_random_uuid(), 0
-    from (values ${values}) as v(line_item_id, user_id, score_given, score_maximum)
+    insert into lti_scores as t (line_item_id, user_id, score_given, score_maximum, activity_progress, grading_progress, status, job_id, attempts)
+    select v.line_item_id, v.user_id, v.score_given, v.score_maximum, v.activity_progress, v.grading_progress, 'queued', gen_random_uuid(), 0
+    from (values ${values}) as v(line_item_id, user_id, score_given, score_maximum, activity_progress, grading_progress)
     on conflict (line_item_id, user_id) do update
-      set score_given = excluded.score_given, score_maximum = excluded.score_maximum, status = 'queued',
-          job_id = excluded.job_id, attempts = 0, last_error = null, updated_at = now()
-      where (t.status = 'queued' and t.score_given is distinct from excluded.score_given)
-         or (t.status = 'sent' and t.sent_score is distinct from excluded.score_given)
-         or (t.status = 'failed' and (t.score_given is distinct from excluded.score_given or ${options.retryFailed ?? false}))
+      set score_given = excluded.score_given, score_maximum = excluded.score_maximum, activity_progress = excluded.activity_progress,
+          grading_progress = excluded.grading_progress, status = 'queued', job_id = excluded.job_id, attempts = 0,
+          last_error = null, updated_at = now()
+      where (t.status = 'queued' and (t.score_given, t.activity_progress, t.grading_progress)
+              is distinct from (excluded.score_given, excluded.activity_progress, excluded.grading_progress))
+         or (t.status = 'sent' and (t.sent_score, t.sent_progress)
+              is distinct from (excluded.score_given, excluded.activity_progress || '/' || excluded.grading_progress))
+         or (t.status = 'failed' and ((t.score_given, t.activity_progress, t.grading_progress)
+              is distinct from (excluded.score_given, excluded.activity_progress, excluded.grading_progress) or ${options.retryFailed ?? false}))
     returning job_id`);
   return rowsOf<{ job_id: string }>(rows).map((r) => r.job_id);
 }
@@ -354,11 +513,19 @@ export async function selectLtiScoreJob(db: Database, jobId: string): Promise<Lt
 export async function recordLtiScoreOutcome(
   db: Database,
   jobId: string,
-  outcome: { sent: number } | { failed: string; final: boolean },
+  outcome: { sent: true } | { failed: string; final: boolean },
 ): Promise<void> {
+  // Sent: what the row holds is what was posted (a newer score has a job id of its own, so this row is still that score).
   const set =
     'sent' in outcome
-      ? { status: 'sent', sentScore: outcome.sent, sentAt: new Date(), lastError: null, attempts: sql`${ltiScores.attempts} + 1` }
+      ? {
+          status: 'sent',
+          sentScore: sql`${ltiScores.scoreGiven}`,
+          sentProgress: sql`${ltiScores.activityProgress} || '/' || ${ltiScores.gradingProgress}`,
+          sentAt: new Date(),
+          lastError: null,
+          attempts: sql`${ltiScores.attempts} + 1`,
+        }
       : { status: outcome.final ? 'failed' : 'queued', lastError: outcome.failed, attempts: sql`${ltiScores.attempts} + 1` };
   await db
     .update(ltiScores)

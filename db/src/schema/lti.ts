@@ -46,6 +46,8 @@ export const ltiLoginStates = pgTable('lti_login_states', {
   platformId: uuid('platform_id')
     .notNull()
     .references(() => ltiPlatforms.id, { onDelete: 'cascade' }),
+  /** The login's target_link_uri: the launch's target_link_uri claim must be it (or on this tool's origin). */
+  targetLinkUri: text('target_link_uri'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
 });
 
@@ -112,7 +114,7 @@ export const ltiContexts = pgTable(
 
 /**
  * A line item (a gradebook column) of an LMS context, for one graded resource of the linked course. The resource is a
- * kind and an id: `exercise` (a course exercise: exercises.id) today; `assessment` once assessments exist.
+ * kind and an id: `exercise` (a course exercise: exercises.id) or `assessment` (assessments.id: one score per assessment).
  */
 export const ltiLineItems = pgTable(
   'lti_line_items',
@@ -153,10 +155,16 @@ export const ltiScores = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    scoreGiven: real('score_given').notNull(),
+    /** Null: no score to show yet (an exam's scores before they are released, an exam started with nothing graded). */
+    scoreGiven: real('score_given'),
     scoreMaximum: real('score_maximum').notNull(),
-    /** What the platform last acknowledged (null: never sent). */
+    /** AGS `activityProgress` (Initialized, Started, InProgress, Submitted, Completed) and `gradingProgress` (FullyGraded, Pending, NotReady). */
+    activityProgress: text('activity_progress').notNull().default('Submitted'),
+    gradingProgress: text('grading_progress').notNull().default('FullyGraded'),
+    /** What the platform last acknowledged (null: never sent, or sent without a score). */
     sentScore: real('sent_score'),
+    /** The `activityProgress/gradingProgress` the platform last acknowledged (a change of either is sent too). */
+    sentProgress: text('sent_progress'),
     sentAt: timestamp('sent_at', { withTimezone: true }),
     /** `queued`, `sent` or `failed` (retries used up, or a refusal that a retry cannot change). */
     status: text('status').notNull(),

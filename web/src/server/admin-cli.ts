@@ -9,6 +9,8 @@
  *   lti-add-platform --issuer … --client-id … --deployment-id … [--deployment-id …] --auth-url … --token-url …
  *                    --jwks-url … [--name …]     registers an LMS (LTI 1.3), or adds deployment ids / new endpoints
  *                                                to the registration with that issuer and client id
+ *   lti-remove-platform --issuer … --client-id … [--yes]
+ *                                                removes a registration (without --yes: says what would go, exit 1)
  *   lti-rotate-key                               a new signing key for the tool; the old one leaves /api/lti/jwks a day later
  *
  * Exit codes: 0 done, 2 bad usage, 3 the embedded database is in use, 4 unusable configuration, 1 anything else.
@@ -29,12 +31,14 @@ import { issuePasswordLink, passwordLinkValidMs } from './services/accounts/pass
 import { removeDemo } from './services/demo/demoData';
 import { rotateToolKey } from './lti/keys';
 import { platformInput, platformProblem, platformRow } from './lti/platforms';
+import { PlatformRemovalRefusal, removePlatform, removePlatformInput } from './lti/removePlatform';
 
 const usage = `Usage:
   npm run admin -- create-admin <email> [--name "Full Name"]
   npm run admin -- remove-demo
   npm run admin -- lti-add-platform --issuer <url> --client-id <id> --deployment-id <id> [--deployment-id <id>…]
                                     --auth-url <url> --token-url <url> --jwks-url <url> [--name "Canvas at …"]
+  npm run admin -- lti-remove-platform --issuer <url> --client-id <id> [--yes]
   npm run admin -- lti-rotate-key`;
 
 const createAdminArgs = z.object({
@@ -116,7 +120,37 @@ async function addLtiPlatform(db: Database, args: string[]): Promise<void> {
   console.log(`  Give the LMS: login ${baseUrl()}/api/lti/login, launch ${baseUrl()}/api/lti/launch, keys ${baseUrl()}/api/lti/jwks.`);
 }
 
-const commands = ['create-admin', 'remove-demo', 'lti-add-platform', 'lti-rotate-key'];
+/** `lti-remove-platform --issuer … --client-id … [--yes]`: without --yes it says what would go and removes nothing. */
+async function removeLtiPlatform(db: Database, args: string[]): Promise<number> {
+  const input: Record<string, string | boolean> = {};
+  const flags: Record<string, 'issuer' | 'clientId'> = { '--issuer': 'issuer', '--client-id': 'clientId' };
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--yes') {
+      input.confirm = true;
+      continue;
+    }
+    const key = flags[args[i]!];
+    if (!key) throw new UsageError(`lti-remove-platform: unknown argument "${args[i]}".`);
+    const value = args[++i];
+    if (value === undefined || value.startsWith('--')) throw new UsageError(`lti-remove-platform: ${args[i - 1]} needs a value.`);
+    if (key in input) throw new UsageError(`lti-remove-platform: ${args[i - 1]} is given twice.`);
+    input[key] = value;
+  }
+  const parsed = removePlatformInput.safeParse(input);
+  if (!parsed.success)
+    throw new UsageError(`lti-remove-platform: ${platformProblem(parsed.error, { issuer: '--issuer', clientId: '--client-id' })}.`);
+  try {
+    const { platform, summary } = await removePlatform(db, parsed.data, parsed.data.confirm === true);
+    console.log(`✔ Removed ${platform.name}.\n  ${summary}`);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof PlatformRemovalRefusal)) throw error;
+    console.error(`✖ ${error.message}${error.status === 409 ? ' Run it again with --yes to remove it.' : ''}`);
+    return 1;
+  }
+}
+
+const commands = ['create-admin', 'remove-demo', 'lti-add-platform', 'lti-remove-platform', 'lti-rotate-key'];
 
 async function main(): Promise<number> {
   const [command, ...args] = process.argv.slice(2);
@@ -143,6 +177,7 @@ async function main(): Promise<number> {
   try {
     if (command === 'create-admin') await createAdmin(handle.db, args);
     else if (command === 'lti-add-platform') await addLtiPlatform(handle.db, args);
+    else if (command === 'lti-remove-platform') return await removeLtiPlatform(handle.db, args);
     else if (command === 'lti-rotate-key') {
       if (args.length > 0) throw new UsageError('lti-rotate-key takes no arguments.');
       const { kid, retired } = await rotateToolKey(handle.db);

@@ -7,7 +7,7 @@ import { createLocalJWKSet, exportJWK, generateKeyPair, jwtVerify, SignJWT, type
  * A real LTI 1.3 platform on a local port, for the tests: its own RS256 keys (rotatable) served as a JWKS; id_tokens
  * signed with them; an OAuth 2 token endpoint that checks the tool's client assertion (private_key_jwt: signature
  * against the tool's JWKS, iss = sub = client id, aud = the token URL, a fresh jti) and issues bearer tokens with
- * scopes; AGS line items and a score endpoint that checks the token and its scope and records every score; NRPS
+ * scopes; AGS line items (GET with the spec's filters and paging, POST to create one) and a score endpoint that checks the token and its scope and records every score; NRPS
  * membership pages linked by `Link: rel="next"`. Failures can be injected (the next N score posts answer a status).
  */
 export interface SimulatedScore {
@@ -42,7 +42,10 @@ export class PlatformSimulator {
   readonly scores: SimulatedScore[] = [];
   readonly tokensIssued: { scope: string; token: string }[] = [];
   readonly assertionsSeen = new Set<string>();
-  lineItems: { id: string; label: string; scoreMaximum: number; resourceId?: string }[] = [];
+  /** The context's line items (AGS): `id` is the line item's URL. The tool may add some (POST lineitems). */
+  lineItems: { id: string; label: string; scoreMaximum: number; resourceId?: string; resourceLinkId?: string; tag?: string }[] = [];
+  /** Line items per page of GET lineitems (pages linked by `Link: rel="next"`, as Canvas and Moodle do). */
+  lineItemsPerPage = 100;
   members: Member[] = [];
   membersPerPage = 2;
   tokenLifetimeSeconds = 3600;
@@ -165,7 +168,46 @@ export class PlatformSimulator {
       if (!scopes) return send(res, 401, { error: 'invalid_token' });
       if (req.method === 'GET' && url.pathname === '/courses/1/lineitems') {
         if (!scopes.some((s) => s.includes('lineitem'))) return send(res, 403, { error: 'insufficient_scope' });
-        return send(res, 200, this.lineItems);
+        // AGS 2.0 §3.2.4: filters resource_link_id, resource_id and tag; `limit` with a next page in the Link header.
+        const filters = { resourceLinkId: 'resource_link_id', resourceId: 'resource_id', tag: 'tag' } as const;
+        const matching = this.lineItems.filter((item) =>
+          Object.entries(filters).every(([field, param]) => {
+            const wanted = url.searchParams.get(param);
+            return wanted === null || item[field as keyof typeof filters] === wanted;
+          }),
+        );
+        const limit = Math.max(1, Number(url.searchParams.get('limit') ?? this.lineItemsPerPage));
+        const page = Number(url.searchParams.get('page') ?? '0');
+        const next = new URL(url);
+        next.searchParams.set('page', String(page + 1));
+        next.searchParams.set('limit', String(limit));
+        const more = (page + 1) * limit < matching.length;
+        return send(
+          res,
+          200,
+          matching.slice(page * limit, (page + 1) * limit),
+          more ? { Link: `<${next.toString()}>; rel="next"` } : {},
+          'application/vnd.ims.lis.v2.lineitemcontainer+json',
+        );
+      }
+      if (req.method === 'POST' && url.pathname === '/courses/1/lineitems') {
+        if (!scopes.includes('https://purl.imsglobal.org/spec/lti-ags/scope/lineitem'))
+          return send(res, 403, { error: 'insufficient_scope' });
+        if (req.headers['content-type'] !== 'application/vnd.ims.lis.v2.lineitem+json')
+          return send(res, 415, { error: 'wrong content type' });
+        const item = JSON.parse(body) as Record<string, unknown>;
+        if (typeof item.label !== 'string' || !item.label || typeof item.scoreMaximum !== 'number' || !(item.scoreMaximum > 0))
+          return send(res, 400, { error: 'a line item needs a label and a positive scoreMaximum' });
+        const created = {
+          id: this.lineItemUrl(`created-${randomUUID().slice(0, 8)}`),
+          label: item.label,
+          scoreMaximum: item.scoreMaximum,
+          ...(typeof item.resourceId === 'string' ? { resourceId: item.resourceId } : {}),
+          ...(typeof item.resourceLinkId === 'string' ? { resourceLinkId: item.resourceLinkId } : {}),
+          ...(typeof item.tag === 'string' ? { tag: item.tag } : {}),
+        };
+        this.lineItems.push(created);
+        return send(res, 201, created, {}, 'application/vnd.ims.lis.v2.lineitem+json');
       }
       const score = /^\/courses\/1\/lineitems\/([^/]+)\/scores$/.exec(url.pathname);
       if (req.method === 'POST' && score) {
@@ -234,8 +276,11 @@ export class PlatformSimulator {
     ].filter(Boolean);
     if (problems.length > 0 || !launch) return send(res, 400, { error: 'invalid_request', problems });
     const { __tool, ...claims } = launch;
-    void __tool;
-    const token = await this.idToken(query.get('nonce')!, claims);
+    // The id_token's target_link_uri is the one the login named (as a platform does), unless the launch sets another.
+    const token = await this.idToken(query.get('nonce')!, {
+      'https://purl.imsglobal.org/spec/lti/claim/target_link_uri': `${String(__tool)}/api/lti/launch`,
+      ...claims,
+    });
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><title>Simulated LMS</title></head><body>
 <form id="launch" method="post" action="${escape(query.get('redirect_uri')!)}">
@@ -307,7 +352,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', ...headers });
+function send(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, type = 'application/json'): void {
+  res.writeHead(status, { 'Content-Type': type, ...headers });
   res.end(JSON.stringify(body));
 }

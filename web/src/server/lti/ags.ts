@@ -130,21 +130,20 @@ function scoresUrl(lineItemUrl: string): string {
 
 export interface ScorePost {
   sub: string;
-  scoreGiven: number;
+  /** Null: sent without a score (an exam's hidden scores, nothing graded yet): the progress values alone. */
+  scoreGiven: number | null;
   scoreMaximum: number;
+  activityProgress: string;
+  gradingProgress: string;
 }
 
-/**
- * Posts one score (AGS 2.0 score publish service). A score below the maximum is `Submitted` (the student may try
- * again), full marks `Completed`; every score Deltalab sends is a recorded grade, so `FullyGraded`.
- */
+/** Posts one score (AGS 2.0 score publish service) with its progress values (gradePassback.ts and assessmentProgress.ts decide them). */
 export async function postScore(db: Database, platform: LtiPlatform, lineItemUrl: string, score: ScorePost): Promise<void> {
   const body = {
     userId: score.sub,
-    scoreGiven: score.scoreGiven,
-    scoreMaximum: score.scoreMaximum,
-    activityProgress: score.scoreGiven >= score.scoreMaximum ? 'Completed' : 'Submitted',
-    gradingProgress: 'FullyGraded',
+    ...(score.scoreGiven !== null ? { scoreGiven: score.scoreGiven, scoreMaximum: score.scoreMaximum } : {}),
+    activityProgress: score.activityProgress,
+    gradingProgress: score.gradingProgress,
     timestamp: new Date().toISOString(),
   };
   const response = await serviceRequest(db, platform, [scopes.score], scoresUrl(lineItemUrl), {
@@ -191,4 +190,26 @@ export function nextLink(header: string | null): string | null {
     if (match && /rel\s*=\s*"?([^";]*\s)?next(\s[^";]*)?"?/.test(match[2]!)) return match[1]!;
   }
   return null;
+}
+
+/** Creates a line item (a gradebook column) in the context (AGS 2.0 line item service, POST lineitems); returns it as the platform made it. */
+export async function createPlatformLineItem(
+  db: Database,
+  platform: LtiPlatform,
+  lineItemsUrl: string,
+  item: { label: string; scoreMaximum: number; resourceId: string; tag: string },
+): Promise<PlatformLineItem> {
+  const response = await serviceRequest(db, platform, [scopes.lineItem], lineItemsUrl, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/vnd.ims.lis.v2.lineitem+json', Accept: 'application/vnd.ims.lis.v2.lineitem+json' },
+    body: JSON.stringify(item),
+  });
+  if (!response.ok)
+    throw new ServiceError(
+      `The platform refused to create the column (${response.status}): ${(await response.text()).slice(0, 300)}`,
+      response.status >= 500,
+    );
+  const created = (await response.json().catch(() => null)) as PlatformLineItem | null;
+  if (!created || typeof created.id !== 'string') throw new ServiceError('The platform created a column but did not say its id.', false);
+  return created;
 }

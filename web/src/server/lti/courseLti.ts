@@ -8,9 +8,8 @@ import {
   type Database,
   type LtiScoreRow,
 } from '@deltalab/db';
-import { courseColumns } from '../services/dashboards/courseColumns';
 import { listPlatformLineItems, ServiceError } from './ags';
-import { resourceIdOf } from './deepLinking';
+import { courseGradedResources, resourceOfId } from './gradedResources';
 import { queueContextScores } from './gradePassback';
 import { syncRoster, type RosterSyncReport } from './nrps';
 
@@ -38,29 +37,29 @@ export async function courseLtiStatus(db: Database, courseId: string): Promise<C
 }
 
 /**
- * "Send grades now": for each linked LMS course, learns the line items the LMS has for this course's exercises (those
- * deep linking made, by resourceId `exercise:<id>`), then queues every score that changed, and the failed ones again.
- * Returns how many posts were queued and what could not be asked.
+ * "Send grades now": for each linked LMS course, learns the line items the LMS has for this course's assessments and
+ * exercises (those deep linking made, by resourceId `assessment:<id>` or `exercise:<id>`), then queues every score that
+ * changed, and the failed ones again. Returns how many posts were queued and what could not be asked.
  */
 export async function sendGradesNow(db: Database, courseId: string): Promise<{ queued: number; problems: string[] }> {
   let queued = 0;
   const problems: string[] = [];
-  const columns = await courseColumns(db, courseId, { includeUnpublished: true });
+  const resources = await courseGradedResources(db, courseId);
   for (const context of await listLtiContextsOfCourse(db, courseId)) {
     if (context.lineItemsUrl) {
       try {
         const platform = (await selectOptionalLtiPlatform(db, context.platformId))!;
         for (const item of await listPlatformLineItems(db, platform, context.lineItemsUrl)) {
-          const column = columns.find((c) => item.resourceId === resourceIdOf('exercise', c.exerciseId));
-          if (column)
+          const resource = resourceOfId(resources, item.resourceId);
+          if (resource)
             await upsertLtiLineItem(db, {
               contextId: context.id,
               courseId,
-              resourceKind: 'exercise',
-              resourceId: column.exerciseId,
+              resourceKind: resource.kind,
+              resourceId: resource.id,
               url: item.id,
-              scoreMaximum: column.maxPoints,
-              label: item.label ?? column.title,
+              scoreMaximum: item.scoreMaximum ?? resource.maxPoints,
+              label: item.label ?? resource.title,
             });
         }
       } catch (error) {

@@ -3,36 +3,32 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT } from 'jose';
 import type { Database, LtiPlatform } from '@deltalab/db';
 import { claim } from './claims';
+import { resourceIdOf, type GradedResource } from './gradedResources';
 import { TOOL_KEY_ALG, toolSigningKey } from './keys';
 
-/** One exercise picked for the LMS: a resource link that launches it, with a line item of its points. */
-export interface PickedExercise {
-  exerciseId: string;
-  slug: string;
-  title: string;
-  maxPoints: number;
-}
-
-/** The line item's resourceId for a course resource (what grade passback matches line items by). */
-export const resourceIdOf = (kind: 'exercise' | 'assessment', id: string) => `${kind}:${id}`;
+/** A resource picked for the LMS: a resource link that launches it, with a line item of its points. */
+export type PickedResource = Pick<GradedResource, 'kind' | 'id' | 'slug' | 'title' | 'maxPoints'>;
 
 /**
  * The LtiDeepLinkingResponse (Deep Linking 2.0 §4.2): a JWT signed with the tool's key, iss = our client id, aud =
- * the platform, echoing the request's deployment id and `data`, with one ltiResourceLink per exercise: it launches
- * /api/lti/launch with the custom parameter `exercise`, and asks the LMS for a line item (scoreMaximum = the course's
- * points for it, resourceId `exercise:<id>`).
+ * the platform, echoing the request's deployment id and `data`, with one ltiResourceLink per assessment or exercise:
+ * it launches /api/lti/launch with the custom parameter `assessment` or `exercise` (its slug), and asks the LMS for a
+ * line item (scoreMaximum = the course's points for it, resourceId `assessment:<id>` or `exercise:<id>`). An
+ * assessment without points yet gets a link and no gradebook column.
  */
 export async function deepLinkingResponse(
   db: Database,
-  input: { platform: LtiPlatform; deploymentId: string; data: string | null; baseUrl: string; picked: PickedExercise[] },
+  input: { platform: LtiPlatform; deploymentId: string; data: string | null; baseUrl: string; picked: PickedResource[] },
 ): Promise<string> {
   const { kid, key } = await toolSigningKey(db);
-  const contentItems = input.picked.map((e) => ({
+  const contentItems = input.picked.map((r) => ({
     type: 'ltiResourceLink',
-    title: e.title,
+    title: r.title,
     url: `${input.baseUrl}/api/lti/launch`,
-    custom: { exercise: e.slug },
-    lineItem: { scoreMaximum: e.maxPoints, label: e.title, resourceId: resourceIdOf('exercise', e.exerciseId), tag: 'deltalab' },
+    custom: { [r.kind]: r.slug },
+    ...(r.maxPoints > 0
+      ? { lineItem: { scoreMaximum: r.maxPoints, label: r.title, resourceId: resourceIdOf(r.kind, r.id), tag: 'deltalab' } }
+      : {}),
   }));
   return new SignJWT({
     nonce: randomUUID(),
@@ -41,7 +37,7 @@ export async function deepLinkingResponse(
     [claim.version]: '1.3.0',
     [claim.dlContentItems]: contentItems,
     ...(input.data !== null ? { [claim.dlData]: input.data } : {}),
-    [claim.dlMessage]: `Added ${contentItems.length} Deltalab exercise${contentItems.length === 1 ? '' : 's'}.`,
+    [claim.dlMessage]: `Added ${contentItems.length} Deltalab item${contentItems.length === 1 ? '' : 's'}.`,
   })
     .setProtectedHeader({ alg: TOOL_KEY_ALG, kid, typ: 'JWT' })
     .setIssuer(input.platform.clientId)

@@ -8,10 +8,13 @@ import {
   selectLtiScoreJob,
   type Database,
   type DbHandle,
+  type LtiScoreScope,
+  type LtiScoreToSend,
 } from '@deltalab/db';
 import { createGradingQueue, type GradingQueue } from '@deltalab/grader';
 import { gradedRoles } from '../auth/permissions';
 import { postScore, ServiceError } from './ags';
+import { ltiAssessmentScores } from './assessmentScores';
 
 /**
  * Grade passback (AGS) through the durable queue: pg-boss on our database (the grader's queue, under a queue name of
@@ -55,13 +58,19 @@ async function enqueue(jobIds: string[]): Promise<void> {
   for (let i = 0; i < jobIds.length; i += 1000) await queue.enqueue(jobIds.slice(i, i + 1000));
 }
 
+/** The scores of a scope's line items as the grades stand: exercises' and assessments' (one score per assessment). */
+async function scoresOf(db: Database, scope: LtiScoreScope): Promise<LtiScoreToSend[]> {
+  const [exercises, assessments] = await Promise.all([ltiExerciseScores(db, scope, gradedRoles()), ltiAssessmentScores(db, scope)]);
+  return [...exercises, ...assessments];
+}
+
 /**
- * The hook grading calls after it records grades (one query; nothing when the course has no line items): the changed
- * scores of those submissions' students are queued. It never throws: passback must not hold up grading.
+ * The hook grading calls after it records grades (two queries; nothing more when the course has no line items): the
+ * changed scores of those submissions' students are queued. It never throws: passback must not hold up grading.
  */
 export async function afterGradesRecorded(db: Database, submissionIds: string[]): Promise<void> {
   try {
-    const scores = await ltiExerciseScores(db, { submissionIds }, gradedRoles());
+    const scores = await scoresOf(db, { submissionIds });
     if (scores.length === 0) return;
     await enqueue(await queueLtiScores(db, scores));
   } catch (error) {
@@ -69,10 +78,19 @@ export async function afterGradesRecorded(db: Database, submissionIds: string[])
   }
 }
 
+/** After a student starts or finishes an exam: their assessment scores' progress changed. Never throws. */
+export async function afterAssessmentProgress(db: Database, courseId: string, userId: string): Promise<void> {
+  try {
+    const scores = await scoresOf(db, { courseId, userId });
+    if (scores.length > 0) await enqueue(await queueLtiScores(db, scores));
+  } catch (error) {
+    console.error('LTI: queueing grade passback failed', error);
+  }
+}
+
 /** Every student's current score for a context's line items, queued where it changed (`retryFailed`: failed ones too). */
 export async function queueContextScores(db: Database, contextId: string, options: { retryFailed?: boolean } = {}): Promise<number> {
-  const scores = await ltiExerciseScores(db, { contextId }, gradedRoles());
-  const jobIds = await queueLtiScores(db, scores, options);
+  const jobIds = await queueLtiScores(db, await scoresOf(db, { contextId }), options);
   await enqueue(jobIds);
   return jobIds.length;
 }
@@ -93,8 +111,10 @@ async function processScoreJob(db: Database, jobId: string, final: boolean): Pro
       sub: job.sub,
       scoreGiven: job.score.scoreGiven,
       scoreMaximum: job.score.scoreMaximum,
+      activityProgress: job.score.activityProgress,
+      gradingProgress: job.score.gradingProgress,
     });
-    await recordLtiScoreOutcome(db, jobId, { sent: job.score.scoreGiven });
+    await recordLtiScoreOutcome(db, jobId, { sent: true });
     return 'sent';
   } catch (error) {
     const retry = error instanceof ServiceError ? error.retry : true;

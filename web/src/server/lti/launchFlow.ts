@@ -18,8 +18,8 @@ import {
   type User,
 } from '@deltalab/db';
 import { courseCan } from '../auth/permissions';
-import { courseColumns } from '../services/dashboards/courseColumns';
 import { claim } from './claims';
+import { courseGradedResources, type GradedResource } from './gradedResources';
 import { applyLmsRole } from './membership';
 import { courseRoleOfLti } from './roles';
 import { queueContextScores } from './gradePassback';
@@ -68,17 +68,26 @@ async function accountOfLaunch(db: Database, launch: VerifiedLaunch): Promise<Us
   return user;
 }
 
-/** The exercise a resource link points at: its custom parameter `exercise` (what deep linking sets), else none. */
-function exerciseSlugOf(launch: VerifiedLaunch): string | null {
+/**
+ * The resource a resource link points at: its custom parameter `assessment` or `exercise` (what deep linking sets: a
+ * slug), else none.
+ */
+function linkedResourceOf(launch: VerifiedLaunch): { kind: GradedResource['kind']; slug: string } | null {
   const custom = launch.claims[claim.custom];
-  const slug = custom?.['exercise'];
-  return typeof slug === 'string' && /^[a-z0-9-]{1,100}$/.test(slug) ? slug : null;
+  for (const kind of ['assessment', 'exercise'] as const) {
+    const slug = custom?.[kind];
+    if (typeof slug === 'string' && /^[a-z0-9-]{1,100}$/.test(slug)) return { kind, slug };
+  }
+  return null;
 }
+
+/** Where a resource's page is. */
+const pageOf = (resource: GradedResource) => `/${resource.kind === 'assessment' ? 'assessments' : 'exercises'}/${resource.slug}`;
 
 /**
  * After the checks: the role, the account, the LMS course. An unlinked LMS course sends someone who holds `lti.link`
  * there (an instructor) to link it, and tells anyone else that it is not set up. A linked one enrolls the user with the
- * LMS's role and lands them on the exercise the link names (recording its line item), the deep-linking picker, or the
+ * LMS's role and lands them on the assessment or exercise the link names (recording its line item), the deep-linking picker, or the
  * course home.
  */
 export async function completeLaunch(db: Database, launch: VerifiedLaunch): Promise<LaunchOutcome> {
@@ -137,24 +146,25 @@ async function enterLinkedCourse(
   const course = await selectOptionalCourseById(db, courseId);
   const standing = enrollment && course ? { role: enrollment.role, dropped: !!enrollment.droppedAt, archived: !!course.archivedAt } : null;
   if (launch?.messageType === 'LtiDeepLinkingRequest') return courseCan(standing, 'lti.deepLink') ? '/api/lti/deep-link' : '/course';
-  const slug = launch ? exerciseSlugOf(launch) : null;
-  if (slug) {
-    const exercise = (await courseColumns(db, courseId, { includeUnpublished: true })).find((e) => e.slug === slug);
+  const wanted = launch ? linkedResourceOf(launch) : null;
+  if (wanted) {
+    const resource = (await courseGradedResources(db, courseId, wanted.kind)).find((r) => r.slug === wanted.slug);
     const lineItemUrl = launch?.claims[claim.ags]?.lineitem;
-    if (exercise && lineItemUrl) {
-      await upsertLtiLineItem(db, {
+    if (resource && lineItemUrl && resource.maxPoints > 0) {
+      const item = await upsertLtiLineItem(db, {
         contextId: context.id,
         courseId,
-        resourceKind: 'exercise',
-        resourceId: exercise.exerciseId,
+        resourceKind: resource.kind,
+        resourceId: resource.id,
         url: lineItemUrl,
-        scoreMaximum: exercise.maxPoints,
-        label: exercise.title,
+        scoreMaximum: resource.maxPoints,
+        label: resource.title,
       });
-      // A line item seen for the first time: grades earned before are sent now.
-      void queueContextScores(db, context.id).catch((error: unknown) => console.error('LTI: queueing scores failed', error));
+      // A line item seen for the first time (once per column, so awaited): grades earned before are sent now.
+      if (item.changed)
+        await queueContextScores(db, context.id).catch((error: unknown) => console.error('LTI: queueing scores failed', error));
     }
-    if (exercise) return `/exercises/${exercise.slug}`;
+    if (resource) return pageOf(resource);
   }
   return courseCan(standing, 'course.dashboard.view') ? '/instructor' : '/course';
 }

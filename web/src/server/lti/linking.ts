@@ -18,8 +18,8 @@ import {
 import { loadExercises } from '@deltalab/exercises';
 import { courseCan, refusal } from '../auth/permissions';
 import { registerExercises } from '../services/exercises/registerExercises';
-import { courseColumns } from '../services/dashboards/courseColumns';
-import { deepLinkingResponse, type PickedExercise } from './deepLinking';
+import { deepLinkingResponse, type PickedResource } from './deepLinking';
+import { courseGradedResources } from './gradedResources';
 import { enterAfterLink } from './launchFlow';
 import type { LaunchGrant } from './ltiSession';
 import { queueContextScores } from './gradePassback';
@@ -126,7 +126,9 @@ export interface DeepLinkChoice {
   requestId: string;
   courseTitle: string;
   multiple: boolean;
-  exercises: PickedExercise[];
+  /** The course's published assessments (one gradebook column each) and exercises. */
+  assessments: PickedResource[];
+  exercises: PickedResource[];
 }
 
 async function deepLinkContext(db: Database, userId: string, grant: LaunchGrant | null) {
@@ -144,37 +146,54 @@ async function deepLinkContext(db: Database, userId: string, grant: LaunchGrant 
   const standing = enrollment ? { role: enrollment.role, dropped: !!enrollment.droppedAt, archived: !!course.archivedAt } : null;
   if (!courseCan(standing, 'lti.deepLink'))
     throw new LtiStepRefusal('role', refusal({ site: null, course: standing }, 'lti.deepLink', course.title), 403);
-  const exercises = (await courseColumns(db, course.id)).filter((e) => e.published);
-  return { context, request, course, exercises };
+  const resources = (await courseGradedResources(db, course.id))
+    .filter((r) => r.published)
+    .map(({ kind, id, slug, title, maxPoints }) => ({ kind, id, slug, title, maxPoints }));
+  return { context, request, course, resources };
 }
 
-/** The deep-linking picker: the linked course's published exercises. */
+/** The deep-linking picker: the linked course's published assessments and exercises. */
 export async function deepLinkChoices(db: Database, userId: string, grant: LaunchGrant | null): Promise<DeepLinkChoice> {
-  const { request, course, exercises } = await deepLinkContext(db, userId, grant);
+  const { request, course, resources } = await deepLinkContext(db, userId, grant);
   return {
     requestId: request.id,
     courseTitle: course.title,
     multiple: request.acceptMultiple === 1,
-    exercises: exercises.map((e) => ({ exerciseId: e.exerciseId, slug: e.slug, title: e.title, maxPoints: e.maxPoints })),
+    assessments: resources.filter((r) => r.kind === 'assessment'),
+    exercises: resources.filter((r) => r.kind === 'exercise'),
   };
 }
 
-/** The picked exercises as a signed LtiDeepLinkingResponse, and where to post it. The request is used up. */
+/** What the instructor picked: slugs of assessments and of exercises. */
+export interface DeepLinkPicks {
+  assessments?: string[];
+  exercises?: string[];
+}
+
+/** The picked assessments and exercises as a signed LtiDeepLinkingResponse, and where to post it. The request is used up. */
 export async function completeDeepLink(
   db: Database,
   userId: string,
   grant: LaunchGrant | null,
-  slugs: string[],
+  picks: DeepLinkPicks,
   baseUrl: string,
 ): Promise<{ returnUrl: string; jwt: string; count: number }> {
-  const { context, request, exercises } = await deepLinkContext(db, userId, grant);
-  const unknown = slugs.filter((s) => !exercises.some((e) => e.slug === s));
-  if (unknown.length > 0) throw new LtiStepRefusal('exercise', `Not an exercise of this course: ${unknown.join(', ')}.`, 400);
-  if (request.acceptMultiple !== 1 && slugs.length > 1)
-    throw new LtiStepRefusal('exercise', 'The LMS takes one item here: pick one exercise.', 400);
-  const picked = exercises
-    .filter((e) => slugs.includes(e.slug))
-    .map((e) => ({ exerciseId: e.exerciseId, slug: e.slug, title: e.title, maxPoints: e.maxPoints }));
+  const { context, request, resources } = await deepLinkContext(db, userId, grant);
+  const wanted = [
+    ...(picks.assessments ?? []).map((slug) => ({ kind: 'assessment' as const, slug })),
+    ...(picks.exercises ?? []).map((slug) => ({ kind: 'exercise' as const, slug })),
+  ];
+  if (wanted.length === 0) throw new LtiStepRefusal('pick', 'Pick at least one assessment or exercise.', 400);
+  const unknown = wanted.filter((w) => !resources.some((r) => r.kind === w.kind && r.slug === w.slug));
+  if (unknown.length > 0)
+    throw new LtiStepRefusal(
+      unknown[0]!.kind,
+      `Not ${unknown[0]!.kind === 'assessment' ? 'a published assessment' : 'an exercise'} of this course: ${unknown.map((u) => u.slug).join(', ')}.`,
+      400,
+    );
+  if (request.acceptMultiple !== 1 && wanted.length > 1)
+    throw new LtiStepRefusal(wanted[0]!.kind, 'The LMS takes one item here: pick one assessment or exercise.', 400);
+  const picked = resources.filter((r) => wanted.some((w) => w.kind === r.kind && w.slug === r.slug));
   const platform = (await selectOptionalLtiPlatform(db, context.platformId))!;
   const jwt = await deepLinkingResponse(db, { platform, deploymentId: context.deploymentId, data: request.data, baseUrl, picked });
   await deleteLtiDeepLink(db, request.id);

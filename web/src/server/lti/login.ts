@@ -46,7 +46,14 @@ export async function startLogin(db: Database, params: Record<string, string>, b
     );
   const state = randomBytes(24).toString('base64url');
   const nonce = randomBytes(24).toString('base64url');
-  await insertLtiLoginState(db, { state, nonce, platformId: platform.id, expiresAt: new Date(Date.now() + LOGIN_STATE_MS) });
+  // The launch's target_link_uri claim is checked against this one (or this tool's origin).
+  await insertLtiLoginState(db, {
+    state,
+    nonce,
+    platformId: platform.id,
+    targetLinkUri: target_link_uri,
+    expiresAt: new Date(Date.now() + LOGIN_STATE_MS),
+  });
   const url = new URL(platform.authUrl);
   const query: Record<string, string> = {
     scope: 'openid',
@@ -61,6 +68,5 @@ export async function startLogin(db: Database, params: Record<string, string>, b
     ...(lti_message_hint ? { lti_message_hint } : {}),
   };
   for (const [key, value] of Object.entries(query)) url.searchParams.set(key, value);
-  void target_link_uri;
   return url.toString();
 }

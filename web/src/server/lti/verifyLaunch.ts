@@ -22,6 +22,7 @@ export type LaunchCheck =
   | 'message-type'
   | 'version'
   | 'claims'
+  | 'target-link-uri'
   | 'roles'
   | 'account';
 
@@ -52,9 +53,14 @@ export interface VerifiedLaunch {
  * Everything a launch (the id_token form-posted to /api/lti/launch) must pass, in order: the login state (ours, unused,
  * not expired), the token's form, iss (the platform of that login), aud (our client id) and azp, the signature (the
  * platform's JWKS, refetched on an unknown kid), exp and iat with a small skew, the nonce (the login's, and never
- * seen before), the deployment id (registered), the message type and version, then the claims the tool needs.
+ * seen before), the deployment id (registered), the message type and version, then the claims the tool needs, and the
+ * target_link_uri (the login's, or on this tool's origin `toolBaseUrl`).
  */
-export async function verifyLaunch(db: Database, form: { idToken: string | null; state: string | null }): Promise<VerifiedLaunch> {
+export async function verifyLaunch(
+  db: Database,
+  form: { idToken: string | null; state: string | null },
+  toolBaseUrl: string,
+): Promise<VerifiedLaunch> {
   if (!form.idToken) throw new LaunchRefusal('request', 'The launch carries no id_token: the platform must form-post one to this address.');
   if (!form.state) throw new LaunchRefusal('state', 'The launch carries no state: start it from the LMS (the login step sets one).');
   const login = await takeLtiLoginState(db, form.state);
@@ -142,11 +148,27 @@ export async function verifyLaunch(db: Database, form: { idToken: string | null;
     );
   }
   const claims = parsed.data;
+  checkTargetLinkUri(claims[claim.targetLinkUri], login.targetLinkUri, toolBaseUrl);
   if (messageType === 'LtiResourceLinkRequest' && !claims[claim.resourceLink])
     throw new LaunchRefusal('claims', `A resource link launch needs the resource_link claim (${claim.resourceLink}).`);
   if (messageType === 'LtiDeepLinkingRequest' && !claims[claim.deepLinking])
     throw new LaunchRefusal('claims', `A deep-linking launch needs the deep_linking_settings claim (${claim.deepLinking}).`);
   return { platform, deploymentId, messageType: messageType as VerifiedLaunch['messageType'], claims };
+}
+
+/**
+ * The launch must be for this tool (LTI 1.3 §5.1.2): its target_link_uri claim is the one the platform gave at login
+ * (kept with the state), or an address on this tool's origin. Otherwise a token meant for another tool's link, or one
+ * the platform changed after the login, is refused.
+ */
+function checkTargetLinkUri(claimed: string, atLogin: string | null, toolBaseUrl: string): void {
+  if (atLogin !== null && claimed === atLogin) return;
+  const origin = URL.canParse(claimed) ? new URL(claimed).origin : null;
+  if (origin !== null && origin === new URL(toolBaseUrl).origin) return;
+  throw new LaunchRefusal(
+    'target-link-uri',
+    `The launch's target_link_uri "${claimed.slice(0, 300)}" is neither the one given at login${atLogin ? ` ("${atLogin.slice(0, 300)}")` : ''} nor an address of this tool (${new URL(toolBaseUrl).origin}).`,
+  );
 }
 
 function refusalOf(error: unknown): LaunchRefusal {

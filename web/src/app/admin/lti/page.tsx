@@ -1,16 +1,20 @@
 import type { Metadata } from 'next';
-import { listLtiPlatforms } from '@deltalab/db';
+import { listLtiPlatforms, ltiPlatformUsage } from '@deltalab/db';
 import { requireSitePage } from '@/server/pageAccess';
 import { siteUrl } from '@/server/siteUrl';
 import { AdminNav } from '@/components/admin/AdminNav';
 import { PlatformForm } from '@/components/lti/PlatformForm';
+import { RemovePlatform } from '@/components/lti/RemovePlatform';
+import { removalSummary } from '@/server/lti/removePlatform';
 
 export const metadata: Metadata = { title: 'LMS platforms' };
 
 /** LTI 1.3 platform registrations (admin.lti): what to give the LMS, the platforms registered, a form to add one. */
 export default async function AdminLtiPage() {
   const { db } = await requireSitePage('/admin/lti', 'admin.lti');
-  const platforms = await listLtiPlatforms(db);
+  const platforms = await Promise.all(
+    (await listLtiPlatforms(db)).map(async (p) => ({ ...p, summary: removalSummary(p, await ltiPlatformUsage(db, p.id)) })),
+  );
   const base = await siteUrl();
   return (
     <div className="space-y-4">
@@ -47,6 +51,7 @@ export default async function AdminLtiPage() {
             <th>Client id</th>
             <th>Deployment ids</th>
             <th>Endpoints</th>
+            <th>Remove</th>
           </tr>
         </thead>
         <tbody>
@@ -63,11 +68,14 @@ export default async function AdminLtiPage() {
                 <br />
                 JWKS {p.jwksUrl}
               </td>
+              <td className="max-w-xs">
+                <RemovePlatform issuer={p.issuer} clientId={p.clientId} name={p.name} summary={p.summary} />
+              </td>
             </tr>
           ))}
           {platforms.length === 0 && (
             <tr>
-              <td colSpan={5} className="py-2 text-slate-600">
+              <td colSpan={6} className="py-2 text-slate-600">
                 No platform is registered yet.
               </td>
             </tr>

@@ -5,6 +5,8 @@ import { courseCan } from '@/server/auth/permissions';
 import { courseLtiStatus } from '@/server/lti/courseLti';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 import { LmsActions } from '@/components/lti/LmsActions';
+import { ColumnLinks } from '@/components/lti/ColumnLinks';
+import { columnChoices } from '@/server/lti/lineItemLinks';
 
 export const metadata: Metadata = { title: 'LMS' };
 
@@ -13,6 +15,8 @@ export default async function LmsPage() {
   const { course, db } = await requireCoursePage('/instructor/lms', 'lti.grades.send');
   const status = await courseLtiStatus(db, course.id);
   const canSync = courseCan(standingIn(course), 'lti.roster.sync');
+  // Asks each linked LMS for its columns: only for those who may link them (instructors).
+  const columns = courseCan(standingIn(course), 'lti.link') && status.contexts.length > 0 ? await columnChoices(db, course.id) : null;
   return (
     <div className="space-y-4">
       <InstructorNav course={course} />
@@ -32,6 +36,12 @@ export default async function LmsPage() {
         </ul>
       )}
       <LmsActions canSync={canSync} />
+      {columns && columns.contexts.length > 0 && (
+        <ColumnLinks
+          contexts={columns.contexts}
+          resources={columns.resources.map(({ kind, id, title, maxPoints }) => ({ kind, id, title, maxPoints }))}
+        />
+      )}
       <table className="w-full text-left text-sm" aria-label="Grades sent to the LMS">
         <thead>
           <tr className="border-b text-slate-600">
@@ -50,7 +60,10 @@ export default async function LmsPage() {
               </td>
               <td>{s.label}</td>
               <td className="text-right">
-                {s.scoreGiven} / {s.scoreMaximum}
+                {s.scoreGiven === null ? 'no score (hidden or not graded)' : `${s.scoreGiven} / ${s.scoreMaximum}`}
+                <div className="text-xs text-slate-600">
+                  {s.activityProgress}, {s.gradingProgress}
+                </div>
               </td>
               <td>{s.status === 'sent' ? `sent ${s.sentAt?.toISOString() ?? ''}` : s.status}</td>
               <td className="text-xs">{s.lastError ?? ''}</td>

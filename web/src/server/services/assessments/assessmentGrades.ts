@@ -3,6 +3,7 @@ import { courseColumns, type CourseColumn } from '../dashboards/courseColumns';
 
 /** An assessment as a gradebook column: its points, and how a student's are counted. */
 interface AssessmentColumn {
+  id: string;
   slug: string;
   title: string;
   type: 'homework' | 'exam';
@@ -42,7 +43,7 @@ export async function assessmentGrades(db: Database, courseId: string, filter: S
       };
     });
     const maxPoints = slots.reduce((sum, s) => sum + (s.exerciseIds.length ? s.choose * s.points(s.exerciseIds[0]!) : 0), 0);
-    return { slug: a.slug, title: a.title, type: a.type, maxPoints: round(maxPoints), slots, slotIds: a.slots.map((s) => s.id) };
+    return { id: a.id, slug: a.slug, title: a.title, type: a.type, maxPoints: round(maxPoints), slots, slotIds: a.slots.map((s) => s.id) };
   });
   const unassigned = exerciseColumns.filter((c) => !inAssessment.has(c.exerciseId));
   /** A student's points in each assessment (in column order). */
@@ -57,7 +58,19 @@ export async function assessmentGrades(db: Database, courseId: string, filter: S
       ),
     );
   const unassignedEarned = (userId: string) => unassigned.map((c) => round((best.get(`${userId}|${c.exerciseId}`) ?? 0) * c.maxPoints));
-  return { exerciseColumns, columns, unassigned, students, best, earned, unassignedEarned };
+  /** How many of a student's questions in each assessment (in column order) have a grade, of how many they get. */
+  const answered = (userId: string) =>
+    columns.map((column) =>
+      column.slots.reduce(
+        (sum, slot, i) => {
+          const drawn = draws.get(`${userId}:${column.slotIds[i]}`) ?? slot.exerciseIds;
+          const graded = drawn.filter((id) => best.has(`${userId}|${id}`)).length;
+          return { graded: sum.graded + Math.min(graded, slot.choose), questions: sum.questions + slot.choose };
+        },
+        { graded: 0, questions: 0 },
+      ),
+    );
+  return { exerciseColumns, columns, assessments: published, unassigned, students, best, earned, unassignedEarned, answered };
 }
 
 /** Per-assessment statistics for staff: the distribution of students' scores, and per question attempts and mean score. */

@@ -10,6 +10,7 @@ import {
   type AssessmentInput,
   type Database,
 } from '@deltalab/db';
+import { afterCourseGradesChanged } from '../../lti/gradePassback';
 import { hashPassword } from '../auth/passwords';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
@@ -251,5 +252,7 @@ export async function releaseScores(
   if (assessment.type === 'exam')
     for (const exerciseId of assessment.slots.flatMap((slot) => slot.exerciseIds))
       await upsertCourseExercise(db, { courseId: course.id, exerciseId, showScore: shown, showFeedback: shown, showAnswers: shown });
+  // LTI: an exam's scores go to the LMS once released (held back as Pending before).
+  if (assessment.type === 'exam') void afterCourseGradesChanged(db, course.id);
   return { released: parsed.data.released };
 }

@@ -13,6 +13,7 @@ import { creditAt, instanceState, overrideFor } from '@/lib/assessmentRules';
 import { formatDateTime } from '@/lib/format';
 import { verifyPassword } from '../auth/passwords';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
+import { afterAssessmentProgress } from '../../lti/gradePassback';
 import { SubmissionError } from '../submissions/submissionError';
 import { isPool, newDraw, overridesOf, timingOf } from './assessmentTiming';
 
@@ -115,7 +116,9 @@ export async function startAssessment(
         password: 'Not the password.',
       });
   }
-  const { instance } = await startInstance(db, assessment.id, userId, now);
+  const { instance, created } = await startInstance(db, assessment.id, userId, now);
+  // LTI: the assessment's line item learns the exam was started (never fails the start).
+  if (created) void afterAssessmentProgress(db, course.id, userId);
   return answerOf(db, userId, assessment, instance, instanceState(timing, instance, now, override));
 }
 
@@ -134,5 +137,6 @@ export async function finishAssessment(
   const state = instanceState(timing, instance, now, override);
   if (!state.open) return { closedAt: state.endsAt!.toISOString(), reason: state.reason! };
   const finished = await finishInstance(db, instance.id, now);
+  void afterAssessmentProgress(db, course.id, userId); // LTI: the exam is Completed for the LMS
   return { closedAt: (finished?.closedAt ?? now).toISOString(), reason: 'finished' };
 }

@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   return ltiPage(async () => {
     const form = await readForm(request);
     const db = await getDb();
-    const launch = await verifyLaunch(db, { idToken: form.get('id_token'), state: form.get('state') });
+    const launch = await verifyLaunch(db, { idToken: form.get('id_token'), state: form.get('state') }, await siteUrl());
     const outcome = await completeLaunch(db, launch);
     if (outcome.kind === 'not-set-up')
       return htmlPage(
