@@ -62,32 +62,38 @@ export type SessionAccount = Pick<User, 'id' | 'email' | 'name' | 'isAdmin' | 'c
  * the same few accounts again and again (issue 22). Every write of a user in this module drops that user's entries, on
  * every database; a read that overlapped a write is not kept. Entries also age out, so memory stays bounded.
  */
-const singleWriterDatabases = new WeakSet<object>();
-const sessionAccounts = new Map<string, WeakMap<object, { account: SessionAccount | undefined; at: number }>>();
+interface KeptSessionAccounts {
+  singleWriter: WeakSet<object>;
+  byUser: Map<string, WeakMap<object, { account: SessionAccount | undefined; at: number }>>;
+  userWrites: number;
+}
+// On globalThis: Next bundles the server's parts separately, each with its own copy of this module, and a write in
+// one (an admin page) must reach what another (the submission requests) keeps.
+const holder = globalThis as typeof globalThis & { __deltalabSessionAccounts?: KeptSessionAccounts };
+const kept = (holder.__deltalabSessionAccounts ??= { singleWriter: new WeakSet(), byUser: new Map(), userWrites: 0 });
 const SESSION_ACCOUNT_TTL_MS = 60_000;
 const SESSION_ACCOUNTS_KEPT = 20_000;
-let userWrites = 0;
 
 /** For the PGlite driver: its session accounts may be kept between requests (see above). */
 export function keepSessionAccountsOf(db: Database): void {
-  singleWriterDatabases.add(db);
+  kept.singleWriter.add(db);
 }
 
 function forgetSessionAccounts(userIds: readonly string[]): void {
-  userWrites++;
-  for (const id of userIds) sessionAccounts.delete(id);
+  kept.userWrites++;
+  for (const id of userIds) kept.byUser.delete(id);
 }
 
 export async function selectSessionAccount(db: Database, id: string): Promise<SessionAccount | undefined> {
-  if (!singleWriterDatabases.has(db)) return readSessionAccount(db, id);
-  const kept = sessionAccounts.get(id)?.get(db);
-  if (kept && performance.now() - kept.at < SESSION_ACCOUNT_TTL_MS) return kept.account;
-  const writesBefore = userWrites;
+  if (!kept.singleWriter.has(db)) return readSessionAccount(db, id);
+  const entry = kept.byUser.get(id)?.get(db);
+  if (entry && performance.now() - entry.at < SESSION_ACCOUNT_TTL_MS) return entry.account;
+  const writesBefore = kept.userWrites;
   const account = await readSessionAccount(db, id);
-  if (userWrites === writesBefore) {
-    if (sessionAccounts.size >= SESSION_ACCOUNTS_KEPT) sessionAccounts.delete(sessionAccounts.keys().next().value!);
-    let perDatabase = sessionAccounts.get(id);
-    if (!perDatabase) sessionAccounts.set(id, (perDatabase = new WeakMap()));
+  if (kept.userWrites === writesBefore) {
+    if (kept.byUser.size >= SESSION_ACCOUNTS_KEPT) kept.byUser.delete(kept.byUser.keys().next().value!);
+    let perDatabase = kept.byUser.get(id);
+    if (!perDatabase) kept.byUser.set(id, (perDatabase = new WeakMap()));
     perDatabase.set(db, { account, at: performance.now() });
   }
   return account;
