@@ -18,6 +18,10 @@ const server = createServer((request, response) => {
   if (globalThis.__deltalabSubmissionRequests?.(request, response)) return;
   void answerWithNext(request, response);
 });
+// An idle keep-alive connection is closed after 65 s, not Node's 5: a client (a browser, a proxy, a test's request
+// context) that sends on a connection just as the server closes it gets ECONNRESET, and proxies keep theirs for 60 s.
+server.keepAliveTimeout = 65_000;
+server.headersTimeout = 66_000;
 server.on('error', (error) => {
   console.error(`✖ The web server cannot listen on port ${port}: ${error.message}`);
   process.exit(1);
