@@ -3,7 +3,7 @@ import { listAssessments, listCourseSections, listOverrides } from '@deltalab/db
 import { requireCoursePage } from '@/server/pageAccess';
 import { standingIn } from '@/server/auth/courseAccess';
 import { courseCan } from '@/server/auth/permissions';
-import { assessmentForStaff } from '@/server/services/assessments/assessmentFiles';
+import { exportAssessments } from '@/server/services/assessments/assessmentFiles';
 import { assessmentGrades, statisticsOf } from '@/server/services/assessments/assessmentGrades';
 import { overrideView } from '@/server/services/assessments/overrides';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
@@ -32,11 +32,13 @@ export default async function AssessmentsPage() {
   const canEdit = courseCan(standing, 'assessment.edit');
   const canRelease = courseCan(standing, 'assessment.release');
   const canOverride = courseCan(standing, 'extensions.grant');
-  const [assessments, sections, overrides] = await Promise.all([
+  const [assessments, sections, overrides, files] = await Promise.all([
     listAssessments(db, course.id),
     listCourseSections(db, course.id),
     listOverrides(db, course.id),
+    exportAssessments(db, course.id),
   ]);
+  const fileOf = new Map(files.map((f) => [f.slug, f]));
   // The course's grades read once; each assessment's figures from them.
   const grades = await assessmentGrades(db, course.id);
   const stats = new Map(assessments.map((a) => [a.slug, statisticsOf(grades, a.slug)] as const));
@@ -153,7 +155,7 @@ export default async function AssessmentsPage() {
             {canEdit && (
               <details>
                 <summary className="cursor-pointer text-sm font-medium">Edit</summary>
-                <AssessmentEditor slug={a.slug} initial={JSON.stringify(assessmentForStaff(a), null, 2)} />
+                <AssessmentEditor slug={a.slug} initial={JSON.stringify(fileOf.get(a.slug), null, 2)} />
               </details>
             )}
           </section>

@@ -6,7 +6,7 @@ import {
   type CourseExerciseRow,
   type Database,
 } from '@deltalab/db';
-import { creditAt, effectiveDueAt, instanceState, overrideFor } from '@/lib/assessmentRules';
+import { creditAt, effectiveDueAt, instanceState, isPool, overrideFor } from '@/lib/assessmentRules';
 import { formatDateTime } from '@/lib/format';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
@@ -85,7 +85,7 @@ export async function assessmentSubmissionRules(
     );
   }
   // A pool gives each student some of its exercises: the others are not theirs to answer.
-  if (slot.choose < slot.exerciseIds.length) {
+  if (isPool(slot)) {
     const draws = await ensureDraws(db, userId, [slot], () => newDraw(slot));
     if (!(draws.get(slot.id) ?? []).includes(courseExercise.exerciseId))
       throw new SubmissionError('unknown-exercise', `'${courseExercise.slug}' is not one of your questions in '${assessment.title}'.`);
@@ -111,7 +111,7 @@ export async function studentMaySee(db: Database, course: CurrentCourse, userId:
   const override = overrideFor(overridesOf(await listOverridesForStudent(db, course.id, userId), assessment.id), userId, course.section);
   if (creditAt(timingOf(assessment), now, override).phase === 'not-released') return false;
   if (assessment.type === 'exam' && !(await selectInstance(db, assessment.id, userId))) return false;
-  if (slot.choose < slot.exerciseIds.length) {
+  if (isPool(slot)) {
     const draws = await ensureDraws(db, userId, [slot], () => newDraw(slot));
     return (draws.get(slot.id) ?? []).includes(exerciseId);
   }
