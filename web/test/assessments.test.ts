@@ -481,6 +481,13 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
         status: 400,
         message: expect.stringMatching(message),
       });
+    // Each refusal names its field for the editor's form (the API answers it as `error.fields`).
+    await expect(saveAssessment(handle.db, course, { ...exam, title: ' ', slug: 'Bad Slug' })).rejects.toMatchObject({
+      fields: { title: 'give a title', slug: expect.stringMatching(/^lower-case letters/) },
+    });
+    await expect(saveAssessment(handle.db, course, { ...exam, slots: [{ ...exam.slots[0], choose: 3 }] })).rejects.toMatchObject({
+      fields: { 'slots.0': 'choose 3 of 2 groups: a pool cannot give more than it holds.' },
+    });
     expect(await listAssessments(handle.db, course.id)).toHaveLength(0);
     await saveAssessment(handle.db, course, exam);
     const exported = (await exportAssessments(handle.db, course.id))[0]!;
@@ -543,8 +550,14 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
       status: 404,
       message: expect.stringMatching(/nothing was deleted/),
     });
-    await expect(removeAssessment(handle.db, course, 'no-such')).rejects.toMatchObject({ status: 404 });
-    expect(await removeAssessment(handle.db, course, exam.slug)).toEqual({
+    await expect(removeAssessment(handle.db, course, 'no-such', { confirm: 'no-such' })).rejects.toMatchObject({ status: 404 });
+    for (const body of [{}, null, { confirm: 'other' }, { confirm: exam.slug, extra: 1 }])
+      await expect(removeAssessment(handle.db, course, exam.slug, body)).rejects.toMatchObject({
+        status: 400,
+        message: expect.stringMatching(/nothing was deleted/),
+      });
+    expect(await listAssessments(handle.db, course.id)).toHaveLength(1);
+    expect(await removeAssessment(handle.db, course, exam.slug, { confirm: exam.slug })).toEqual({
       deleted: 'doomed',
       exercises: ['perceptron-forward', 'mlp-forward-pass'],
       unpublished: true,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import {
   deleteAssessment,
   deleteOverride,
@@ -15,8 +16,11 @@ async function staffAssessment(db: Database, course: CurrentCourse, slug: string
   return assessment;
 }
 
+/** DELETE /api/instructor/assessments/:slug body: the slug again, so that no stray or malformed request deletes one. */
+const deleteRequest = z.object({ confirm: z.string({ error: 'confirm: the assessment’s slug, to confirm' }).max(64) }).strict();
+
 /**
- * Deletes an assessment with its slots, draws, instances and overrides. Its exercises stay in the course with every
+ * Deletes an assessment with its slots, draws, instances and overrides, once the body names it (`{ confirm: slug }`). Its exercises stay in the course with every
  * submission and grade, as exercises in no assessment; an exam's are unpublished, so that its questions do not appear
  * to every student on the course page (publish them again in the course settings).
  */
@@ -24,8 +28,17 @@ export async function removeAssessment(
   db: Database,
   course: CurrentCourse,
   slug: string,
+  body: unknown,
 ): Promise<{ deleted: string; exercises: string[]; unpublished: boolean }> {
   const assessment = await staffAssessment(db, course, slug);
+  const parsed = deleteRequest.safeParse(body);
+  if (!parsed.success || parsed.data.confirm !== assessment.slug)
+    throw new SubmissionError(
+      'invalid-request',
+      `confirm: send { "confirm": "${assessment.slug}" } to delete '${assessment.title}': nothing was deleted.`,
+      undefined,
+      { confirm: `the slug, ${assessment.slug}` },
+    );
   await deleteAssessment(db, course.id, assessment.id);
   const exam = assessment.type === 'exam';
   if (exam)

@@ -11,12 +11,12 @@ export function PUT(request: Request, context: { params: Promise<{ slug: string 
 }
 
 /**
- * DELETE → { deleted, exercises, unpublished }: the assessment with its draws, instances and overrides; its exercises
+ * DELETE { confirm: slug } → { deleted, exercises, unpublished }: the assessment with its draws, instances and overrides; its exercises
  * stay in the course with their submissions (an exam's unpublished).
  */
 export function DELETE(request: Request, context: { params: Promise<{ slug: string }> }) {
   return withCoursePermission(request, 'assessment.edit', async (_user, course, { db }) => {
-    return NextResponse.json(await removeAssessment(db, course, (await context.params).slug));
+    return NextResponse.json(await removeAssessment(db, course, (await context.params).slug, await readJson(request)));
   });
 }
 
