@@ -156,6 +156,41 @@ describeEachDriver('assessments', (use, driver) => {
     expect(updated.slots[1]!.points).toBe(3);
   });
 
+  it('stores a pool of groups (drawn together), refuses a group number below 1, and starts the draws afresh when the groups change', async () => {
+    const db = use().db;
+    const course = await makeCourse(db);
+    const ids = (await Promise.all([0, 1, 2, 3].map(() => makeCourseExercise(db, course.id)))).map((e) => e.exerciseId);
+    const input = {
+      courseId: course.id,
+      slug: 'grouped',
+      title: 'Grouped',
+      type: 'exam' as const,
+      slots: [{ exerciseIds: ids, groups: [1, 1, 2, 2], choose: 1, points: 5 }],
+    };
+    const made = await insertAssessment(db, input);
+    const slot = (await selectAssessmentBySlug(db, course.id, 'grouped'))!.slots[0]!;
+    expect(slot.exerciseGroups).toEqual([1, 1, 2, 2]);
+    expect((await selectAssessmentOfExercise(db, course.id, ids[3]!))?.slot.exerciseGroups).toEqual([1, 1, 2, 2]);
+    const student = await makeEnrolledUser(db, course.id);
+    await ensureDraws(db, student.id, [slot], () => ({ seed: 'seed-g', exerciseIds: ids.slice(2, 4) }));
+    // The same groups keep the slot and its draws; other groups make a new slot (the old draws no longer fit).
+    await updateAssessment(db, made.id, { ...input, title: 'Grouped again' });
+    expect((await selectAssessmentBySlug(db, course.id, 'grouped'))!.slots[0]!.id).toBe(slot.id);
+    await updateAssessment(db, made.id, { ...input, slots: [{ ...input.slots[0]!, groups: [1, 2, 1, 2] }] });
+    const regrouped = (await selectAssessmentBySlug(db, course.id, 'grouped'))!.slots[0]!;
+    expect(regrouped.id).not.toBe(slot.id);
+    expect(regrouped.exerciseGroups).toEqual([1, 2, 1, 2]);
+    const refused: unknown = await updateAssessment(db, made.id, { ...input, slots: [{ ...input.slots[0]!, groups: [0, 0, 2, 2] }] }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    // PostgreSQL's check_violation, wherever the driver's wrapping put it.
+    const codes: unknown[] = [];
+    for (let e = refused as { code?: unknown; cause?: unknown } | undefined; e; e = e.cause as typeof e) codes.push(e.code);
+    expect(codes).toContain('23514');
+    expect((await selectAssessmentBySlug(db, course.id, 'grouped'))!.slots[0]!.exerciseGroups).toEqual([1, 2, 1, 2]);
+  });
+
   it('starts one instance per student, finishes it once, and keeps overrides per student and per section', async () => {
     const db = use().db;
     const course = await makeCourse(db);

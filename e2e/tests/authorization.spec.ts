@@ -91,8 +91,9 @@ const apiRules: Record<string, Partial<Record<'GET' | 'POST' | 'PUT' | 'DELETE',
   '/api/assessments/[slug]/start': { POST: own('submission.create') },
   '/api/assessments/[slug]/finish': { POST: own('submission.create') },
   '/api/instructor/assessments': { GET: inA('course.dashboard.view'), POST: inA('assessment.edit') },
-  '/api/instructor/assessments/[slug]': { PUT: inA('assessment.edit') },
+  '/api/instructor/assessments/[slug]': { PUT: inA('assessment.edit'), DELETE: inA('assessment.edit') },
   '/api/instructor/assessments/[slug]/overrides': { GET: inA('extensions.grant'), PUT: inA('extensions.grant') },
+  '/api/instructor/assessments/[slug]/overrides/[id]': { DELETE: inA('extensions.grant') },
   '/api/instructor/assessments/[slug]/release': { POST: inA('assessment.release') },
   '/api/instructor/assessments/[slug]/regrade': { POST: inA('regrade.preview') },
   '/api/instructor/assessments/[slug]/stats': { GET: inA('course.dashboard.view') },
@@ -185,6 +186,14 @@ test('the authorization matrix: every API route, page and server action as nine 
     };
     return roster.invitations.find((i) => i.email === email)!.id;
   };
+  /** An override of the demo student on A's forward-pass homework, made afresh before each visitor's DELETE. */
+  const freshOverride = async () => {
+    const made = await contexts.instructor.put(`/api/instructor/assessments/forward-pass/overrides?course=${courseA.slug}`, {
+      data: { students: [demo.student.email], extraMinutes: 5, reason: 'matrix' },
+    });
+    expect(made.status(), await made.text()).toBe(200);
+    return ((await made.json()) as { overrides: { id: string }[] }).overrides[0]!.id;
+  };
 
   expect(Object.keys(apiRules).sort()).toEqual(apiRoutes().filter((r) => !r.startsWith('/api/auth/')));
   const wrong: string[] = [];
@@ -201,7 +210,8 @@ test('the authorization matrix: every API route, page and server action as nine 
                 ? courseA.slug
                 : 'perceptron-forward';
         let path = route.replace('[slug]', slug);
-        if (route === '/api/submissions/[id]') path = path.replace('[id]', submissionId);
+        if (route === '/api/instructor/assessments/[slug]/overrides/[id]') path = path.replace('[id]', await freshOverride());
+        else if (route === '/api/submissions/[id]') path = path.replace('[id]', submissionId);
         else if (route.startsWith('/api/instructor/regrade/[id]')) path = path.replace('[id]', regradeId);
         else if (route === '/api/instructor/invitations/[id]') path = path.replace('[id]', await freshInvitation());
         // Someone's account or enrollment: the student's (a reset link ends no session; a bad body changes nothing).
@@ -219,6 +229,13 @@ test('the authorization matrix: every API route, page and server action as nine 
       }
     }
   }
+  // The overrides the refused DELETEs left behind (the specs sharing this server find the demo course as seeded). An
+  // assessment's DELETE is sent with no confirmation: allowed visitors get 400, so nothing is deleted.
+  const leftOverrides = (await (
+    await contexts.instructor.get(`/api/instructor/assessments/forward-pass/overrides?course=${courseA.slug}`)
+  ).json()) as { overrides: { id: string; reason: string }[] };
+  for (const { id } of leftOverrides.overrides.filter((o) => o.reason === 'matrix'))
+    await contexts.instructor.delete(`/api/instructor/assessments/forward-pass/overrides/${id}?course=${courseA.slug}`);
 
   // Pages: public ones for everyone; the rest send anonymous visitors to sign in; the others as the policy says.
   type PageRule = Rule | 'public' | { anyOf: Rule[] };

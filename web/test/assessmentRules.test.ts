@@ -4,12 +4,16 @@ import {
   creditAt,
   creditTimeline,
   drawFromPool,
+  drawUnits,
   effectiveDueAt,
   formatTimeLeft,
   instanceEndsAt,
   instanceState,
   isExtended,
+  isPool,
   overrideFor,
+  poolUnits,
+  questionsPerStudent,
   type AssessmentTiming,
   type OverrideRule,
 } from '@/lib/assessmentRules';
@@ -184,6 +188,38 @@ describe('pools', () => {
   });
   it('choose beyond the pool gives the whole pool', () => {
     expect(drawFromPool('x', pool, 9)).toEqual(pool);
+  });
+});
+
+describe('pools of groups (PrairieLearn #11754)', () => {
+  const slot = { choose: 1, exerciseIds: ['a', 'b', 'c', 'd'], exerciseGroups: [1, 2, 1, 2] };
+  it('groups exercises by number in the order of their first exercise; ungrouped ones stand alone', () => {
+    expect(poolUnits(slot)).toEqual([
+      ['a', 'c'],
+      ['b', 'd'],
+    ]);
+    expect(poolUnits({ exerciseIds: ['x', 'a', 'b'], exerciseGroups: [null, 3, 3] })).toEqual([['x'], ['a', 'b']]);
+  });
+  it('draws whole groups, the same from the same seed, each group as often over many seeds', () => {
+    const counts = new Map<string, number>();
+    for (let i = 0; i < 400; i++) {
+      const drawn = drawUnits(`s${i}`, slot);
+      expect([
+        ['a', 'c'],
+        ['b', 'd'],
+      ]).toContainEqual(drawn);
+      expect(drawUnits(`s${i}`, slot)).toEqual(drawn);
+      counts.set(drawn.join(), (counts.get(drawn.join()) ?? 0) + 1);
+    }
+    expect(counts.get('a,c')).toBeGreaterThan(150);
+    expect(counts.get('b,d')).toBeGreaterThan(150);
+  });
+  it('counts choose in groups: a pool while fewer are chosen than it has, each student getting choose × group size', () => {
+    expect(isPool(slot)).toBe(true);
+    expect(questionsPerStudent(slot)).toBe(2);
+    expect(isPool({ ...slot, choose: 2 })).toBe(false);
+    expect(questionsPerStudent({ ...slot, choose: 2 })).toBe(4);
+    expect(questionsPerStudent({ choose: 3, exerciseIds: ['a', 'b', 'c', 'd', 'e'], exerciseGroups: [] })).toBe(3);
   });
 });
 

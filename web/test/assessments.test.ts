@@ -8,7 +8,7 @@ import {
   upsertCourseExercise,
   type DbHandle,
 } from '@deltalab/db';
-import { makeEnrolledUser } from '@deltalab/db/test';
+import { makeCourse, makeEnrolledUser } from '@deltalab/db/test';
 import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
 import { formatDateTime } from '@/lib/format';
 import { getCurrentCourse, type CurrentCourse } from '@/server/services/courses/getCurrentCourse';
@@ -18,10 +18,11 @@ import { studentAssessments } from '@/server/services/assessments/studentAssessm
 import { finishAssessment, startAssessment } from '@/server/services/assessments/startAssessment';
 import { setOverrides } from '@/server/services/assessments/overrides';
 import { importAssessments, releaseScores, saveAssessment } from '@/server/services/assessments/editAssessment';
-import { assessmentForStaff } from '@/server/services/assessments/assessmentFiles';
+import { exportAssessments } from '@/server/services/assessments/assessmentFiles';
 import { assessmentStatistics } from '@/server/services/assessments/assessmentGrades';
 import { demoQuiz } from '@/server/services/assessments/topicHomework';
 import { regradeAssessment } from '@/server/services/assessments/regradeAssessment';
+import { removeAssessment, removeOverride } from '@/server/services/assessments/removeAssessment';
 import { gradebookCsv } from '@/server/services/dashboards/gradebookCsv';
 import type { SeedResult } from '@/server/seed';
 import { createSeededDb, testDrivers, type TestDriver } from './testDb';
@@ -55,7 +56,12 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
     // The catalogue's exercises: on PostgreSQL other suites add site-authored exercises to the shared demo course.
     const inCatalogue = (slug: string) => findExercise(slug) !== undefined;
     const slotted = assessments.flatMap((a) => a.slots.flatMap((s) => s.exerciseSlugs)).filter(inCatalogue);
-    expect(slotted.sort()).toEqual(exercises.map((e) => e.slug).filter(inCatalogue).sort());
+    expect(slotted.sort()).toEqual(
+      exercises
+        .map((e) => e.slug)
+        .filter(inCatalogue)
+        .sort(),
+    );
     const homework = assessments.filter((a) => a.type === 'homework');
     expect(homework.map((a) => a.slug)).toContain('forward-pass');
     for (const a of homework)
@@ -346,7 +352,7 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
 
   it('exports the assessments as one file and imports it back (replacing by slug), checking every one before writing any', async () => {
     const course = await instructor();
-    const exported = { assessments: (await listAssessments(handle.db, seeded.courseId)).map(assessmentForStaff) };
+    const exported = { assessments: await exportAssessments(handle.db, seeded.courseId) };
     const file = JSON.parse(JSON.stringify(exported)) as typeof exported;
     file.assessments[0]!.title = 'Renamed by import';
     const broken = { assessments: [file.assessments[0], { ...file.assessments[1], slots: [{ exercises: ['no-such'] }] }] };
@@ -358,6 +364,215 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
     expect(done.imported).toHaveLength(exported.assessments.length);
     expect((await listAssessments(handle.db, seeded.courseId))[0]!.title).toBe('Renamed by import');
     await importAssessments(handle.db, course, exported);
+  });
+
+  /** A fresh course holding every exercise of the demo course, and its instructor's view of it. */
+  async function freshCourse(): Promise<CurrentCourse> {
+    const made = await makeCourse(handle.db);
+    for (const e of await listCourseExercises(handle.db, seeded.courseId))
+      await upsertCourseExercise(handle.db, { courseId: made.id, exerciseId: e.exerciseId, published: true });
+    const teacher = await makeEnrolledUser(handle.db, made.id, 'instructor');
+    return (await getCurrentCourse(handle.db, teacher.id))!;
+  }
+
+  it('carries every slot setting through export and import into another course (attempts, decay, visibility)', async () => {
+    const from = await freshCourse();
+    const homework = {
+      slug: 'set-1',
+      title: 'Set 1',
+      type: 'homework',
+      dueAt: '2031-03-01T12:00:00.000Z',
+      slots: [
+        {
+          exercises: ['perceptron-forward'],
+          points: 4,
+          maxAttempts: 3,
+          decayPercent: 7,
+          showScore: 'immediately',
+          showFeedback: 'after-due',
+          showAnswers: 'never',
+        },
+        {
+          exercises: ['mlp-forward-pass', 'linear-neuron-forward'],
+          choose: 1,
+          pointsPerAttempt: [10, 7, 5],
+          maxAttempts: null,
+          decayPercent: 0,
+          showScore: 'after-due',
+          showFeedback: 'immediately',
+          showAnswers: 'after-due',
+        },
+      ],
+    };
+    const exam = {
+      slug: 'exam-1',
+      title: 'Exam 1',
+      type: 'exam',
+      dueAt: '2031-03-02T12:00:00.000Z',
+      timeLimitMinutes: 30,
+      slots: [{ exercises: [...demoQuiz.pool], choose: 3, points: 10, maxAttempts: 2, decayPercent: 25 }],
+    };
+    await saveAssessment(handle.db, from, homework);
+    await saveAssessment(handle.db, from, exam);
+    const exported = await exportAssessments(handle.db, from.id);
+    expect(exported.find((a) => a.slug === 'set-1')!.slots).toEqual([
+      {
+        exercises: ['perceptron-forward'],
+        choose: 1,
+        points: 4,
+        pointsPerAttempt: null,
+        maxAttempts: 3,
+        decayPercent: 7,
+        showScore: 'immediately',
+        showFeedback: 'after-due',
+        showAnswers: 'never',
+      },
+      {
+        exercises: ['mlp-forward-pass', 'linear-neuron-forward'],
+        choose: 1,
+        points: null,
+        pointsPerAttempt: [10, 7, 5],
+        maxAttempts: null,
+        decayPercent: 0,
+        showScore: 'after-due',
+        showFeedback: 'immediately',
+        showAnswers: 'after-due',
+      },
+    ]);
+    // An exam's visibility is hidden until its scores are released, whatever the file says.
+    expect(exported.find((a) => a.slug === 'exam-1')!.slots[0]).toMatchObject({
+      maxAttempts: 2,
+      decayPercent: 25,
+      showScore: 'never',
+      showAnswers: 'never',
+    });
+    const to = await freshCourse();
+    const file = JSON.parse(JSON.stringify({ assessments: exported })) as unknown;
+    expect((await importAssessments(handle.db, to, file)).imported.sort()).toEqual(['exam-1', 'set-1']);
+    const imported = await exportAssessments(handle.db, to.id);
+    const slotsOf = (list: typeof exported) => Object.fromEntries(list.map((a) => [a.slug, a.slots]));
+    expect(slotsOf(imported)).toEqual(slotsOf(exported));
+    // What the submit path reads: the course rules of the slot's exercises in the new course.
+    expect(await selectCourseExerciseBySlug(handle.db, to.id, 'linear-neuron-forward')).toMatchObject({
+      maxAttempts: null,
+      pointsDecayPerAttempt: 0,
+      showScore: 'after-due',
+      showAnswers: 'after-due',
+    });
+  });
+
+  it('draws groups of questions together (choose 1 of 2 groups of 2), the same on every visit, at the slot points per question', async () => {
+    const course = await freshCourse();
+    const [a, b, c, d] = ['perceptron-forward', 'mlp-forward-pass', 'linear-neuron-forward', 'activation-values'];
+    const exam = {
+      slug: 'grouped-exam',
+      title: 'Grouped exam',
+      type: 'exam',
+      honorCode: false,
+      dueAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      timeLimitMinutes: 30,
+      slots: [{ exercises: [a, b, c, d], groups: [1, 1, 2, 2], choose: 1, points: 5 }],
+    };
+    const refusals: [unknown, RegExp][] = [
+      [{ groups: [1, 1, 2] }, /slots\.0\.groups: one group number \(or null\) per exercise: 4 exercises, 3 numbers/],
+      [{ groups: [1, 1, 1, 2] }, /slots\.0\.groups: group 2 holds only 'activation-values'/],
+      [{ groups: [1, 1, 1, null] }, /slots\.0\.groups: the pool's groups differ in size \(3, 1 exercises\)/],
+      [{ choose: 2 }, /slots\.0: groups are drawn from a pool: choose fewer than its 2 groups/],
+      [{ choose: 3 }, /slots\.0: choose 3 of 2 groups: a pool cannot give more than it holds/],
+      [{ groups: [0, 0, 1, 1] }, /groups: numbers from 1/],
+    ];
+    for (const [change, message] of refusals)
+      await expect(
+        saveAssessment(handle.db, course, { ...exam, slots: [{ ...exam.slots[0], ...(change as object) }] }),
+      ).rejects.toMatchObject({
+        status: 400,
+        message: expect.stringMatching(message),
+      });
+    // Each refusal names its field for the editor's form (the API answers it as `error.fields`).
+    await expect(saveAssessment(handle.db, course, { ...exam, title: ' ', slug: 'Bad Slug' })).rejects.toMatchObject({
+      fields: { title: 'give a title', slug: expect.stringMatching(/^lower-case letters/) },
+    });
+    await expect(saveAssessment(handle.db, course, { ...exam, slots: [{ ...exam.slots[0], choose: 3 }] })).rejects.toMatchObject({
+      fields: { 'slots.0': 'choose 3 of 2 groups: a pool cannot give more than it holds.' },
+    });
+    expect(await listAssessments(handle.db, course.id)).toHaveLength(0);
+    await saveAssessment(handle.db, course, exam);
+    const exported = (await exportAssessments(handle.db, course.id))[0]!;
+    expect(exported.slots[0]).toMatchObject({ exercises: [a, b, c, d], groups: [1, 1, 2, 2], choose: 1 });
+
+    for (let i = 0; i < 3; i++) {
+      const user = await makeEnrolledUser(handle.db, course.id, 'student');
+      const mine = (await getCurrentCourse(handle.db, user.id))!;
+      const started = await startAssessment(handle.db, mine, user.id, exam.slug, {}, new Date());
+      const drawn = started.slots.map((s) => s.exercise);
+      expect([
+        [a, b],
+        [c, d],
+      ]).toContainEqual(drawn);
+      expect((await startAssessment(handle.db, mine, user.id, exam.slug, {}, new Date())).slots).toEqual(started.slots);
+      const listed = (await studentAssessments(handle.db, mine, user.id, new Date())).find((x) => x.slug === exam.slug)!;
+      expect(listed.questions.map((q) => [q.exercise, q.points])).toEqual(drawn.map((slug) => [slug, 5]));
+      expect(listed.maxPoints).toBe(10);
+      // The other group's questions are not theirs.
+      const other = drawn[0] === a ? c : a;
+      await expect(
+        createSubmission(handle.db, {
+          userId: user.id,
+          body: { exercise: other, assessment: exam.slug, answers: rightAnswersOrAny(other, user.id) },
+          queue,
+        }),
+      ).rejects.toMatchObject({ message: expect.stringMatching(/not one of your questions/) });
+    }
+    // That draws spread over the groups is the rules' test (assessmentRules.test.ts), on fixed seeds.
+    expect((await assessmentStatistics(handle.db, course.id, exam.slug))!.maxPoints).toBe(10);
+  });
+
+  it('deletes an override, then an exam: its questions stay with their submissions, unpublished; unknown ones are refused', async () => {
+    const course = await freshCourse();
+    const exam = {
+      slug: 'doomed',
+      title: 'Doomed exam',
+      type: 'exam',
+      honorCode: false,
+      dueAt: new Date(Date.now() + 24 * 3600_000).toISOString(),
+      slots: [{ exercises: ['perceptron-forward', 'mlp-forward-pass'], choose: 1 }],
+    };
+    await saveAssessment(handle.db, course, exam);
+    const user = await makeEnrolledUser(handle.db, course.id, 'student');
+    const mine = (await getCurrentCourse(handle.db, user.id))!;
+    const [question] = (await startAssessment(handle.db, mine, user.id, exam.slug, {}, new Date())).slots;
+    await createSubmission(handle.db, {
+      userId: user.id,
+      body: { exercise: question!.exercise, assessment: exam.slug, answers: rightAnswersOrAny(question!.exercise, user.id) },
+      queue,
+    });
+    const [override] = await setOverrides(handle.db, course, user.id, exam.slug, {
+      students: [user.email],
+      extraMinutes: 10,
+      reason: 'letter',
+    });
+    await expect(removeOverride(handle.db, course, exam.slug, 'not-an-id')).rejects.toMatchObject({ status: 404 });
+    expect(await removeOverride(handle.db, course, exam.slug, override!.id)).toEqual({ deleted: override!.id });
+    await expect(removeOverride(handle.db, course, exam.slug, override!.id)).rejects.toMatchObject({
+      status: 404,
+      message: expect.stringMatching(/nothing was deleted/),
+    });
+    await expect(removeAssessment(handle.db, course, 'no-such', { confirm: 'no-such' })).rejects.toMatchObject({ status: 404 });
+    for (const body of [{}, null, { confirm: 'other' }, { confirm: exam.slug, extra: 1 }])
+      await expect(removeAssessment(handle.db, course, exam.slug, body)).rejects.toMatchObject({
+        status: 400,
+        message: expect.stringMatching(/nothing was deleted/),
+      });
+    expect(await listAssessments(handle.db, course.id)).toHaveLength(1);
+    expect(await removeAssessment(handle.db, course, exam.slug, { confirm: exam.slug })).toEqual({
+      deleted: 'doomed',
+      exercises: ['perceptron-forward', 'mlp-forward-pass'],
+      unpublished: true,
+    });
+    expect(await listAssessments(handle.db, course.id)).toHaveLength(0);
+    expect(await selectCourseExerciseBySlug(handle.db, course.id, question!.exercise)).toMatchObject({ published: false });
+    const kept = (await selectCourseExerciseBySlug(handle.db, course.id, question!.exercise))!;
+    expect(await countAttempts(handle.db, user.id, course.id, kept.exerciseId)).toBe(1);
   });
 
   it('regrades an assessment as one regrade per exercise, refusing a missing scope or an unknown assessment', async () => {

@@ -43,6 +43,8 @@ export interface SlotInput {
   points?: number | null;
   pointsPerAttempt?: number[] | null;
   exerciseIds: string[];
+  /** Per exercise (same order): its group in a pool, drawn with the others of the group; null or left out: alone. */
+  groups?: (number | null)[];
 }
 
 /** Why an assessment could not be stored: its slug is taken in the course, or an exercise is in another slot already. */
@@ -82,9 +84,15 @@ async function writeSlots(db: Database, courseId: string, assessmentId: string, 
         pointsPerAttempt: slot.pointsPerAttempt ?? null,
       })
       .returning({ id: assessmentSlots.id });
-    await db
-      .insert(assessmentSlotExercises)
-      .values(slot.exerciseIds.map((exerciseId, index) => ({ slotId: row!.id, courseId, exerciseId, position: index })));
+    await db.insert(assessmentSlotExercises).values(
+      slot.exerciseIds.map((exerciseId, index) => ({
+        slotId: row!.id,
+        courseId,
+        exerciseId,
+        position: index,
+        groupNumber: slot.groups?.[index] ?? null,
+      })),
+    );
   }
 }
 
@@ -119,7 +127,12 @@ export async function updateAssessment(db: Database, assessmentId: string, input
       const existing = await listSlotsOf(tx as unknown as Database, [assessmentId]);
       const same =
         existing.length === slots.length &&
-        existing.every((s, i) => s.choose === (slots[i]!.choose ?? 1) && s.exerciseIds.join() === slots[i]!.exerciseIds.join());
+        existing.every(
+          (s, i) =>
+            s.choose === (slots[i]!.choose ?? 1) &&
+            s.exerciseIds.join() === slots[i]!.exerciseIds.join() &&
+            s.exerciseGroups.join() === s.exerciseIds.map((_, j) => slots[i]!.groups?.[j] ?? null).join(),
+        );
       if (same) {
         for (const [i, s] of existing.entries())
           await tx
@@ -145,10 +158,11 @@ export async function deleteAssessment(db: Database, courseId: string, assessmen
   return rows.length > 0;
 }
 
-/** A slot with its exercises (ids and slugs, in the slot's order). */
+/** A slot with its exercises (ids, slugs and group numbers, in the slot's order). */
 export interface SlotRow extends AssessmentSlot {
   exerciseIds: string[];
   exerciseSlugs: string[];
+  exerciseGroups: (number | null)[];
 }
 
 /** An assessment with its slots. */
@@ -159,7 +173,12 @@ export interface AssessmentRow extends Assessment {
 async function listSlotsOf(db: Database, assessmentIds: string[]): Promise<SlotRow[]> {
   if (assessmentIds.length === 0) return [];
   const rows = await db
-    .select({ slot: assessmentSlots, exerciseId: assessmentSlotExercises.exerciseId, slug: exercises.slug })
+    .select({
+      slot: assessmentSlots,
+      exerciseId: assessmentSlotExercises.exerciseId,
+      slug: exercises.slug,
+      group: assessmentSlotExercises.groupNumber,
+    })
     .from(assessmentSlots)
     .leftJoin(assessmentSlotExercises, eq(assessmentSlotExercises.slotId, assessmentSlots.id))
     .leftJoin(exercises, eq(exercises.id, assessmentSlotExercises.exerciseId))
@@ -167,11 +186,12 @@ async function listSlotsOf(db: Database, assessmentIds: string[]): Promise<SlotR
     .orderBy(asc(assessmentSlots.assessmentId), asc(assessmentSlots.position), asc(assessmentSlotExercises.position));
   const byId = new Map<string, SlotRow>();
   for (const row of rows) {
-    const slot = byId.get(row.slot.id) ?? { ...row.slot, exerciseIds: [], exerciseSlugs: [] };
+    const slot = byId.get(row.slot.id) ?? { ...row.slot, exerciseIds: [], exerciseSlugs: [], exerciseGroups: [] };
     byId.set(row.slot.id, slot);
     if (row.exerciseId && row.slug) {
       slot.exerciseIds.push(row.exerciseId);
       slot.exerciseSlugs.push(row.slug);
+      slot.exerciseGroups.push(row.group);
     }
   }
   return [...byId.values()];
@@ -206,12 +226,14 @@ export async function selectAssessmentOfExercise(
   db: Database,
   courseId: string,
   exerciseId: string,
-): Promise<{ assessment: Assessment; slot: AssessmentSlot & { exerciseIds: string[] } } | undefined> {
+): Promise<{ assessment: Assessment; slot: AssessmentSlot & { exerciseIds: string[]; exerciseGroups: (number | null)[] } } | undefined> {
   const [row] = await db
     .select({
       assessment: assessments,
       slot: assessmentSlots,
       exerciseIds: sql<string[]>`(select coalesce(json_agg(o.exercise_id order by o.position), '[]'::json)
+        from ${assessmentSlotExercises} o where o.slot_id = ${assessmentSlots.id})`,
+      exerciseGroups: sql<(number | null)[]>`(select coalesce(json_agg(o.group_number order by o.position), '[]'::json)
         from ${assessmentSlotExercises} o where o.slot_id = ${assessmentSlots.id})`,
     })
     .from(assessmentSlotExercises)
@@ -219,7 +241,7 @@ export async function selectAssessmentOfExercise(
     .innerJoin(assessments, eq(assessments.id, assessmentSlots.assessmentId))
     .where(and(eq(assessmentSlotExercises.courseId, courseId), eq(assessmentSlotExercises.exerciseId, exerciseId)))
     .limit(1);
-  return row && { assessment: row.assessment, slot: { ...row.slot, exerciseIds: row.exerciseIds } };
+  return row && { assessment: row.assessment, slot: { ...row.slot, exerciseIds: row.exerciseIds, exerciseGroups: row.exerciseGroups } };
 }
 
 /** Releases an exam's scores to its students (`at`), or hides them again (null). */

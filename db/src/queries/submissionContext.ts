@@ -25,7 +25,7 @@ import { rowFromJson } from './rowFromJson';
 /** The exercise's assessment and what of it concerns this student: the submit path's assessment rules decide on these. */
 export interface SubmissionAssessmentFacts {
   assessment: Assessment;
-  slot: AssessmentSlot & { exerciseIds: string[] };
+  slot: AssessmentSlot & { exerciseIds: string[]; exerciseGroups: (number | null)[] };
   /** The student's overrides of this assessment: their own and their section's. */
   overrides: AssessmentOverride[];
   /** Their exam instance, if they started one. */
@@ -50,6 +50,7 @@ type AssessmentFactsJson = {
   assessment: Record<string, unknown>;
   slot: Record<string, unknown>;
   exerciseIds: string[];
+  exerciseGroups: (number | null)[];
   overrides: Record<string, unknown>[];
   instance: Record<string, unknown> | null;
   drawn: string[] | null;
@@ -68,6 +69,8 @@ const submissionContextQuery = builtOnce((db) => {
   const assessment = sql<AssessmentFactsJson | null>`(select json_build_object(
       'assessment', row_to_json(a), 'slot', row_to_json(s),
       'exerciseIds', (select coalesce(json_agg(o.exercise_id order by o.position), '[]'::json)
+        from ${assessmentSlotExercises} o where o.slot_id = s.id),
+      'exerciseGroups', (select coalesce(json_agg(o.group_number order by o.position), '[]'::json)
         from ${assessmentSlotExercises} o where o.slot_id = s.id),
       'overrides', (select coalesce(json_agg(row_to_json(v)), '[]'::json) from ${assessmentOverrides} v
         where v.assessment_id = a.id and (v.user_id = ${userId}
@@ -121,7 +124,7 @@ export async function selectSubmissionContext(
 function assessmentFactsOf(json: AssessmentFactsJson): SubmissionAssessmentFacts {
   return {
     assessment: rowFromJson(assessments, json.assessment),
-    slot: { ...rowFromJson(assessmentSlots, json.slot), exerciseIds: json.exerciseIds },
+    slot: { ...rowFromJson(assessmentSlots, json.slot), exerciseIds: json.exerciseIds, exerciseGroups: json.exerciseGroups },
     overrides: json.overrides.map((o) => rowFromJson(assessmentOverrides, o)),
     instance: json.instance ? rowFromJson(assessmentInstances, json.instance) : null,
     drawnExerciseIds: json.drawn,

@@ -83,7 +83,10 @@ export const assessmentSlots = pgTable(
   ],
 );
 
-/** A slot's exercises. An exercise is in at most one slot of a course (no overlapping pools). */
+/**
+ * A slot's exercises. An exercise is in at most one slot of a course (no overlapping pools). In a pool, exercises with
+ * the same group number are drawn together (PrairieLearn #11754: `choose` then counts groups); null: drawn alone.
+ */
 export const assessmentSlotExercises = pgTable(
   'assessment_slot_exercises',
   {
@@ -97,10 +100,12 @@ export const assessmentSlotExercises = pgTable(
       .notNull()
       .references(() => exercises.id, { onDelete: 'cascade' }),
     position: integer('position').notNull().default(0),
+    groupNumber: integer('group_number'),
   },
   (t) => [
     primaryKey({ columns: [t.slotId, t.exerciseId] }),
     uniqueIndex('assessment_slot_exercises_course_exercise_unique').on(t.courseId, t.exerciseId),
+    check('assessment_slot_exercises_group_positive', sql`${t.groupNumber} is null or ${t.groupNumber} >= 1`),
   ],
 );
 

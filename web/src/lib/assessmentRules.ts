@@ -196,6 +196,48 @@ export function drawFromPool<T>(seed: string, pool: readonly T[], choose: number
     .map((i) => pool[i]!);
 }
 
+/** A pool slot as the draw reads it: its exercises in order, each with its group number (null: alone). */
+export interface PoolSlot {
+  choose: number;
+  exerciseIds: string[];
+  exerciseGroups: (number | null)[];
+}
+
+/**
+ * What a pool draws from: its groups (exercises with the same number, drawn together, PrairieLearn #11754) and its
+ * ungrouped exercises one by one, in the order their first exercise has in the slot.
+ */
+export function poolUnits(slot: Pick<PoolSlot, 'exerciseIds' | 'exerciseGroups'>): string[][] {
+  const units: string[][] = [];
+  const byGroup = new Map<number, string[]>();
+  slot.exerciseIds.forEach((id, i) => {
+    const group = slot.exerciseGroups[i] ?? null;
+    if (group === null) return void units.push([id]);
+    const unit = byGroup.get(group);
+    if (unit) return void unit.push(id);
+    const fresh = [id];
+    byGroup.set(group, fresh);
+    units.push(fresh);
+  });
+  return units;
+}
+
+/** Whether a slot is a pool: each student gets `choose` of its units (groups or single exercises), drawn once. */
+export function isPool(slot: PoolSlot): boolean {
+  return slot.choose < poolUnits(slot).length;
+}
+
+/** The questions each student gets from a slot: `choose` units' worth in a pool (its groups are one size), else all. */
+export function questionsPerStudent(slot: PoolSlot): number {
+  if (!isPool(slot)) return slot.exerciseIds.length;
+  return slot.choose * (poolUnits(slot)[0]?.length ?? 1);
+}
+
+/** A pool's draw from a seed: `choose` of its units, each group whole, in the slot's order. */
+export function drawUnits(seed: string, slot: PoolSlot): string[] {
+  return drawFromPool(seed, poolUnits(slot), slot.choose).flat();
+}
+
 /** Time left as people read it: "1 h 05 min", "4 min 09 s", "0 s". */
 export function formatTimeLeft(ms: number): string {
   const total = Math.max(0, Math.floor(ms / 1000));

@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
-import { listAssessments, listCourseSections, listOverrides } from '@deltalab/db';
+import { listAssessments, listCourseExercises, listCourseSections, listOverrides } from '@deltalab/db';
 import { requireCoursePage } from '@/server/pageAccess';
 import { standingIn } from '@/server/auth/courseAccess';
 import { courseCan } from '@/server/auth/permissions';
-import { assessmentForStaff } from '@/server/services/assessments/assessmentFiles';
+import { exportAssessments } from '@/server/services/assessments/assessmentFiles';
 import { assessmentGrades, statisticsOf } from '@/server/services/assessments/assessmentGrades';
 import { overrideView } from '@/server/services/assessments/overrides';
 import { InstructorNav } from '@/components/instructor/InstructorNav';
 import { AssessmentEditor, OverridesForm, ReleaseScoresButton } from '@/components/instructor/assessments/AssessmentEditor';
+import { AssessmentFilesBar } from '@/components/instructor/assessments/AssessmentFilesBar';
+import { DeleteAssessmentButton, DeleteOverrideButton } from '@/components/instructor/assessments/DeleteButtons';
 import { formatDateTime } from '@/lib/format';
 
 export const metadata: Metadata = { title: 'Assessments' };
@@ -32,11 +34,15 @@ export default async function AssessmentsPage() {
   const canEdit = courseCan(standing, 'assessment.edit');
   const canRelease = courseCan(standing, 'assessment.release');
   const canOverride = courseCan(standing, 'extensions.grant');
-  const [assessments, sections, overrides] = await Promise.all([
+  const [assessments, sections, overrides, files, exercises] = await Promise.all([
     listAssessments(db, course.id),
     listCourseSections(db, course.id),
     listOverrides(db, course.id),
+    exportAssessments(db, course.id),
+    canEdit ? listCourseExercises(db, course.id, { includeUnpublished: true }) : [],
   ]);
+  const fileOf = new Map(files.map((f) => [f.slug, f]));
+  const options = exercises.map((e) => ({ slug: e.slug, title: e.title, published: e.published }));
   // The course's grades read once; each assessment's figures from them.
   const grades = await assessmentGrades(db, course.id);
   const stats = new Map(assessments.map((a) => [a.slug, statisticsOf(grades, a.slug)] as const));
@@ -45,9 +51,10 @@ export default async function AssessmentsPage() {
       <InstructorNav course={course} />
       <h1 className="text-2xl font-semibold">Assessments</h1>
       <p className="text-sm text-slate-600">
-        Homework and exams, in course order. The JSON below is what export writes (GET /api/instructor/assessments) and import takes back
-        (POST each). Dates are on {course.timeZone} time where shown, ISO with their zone in the JSON.
+        Homework and exams, in course order. Dates are on {course.timeZone} time where shown, on your browser&apos;s clock in the form, ISO
+        with their zone in the JSON files (what export writes and import takes back).
       </p>
+      {canEdit && <AssessmentFilesBar courseSlug={course.slug} />}
       {assessments.map((a) => {
         const s = stats.get(a.slug);
         const mine = overrides.filter((o) => o.assessmentId === a.id).map(overrideView);
@@ -138,7 +145,7 @@ export default async function AssessmentsPage() {
                     ]
                       .filter(Boolean)
                       .join(', ')}{' '}
-                    ({o.reason})
+                    ({o.reason}){canOverride && <DeleteOverrideButton slug={a.slug} id={o.id} who={o.student ?? `section ${o.section}`} />}
                   </li>
                 ))}
               </ul>
@@ -153,15 +160,19 @@ export default async function AssessmentsPage() {
             {canEdit && (
               <details>
                 <summary className="cursor-pointer text-sm font-medium">Edit</summary>
-                <AssessmentEditor slug={a.slug} initial={JSON.stringify(assessmentForStaff(a), null, 2)} />
+                <AssessmentEditor file={fileOf.get(a.slug)!} options={options} />
               </details>
             )}
+            {canEdit && <DeleteAssessmentButton slug={a.slug} title={a.title} exam={a.type === 'exam'} />}
           </section>
         );
       })}
       {canEdit && (
-        <section className="card" aria-label="New assessment">
-          <AssessmentEditor slug={null} initial={JSON.stringify(template, null, 2)} />
+        <section className="card space-y-2" aria-labelledby="new-assessment">
+          <h2 id="new-assessment" className="text-lg font-semibold">
+            New assessment
+          </h2>
+          <AssessmentEditor file={null} options={options} template={JSON.stringify(template, null, 2)} />
         </section>
       )}
     </div>

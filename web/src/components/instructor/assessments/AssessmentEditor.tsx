@@ -3,52 +3,55 @@
 import { useState, type FormEvent } from 'react';
 import { jsonInit, useApiCall } from '@/components/people/useApiCall';
 import { StatusLine } from '@/components/people/StatusLine';
+import { AssessmentForm } from './AssessmentForm';
+import { AssessmentJson } from './AssessmentJson';
+import type { AssessmentFileView } from './assessmentFormState';
+import type { CourseExerciseOption } from './SlotFields';
 
 /**
- * An assessment as its JSON (the file an export writes): slots of exercise slugs, `choose` for a pool, points and points
- * per attempt, dates with their zone, late deadlines with their credit, an exam's time limit, honor code and password.
- * Saving sends it whole; a refusal names the field and changes nothing.
+ * An assessment's editor: the form (the default tab), or its JSON file (what export writes and import takes back). A
+ * refusal names the field and changes nothing.
  */
-export function AssessmentEditor({ slug, initial }: { slug: string | null; initial: string }) {
-  const { status, pending, call } = useApiCall();
-  const [text, setText] = useState(initial);
-  const [parseError, setParseError] = useState<string | null>(null);
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-      setParseError(null);
-    } catch (error) {
-      setParseError(`Not valid JSON: ${(error as Error).message}`);
-      return;
-    }
-    if (slug) await call(`/api/instructor/assessments/${slug}`, jsonInit('PUT', body), () => 'Saved.');
-    else await call('/api/instructor/assessments', jsonInit('POST', body), (v: { slug: string }) => `Created ${v.slug}.`);
-  }
-  const id = `assessment-json-${slug ?? 'new'}`;
+export function AssessmentEditor({
+  file,
+  options,
+  template,
+}: {
+  file: AssessmentFileView | null;
+  options: CourseExerciseOption[];
+  /** The JSON tab's text for a new assessment. */
+  template?: string;
+}) {
+  const [tab, setTab] = useState<'form' | 'json'>('form');
+  const name = file?.slug ?? 'new';
+  const tabButton = (value: 'form' | 'json', label: string) => (
+    <button
+      type="button"
+      role="tab"
+      id={`tab-${name}-${value}`}
+      aria-selected={tab === value}
+      // Only the shown tab's panel exists.
+      aria-controls={tab === value ? `panel-${name}-${value}` : undefined}
+      className={`rounded-t border-b-2 px-3 py-1 text-sm ${tab === value ? 'border-slate-800 font-medium' : 'border-transparent'}`}
+      onClick={() => setTab(value)}
+    >
+      {label}
+    </button>
+  );
   return (
-    <form onSubmit={save} className="space-y-2">
-      <label htmlFor={id} className="block text-sm font-medium">
-        {slug ? `Edit ${slug} (JSON)` : 'New assessment (JSON)'}
-      </label>
-      <textarea
-        id={id}
-        className="block h-64 w-full rounded border border-slate-300 p-2 font-mono text-xs"
-        value={text}
-        onChange={(e) => setText(e.target.value)}
-        spellCheck={false}
-      />
-      <button type="submit" className="btn-primary" disabled={pending}>
-        {slug ? 'Save' : 'Create'}
-      </button>
-      {parseError && (
-        <p role="alert" className="text-sm text-red-700">
-          {parseError}
-        </p>
-      )}
-      <StatusLine status={status} />
-    </form>
+    <div>
+      <div role="tablist" aria-label={file ? `Edit ${file.slug}` : 'New assessment'} className="mb-2 flex gap-1 border-b border-slate-200">
+        {tabButton('form', 'Form')}
+        {tabButton('json', 'JSON file')}
+      </div>
+      <div role="tabpanel" id={`panel-${name}-${tab}`} aria-labelledby={`tab-${name}-${tab}`}>
+        {tab === 'form' ? (
+          <AssessmentForm file={file} options={options} />
+        ) : (
+          <AssessmentJson slug={file?.slug ?? null} initial={file ? JSON.stringify(file, null, 2) : (template ?? '{}')} />
+        )}
+      </div>
+    </div>
   );
 }
 

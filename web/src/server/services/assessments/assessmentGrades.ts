@@ -1,4 +1,5 @@
 import { courseOverviewCells, listAssessments, listCountedStudents, listDraws, type Database, type StudentFilter } from '@deltalab/db';
+import { questionsPerStudent } from '@/lib/assessmentRules';
 import { courseColumns, type CourseColumn } from '../dashboards/courseColumns';
 
 /** An assessment as a gradebook column: its points, and how a student's are counted. */
@@ -8,7 +9,8 @@ interface AssessmentColumn {
   title: string;
   type: 'homework' | 'exam';
   maxPoints: number;
-  slots: { exerciseIds: string[]; choose: number; points: (exerciseId: string) => number }[];
+  /** `questions`: how many each student gets (a pool's draw, whole groups). */
+  slots: { exerciseIds: string[]; questions: number; points: (exerciseId: string) => number }[];
 }
 
 const round = (value: number) => Math.round(value * 100) / 100;
@@ -38,11 +40,11 @@ export async function assessmentGrades(db: Database, courseId: string, filter: S
       ids.forEach((id) => inAssessment.add(id));
       return {
         exerciseIds: ids,
-        choose: Math.min(s.choose, ids.length),
+        questions: Math.min(questionsPerStudent(s), ids.length),
         points: (id: string) => s.points ?? byExercise.get(id)?.maxPoints ?? 1,
       };
     });
-    const maxPoints = slots.reduce((sum, s) => sum + (s.exerciseIds.length ? s.choose * s.points(s.exerciseIds[0]!) : 0), 0);
+    const maxPoints = slots.reduce((sum, s) => sum + (s.exerciseIds.length ? s.questions * s.points(s.exerciseIds[0]!) : 0), 0);
     return { id: a.id, slug: a.slug, title: a.title, type: a.type, maxPoints: round(maxPoints), slots, slotIds: a.slots.map((s) => s.id) };
   });
   const unassigned = exerciseColumns.filter((c) => !inAssessment.has(c.exerciseId));
@@ -53,7 +55,7 @@ export async function assessmentGrades(db: Database, courseId: string, filter: S
         column.slots.reduce((sum, slot, i) => {
           const drawn = draws.get(`${userId}:${column.slotIds[i]}`) ?? slot.exerciseIds;
           const scores = drawn.map((id) => (best.get(`${userId}|${id}`) ?? 0) * slot.points(id)).sort((a, b) => b - a);
-          return sum + scores.slice(0, slot.choose).reduce((a, b) => a + b, 0);
+          return sum + scores.slice(0, slot.questions).reduce((a, b) => a + b, 0);
         }, 0),
       ),
     );
@@ -65,7 +67,7 @@ export async function assessmentGrades(db: Database, courseId: string, filter: S
         (sum, slot, i) => {
           const drawn = draws.get(`${userId}:${column.slotIds[i]}`) ?? slot.exerciseIds;
           const graded = drawn.filter((id) => best.has(`${userId}|${id}`)).length;
-          return { graded: sum.graded + Math.min(graded, slot.choose), questions: sum.questions + slot.choose };
+          return { graded: sum.graded + Math.min(graded, slot.questions), questions: sum.questions + slot.questions };
         },
         { graded: 0, questions: 0 },
       ),

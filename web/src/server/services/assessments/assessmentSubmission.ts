@@ -7,7 +7,7 @@ import {
   type Database,
   type SubmissionAssessmentFacts,
 } from '@deltalab/db';
-import { creditAt, effectiveDueAt, instanceState, overrideFor } from '@/lib/assessmentRules';
+import { creditAt, effectiveDueAt, instanceState, isPool, overrideFor } from '@/lib/assessmentRules';
 import { formatDateTime } from '@/lib/format';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
@@ -88,7 +88,7 @@ export async function assessmentSubmissionRules(
     );
   }
   // A pool gives each student some of its exercises: the others are not theirs to answer.
-  if (slot.choose < slot.exerciseIds.length) {
+  if (isPool(slot)) {
     // Drawn on the student's first visit; drawn now if they submit without one (an API client).
     const drawn = found.drawnExerciseIds ?? (await ensureDraws(db, userId, [slot], () => newDraw(slot))).get(slot.id) ?? [];
     if (!drawn.includes(courseExercise.exerciseId))
@@ -115,7 +115,7 @@ export async function studentMaySee(db: Database, course: CurrentCourse, userId:
   const override = overrideFor(overridesOf(await listOverridesForStudent(db, course.id, userId), assessment.id), userId, course.section);
   if (creditAt(timingOf(assessment), now, override).phase === 'not-released') return false;
   if (assessment.type === 'exam' && !(await selectInstance(db, assessment.id, userId))) return false;
-  if (slot.choose < slot.exerciseIds.length) {
+  if (isPool(slot)) {
     const draws = await ensureDraws(db, userId, [slot], () => newDraw(slot));
     return (draws.get(slot.id) ?? []).includes(exerciseId);
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Assessment, AssessmentOverride } from '@deltalab/db';
-import { drawFromPool, type AssessmentTiming } from '@/lib/assessmentRules';
+import { drawUnits, type AssessmentTiming, type PoolSlot } from '@/lib/assessmentRules';
 
 /** An assessment's dates and limits as the rules read them. */
 export function timingOf(assessment: Assessment): AssessmentTiming {
@@ -19,13 +19,8 @@ export function overridesOf(overrides: AssessmentOverride[], assessmentId: strin
   return overrides.filter((o) => o.assessmentId === assessmentId);
 }
 
-/** Whether a slot is a pool (each student gets some of its exercises, drawn once). */
-export function isPool(slot: { choose: number; exerciseIds: string[] }): boolean {
-  return slot.choose < slot.exerciseIds.length;
-}
-
-/** A fresh draw for a pool slot: a random seed, recorded with the exercises it gives. */
-export function newDraw(slot: { choose: number; exerciseIds: string[] }): { seed: string; exerciseIds: string[] } {
+/** A fresh draw for a pool slot: a random seed, recorded with the exercises it gives (whole groups). */
+export function newDraw(slot: PoolSlot): { seed: string; exerciseIds: string[] } {
   const seed = randomBytes(8).toString('hex');
-  return { seed, exerciseIds: drawFromPool(seed, slot.exerciseIds, slot.choose) };
+  return { seed, exerciseIds: drawUnits(seed, slot) };
 }

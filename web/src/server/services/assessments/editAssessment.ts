@@ -10,6 +10,7 @@ import {
   type AssessmentInput,
   type Database,
 } from '@deltalab/db';
+import { poolUnits } from '@/lib/assessmentRules';
 import { afterCourseGradesChanged } from '../../lti/gradePassback';
 import { hashPassword } from '../auth/passwords';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
@@ -29,6 +30,13 @@ const slotInput = z
       .array(z.string().max(100), { error: 'exercises: a list of exercise slugs' })
       .min(1, 'a slot has at least one exercise')
       .max(50),
+    /** Per exercise, its group: a pool draws a group's exercises together (PrairieLearn #11754); null: alone. */
+    groups: z
+      .array(z.number().int('groups: whole numbers').min(1, 'groups: numbers from 1').max(100).nullable(), {
+        error: 'groups: a group number (or null) per exercise, e.g. [1, 1, 2, 2]',
+      })
+      .max(50)
+      .optional(),
     choose: z.number().int('choose: a whole number').min(1, 'choose: at least 1').optional(),
     points: z.number({ error: 'points: a number' }).min(0).max(1000).nullable().optional(),
     pointsPerAttempt: z
@@ -78,13 +86,52 @@ const assessmentRequest = z
   })
   .strict();
 
+/**
+ * A slot's group numbers, checked: one per exercise, each group two or more exercises, every unit drawn (group or single
+ * exercise) the same size, so that each student gets as many questions as the others.
+ */
+function checkGroups(slot: z.infer<typeof slotInput>, index: number): (number | null)[] {
+  const given = slot.groups ?? [];
+  if (slot.groups && given.length !== slot.exercises.length)
+    throw invalid(
+      `slots.${index}.groups: one group number (or null) per exercise: ${slot.exercises.length} exercises, ${given.length} numbers.`,
+    );
+  const groups = slot.exercises.map((_, i) => given[i] ?? null);
+  const alone = groups.findIndex((g) => g !== null && groups.filter((other) => other === g).length === 1);
+  if (alone >= 0)
+    throw invalid(
+      `slots.${index}.groups: group ${groups[alone]} holds only '${slot.exercises[alone]}': a group draws two or more exercises together (give it no number to draw it alone).`,
+    );
+  const units = poolUnits({ exerciseIds: slot.exercises, exerciseGroups: groups });
+  const sizes = new Set(units.map((unit) => unit.length));
+  if (sizes.size > 1)
+    throw invalid(
+      `slots.${index}.groups: the pool's groups differ in size (${units.map((unit) => unit.length).join(', ')} exercises): every student must get as many questions.`,
+    );
+  return groups;
+}
+
+/**
+ * A refusal whose message starts with the field it concerns (`slots.2.choose: …`): the API answers the field too, so the
+ * editor's form shows the message beside it.
+ */
+function invalid(message: string): SubmissionError {
+  const field = /^([A-Za-z]+(?:\.[A-Za-z0-9]+)*): (.+)$/s.exec(message);
+  return new SubmissionError('invalid-request', message, undefined, field ? { [field[1]!]: field[2]! } : undefined);
+}
+
+/** Zod's refusal: the first issue as the message, every field's first issue for the form. */
 function refused(error: z.ZodError): never {
-  const issue = error.issues[0]!;
-  const path = issue.path.join('.');
-  throw new SubmissionError(
-    'invalid-request',
-    path && !issue.message.startsWith(String(issue.path.at(-1))) ? `${path}: ${issue.message}` : issue.message,
-  );
+  const text = (issue: z.core.$ZodIssue) => {
+    const path = issue.path.join('.');
+    return path && !issue.message.startsWith(String(issue.path.at(-1))) ? `${path}: ${issue.message}` : issue.message;
+  };
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.join('.');
+    if (path && !(path in fields)) fields[path] = issue.message.replace(/^[\w.]+: /, '');
+  }
+  throw new SubmissionError('invalid-request', text(error.issues[0]!), undefined, Object.keys(fields).length ? fields : undefined);
 }
 
 /**
@@ -111,41 +158,42 @@ async function prepareAssessment(db: Database, course: CurrentCourse, body: unkn
   const slots = r.slots.map((slot, index) => {
     const ids = slot.exercises.map((s) => {
       const exercise = exercises.get(s);
-      if (!exercise) throw new SubmissionError('invalid-request', `slots.${index}: no exercise '${s.slice(0, 100)}' in ${course.title}.`);
-      if (!exercise.published)
-        throw new SubmissionError(
-          'invalid-request',
-          `slots.${index}: '${s}' is not published: publish it before putting it in an assessment.`,
-        );
+      if (!exercise) throw invalid(`slots.${index}: no exercise '${s.slice(0, 100)}' in ${course.title}.`);
+      if (!exercise.published) throw invalid(`slots.${index}: '${s}' is not published: publish it before putting it in an assessment.`);
       const other = seen.get(s);
-      if (other !== undefined)
-        throw new SubmissionError('invalid-request', `slots.${index}: '${s}' is in slot ${other + 1} too: pools may not overlap.`);
+      if (other !== undefined) throw invalid(`slots.${index}: '${s}' is in slot ${other + 1} too: pools may not overlap.`);
       seen.set(s, index);
       return exercise.exerciseId;
     });
-    if ((slot.choose ?? 1) > ids.length && ids.length > 1)
-      throw new SubmissionError(
-        'invalid-request',
-        `slots.${index}: choose ${slot.choose} of ${ids.length}: a pool cannot give more than it holds.`,
+    const groups = checkGroups(slot, index);
+    const units = poolUnits({ exerciseIds: slot.exercises, exerciseGroups: groups });
+    if ((slot.choose ?? 1) > units.length && units.length > 1)
+      throw invalid(
+        `slots.${index}: choose ${slot.choose} of ${units.length}${units.length < ids.length ? ' groups' : ''}: a pool cannot give more than it holds.`,
+      );
+    const choose = Math.min(slot.choose ?? (units.length > 1 ? units.length : 1), units.length);
+    if (units.length < ids.length && choose >= units.length)
+      throw invalid(
+        `slots.${index}: groups are drawn from a pool: choose fewer than its ${units.length} groups (or give no group numbers).`,
       );
     return {
       exerciseIds: ids,
-      choose: Math.min(slot.choose ?? (ids.length > 1 ? ids.length : 1), ids.length),
+      groups,
+      choose,
       points: slot.points ?? null,
       pointsPerAttempt: slot.pointsPerAttempt ?? null,
     };
   });
   const due = r.dueAt ? new Date(r.dueAt) : null;
   const late = (r.lateDeadlines ?? []).map((d) => ({ until: new Date(d.until).toISOString(), credit: d.credit }));
-  if (late.length > 0 && !due)
-    throw new SubmissionError('invalid-request', 'lateDeadlines: set a due date first: late deadlines come after it.');
+  if (late.length > 0 && !due) throw invalid('lateDeadlines: set a due date first: late deadlines come after it.');
   for (const d of late)
     if (due && new Date(d.until).getTime() <= due.getTime())
-      throw new SubmissionError('invalid-request', `lateDeadlines: ${d.until} is not after the due date ${due.toISOString()}.`);
+      throw invalid(`lateDeadlines: ${d.until} is not after the due date ${due.toISOString()}.`);
   if (r.releaseAt && due && new Date(r.releaseAt).getTime() >= due.getTime())
-    throw new SubmissionError('invalid-request', 'releaseAt: the release date comes before the due date.');
+    throw invalid('releaseAt: the release date comes before the due date.');
   if (r.type === 'homework' && r.timeLimitMinutes != null)
-    throw new SubmissionError('invalid-request', 'timeLimitMinutes: a homework has no time limit; make it an exam.');
+    throw invalid('timeLimitMinutes: a homework has no time limit; make it an exam.');
   const input: AssessmentInput = {
     courseId: course.id,
     slug: r.slug,
@@ -206,10 +254,7 @@ async function writeAssessment(
 export async function importAssessments(db: Database, course: CurrentCourse, body: unknown): Promise<{ imported: string[] }> {
   const list = (body as { assessments?: unknown }).assessments;
   if (!Array.isArray(list) || list.length === 0 || list.length > 200)
-    throw new SubmissionError(
-      'invalid-request',
-      'assessments: a list of 1 to 200 assessments, as GET /api/instructor/assessments exports them.',
-    );
+    throw invalid('assessments: a list of 1 to 200 assessments, as GET /api/instructor/assessments exports them.');
   const slugs = new Set<string>();
   const prepared: Prepared[] = [];
   for (const [index, file] of list.entries()) {
@@ -218,7 +263,7 @@ export async function importAssessments(db: Database, course: CurrentCourse, bod
       typeof slug === 'string' && /^[a-z0-9-]{1,64}$/.test(slug) ? await selectAssessmentBySlug(db, course.id, slug) : undefined;
     try {
       const one = await prepareAssessment(db, course, file, existing?.slug);
-      if (slugs.has(one.input.slug)) throw new SubmissionError('invalid-request', `slug: '${one.input.slug}' is in the import twice.`);
+      if (slugs.has(one.input.slug)) throw invalid(`slug: '${one.input.slug}' is in the import twice.`);
       slugs.add(one.input.slug);
       prepared.push(one);
     } catch (error) {

@@ -9,13 +9,13 @@ import {
   type AssessmentRow,
   type Database,
 } from '@deltalab/db';
-import { creditAt, instanceState, overrideFor } from '@/lib/assessmentRules';
+import { creditAt, instanceState, isPool, overrideFor } from '@/lib/assessmentRules';
 import { formatDateTime } from '@/lib/format';
 import { verifyPassword } from '../auth/passwords';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { afterAssessmentProgress } from '../../lti/gradePassback';
 import { SubmissionError } from '../submissions/submissionError';
-import { isPool, newDraw, overridesOf, timingOf } from './assessmentTiming';
+import { newDraw, overridesOf, timingOf } from './assessmentTiming';
 
 /** POST /api/assessments/:slug/start body. */
 const startRequest = z

@@ -9,10 +9,20 @@ import {
   type Database,
   type StudentExerciseSummary,
 } from '@deltalab/db';
-import { creditAt, creditTimeline, effectiveDueAt, instanceState, isExtended, overrideFor, type TimelineStep } from '@/lib/assessmentRules';
+import {
+  creditAt,
+  creditTimeline,
+  effectiveDueAt,
+  instanceState,
+  isExtended,
+  isPool,
+  overrideFor,
+  poolUnits,
+  type TimelineStep,
+} from '@/lib/assessmentRules';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
-import { isPool, newDraw, overridesOf, timingOf } from './assessmentTiming';
+import { newDraw, overridesOf, timingOf } from './assessmentTiming';
 
 type AssessmentStatus = 'not-released' | 'open' | 'late' | 'closed' | 'not-started' | 'in-progress' | 'finished';
 
@@ -127,7 +137,7 @@ async function viewOf(
   let maxPoints = 0;
   let score = 0;
   for (const [slotIndex, slot] of assessment.slots.entries()) {
-    const ids = isPool(slot) ? (draws.get(slot.id) ?? slot.exerciseIds.slice(0, slot.choose)) : slot.exerciseIds;
+    const ids = isPool(slot) ? (draws.get(slot.id) ?? poolUnits(slot).slice(0, slot.choose).flat()) : slot.exerciseIds;
     for (const exerciseId of ids) {
       const summary = summaries.get(exerciseId);
       if (!summary) continue; // unpublished: not the student's

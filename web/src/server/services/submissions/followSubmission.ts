@@ -1,10 +1,5 @@
 import { z } from 'zod';
-import {
-  selectOptionalSubmissionWithVisibility,
-  type DbHandle,
-  type Submission,
-  type SubmissionVisibility,
-} from '@deltalab/db';
+import { selectOptionalSubmissionWithVisibility, type DbHandle, type Submission, type SubmissionVisibility } from '@deltalab/db';
 import { stage } from '@/server/breakdown';
 import { watchSubmission } from '@/server/grading/finishedSubmissions';
 import { assertViewerMaySee, getSubmissionForViewer, parseSubmissionId } from './getSubmission';

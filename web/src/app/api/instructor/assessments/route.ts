@@ -1,13 +1,12 @@
 import { NextResponse } from 'next/server';
-import { listAssessments } from '@deltalab/db';
 import { readJson, withCoursePermission } from '@/server/api';
 import { importAssessments, saveAssessment } from '@/server/services/assessments/editAssessment';
-import { assessmentForStaff } from '@/server/services/assessments/assessmentFiles';
+import { exportAssessments } from '@/server/services/assessments/assessmentFiles';
 
-/** GET → { assessments }: every assessment of the course with its slots, as the editor and the export write them. */
+/** GET → { assessments }: every assessment of the course with its slots and each slot's settings, as the editor and the export write them. */
 export function GET(request: Request) {
   return withCoursePermission(request, 'course.dashboard.view', async (_user, course, { db }) => {
-    return NextResponse.json({ assessments: (await listAssessments(db, course.id)).map(assessmentForStaff) });
+    return NextResponse.json({ assessments: await exportAssessments(db, course.id) });
   });
 }
 

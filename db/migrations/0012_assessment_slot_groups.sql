@@ -1,0 +1,2 @@
+ALTER TABLE "assessment_slot_exercises" ADD COLUMN "group_number" integer;--> statement-breakpoint
+ALTER TABLE "assessment_slot_exercises" ADD CONSTRAINT "assessment_slot_exercises_group_positive" CHECK ("assessment_slot_exercises"."group_number" is null or "assessment_slot_exercises"."group_number" >= 1);
