@@ -86,7 +86,13 @@ describeEachDriver('submission context', (use) => {
     const before = (await selectSubmissionContext(db, student.id, a.slug, window))!.assessment!;
     expect(before).toMatchObject({
       assessment: { id: exam.id, slug: 'quiz', type: 'exam', timeLimitMinutes: 20, honorCode: false, scoresReleasedAt: null },
-      slot: { choose: 2, points: 4, pointsPerAttempt: [4, 2], exerciseIds: [a.exerciseId, b.exerciseId, c.exerciseId] },
+      slot: {
+        choose: 2,
+        points: 4,
+        pointsPerAttempt: [4, 2],
+        exerciseIds: [a.exerciseId, b.exerciseId, c.exerciseId],
+        exerciseGroups: [null, null, null],
+      },
       overrides: [],
       instance: null,
       drawnExerciseIds: null,
