@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-or
 import type { Database } from '../database';
 import {
   enrollments,
+  type Assessment,
   ltiContexts,
   ltiDeepLinks,
   ltiKeys,
@@ -321,8 +322,12 @@ export interface LtiScoreToSend {
   gradingProgress: LtiGradingProgress;
 }
 
-/** Which students' scores to compute: those of just-graded submissions, a whole LMS course, or one student of a course. */
-export type LtiScoreScope = { submissionIds: string[] } | { contextId: string } | { courseId: string; userId: string };
+/**
+ * Which students' scores to compute: those of just-graded submissions, a whole LMS course, one student of a course, or
+ * some students of a course (the exams closed by the clock).
+ */
+export type LtiScoreScope =
+  { submissionIds: string[] } | { contextId: string } | { courseId: string; userId: string } | { courseId: string; userIds: string[] };
 
 const uuidList = (ids: string[]) =>
   sql.join(
@@ -336,14 +341,16 @@ const uuidList = (ids: string[]) =>
  * `Completed`, less `Submitted` (the student may try again); a recorded grade is `FullyGraded`.
  */
 export async function ltiExerciseScores(db: Database, scope: LtiScoreScope, roles: readonly CourseRole[]): Promise<LtiScoreToSend[]> {
-  if ('submissionIds' in scope && scope.submissionIds.length === 0) return [];
+  if (('submissionIds' in scope && scope.submissionIds.length === 0) || ('userIds' in scope && scope.userIds.length === 0)) return [];
   const where =
     'submissionIds' in scope
       ? sql`(li.course_id, li.resource_id, gc.user_id) in (
           select s.course_id, s.exercise_id, s.user_id from submissions s where s.id in (${uuidList(scope.submissionIds)}))`
       : 'contextId' in scope
         ? sql`li.context_id = ${scope.contextId}`
-        : sql`li.course_id = ${scope.courseId} and gc.user_id = ${scope.userId}`;
+        : 'userIds' in scope
+          ? sql`li.course_id = ${scope.courseId} and gc.user_id in (${uuidList(scope.userIds)})`
+          : sql`li.course_id = ${scope.courseId} and gc.user_id = ${scope.userId}`;
   const rows = await db.execute(sql`
     select li.id as line_item_id, gc.user_id, gc.best_score * li.score_maximum as score_given, li.score_maximum
     from lti_line_items li
@@ -394,7 +401,7 @@ export async function ltiAssessmentScoreTargets(
   scope: LtiScoreScope,
   roles: readonly CourseRole[],
 ): Promise<LtiAssessmentScoreTarget[]> {
-  if ('submissionIds' in scope && scope.submissionIds.length === 0) return [];
+  if (('submissionIds' in scope && scope.submissionIds.length === 0) || ('userIds' in scope && scope.userIds.length === 0)) return [];
   const where =
     'submissionIds' in scope
       ? sql`(li.course_id, li.resource_id, e.user_id) in (
@@ -404,7 +411,9 @@ export async function ltiAssessmentScoreTargets(
           where s.id in (${uuidList(scope.submissionIds)}))`
       : 'contextId' in scope
         ? sql`li.context_id = ${scope.contextId}`
-        : sql`li.course_id = ${scope.courseId} and e.user_id = ${scope.userId}`;
+        : 'userIds' in scope
+          ? sql`li.course_id = ${scope.courseId} and e.user_id in (${uuidList(scope.userIds)})`
+          : sql`li.course_id = ${scope.courseId} and e.user_id = ${scope.userId}`;
   const rows = await db.execute(sql`
     select li.id as line_item_id, li.course_id, li.resource_id as assessment_id, e.user_id, e.section, li.score_maximum,
       ai.started_at, ai.closed_at,
@@ -446,6 +455,69 @@ export async function ltiAssessmentScoreTargets(
     scoreMaximum: Number(r.score_maximum),
     instance: r.started_at ? { startedAt: new Date(r.started_at), closedAt: r.closed_at ? new Date(r.closed_at) : null } : null,
     grading: Boolean(r.grading),
+  }));
+}
+
+/** An exam instance whose LMS score is not `Completed` yet, with what the assessment rules need to tell if it closed. */
+export interface LtiExamClosingCandidate {
+  courseId: string;
+  assessmentId: string;
+  userId: string;
+  section: string | null;
+  assessment: Pick<Assessment, 'type' | 'releaseAt' | 'dueAt' | 'lateDeadlines' | 'afterLastDeadline' | 'timeLimitMinutes'>;
+  instance: { startedAt: Date; closedAt: Date | null };
+}
+
+/**
+ * The exam instances that may have closed by the clock without the LMS being told: instances of published exams with
+ * an LMS line item, of students (in `roles`, not dropped, not test students), whose score row does not say `Completed`
+ * yet (none sent, or an earlier progress). Whether each has closed is the caller's to decide with the assessment rules
+ * (time limit with the student's override, deadline): SQL would duplicate them. Instances the student finished are
+ * included too: their hook's post normally made the row `Completed` already, and one that failed is caught up here.
+ */
+export async function ltiExamClosingCandidates(db: Database, roles: readonly CourseRole[]): Promise<LtiExamClosingCandidate[]> {
+  const rows = await db.execute(sql`
+    select distinct li.course_id, a.id as assessment_id, ai.user_id, e.section, a.release_at, a.due_at, a.late_deadlines,
+      a.after_last_deadline, a.time_limit_minutes, ai.started_at, ai.closed_at
+    from lti_line_items li
+    join assessments a on a.id = li.resource_id and a.type = 'exam' and a.published
+    join assessment_instances ai on ai.assessment_id = a.id
+    join enrollments e on e.course_id = li.course_id and e.user_id = ai.user_id
+    left join lti_scores s on s.line_item_id = li.id and s.user_id = ai.user_id
+    where li.resource_kind = 'assessment'
+      and e.dropped_at is null and not e.test_student
+      and e.role in (${sql.join(
+        roles.map((r) => sql`${r}`),
+        sql`, `,
+      )})
+      and s.activity_progress is distinct from 'Completed'`);
+  return rowsOf<{
+    course_id: string;
+    assessment_id: string;
+    user_id: string;
+    section: string | null;
+    release_at: Date | string | null;
+    due_at: Date | string | null;
+    late_deadlines: Assessment['lateDeadlines'] | string;
+    after_last_deadline: Assessment['afterLastDeadline'];
+    time_limit_minutes: number | null;
+    started_at: Date | string;
+    closed_at: Date | string | null;
+  }>(rows).map((r) => ({
+    courseId: r.course_id,
+    assessmentId: r.assessment_id,
+    userId: r.user_id,
+    section: r.section,
+    assessment: {
+      type: 'exam',
+      releaseAt: r.release_at ? new Date(r.release_at) : null,
+      dueAt: r.due_at ? new Date(r.due_at) : null,
+      lateDeadlines:
+        typeof r.late_deadlines === 'string' ? (JSON.parse(r.late_deadlines) as Assessment['lateDeadlines']) : r.late_deadlines,
+      afterLastDeadline: r.after_last_deadline,
+      timeLimitMinutes: r.time_limit_minutes === null ? null : Number(r.time_limit_minutes),
+    },
+    instance: { startedAt: new Date(r.started_at), closedAt: r.closed_at ? new Date(r.closed_at) : null },
   }));
 }
 
