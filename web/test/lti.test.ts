@@ -37,6 +37,7 @@ import { startLogin } from '@/server/lti/login';
 import { canvasConfig, platformInput, platformProblem } from '@/server/lti/platforms';
 import { PlatformRemovalRefusal, removePlatform } from '@/server/lti/removePlatform';
 import { columnChoices, linkColumn } from '@/server/lti/lineItemLinks';
+import { sweepClosedExams } from '@/server/lti/examClosing';
 import { syncRoster } from '@/server/lti/nrps';
 import { clearPlatformKeyCache, jwksFetchCount } from '@/server/lti/platformKeys';
 import { courseRoleOfLti } from '@/server/lti/roles';
@@ -1007,6 +1008,52 @@ describe.each(testDrivers())('LTI 1.3 on %s', (driver: TestDriver) => {
         expect.objectContaining({ status: 'sent', sentScore: 5, sentProgress: 'Completed/FullyGraded' }),
       ]);
       expect(context.courseId).toBe(courseId);
+    });
+
+    it('an exam closed by its time limit: the sweep sends Completed once the clock passes its end, and nothing more when run again', async () => {
+      await passbackQueue(handle, { retryDelaySeconds: 1 });
+      const { who, courseId } = await linkedCourse();
+      const question = (await courseColumns(handle.db, courseId))[3]!;
+      const exam = await insertAssessment(handle.db, {
+        courseId,
+        slug: 'exam-clock',
+        title: 'Timed exam for the LMS',
+        type: 'exam',
+        dueAt: new Date(Date.now() + 86_400_000),
+        timeLimitMinutes: 60,
+        slots: [{ exerciseIds: [question.exerciseId], points: 5 }],
+      });
+      const lineItemUrl = lms.lineItemUrl(`exam-clock-${uniqueSuffix()}`);
+      const { student, landed } = await launchAsStudent(who, { assessment: 'exam-clock' }, lineItemUrl);
+      const bodies = () => lms.scores.filter((s) => s.lineItem === lineItemUrl.split('/').pop()).map((s) => s.body);
+      const startedAt = new Date();
+      await startInstance(handle.db, exam.id, landed.account.id, startedAt);
+      await afterAssessmentProgress(handle.db, courseId, landed.account.id);
+      await grade(courseId, landed.account.id, question.exerciseId, 1);
+      await drain(courseId);
+      expect(bodies().at(-1)).toMatchObject({ userId: student.sub, activityProgress: 'Submitted', gradingProgress: 'Pending' });
+      const sent = bodies().length;
+
+      // Within the time limit the sweep finds the instance open: nothing is queued for it.
+      await sweepClosedExams(handle.db, new Date(startedAt.getTime() + 59 * 60_000));
+      await drain(courseId);
+      expect(bodies()).toHaveLength(sent);
+
+      // The time limit passed without the student finishing: the sweep tells the LMS the exam is Completed.
+      const later = new Date(startedAt.getTime() + 61 * 60_000);
+      expect(await sweepClosedExams(handle.db, later)).toBeGreaterThanOrEqual(1);
+      await drain(courseId);
+      expect(bodies()).toHaveLength(sent + 1);
+      expect(bodies().at(-1)).toMatchObject({ userId: student.sub, activityProgress: 'Completed', gradingProgress: 'Pending' });
+      expect(bodies().at(-1)).not.toHaveProperty('scoreGiven');
+
+      // Its score row now says Completed: a second sweep finds nothing of this course to send.
+      await sweepClosedExams(handle.db, new Date(later.getTime() + 60_000));
+      await drain(courseId);
+      expect(bodies()).toHaveLength(sent + 1);
+      expect((await courseLtiStatus(handle.db, courseId)).scores).toEqual([
+        expect.objectContaining({ status: 'sent', sentProgress: 'Completed/Pending' }),
+      ]);
     });
   });
 

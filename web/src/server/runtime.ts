@@ -7,6 +7,7 @@ import { getDbHandle } from './db';
 import { startGrading } from './grading/startGrading';
 import { answerSubmissionRequest } from './submissionRequests';
 import { passbackQueue, startPassbackWorker } from './lti/gradePassback';
+import { startExamClosingSweep } from './lti/examClosing';
 import { startRosterSchedule } from './lti/rosterSchedule';
 
 /**
@@ -24,10 +25,11 @@ export async function startServerRuntime(): Promise<void> {
     await startGrading(handle, { workers: inProcess, soleGrader: isEmbeddedDb });
     // From now on server.mjs answers the submissions' own requests without Next (submissionRequests.ts).
     (globalThis as typeof globalThis & { __deltalabSubmissionRequests?: unknown }).__deltalabSubmissionRequests = answerSubmissionRequest;
-    // LTI (issue 20): grade passback posts and the daily roster sync run where grading runs.
+    // LTI (issue 20): grade passback posts, the daily roster sync and the closed-exam sweep run where grading runs.
     if (inProcess) {
       await startPassbackWorker(handle);
       startRosterSchedule(handle);
+      startExamClosingSweep(handle);
     } else await passbackQueue(handle);
     // PGlite allows one process: with the embedded database nothing else can grade, so grading waits for a restart.
     const elsewhere = isEmbeddedDb

@@ -9,6 +9,7 @@ import { createDb, DatabaseLockedError } from '@deltalab/db';
 import { env, isEmbeddedDb } from '../env';
 import { gradingPool, startGrading, stopGrading } from './grading/startGrading';
 import { startPassbackWorker, stopPassback } from './lti/gradePassback';
+import { startExamClosingSweep } from './lti/examClosing';
 import { startRosterSchedule } from './lti/rosterSchedule';
 
 async function main() {
@@ -23,6 +24,7 @@ async function main() {
   await startGrading(handle, { workers: true });
   await startPassbackWorker(handle);
   startRosterSchedule(handle);
+  startExamClosingSweep(handle);
   await gradingPool().ready();
   console.log(
     `Grading worker ${process.pid} started: ${env.DELTALAB_GRADING_CHILDREN} grading processes × ${env.DELTALAB_GRADING_ISOLATES} isolates (pids ${gradingPool().childPids().join(', ')}).`,

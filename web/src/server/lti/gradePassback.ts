@@ -64,6 +64,13 @@ async function scoresOf(db: Database, scope: LtiScoreScope): Promise<LtiScoreToS
   return [...exercises, ...assessments];
 }
 
+/** A scope's assessment scores as they stand at `now`, queued where they changed; returns how many posts were queued. */
+export async function queueAssessmentScores(db: Database, scope: LtiScoreScope, now: Date): Promise<number> {
+  const jobIds = await queueLtiScores(db, await ltiAssessmentScores(db, scope, now));
+  await enqueue(jobIds);
+  return jobIds.length;
+}
+
 /**
  * The hook grading calls after it records grades (two queries; nothing more when the course has no line items): the
  * changed scores of those submissions' students are queued. It never throws: passback must not hold up grading.

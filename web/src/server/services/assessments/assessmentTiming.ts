@@ -3,7 +3,9 @@ import type { Assessment, AssessmentOverride } from '@deltalab/db';
 import { drawUnits, type AssessmentTiming, type PoolSlot } from '@/lib/assessmentRules';
 
 /** An assessment's dates and limits as the rules read them. */
-export function timingOf(assessment: Assessment): AssessmentTiming {
+export function timingOf(
+  assessment: Pick<Assessment, 'type' | 'releaseAt' | 'dueAt' | 'lateDeadlines' | 'afterLastDeadline' | 'timeLimitMinutes'>,
+): AssessmentTiming {
   return {
     type: assessment.type,
     releaseAt: assessment.releaseAt,
