@@ -19,6 +19,7 @@ import { finishAssessment, startAssessment } from '@/server/services/assessments
 import { setOverrides } from '@/server/services/assessments/overrides';
 import { importAssessments, releaseScores, saveAssessment } from '@/server/services/assessments/editAssessment';
 import { exportAssessments } from '@/server/services/assessments/assessmentFiles';
+import { updateExerciseSettingsFor } from '@/server/services/courses/updateExerciseSettings';
 import { assessmentStatistics } from '@/server/services/assessments/assessmentGrades';
 import { demoQuiz } from '@/server/services/assessments/topicHomework';
 import { regradeAssessment } from '@/server/services/assessments/regradeAssessment';
@@ -618,6 +619,56 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
     expect(stats).toMatchObject({ slug: demoQuiz.slug, maxPoints: 30 });
     expect(stats!.histogram).toHaveLength(10);
     expect(stats!.questions).toHaveLength(5);
+  });
+
+  it("the course settings of one exercise in a slot are applied to the slot's every exercise (one transaction), so export and the slot agree", async () => {
+    const course = await instructor();
+    const quiz = (await listAssessments(handle.db, seeded.courseId)).find((a) => a.slug === demoQuiz.slug)!;
+    const slot = quiz.slots[0]!;
+    const [first, second] = slot.exerciseSlugs;
+    const rowOf = (slug: string) => selectCourseExerciseBySlug(handle.db, seeded.courseId, slug);
+    const before = (await rowOf(second!))!;
+    const formOf = (row: NonNullable<Awaited<ReturnType<typeof rowOf>>>) => ({
+      published: row.published,
+      points: row.points === null ? '' : String(row.points),
+      maxAttempts: row.maxAttempts === null ? '' : String(row.maxAttempts),
+      decayPercent: row.pointsDecayPerAttempt * 100,
+      dueAt: row.dueAt?.toISOString() ?? '',
+      showScore: row.showScore,
+      showFeedback: row.showFeedback,
+      showAnswers: row.showAnswers,
+    });
+
+    const saved = await updateExerciseSettingsFor(handle.db, course, second!, {
+      ...formOf(before),
+      points: '2',
+      maxAttempts: '2',
+      decayPercent: 25,
+      showAnswers: 'after-due',
+    });
+    expect(saved).toEqual({
+      ok: true,
+      message: `Settings saved. Attempts, decrease per attempt and visibility are the slot's: applied to the ${slot.exerciseSlugs.length} exercises of slot 1 of '${quiz.title}'.`,
+    });
+    for (const slug of slot.exerciseSlugs)
+      expect(await rowOf(slug)).toMatchObject({ maxAttempts: 2, pointsDecayPerAttempt: 0.25, showAnswers: 'after-due' });
+    // The exercise's own rules (its points here) stay its own.
+    expect((await rowOf(second!))!.points).toBe(2);
+    expect((await rowOf(first!))!.points).toBe(before.points === null ? null : before.points);
+    // Export reads the slot's settings off its first exercise: they are the ones just saved.
+    const exported = (await exportAssessments(handle.db, seeded.courseId)).find((a) => a.slug === demoQuiz.slug)!;
+    expect(exported.slots[0]).toMatchObject({ maxAttempts: 2, decayPercent: 25, showAnswers: 'after-due' });
+
+    // A refused value changes nothing on any of them.
+    expect(await updateExerciseSettingsFor(handle.db, course, first!, { ...formOf(before), maxAttempts: '0' })).toMatchObject({
+      ok: false,
+    });
+    for (const slug of slot.exerciseSlugs) expect(await rowOf(slug)).toMatchObject({ maxAttempts: 2 });
+
+    // Put the quiz back for the other tests (applied to the whole slot again).
+    expect(await updateExerciseSettingsFor(handle.db, course, second!, formOf(before))).toMatchObject({ ok: true });
+    for (const slug of slot.exerciseSlugs)
+      expect(await rowOf(slug)).toMatchObject({ maxAttempts: before.maxAttempts, showAnswers: before.showAnswers });
   });
 });
 

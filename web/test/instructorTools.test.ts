@@ -108,9 +108,15 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
       showFeedback: 'immediately',
       showAnswers: 'never',
     };
-    expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: false })).toEqual({ ok: true });
+    expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: false })).toEqual({
+      ok: true,
+      message: 'Settings saved.',
+    });
     expect(await getExerciseForStudent(db, student.id, slug)).toBeNull();
-    expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: true })).toEqual({ ok: true });
+    expect(await updateExerciseSettingsFor(db, course, slug, { ...settings, published: true })).toEqual({
+      ok: true,
+      message: 'Settings saved.',
+    });
     const page = await getExerciseForStudent(db, student.id, slug);
     expect(page?.variant.fields?.map((f) => f.name)).toEqual(['y']);
     const yOf = (params: unknown) => {
@@ -201,7 +207,7 @@ describe.each(testDrivers())('instructor tools on %s', (driver) => {
         showFeedback: 'never',
         showAnswers: 'never',
       }),
-    ).toEqual({ ok: true });
+    ).toEqual({ ok: true, message: 'Settings saved.' });
     const seen = await followSubmission(handle, student.id, submission.id);
     expect(submissionView(seen, seen.visibility)).toMatchObject({
       score: null,

@@ -19,6 +19,7 @@ import {
   type LateDeadline,
 } from '../schema';
 import { isUniqueViolation } from './errors';
+import { rowsOf } from '../rawRows';
 
 /** An assessment as its editor writes it (validated by the caller). */
 export interface AssessmentInput {
@@ -463,4 +464,33 @@ export async function listDraws(db: Database, slotIds: string[]): Promise<Map<st
     .from(assessmentDraws)
     .where(inArray(assessmentDraws.slotId, slotIds));
   return new Map(rows.map((r) => [`${r.userId}:${r.slotId}`, r.exerciseIds]));
+}
+
+/** The assessment slot a course exercise is in: its assessment's title, its number there (from 1), and its exercises. */
+export interface SlotOfExercise {
+  assessmentTitle: string;
+  slotNumber: number;
+  exerciseIds: string[];
+}
+
+/** The slot holding a course's exercise (an exercise is in at most one slot per course); undefined when in none. */
+export async function selectSlotOfExercise(db: Database, courseId: string, exerciseId: string): Promise<SlotOfExercise | undefined> {
+  const rows = await db.execute(sql`
+    with numbered as (
+      select sl.id, sl.assessment_id, row_number() over (partition by sl.assessment_id order by sl.position, sl.created_at, sl.id) as n
+      from assessment_slots sl
+      where sl.assessment_id = (select sl2.assessment_id from assessment_slot_exercises ase2
+        join assessment_slots sl2 on sl2.id = ase2.slot_id where ase2.course_id = ${courseId} and ase2.exercise_id = ${exerciseId})
+    )
+    select a.title, nb.n::int as slot_number, array_agg(ase.exercise_id order by ase.position, ase.exercise_id)::text[] as exercise_ids
+    from assessment_slot_exercises me
+    join numbered nb on nb.id = me.slot_id
+    join assessments a on a.id = nb.assessment_id
+    join assessment_slot_exercises ase on ase.slot_id = me.slot_id
+    where me.course_id = ${courseId} and me.exercise_id = ${exerciseId}
+    group by a.title, nb.n`);
+  const [row] = rowsOf<{ title: string; slot_number: number; exercise_ids: string[] | string }>(rows);
+  if (!row) return undefined;
+  const ids = Array.isArray(row.exercise_ids) ? row.exercise_ids : row.exercise_ids.replace(/^\{|\}$/g, '').split(',');
+  return { assessmentTitle: row.title, slotNumber: Number(row.slot_number), exerciseIds: ids };
 }

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { courseExercises, exercises, type CourseExercise, type ExerciseKind, type ExerciseSource, type VisibilityTiming } from '../schema';
 
@@ -99,6 +99,26 @@ export async function updateCourseExerciseSettings(
     .where(and(eq(courseExercises.courseId, courseId), eq(courseExercises.exerciseId, exerciseId)))
     .returning();
   return row;
+}
+
+/** The course rules an assessment slot sets for all its exercises together (attempts, decay, visibility). */
+export type SlotExerciseSettings = Pick<
+  CourseExerciseSettings,
+  'maxAttempts' | 'pointsDecayPerAttempt' | 'showScore' | 'showFeedback' | 'showAnswers'
+>;
+
+/** Sets a slot's settings on some of a course's exercises (its other exercises), in one statement. */
+export async function updateSlotExerciseSettings(
+  db: Database,
+  courseId: string,
+  exerciseIds: string[],
+  settings: SlotExerciseSettings,
+): Promise<void> {
+  if (exerciseIds.length === 0) return;
+  await db
+    .update(courseExercises)
+    .set(settings)
+    .where(and(eq(courseExercises.courseId, courseId), inArray(courseExercises.exerciseId, exerciseIds)));
 }
 
 /** Puts a course's exercises in this order (ids not listed keep their place after the listed ones). One statement. */

@@ -42,12 +42,12 @@ export function useExerciseSettingsForm(slug: string) {
         headers: { 'Content-Type': 'application/json' },
         body: JSON.stringify(body),
       });
-      const json = (await response.json()) as Partial<ApiErrorBody>;
+      const json = (await response.json()) as Partial<ApiErrorBody> & { message?: string };
       if (!response.ok) {
         setMessage({ ok: false, text: json.error?.message ?? `HTTP ${response.status}` });
         setFieldErrors(json.error?.fields ?? {});
       } else {
-        setMessage({ ok: true, text: 'Settings saved.' });
+        setMessage({ ok: true, text: json.message ?? 'Settings saved.' });
         router.refresh();
       }
     } catch {

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { reorderCourseExercises, selectCourseExerciseBySlug, updateCourseExerciseSettings, type Database } from '@deltalab/db';
+import {
+  reorderCourseExercises,
+  selectCourseExerciseBySlug,
+  selectSlotOfExercise,
+  updateCourseExerciseSettings,
+  updateSlotExerciseSettings,
+  type Database,
+} from '@deltalab/db';
 import { actorIn } from '@/server/auth/courseAccess';
 import { can, refusal } from '@/server/auth/permissions';
 import { formRefusal, type FormRefusal } from '../forms/formRefusal';
@@ -40,13 +47,19 @@ const exerciseSettingsInput = z
 
 export type ExerciseSettingsField = keyof z.input<typeof exerciseSettingsInput>;
 
-/** Someone holding course.settings.edit sets the course's rules for one exercise; a bad value is refused per field, nothing stored. */
+/**
+ * Someone holding course.settings.edit sets the course's rules for one exercise; a bad value is refused per field,
+ * nothing stored. An exercise inside an assessment slot shares its attempts, decay and visibility with the slot's other
+ * exercises (the slot's settings live on their rows, and export reads the first one's): those are applied to every
+ * exercise of the slot in the same transaction, and `message` says so. Applying rather than refusing, because this form
+ * always sends every field (published, points, due date too): a refusal would lock those out for any exercise in a slot.
+ */
 export async function updateExerciseSettingsFor(
   db: Database,
   course: CurrentCourse,
   slug: string,
   input: unknown,
-): Promise<{ ok: true } | FormRefusal<ExerciseSettingsField>> {
+): Promise<{ ok: true; message: string } | FormRefusal<ExerciseSettingsField>> {
   const actor = actorIn(null, course);
   if (!can(actor, 'course.settings.edit'))
     return { ok: false, message: refusal(actor, 'course.settings.edit', course.title), fieldErrors: {} };
@@ -55,17 +68,37 @@ export async function updateExerciseSettingsFor(
   const parsed = exerciseSettingsInput.safeParse(input);
   if (!parsed.success) return formRefusal<ExerciseSettingsField>(parsed.error);
   const s = parsed.data;
-  await updateCourseExerciseSettings(db, course.id, row.exerciseId, {
-    published: s.published,
-    points: s.points,
+  const slotSettings = {
     maxAttempts: s.maxAttempts,
     pointsDecayPerAttempt: s.decayPercent / 100,
-    dueAt: s.dueAt === null ? null : new Date(s.dueAt),
     showScore: s.showScore,
     showFeedback: s.showFeedback,
     showAnswers: s.showAnswers,
+  };
+  const slot = await db.transaction(async (tx) => {
+    await updateCourseExerciseSettings(tx, course.id, row.exerciseId, {
+      ...slotSettings,
+      published: s.published,
+      points: s.points,
+      dueAt: s.dueAt === null ? null : new Date(s.dueAt),
+    });
+    const found = await selectSlotOfExercise(tx, course.id, row.exerciseId);
+    if (found)
+      await updateSlotExerciseSettings(
+        tx,
+        course.id,
+        found.exerciseIds.filter((id) => id !== row.exerciseId),
+        slotSettings,
+      );
+    return found;
   });
-  return { ok: true };
+  if (!slot || slot.exerciseIds.length < 2) return { ok: true, message: 'Settings saved.' };
+  return {
+    ok: true,
+    message:
+      `Settings saved. Attempts, decrease per attempt and visibility are the slot's: applied to the ${slot.exerciseIds.length} ` +
+      `exercises of slot ${slot.slotNumber} of '${slot.assessmentTitle}'.`,
+  };
 }
 
 /** Moves an exercise one place up or down in the course's order: 'unknown' when the course has no such exercise. */

@@ -2,7 +2,10 @@ import { NextResponse } from 'next/server';
 import { jsonError, readJson, withCoursePermission, type ApiErrorBody } from '@/server/api';
 import { updateExerciseSettingsFor } from '@/server/services/courses/updateExerciseSettings';
 
-/** PUT { published, points, maxAttempts, decayPercent, dueAt, showScore, showFeedback, showAnswers } → 200 or 400 per field. */
+/**
+ * PUT { published, points, maxAttempts, decayPercent, dueAt, showScore, showFeedback, showAnswers } → 200 { ok, message }
+ * (the message says when an assessment slot's other exercises got the same attempts, decay and visibility) or 400 per field.
+ */
 export function PUT(request: Request, context: { params: Promise<{ slug: string }> }) {
   return withCoursePermission(request, 'course.settings.edit', async (_user, course, { db }) => {
     const result = await updateExerciseSettingsFor(db, course, (await context.params).slug, await readJson(request));
@@ -11,7 +14,7 @@ export function PUT(request: Request, context: { params: Promise<{ slug: string 
         { error: { code: 'invalid-request', message: result.message, fields: result.fieldErrors } } satisfies ApiErrorBody,
         { status: 400 },
       );
-    return NextResponse.json({ ok: true });
+    return NextResponse.json({ ok: true, message: result.message });
   });
 }
 
