@@ -8,9 +8,10 @@ import {
   upsertCourseExercise,
   type DbHandle,
 } from '@deltalab/db';
-import { makeCourse, makeEnrolledUser } from '@deltalab/db/test';
+import { makeCourse, makeEnrolledUser, recordGrade } from '@deltalab/db/test';
 import { findExercise, solveVariant, variantSeed } from '@deltalab/exercises';
 import { formatDateTime } from '@/lib/format';
+import { getCourseHome } from '@/server/services/courses/getCourseHome';
 import { getCurrentCourse, type CurrentCourse } from '@/server/services/courses/getCurrentCourse';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { getExerciseForStudent } from '@/server/services/exercises/getExerciseForStudent';
@@ -107,10 +108,17 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
       }),
     ).rejects.toMatchObject({ status: 409, code: expect.stringMatching(/not-started|unknown-exercise/) });
 
-    // Its questions are not to be seen before the start.
+    // Its questions are not to be seen before the start, nor listed (GET /api/exercises lists the course home's).
     expect(await getExerciseForStudent(handle.db, me.id, demoQuiz.pool[0])).toBeNull();
+    const listed = async () => new Map((await getCourseHome(handle.db, me.id, t0))!.exercises.map((e) => [e.slug, e]));
+    expect([...(await listed()).keys()].filter((slug) => (demoQuiz.pool as readonly string[]).includes(slug))).toEqual([]);
+    const homework = (await studentAssessments(handle.db, me.course, me.id, t0)).find((a) => a.slug === 'forward-pass')!;
+    expect((await listed()).has(homework.questions[0]!.exercise)).toBe(true);
     const started = await startAssessment(handle.db, me.course, me.id, demoQuiz.slug, { honorCode: true }, t0);
     expect(started.slots).toHaveLength(3);
+    expect([...(await listed()).keys()].filter((slug) => (demoQuiz.pool as readonly string[]).includes(slug)).sort()).toEqual(
+      started.slots.map((s) => s.exercise).sort(),
+    );
     expect(await getExerciseForStudent(handle.db, me.id, started.slots[0]!.exercise)).not.toBeNull();
     expect(
       await getExerciseForStudent(
@@ -140,6 +148,9 @@ describe.each(testDrivers())('assessments on %s', (driver: TestDriver) => {
       now: new Date(t0.getTime() + 5 * 60_000),
     });
     expect(ok).toMatchObject({ attempt: 1, credit: 1, late: false });
+    // Solved, but the exam's scores are not released: the list says attempted, with no score.
+    expect(await recordGrade(handle.db, ok.id, { score: 1, passed: true })).toBe(true);
+    expect((await listed()).get(drawn)).toMatchObject({ status: 'attempted', bestScore: null, attempts: 1 });
     await expect(
       createSubmission(handle.db, {
         userId: me.id,

@@ -19,6 +19,11 @@ export interface CourseHome {
   assessments: StudentAssessment[];
   /** Exercises in no assessment, grouped by topic. */
   topics: TopicGroup[];
+  /**
+   * Every exercise the user may see (GET /api/exercises lists these): a student's assessment questions only as their
+   * assessments show them (nothing of an exam before its start, a pool's drawn ones), with an exam's scores held back
+   * until released; staff see all.
+   */
   exercises: StudentExerciseSummary[];
   /** Every course of the user (a switcher shows when there are several). */
   courses: { id: string; title: string; role: string }[];
@@ -59,5 +64,17 @@ export async function getCourseHome(db: Database, userId: string, now = new Date
     if (exercise.status !== 'not-started') group.attempted++;
   }
   const sorted = [...groups.values()].sort((a, b) => (order.get(a.id) ?? 99) - (order.get(b.id) ?? 99));
-  return { course, assessments, topics: sorted, exercises, courses: courseList, closed: null };
+  const visible = can(actor, 'exercise.preview') ? exercises : studentVisible(exercises, slotted, assessments);
+  return { course, assessments, topics: sorted, exercises: visible, courses: courseList, closed: null };
+}
+
+/** What of the course's exercises a student sees: those in no assessment, and their assessments' questions. */
+function studentVisible(exercises: StudentExerciseSummary[], slotted: Set<string>, assessments: StudentAssessment[]) {
+  const questions = new Map(assessments.flatMap((a) => a.questions.map((q) => [q.exercise, a.scoresHidden] as const)));
+  return exercises
+    .filter((e) => !slotted.has(e.exerciseId) || questions.has(e.slug))
+    .map((e) =>
+      // An exam's unreleased scores: whether a question was solved is its score.
+      questions.get(e.slug) ? { ...e, bestScore: null, status: e.status === 'solved' ? ('attempted' as const) : e.status } : e,
+    );
 }
