@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { expect, it } from 'vitest';
 import {
@@ -13,7 +14,7 @@ import {
   listOverridesForStudent,
   migrate,
   selectAssessmentBySlug,
-  selectAssessmentOfExercise,
+  selectAssessmentFacts,
   setEnrollmentSection,
   startInstance,
   updateAssessment,
@@ -86,7 +87,8 @@ describeEachDriver('assessments', (use, driver) => {
       expect(dues.map((d) => (d.due ? new Date(d.due).toISOString() : null))).toEqual([week1, week1, week2, null, week2]);
       expect(await one<{ n: number }>(sql`select count(*)::int as n, sum(score)::float8 as total from submissions`)).toEqual(countBefore);
       expect(await one<{ n: number }>(sql`select count(*)::int as n from submissions where credit is not null`)).toEqual({ n: 0 });
-      expect((await selectAssessmentOfExercise(db, course, made['act-2']!))?.assessment.slug).toBe('activations-2');
+      // Anyone's facts name the assessment (a user id nobody has: no overrides, instance or draw).
+      expect((await selectAssessmentFacts(db, course, made['act-2']!, randomUUID()))?.assessment.slug).toBe('activations-2');
     } finally {
       await fresh.dispose();
     }
@@ -170,7 +172,7 @@ describeEachDriver('assessments', (use, driver) => {
     const made = await insertAssessment(db, input);
     const slot = (await selectAssessmentBySlug(db, course.id, 'grouped'))!.slots[0]!;
     expect(slot.exerciseGroups).toEqual([1, 1, 2, 2]);
-    expect((await selectAssessmentOfExercise(db, course.id, ids[3]!))?.slot.exerciseGroups).toEqual([1, 1, 2, 2]);
+    expect((await selectAssessmentFacts(db, course.id, ids[3]!, randomUUID()))?.slot.exerciseGroups).toEqual([1, 1, 2, 2]);
     const student = await makeEnrolledUser(db, course.id);
     await ensureDraws(db, student.id, [slot], () => ({ seed: 'seed-g', exerciseIds: ids.slice(2, 4) }));
     // The same groups keep the slot and its draws; other groups make a new slot (the old draws no longer fit).

@@ -222,29 +222,6 @@ export async function selectAssessmentBySlug(db: Database, courseId: string, slu
   return { ...row, slots: await listSlotsOf(db, [row.id]) };
 }
 
-/** The assessment and slot (with its exercises) holding an exercise in a course (an exercise is in at most one). */
-export async function selectAssessmentOfExercise(
-  db: Database,
-  courseId: string,
-  exerciseId: string,
-): Promise<{ assessment: Assessment; slot: AssessmentSlot & { exerciseIds: string[]; exerciseGroups: (number | null)[] } } | undefined> {
-  const [row] = await db
-    .select({
-      assessment: assessments,
-      slot: assessmentSlots,
-      exerciseIds: sql<string[]>`(select coalesce(json_agg(o.exercise_id order by o.position), '[]'::json)
-        from ${assessmentSlotExercises} o where o.slot_id = ${assessmentSlots.id})`,
-      exerciseGroups: sql<(number | null)[]>`(select coalesce(json_agg(o.group_number order by o.position), '[]'::json)
-        from ${assessmentSlotExercises} o where o.slot_id = ${assessmentSlots.id})`,
-    })
-    .from(assessmentSlotExercises)
-    .innerJoin(assessmentSlots, eq(assessmentSlots.id, assessmentSlotExercises.slotId))
-    .innerJoin(assessments, eq(assessments.id, assessmentSlots.assessmentId))
-    .where(and(eq(assessmentSlotExercises.courseId, courseId), eq(assessmentSlotExercises.exerciseId, exerciseId)))
-    .limit(1);
-  return row && { assessment: row.assessment, slot: { ...row.slot, exerciseIds: row.exerciseIds, exerciseGroups: row.exerciseGroups } };
-}
-
 /** Releases an exam's scores to its students (`at`), or hides them again (null). */
 export async function setAssessmentScoresReleased(db: Database, assessmentId: string, at: Date | null): Promise<void> {
   await db.update(assessments).set({ scoresReleasedAt: at, updatedAt: new Date() }).where(eq(assessments.id, assessmentId));

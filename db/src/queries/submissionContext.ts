@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
   assessmentDraws,
@@ -56,6 +56,29 @@ type AssessmentFactsJson = {
   drawn: string[] | null;
 };
 
+/**
+ * The exercise's assessment facts for one student as one JSON value (null: the exercise is in no assessment), for a
+ * statement to select: the submit path's context and the exercise page's check read the same facts the same way.
+ */
+function assessmentFactsJson(of: { courseId: SQLWrapper; exerciseId: SQLWrapper; userId: SQLWrapper; section: SQLWrapper }) {
+  return sql<AssessmentFactsJson | null>`(select json_build_object(
+      'assessment', row_to_json(a), 'slot', row_to_json(s),
+      'exerciseIds', (select coalesce(json_agg(o.exercise_id order by o.position), '[]'::json)
+        from ${assessmentSlotExercises} o where o.slot_id = s.id),
+      'exerciseGroups', (select coalesce(json_agg(o.group_number order by o.position), '[]'::json)
+        from ${assessmentSlotExercises} o where o.slot_id = s.id),
+      'overrides', (select coalesce(json_agg(row_to_json(v)), '[]'::json) from ${assessmentOverrides} v
+        where v.assessment_id = a.id and (v.user_id = ${of.userId}
+          or (v.section is not null and v.section = ${of.section}))),
+      'instance', (select row_to_json(i) from ${assessmentInstances} i where i.assessment_id = a.id and i.user_id = ${of.userId}),
+      'drawn', (select d.exercise_ids from ${assessmentDraws} d where d.slot_id = s.id and d.user_id = ${of.userId}))
+    from ${assessmentSlotExercises} se
+    join ${assessmentSlots} s on s.id = se.slot_id
+    join ${assessments} a on a.id = s.assessment_id
+    where se.course_id = ${of.courseId} and se.exercise_id = ${of.exerciseId}
+    limit 1)`;
+}
+
 // Built once per database (the submit path runs it for every submission); values are bound per run.
 const submissionContextQuery = builtOnce((db) => {
   const userId = sql.placeholder('userId');
@@ -66,22 +89,7 @@ const submissionContextQuery = builtOnce((db) => {
     order by ${submissions.createdAt} desc limit ${sql.placeholder('limit')}) recent)`;
   // The exercise's assessment, slot, and this student's overrides, instance and draw, as JSON in the same row: the
   // assessment rules would otherwise cost two to four statements more per submission (issue 22).
-  const assessment = sql<AssessmentFactsJson | null>`(select json_build_object(
-      'assessment', row_to_json(a), 'slot', row_to_json(s),
-      'exerciseIds', (select coalesce(json_agg(o.exercise_id order by o.position), '[]'::json)
-        from ${assessmentSlotExercises} o where o.slot_id = s.id),
-      'exerciseGroups', (select coalesce(json_agg(o.group_number order by o.position), '[]'::json)
-        from ${assessmentSlotExercises} o where o.slot_id = s.id),
-      'overrides', (select coalesce(json_agg(row_to_json(v)), '[]'::json) from ${assessmentOverrides} v
-        where v.assessment_id = a.id and (v.user_id = ${userId}
-          or (v.section is not null and v.section = ${enrollments.section}))),
-      'instance', (select row_to_json(i) from ${assessmentInstances} i where i.assessment_id = a.id and i.user_id = ${userId}),
-      'drawn', (select d.exercise_ids from ${assessmentDraws} d where d.slot_id = s.id and d.user_id = ${userId}))
-    from ${assessmentSlotExercises} se
-    join ${assessmentSlots} s on s.id = se.slot_id
-    join ${assessments} a on a.id = s.assessment_id
-    where se.course_id = ${courses.id} and se.exercise_id = ${exercises.id}
-    limit 1)`;
+  const assessment = assessmentFactsJson({ courseId: courses.id, exerciseId: exercises.id, userId, section: enrollments.section });
   return db
     .select({
       course: courses,
@@ -129,4 +137,26 @@ function assessmentFactsOf(json: AssessmentFactsJson): SubmissionAssessmentFacts
     instance: json.instance ? rowFromJson(assessmentInstances, json.instance) : null,
     drawnExerciseIds: json.drawn,
   };
+}
+
+/**
+ * The exercise's assessment facts for one student of a course (their section's overrides included), in one statement:
+ * what the exercise page asks before showing an assessment's question. Null: the exercise is in no assessment.
+ */
+export async function selectAssessmentFacts(
+  db: Database,
+  courseId: string,
+  exerciseId: string,
+  userId: string,
+): Promise<SubmissionAssessmentFacts | null> {
+  const section = sql`(select ${enrollments.section} from ${enrollments}
+    where ${enrollments.courseId} = ${courseId} and ${enrollments.userId} = ${userId})`;
+  const facts = assessmentFactsJson({
+    courseId: sql`${courseId}::uuid`,
+    exerciseId: sql`${exerciseId}::uuid`,
+    userId: sql`${userId}::uuid`,
+    section,
+  });
+  const [row] = await db.select({ facts }).from(sql`(select 1) as one`);
+  return row?.facts ? assessmentFactsOf(row.facts) : null;
 }

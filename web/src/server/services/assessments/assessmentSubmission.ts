@@ -1,17 +1,9 @@
-import {
-  ensureDraws,
-  listOverridesForStudent,
-  selectAssessmentOfExercise,
-  selectInstance,
-  type CourseExerciseRow,
-  type Database,
-  type SubmissionAssessmentFacts,
-} from '@deltalab/db';
+import { ensureDraws, selectAssessmentFacts, type CourseExerciseRow, type Database, type SubmissionAssessmentFacts } from '@deltalab/db';
 import { creditAt, effectiveDueAt, instanceState, isPool, overrideFor } from '@/lib/assessmentRules';
 import { formatDateTime } from '@/lib/format';
 import type { CurrentCourse } from '../courses/getCurrentCourse';
 import { SubmissionError } from '../submissions/submissionError';
-import { newDraw, overridesOf, timingOf } from './assessmentTiming';
+import { newDraw, timingOf } from './assessmentTiming';
 
 /** What an exercise's assessment decides for a submission to it. */
 export interface AssessmentSubmissionRules {
@@ -108,16 +100,17 @@ export async function assessmentSubmissionRules(
  * they did not draw, nothing of an assessment before its release. Staff see everything (they preview).
  */
 export async function studentMaySee(db: Database, course: CurrentCourse, userId: string, exerciseId: string, now: Date): Promise<boolean> {
-  const found = await selectAssessmentOfExercise(db, course.id, exerciseId);
+  const found = await selectAssessmentFacts(db, course.id, exerciseId, userId);
   if (!found) return true;
   const { assessment, slot } = found;
   if (!assessment.published) return false;
-  const override = overrideFor(overridesOf(await listOverridesForStudent(db, course.id, userId), assessment.id), userId, course.section);
+  const override = overrideFor(found.overrides, userId, course.section);
   if (creditAt(timingOf(assessment), now, override).phase === 'not-released') return false;
-  if (assessment.type === 'exam' && !(await selectInstance(db, assessment.id, userId))) return false;
+  if (assessment.type === 'exam' && !found.instance) return false;
   if (isPool(slot)) {
-    const draws = await ensureDraws(db, userId, [slot], () => newDraw(slot));
-    return (draws.get(slot.id) ?? []).includes(exerciseId);
+    // Drawn on the first visit (and recorded): the same draw on every visit after.
+    const drawn = found.drawnExerciseIds ?? (await ensureDraws(db, userId, [slot], () => newDraw(slot))).get(slot.id) ?? [];
+    return drawn.includes(exerciseId);
   }
   return true;
 }
