@@ -72,7 +72,8 @@ describeEachDriver('grading queries', (use) => {
           timings: null,
         })),
       );
-      expect(recorded).toHaveLength(250);
+      expect(recorded.ids).toHaveLength(250);
+      expect(recorded.inLtiCourses).toBe(false);
       const deadline = Date.now() + 5000;
       while (parts.flat().length < 250 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(parts.map((ids) => ids.length).sort()).toEqual([200, 50].sort());
@@ -105,12 +106,12 @@ describeEachDriver('grading queries', (use) => {
         },
         { submissionId: b.id, status: 'failed', failureMessage: 'The grader failed: broken', graderVersion: 'g1' },
       ]);
-      expect(recorded.sort()).toEqual([a.id, b.id].sort());
+      expect(recorded.ids.sort()).toEqual([a.id, b.id].sort());
       const again = await recordGradingOutcomes(use().db, [
         { submissionId: a.id, status: 'graded', score: 0.1, passed: false, result: null, graderVersion: 'g2', timings: null },
         { submissionId: c.id, status: 'graded', score: 1, passed: true, result: {}, graderVersion: 'g2', timings: null },
       ]);
-      expect(again).toEqual([c.id]);
+      expect(again.ids).toEqual([c.id]);
       const deadline = Date.now() + 5000;
       while (heard.length < 3 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
       expect(heard.sort()).toEqual([a.id, b.id, c.id].sort());
@@ -137,6 +138,46 @@ describeEachDriver('grading queries', (use) => {
     });
     // A finished submission is not claimed again.
     expect(await claimSubmissionsForGrading(use().db, [a.id, b.id])).toEqual([]);
+  });
+
+  it('returns the recorded rows exactly as a read gives them, and notifies nobody, when asked to (the embedded database)', async () => {
+    const { submit } = await setup();
+    const [a, b, c] = [await submit(), await submit(true), await submit()];
+    const heard: string[] = [];
+    const unlisten = await use().listen(SUBMISSION_FINISHED_CHANNEL, (ids) => heard.push(ids));
+    try {
+      const recorded = await recordGradingOutcomes(
+        use().db,
+        [
+          {
+            submissionId: a.id,
+            status: 'graded',
+            score: 0.7,
+            passed: true,
+            result: { cases: [1] },
+            graderVersion: 'g',
+            timings: { totalMs: 1.5 },
+          },
+          { submissionId: b.id, status: 'failed', failureMessage: 'broken' },
+        ],
+        { returnRows: true },
+      );
+      expect(recorded.ids.sort()).toEqual([a.id, b.id].sort());
+      expect(recorded.rows).toHaveLength(2);
+      for (const row of recorded.rows!) expect(row).toEqual(await selectSubmission(use().db, row.id));
+      // Already recorded: nothing more to return.
+      expect(
+        (await recordGradingOutcomes(use().db, [{ submissionId: a.id, status: 'failed', failureMessage: 'x' }], { returnRows: true })).rows,
+      ).toEqual([]);
+      // Without returnRows, the grade is announced as before.
+      await recordGradingOutcomes(use().db, [{ submissionId: c.id, status: 'failed', failureMessage: 'x' }]);
+      const deadline = Date.now() + 5000;
+      while (heard.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+      await new Promise((r) => setTimeout(r, 100));
+      expect(heard).toEqual([c.id]);
+    } finally {
+      await unlisten();
+    }
   });
 
   it('counts the grading children a submission took down, durably; none once it is finished', async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { selectSubmission, type DbHandle, type Submission } from '@deltalab/db';
+import { selectOptionalSubmissionWithVisibility, selectSubmission, type DbHandle, type Submission } from '@deltalab/db';
 import { makeEnrolledUser } from '@deltalab/db/test';
 import { getExercise } from '@deltalab/exercises';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
@@ -59,6 +59,11 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     expect(performance.now() - started).toBeLessThan(10_000);
     expect(graded).toMatchObject({ status: 'graded', score: 1, passed: true, countsAsAttempt: true, childDeaths: 0 });
     expect(graded.startedAt).not.toBeNull();
+    // On PGlite the follower is handed the row the recording statement returned: it must be the row a read gives.
+    expect(graded).toEqual(await selectOptionalSubmissionWithVisibility(handle.db, submission.id));
+    // The statement that recorded the grade completed its job (taken and claimed in one statement before).
+    const job = await handle.executeSql('select state, started_on is not null as started from pgboss.job where id = $1', [submission.id]);
+    expect(job.rows).toEqual([{ state: 'completed', started: true }]);
   });
 
   it('a follower that waits returns when the wait runs out, with the submission as it is', async () => {

@@ -1,7 +1,9 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf } from '../rawRows';
-import type { ExerciseKind, LatePolicy, SubmissionPayload } from '../schema';
+import { completedJobs, type CompleteJobs } from './completedJobs';
+import { submissions, type ExerciseKind, type LatePolicy, type Submission, type SubmissionPayload } from '../schema';
+import { rowFromJson } from './rowFromJson';
 
 /**
  * Postgres NOTIFY channel: the ids of the submissions whose grades (or failures) were just recorded, comma-separated,
@@ -44,6 +46,25 @@ function postgresArray(ids: string[]): string {
   return `{${ids.join(',')}}`;
 }
 
+/** The columns a claimed submission's row returns (the `claimed` CTE's) with its exercise and course: a GradingClaim. */
+const claimedColumns = sql`claimed.id as "submissionId", e.slug as "exerciseSlug", e.source as "exerciseSource",
+      claimed.exercise_version_id as "versionId", claimed.kind, claimed.payload,
+      claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late, claimed.child_deaths as "childDeaths",
+      coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt", claimed.credit,
+      ${slotPointsPerAttempt(sql`claimed.course_id`, sql`claimed.exercise_id`)} as "pointsPerAttempt",
+      c.late_policy as "latePolicy", c.late_penalty as "latePenalty"`;
+const claimedJoins = sql`left join exercises e on e.id = claimed.exercise_id
+    left join courses c on c.id = claimed.course_id
+    left join course_exercises ce on ce.course_id = claimed.course_id and ce.exercise_id = claimed.exercise_id`;
+
+/** Marks the submissions `chosen` picks running (a duplicate delivery of a finished one changes nothing). */
+function claimUpdate(chosen: SQL): SQL {
+  return sql`update submissions
+      set status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
+      where ${chosen} and status in ('queued', 'running')
+      returning id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, attempt, late, credit, child_deaths`;
+}
+
 /**
  * Marks these submissions running and returns what grading them needs, in one statement (in the spirit of
  * PrairieLearn's select_grading_job_info): the submission, its exercise's slug, the course's rules for it. Submissions
@@ -52,23 +73,41 @@ function postgresArray(ids: string[]): string {
 export async function claimSubmissionsForGrading(db: Database, ids: string[]): Promise<GradingClaim[]> {
   if (ids.length === 0) return [];
   const result = await db.execute(sql`
-    with claimed as (
-      update submissions
-      set status = 'running', started_at = coalesce(started_at, now()), updated_at = now()
-      where id = any(${postgresArray(ids)}::uuid[]) and status in ('queued', 'running')
-      returning id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, attempt, late, credit, child_deaths
-    )
-    select claimed.id as "submissionId", e.slug as "exerciseSlug", e.source as "exerciseSource",
-      claimed.exercise_version_id as "versionId", claimed.kind, claimed.payload,
-      claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late, claimed.child_deaths as "childDeaths",
-      coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt", claimed.credit,
-      ${slotPointsPerAttempt(sql`claimed.course_id`, sql`claimed.exercise_id`)} as "pointsPerAttempt",
-      c.late_policy as "latePolicy", c.late_penalty as "latePenalty"
-    from claimed
-    join exercises e on e.id = claimed.exercise_id
-    join courses c on c.id = claimed.course_id
-    left join course_exercises ce on ce.course_id = claimed.course_id and ce.exercise_id = claimed.exercise_id`);
+    with claimed as (${claimUpdate(sql`id = any(${postgresArray(ids)}::uuid[])`)})
+    select ${claimedColumns} from claimed ${claimedJoins}`);
   return rowsOf<GradingClaim>(result);
+}
+
+/** A job taken from the grading queue (the queue's `takeJobs` columns). */
+export interface TakenJob {
+  id: string;
+  submissionId: string;
+  attempt: number;
+  final: boolean;
+}
+
+/**
+ * Takes grading jobs and claims their submissions in one statement: `takeJobs` is the queue's own SQL (a
+ * data-modifying CTE returning `id, submission_id, attempt, final`: this package knows nothing of the queue). Returns
+ * every job taken, and the claims of those whose submission still needs grading; a job whose id is no submission's (a
+ * regrade item) or whose submission is finished has no claim.
+ */
+export async function takeAndClaimSubmissions(db: Database, takeJobs: string): Promise<{ jobs: TakenJob[]; claims: GradingClaim[] }> {
+  const result = await db.execute(sql`
+    with taken as (${sql.raw(takeJobs)}),
+    claimed as (${claimUpdate(sql`id in (select submission_id::uuid from taken)`)})
+    select taken.id as "jobId", taken.submission_id as "jobSubmissionId", taken.attempt as "jobAttempt", taken.final as "jobFinal",
+      ${claimedColumns}
+    from taken left join claimed on claimed.id = taken.submission_id::uuid ${claimedJoins}`);
+  const rows = rowsOf<
+    GradingClaim & { jobId: string; jobSubmissionId: string; jobAttempt: number; jobFinal: boolean; submissionId: string | null }
+  >(result);
+  return {
+    jobs: rows.map((row) => ({ id: row.jobId, submissionId: row.jobSubmissionId, attempt: Number(row.jobAttempt), final: row.jobFinal })),
+    claims: rows.flatMap(({ jobId: _id, jobSubmissionId: _s, jobAttempt: _a, jobFinal: _f, ...claim }) =>
+      claim.submissionId === null ? [] : [claim as GradingClaim],
+    ),
+  };
 }
 
 /** A challenge entry's scores, written to its challenge_entries row with the grade. */
@@ -147,12 +186,28 @@ export type GradingRecord =
     }
   | { submissionId: string; status: 'failed'; failureMessage: string; result?: unknown; graderVersion?: string; verify?: VerifyOutcome };
 
+/** What recording a batch did: the submissions recorded, and whether any is in a course with LMS grade columns. */
+export interface RecordedGrades {
+  ids: string[];
+  /** Some recorded submission's course has LTI line items: their scores may need sending (else nothing to do). */
+  inLtiCourses: boolean;
+  /** With `returnRows`: the recorded submissions as they now are. */
+  rows?: Submission[];
+}
+
 /**
  * Records a batch of outcomes in one statement, each exactly once: only a submission still queued or running
- * changes. Notifies SUBMISSION_FINISHED_CHANNEL with the recorded ids (delivered at commit). Returns those ids.
+ * changes. Notifies SUBMISSION_FINISHED_CHANNEL with the recorded ids (delivered at commit). With `completeJobs`,
+ * the same statement completes the batch's grading jobs (a job's id is its submission's). With `returnRows`, it
+ * returns the recorded rows and notifies nobody: the caller tells whoever waits (the embedded database, where the
+ * waiting requests are in the recording process and need not read the rows again).
  */
-export async function recordGradingOutcomes(db: Database, records: GradingRecord[]): Promise<string[]> {
-  if (records.length === 0) return [];
+export async function recordGradingOutcomes(
+  db: Database,
+  records: GradingRecord[],
+  options: { completeJobs?: CompleteJobs; returnRows?: boolean } = {},
+): Promise<RecordedGrades> {
+  if (records.length === 0) return { ids: [], inLtiCourses: false, ...(options.returnRows ? { rows: [] } : {}) };
   const input = records.map((record) =>
     record.status === 'graded'
       ? {
@@ -194,6 +249,7 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
       from input
       where s.id = input.id and s.status in ('queued', 'running')
       returning s.id, s.course_id, s.user_id, s.exercise_id, s.status, s.score, s.passed, s.late, s.attempt, s.graded_at
+        ${options.returnRows ? sql`, to_jsonb(s.*) as row` : sql``}
     ), entry_scores as (
       -- a challenge entry's scores go to its row in the same statement as its grade: never one without the other
       update challenge_entries e
@@ -214,10 +270,24 @@ export async function recordGradingOutcomes(db: Database, records: GradingRecord
       returning e.submission_id
     ), cells as (
       ${foldIntoGradeCells}
-    )
-    select string_agg(id::text, ',') as ids, pg_notify(${SUBMISSION_FINISHED_CHANNEL}, string_agg(id::text, ','))
-    from (select id, (row_number() over () - 1) / ${NOTIFIED_IDS} as part from recorded) numbered group by part`);
-  return rowsOf<{ ids: string }>(result).flatMap((row) => row.ids.split(','));
+    )${completedJobs(options.completeJobs)}
+    select string_agg(id::text, ',') as ids,
+      ${options.returnRows ? sql`jsonb_agg(row) as rows` : sql`pg_notify(${SUBMISSION_FINISHED_CHANNEL}, string_agg(id::text, ','))`},
+      exists (select 1 from lti_line_items li where li.course_id in (select course_id from recorded)) as "inLtiCourses"
+    from (select id, ${options.returnRows ? sql`row, ` : sql``}(row_number() over () - 1) / ${NOTIFIED_IDS} as part from recorded) numbered
+    group by part`);
+  const parts = rowsOf<{ ids: string; inLtiCourses: boolean; rows?: Record<string, unknown>[] | string }>(result);
+  return {
+    ids: parts.flatMap((part) => part.ids.split(',')),
+    inLtiCourses: parts.some((part) => part.inLtiCourses),
+    ...(options.returnRows ? { rows: parts.flatMap((part) => jsonRows(part.rows).map((row) => rowFromJson(submissions, row))) } : {}),
+  };
+}
+
+/** A jsonb aggregate as the driver hands it over (parsed by postgres.js, text from some PGlite paths). */
+function jsonRows(value: Record<string, unknown>[] | string | undefined): Record<string, unknown>[] {
+  if (value === undefined) return [];
+  return typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>[]) : value;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import { rowsOf } from '../rawRows';
+import { completedJobs, type CompleteJobs } from './completedJobs';
 import { rebuildGradeCells, slotPointsPerAttempt, type GradingClaim } from './grading';
 import { regrades, type Regrade, type RegradeScope } from '../schema';
 
@@ -100,7 +101,11 @@ export type RegradeRecord =
  * Records regrade grades exactly once each (only an item still queued or running changes), then marks every regrade
  * whose items are all finished `ready` to preview: one statement.
  */
-export async function recordRegradeOutcomes(db: Database, records: RegradeRecord[]): Promise<void> {
+export async function recordRegradeOutcomes(
+  db: Database,
+  records: RegradeRecord[],
+  options: { completeJobs?: CompleteJobs } = {},
+): Promise<void> {
   if (records.length === 0) return;
   const input = records.map((r) =>
     r.status === 'graded'
@@ -118,7 +123,7 @@ export async function recordRegradeOutcomes(db: Database, records: RegradeRecord
       from input
       where i.id = input.id and i.status in ('queued', 'running')
       returning i.regrade_id
-    )
+    )${completedJobs(options.completeJobs)}
     update regrades r set status = 'ready'
     where r.id in (select regrade_id from recorded) and r.status = 'grading'
       and not exists (select 1 from regrade_items i where i.regrade_id = r.id and i.status in ('queued', 'running')

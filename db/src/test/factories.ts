@@ -104,7 +104,7 @@ export async function recordGrade(
   const recorded = await recordGradingOutcomes(db, [
     { submissionId, status: 'graded', result: null, graderVersion: 'test', timings: null, ...grade },
   ]);
-  return recorded.length > 0;
+  return recorded.ids.length > 0;
 }
 
 /** A grading failure recorded the way the workers record one (the attempt is given back); true when recorded. */
@@ -115,5 +115,5 @@ export async function recordFailure(
   details: { graderVersion?: string } = {},
 ): Promise<boolean> {
   const recorded = await recordGradingOutcomes(db, [{ submissionId, status: 'failed', failureMessage, ...details }]);
-  return recorded.length > 0;
+  return recorded.ids.length > 0;
 }

@@ -43,13 +43,11 @@ export type GradingQueue = {
   /** Queues stored submissions for grading, in one statement. A submission already queued is not queued twice. */
   enqueue(submissionIds: string[]): Promise<void>;
   /**
-   * For a caller that stores submissions and queues them in one statement of its own (the web's submit path: a stored
-   * submission then always has its job): `insertJobs(source)` queues every `id` of the relation `source` as `enqueue`
-   * does (pg-boss 10's insert, with this queue's settings), to run as a data-modifying CTE; `wakeWorkers`, where
-   * workers in other processes listen, is the select-list expression that tells them (pg_notify). Once the statement
-   * has committed, `queued()` wakes this process's workers.
+   * For a caller that runs the queue's statements inside its own (the web's submit path stores and queues in one, so
+   * a stored submission always has its job; its grading store takes and claims in one, records and completes in
+   * one). Once a statement that queued has committed, `queued()` wakes this process's workers.
    */
-  readonly sameStatement: { insertJobs(source: string): string; wakeWorkers: string | null };
+  readonly sameStatement: SameStatement;
   queued(): void;
   /**
    * After a restart: queues the unfinished submissions whose jobs are gone, revives those whose jobs failed for
@@ -65,6 +63,26 @@ export type GradingQueue = {
   onWake(onWake: () => void): () => void;
   /** Stops pg-boss (and the LISTEN). */
   stop(options?: { timeoutMs?: number }): Promise<void>;
+};
+
+/**
+ * This queue's statements as SQL a caller runs inside a statement of its own (data-modifying CTEs), so that storing a
+ * submission and queueing it, taking jobs and claiming their submissions, recording grades and completing their jobs
+ * each cost one round trip. Every job's id is its submission's (or regrade item's) id, which is what joins them.
+ */
+export type SameStatement = {
+  /** Queues every `id` of the relation `source`, as `enqueue` does (pg-boss 10's insert, with this queue's settings). */
+  insertJobs(source: string): string;
+  /**
+   * Takes up to `count` jobs as `fetch` does (pg-boss 10's fetchNextJob for a standard queue: due jobs by priority,
+   * then age, skipping rows other workers hold; marked active, a retry's count raised) and returns them as
+   * `id, submission_id, attempt, final`: a GradingJob's fields.
+   */
+  takeJobs(count: number): string;
+  /** Completes the active jobs whose ids are the `id`s of the relation `source` (pg-boss 10's complete). */
+  completeJobs(source: string): string;
+  /** Where workers in other processes listen: the select-list expression that tells them (pg_notify). */
+  wakeWorkers: string | null;
 };
 
 const DEFAULT_NAME = 'grade-submission';
@@ -130,13 +148,32 @@ export async function createGradingQueue(options: GradingQueueOptions): Promise<
       now() + cast(coalesce((q.retention_minutes * 60)::text, '14 days') as interval), q.policy, q.dead_letter
     from ${source} join ${schema}.queue q on q.name = ${literal(name)}
     on conflict do nothing`;
+  // pg-boss's fetchNextJob without its singleton/stately grouping (this queue's policy is standard); its states are
+  // ordered, 'created' and 'retry' before 'active'. gradingQueue.test.ts checks the rows match fetch()'s.
+  // `next` is materialized: were it planned into the update as a subquery, its LIMIT could be applied more than once.
+  const takeJobs = (count: number) => `with next as materialized (
+      select id from ${schema}.job
+      where name = ${literal(name)} and state < 'active' and start_after < now()
+      order by priority desc, created_on, id
+      limit ${Math.max(1, Math.floor(count))}
+      for update skip locked
+    )
+    update ${schema}.job j
+    set state = 'active', started_on = now(),
+      retry_count = case when j.started_on is not null then j.retry_count + 1 else j.retry_count end
+    from next
+    where j.name = ${literal(name)} and j.id = next.id
+    returning j.id, j.data->>'submissionId' as submission_id, j.retry_count + 1 as attempt, j.retry_count >= j.retry_limit as final`;
+  const completeJobs = (source: string) => `update ${schema}.job
+    set completed_on = now(), state = 'completed', output = null
+    where name = ${literal(name)} and id in (select id from ${source}) and state = 'active'`;
 
   return {
     name,
     boss,
     settings,
     enqueue: insert,
-    sameStatement: { insertJobs, wakeWorkers: options.listen ? `pg_notify(${literal(channel)}, '')` : null },
+    sameStatement: { insertJobs, takeJobs, completeJobs, wakeWorkers: options.listen ? `pg_notify(${literal(channel)}, '')` : null },
     queued: wakeLocal,
     async recover(unfinished, orphaned = []) {
       // Their worker process is gone (the caller knows it was the only one): hand them back now, not at expiry.

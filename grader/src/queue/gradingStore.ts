@@ -1,4 +1,5 @@
 import type { GradeRequest, GradeResult } from '../protocol';
+import type { SameStatement } from './gradingQueue';
 
 /** One grading job taken from the queue: which stored submission, and which try this is. */
 export type GradingJob = {
@@ -31,8 +32,17 @@ export type GradingOutcome<C extends ClaimedSubmission = ClaimedSubmission> =
 export interface GradingStore<C extends ClaimedSubmission = ClaimedSubmission> {
   /** Marks these submissions running and loads them; submissions that need no grading any more are left out. */
   claim(submissionIds: string[]): Promise<C[]>;
-  /** Records outcomes exactly once each (only a submission still queued or running changes). */
-  record(outcomes: GradingOutcome<C>[]): Promise<void>;
+  /**
+   * A store on the queue's own database may take the jobs and claim their submissions in one statement
+   * (`queue.takeJobs(count)` as a CTE). Without it, the workers fetch from the queue, then `claim`.
+   */
+  takeAndClaim?(queue: SameStatement, count: number): Promise<{ jobs: GradingJob[]; claims: C[] }>;
+  /**
+   * Records outcomes exactly once each (only a submission still queued or running changes). A store on the queue's
+   * database may complete their jobs in the same statement (`queue.completeJobs`) and say so with `jobsCompleted`;
+   * otherwise the workers complete them.
+   */
+  record(outcomes: GradingOutcome<C>[], queue?: SameStatement): Promise<{ jobsCompleted: boolean } | void>;
   /** Counts one more grading child this submission took down; returns the new count. */
   countChildDeath(submissionId: string): Promise<number>;
 }

@@ -28,9 +28,10 @@ export type GradingWorkers = {
 };
 
 /**
- * The grading loop of one process: takes as many jobs as the pool has room for (plus `prefetch`) in one fetch,
- * claims their submissions in one round trip, grades them concurrently in the child processes, and records results
- * in group commits (one statement for every result that finished meanwhile, then one to complete their jobs). It
+ * The grading loop of one process: takes as many jobs as the pool has room for (plus `prefetch`) and claims their
+ * submissions (one statement where the store can, else a fetch then a claim), grades them concurrently in the child
+ * processes, and records results in group commits (one statement for every result that finished meanwhile, which
+ * completes their jobs too where the store can; else one more, a quarter second later, serves many batches). It
  * fetches again at once while there is work and room, and otherwise sleeps until an enqueue wakes it (same process,
  * or Postgres NOTIFY) or the queue's polling interval passes.
  *
@@ -58,7 +59,11 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
   // retried, find their submission graded and complete then.
   const completions = new GroupCommit<string>((jobIds) => queue.complete(jobIds), { delayMs: COMPLETE_DELAY_MS });
   const commit = new GroupCommit<{ job: GradingJob; outcome: GradingOutcome<C> }>(async (batch) => {
-    await store.record(batch.map((entry) => entry.outcome));
+    const recorded = await store.record(
+      batch.map((entry) => entry.outcome),
+      queue.sameStatement,
+    );
+    if (recorded?.jobsCompleted) return;
     for (const entry of batch) {
       completions.add(entry.job.id).catch((error: unknown) => log(`completing job ${entry.job.id} failed: ${describe(error)}`));
     }
@@ -90,7 +95,7 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
     }
   };
 
-  const take = async (jobs: GradingJob[]): Promise<void> => {
+  const take = async (jobs: GradingJob[], claimedAlready?: C[]): Promise<void> => {
     let done = 0;
     const release = (count: number) => {
       held -= count;
@@ -100,7 +105,7 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
     try {
       let claims: C[];
       try {
-        claims = await store.claim(jobs.map((job) => job.submissionId));
+        claims = claimedAlready ?? (await store.claim(jobs.map((job) => job.submissionId)));
       } catch (error) {
         log(`claiming ${jobs.length} submission(s) failed: ${describe(error)}; retrying later`);
         await Promise.all(jobs.map((job) => giveBack(job, describe(error))));
@@ -132,14 +137,17 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
         continue;
       }
       let jobs: GradingJob[] = [];
+      let claims: C[] | undefined;
       try {
-        jobs = await queue.fetch(room);
+        if (store.takeAndClaim) ({ jobs, claims } = await store.takeAndClaim(queue.sameStatement, room));
+        else jobs = await queue.fetch(room);
       } catch (error) {
+        // Taking and claiming is one statement: when it fails, nothing was taken.
         log(`fetching jobs failed: ${describe(error)}`);
       }
       if (jobs.length > 0) {
         held += jobs.length;
-        const batch = take(jobs);
+        const batch = take(jobs, claims);
         inHand.add(batch);
         void batch.finally(() => inHand.delete(batch));
       }

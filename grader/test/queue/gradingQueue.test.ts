@@ -115,6 +115,44 @@ describe('grading queue on PGlite (pg-boss 10) with grading child processes', ()
     expect(performance.now() - started).toBeLessThan(400); // woken, not polled (every 500 ms here)
   });
 
+  it("takes and completes jobs in a caller's own statement exactly as fetch and complete do", async () => {
+    const { queue, store, executeSql } = await setup();
+    const ids = [0, 1, 2, 3].map(() => store.add(codeRequest(solution)));
+    for (const id of ids) await queue.enqueue([id]); // one at a time: created in this order
+    const take = (count: number) =>
+      executeSql(
+        `with taken as (${queue.sameStatement.takeJobs(count)}) select taken.* from taken join pgboss.job j using (id) order by j.created_on`,
+      );
+    const rowsOf = async (which: string[]) =>
+      (
+        await executeSql(
+          `SELECT id, state, retry_count, started_on IS NOT NULL AS started, completed_on IS NOT NULL AS completed, output
+           FROM pgboss.job WHERE id = ANY($1::uuid[]) ORDER BY created_on`,
+          [which],
+        )
+      ).rows as { id: string; state: string; retry_count: number; started: boolean; completed: boolean }[];
+    const [fetched] = await queue.fetch(1);
+    expect(fetched).toEqual({ id: ids[0], submissionId: ids[0], attempt: 1, final: false });
+    // The oldest jobs left, as GradingJob's fields; a job is taken once.
+    expect((await take(2)).rows).toEqual(ids.slice(1, 3).map((id) => ({ id, submission_id: id, attempt: 1, final: false })));
+    const [byFetch, ...byTake] = await rowsOf(ids.slice(0, 3));
+    for (const row of byTake) expect(row).toEqual({ ...byFetch, id: row.id });
+    // A retry is taken once its backoff has passed, as its next attempt (the queue allows 3 retries: the 4th is final).
+    await queue.retryLater(ids[1]!, 'a test failure');
+    expect((await take(5)).rows).toEqual([{ id: ids[3], submission_id: ids[3], attempt: 1, final: false }]);
+    await executeSql(`UPDATE pgboss.job SET start_after = now() - interval '1 second', retry_count = 2 WHERE id = $1`, [ids[1]]);
+    expect((await take(5)).rows).toEqual([{ id: ids[1], submission_id: ids[1], attempt: 4, final: true }]);
+    // Completing: only active jobs; the same columns as complete() writes.
+    await queue.complete([ids[0]!]);
+    await executeSql(`with input as (select unnest($1::uuid[]) as id), done as (${queue.sameStatement.completeJobs('input')}) select 1`, [
+      [ids[1], ids[2]],
+    ]);
+    const [completed, ...alsoCompleted] = await rowsOf(ids.slice(0, 3));
+    expect(completed).toMatchObject({ state: 'completed', completed: true });
+    for (const row of alsoCompleted) expect({ ...row, retry_count: 0 }).toEqual({ ...completed, id: row.id, retry_count: 0 });
+    expect((await take(5)).rows).toEqual([]);
+  });
+
   it("a student's failure is a result, not a retry", async () => {
     const { queue, store, start } = await setup();
     await start();

@@ -1,13 +1,16 @@
 import 'server-only';
-import { SUBMISSION_FINISHED_CHANNEL, type DbHandle } from '@deltalab/db';
+import { SUBMISSION_FINISHED_CHANNEL, type DbHandle, type Submission } from '@deltalab/db';
 import { mark } from '../breakdown';
 
 /**
- * Waits for submissions to be graded, for GET /api/submissions/:id?wait=… . The database announces each recorded
- * grade (NOTIFY, sent by whichever process recorded it: this one on PGlite, any grading worker on PostgreSQL); this
- * process LISTENs once and wakes the requests waiting for that id.
+ * Waits for submissions to be graded, for GET /api/submissions/:id?wait=… . On PostgreSQL the database announces each
+ * recorded grade (NOTIFY, sent by whichever grading worker recorded it); this process LISTENs once and wakes the
+ * requests waiting for that id, which then read it. On the embedded database the grading workers are in this process:
+ * they hand the recorded rows to the waiting requests themselves (announceRecorded), and nobody reads them again.
  */
-type Listener = { waiters: Map<string, Set<() => void>> };
+/** Wakes one waiting request: with the submission as recorded, or null (read it: only its id was announced). */
+type Wake = (recorded: Submission | null) => void;
+type Listener = { waiters: Map<string, Set<Wake>> };
 // One LISTEN per database handle (a process has one; tests open several), on globalThis because Next bundles routes
 // separately.
 const holder = globalThis as typeof globalThis & { __deltalabFinished?: WeakMap<DbHandle, Promise<Listener>> };
@@ -21,7 +24,7 @@ function listener(handle: DbHandle): Promise<Listener> {
       await handle.listen(SUBMISSION_FINISHED_CHANNEL, (payload) => {
         const ids = payload.split(',');
         mark('notified', ids);
-        for (const id of ids) for (const wake of state.waiters.get(id) ?? []) wake();
+        for (const id of ids) for (const wake of state.waiters.get(id) ?? []) wake(null);
       });
       return state;
     })();
@@ -33,12 +36,12 @@ function listener(handle: DbHandle): Promise<Listener> {
 
 /**
  * Starts watching a submission before its state is read (so a grade recorded in between is not missed). `finished`
- * resolves when its grade is recorded, `stop` ends the watch.
+ * resolves when its grade is recorded (with the recorded row when this process recorded it), `stop` ends the watch.
  */
-export async function watchSubmission(handle: DbHandle, id: string): Promise<{ finished: Promise<void>; stop(): void }> {
+export async function watchSubmission(handle: DbHandle, id: string): Promise<{ finished: Promise<Submission | null>; stop(): void }> {
   const { waiters } = await listener(handle);
-  let wake!: () => void;
-  const finished = new Promise<void>((resolve) => (wake = resolve));
+  let wake!: Wake;
+  const finished = new Promise<Submission | null>((resolve) => (wake = resolve));
   const set = waiters.get(id) ?? new Set();
   set.add(wake);
   waiters.set(id, set);
@@ -49,4 +52,15 @@ export async function watchSubmission(handle: DbHandle, id: string): Promise<{ f
       if (set.size === 0 && waiters.get(id) === set) waiters.delete(id);
     },
   };
+}
+
+/** The grading workers of this process recorded these submissions: the requests waiting for them get them as they are. */
+export function announceRecorded(handle: DbHandle, rows: Submission[]): void {
+  mark(
+    'notified',
+    rows.map((row) => row.id),
+  );
+  void listener(handle).then(({ waiters }) => {
+    for (const row of rows) for (const wake of waiters.get(row.id) ?? []) wake(row);
+  });
 }

@@ -5,6 +5,7 @@ import {
   countRegradeChildDeath,
   recordGradingOutcomes,
   recordRegradeOutcomes,
+  takeAndClaimSubmissions,
   type Database,
   type ExerciseKind,
   type GradingClaim,
@@ -12,6 +13,7 @@ import {
   type LatePolicy,
   type RegradeClaim,
   type RegradeRecord,
+  type Submission as StoredSubmission,
   type SubmissionPayload,
 } from '@deltalab/db';
 import { findExercise } from '@deltalab/exercises';
@@ -47,60 +49,81 @@ type Rules = {
 type Stored = { payload: SubmissionPayload; exerciseSlug: string };
 type SiteClaim = ClaimedSubmission & { rules: Rules; stored: Stored } & ({ target: 'submission' } | { target: 'regrade'; itemId: string });
 
-export function gradingStore(db: Database): GradingStore<SiteClaim> {
+/**
+ * `onRecorded`, where the waiting requests are in this process (the embedded database), gets the recorded rows in
+ * place of the NOTIFY: the recording statement returns them.
+ */
+export function gradingStore(db: Database, onRecorded?: (rows: StoredSubmission[]) => void): GradingStore<SiteClaim> {
+  /** Claims, as the workers take them: submissions' (already claimed), then regrade items' among the other jobs. */
+  const siteClaims = async (jobIds: string[], claims: GradingClaim[]): Promise<SiteClaim[]> => {
+    const claimedIds = new Set(claims.map((c) => c.submissionId));
+    const others = jobIds.filter((id) => !claimedIds.has(id));
+    const regradeClaims = others.length > 0 ? await claimRegradeItems(db, others) : [];
+    const ungradable: GradingRecord[] = [];
+    const ungradableItems: RegradeRecord[] = [];
+    const graded: SiteClaim[] = [];
+    for (const stored of claims) {
+      const request = await gradeRequestOf(db, stored);
+      if (typeof request === 'string') ungradable.push({ submissionId: stored.submissionId, status: 'failed', failureMessage: request });
+      else
+        graded.push({
+          submissionId: stored.submissionId,
+          request,
+          childDeaths: stored.childDeaths,
+          rules: stored,
+          stored,
+          target: 'submission',
+        });
+    }
+    for (const stored of regradeClaims) {
+      const request = await gradeRequestOf(db, stored);
+      if (typeof request === 'string') ungradableItems.push({ itemId: stored.itemId, status: 'failed', failureMessage: request });
+      // The job's id is the item's: the worker completes that job and counts deaths against it.
+      else
+        graded.push({
+          submissionId: stored.itemId,
+          request,
+          childDeaths: stored.childDeaths,
+          rules: stored,
+          stored,
+          target: 'regrade',
+          itemId: stored.itemId,
+        });
+    }
+    await recordGradingOutcomes(db, ungradable);
+    await recordRegradeOutcomes(db, ungradableItems);
+    return graded;
+  };
   return {
     async claim(jobIds) {
-      const claims = await stage('statement: claim', () => claimSubmissionsForGrading(db, jobIds));
-      const claimedIds = new Set(claims.map((c) => c.submissionId));
-      const others = jobIds.filter((id) => !claimedIds.has(id));
-      const regradeClaims = others.length > 0 ? await claimRegradeItems(db, others) : [];
-      const ungradable: GradingRecord[] = [];
-      const ungradableItems: RegradeRecord[] = [];
-      const graded: SiteClaim[] = [];
-      for (const stored of claims) {
-        const request = await gradeRequestOf(db, stored);
-        if (typeof request === 'string') ungradable.push({ submissionId: stored.submissionId, status: 'failed', failureMessage: request });
-        else
-          graded.push({
-            submissionId: stored.submissionId,
-            request,
-            childDeaths: stored.childDeaths,
-            rules: stored,
-            stored,
-            target: 'submission',
-          });
-      }
-      for (const stored of regradeClaims) {
-        const request = await gradeRequestOf(db, stored);
-        if (typeof request === 'string') ungradableItems.push({ itemId: stored.itemId, status: 'failed', failureMessage: request });
-        // The job's id is the item's: the worker completes that job and counts deaths against it.
-        else
-          graded.push({
-            submissionId: stored.itemId,
-            request,
-            childDeaths: stored.childDeaths,
-            rules: stored,
-            stored,
-            target: 'regrade',
-            itemId: stored.itemId,
-          });
-      }
-      await recordGradingOutcomes(db, ungradable);
-      await recordRegradeOutcomes(db, ungradableItems);
-      return graded;
+      return siteClaims(jobIds, await stage('statement: claim', () => claimSubmissionsForGrading(db, jobIds)));
     },
-    async record(outcomes) {
+    async takeAndClaim(queue, count) {
+      const taken = await stage('statement: take jobs and claim', () => takeAndClaimSubmissions(db, queue.takeJobs(count)));
+      return {
+        jobs: taken.jobs,
+        claims: await siteClaims(
+          taken.jobs.map((job) => job.submissionId),
+          taken.claims,
+        ),
+      };
+    },
+    async record(outcomes, queue) {
       const submissions = outcomes.filter((o) => o.claim.target === 'submission');
       const items = outcomes.filter((o) => o.claim.target === 'regrade');
-      mark('recorded', await stage('statement: record (+ NOTIFY)', () => recordGradingOutcomes(db, submissions.map(toRecord))));
-      // LTI grade passback (issue 20): queues the scores that changed for the LMS; never fails or holds up grading.
-      void stage('LTI: scores to send', () =>
-        afterGradesRecorded(
-          db,
-          submissions.map((o) => o.claim.submissionId),
-        ),
-      );
-      if (items.length > 0) await recordRegradeOutcomes(db, items.map(toRegradeRecord));
+      // A job's id is its submission's or item's: each statement completes the jobs of what it records.
+      const completeJobs = queue?.completeJobs;
+      if (submissions.length > 0) {
+        const recorded = await stage('statement: record, complete jobs (+ NOTIFY)', () =>
+          recordGradingOutcomes(db, submissions.map(toRecord), { completeJobs, returnRows: onRecorded !== undefined }),
+        );
+        mark('recorded', recorded.ids);
+        if (onRecorded && recorded.rows) onRecorded(recorded.rows);
+        // LTI grade passback (issue 20): queues the scores that changed for the LMS; never fails or holds up grading.
+        if (recorded.inLtiCourses) void stage('LTI: scores to send', () => afterGradesRecorded(db, recorded.ids));
+      }
+      if (items.length > 0) await recordRegradeOutcomes(db, items.map(toRegradeRecord), { completeJobs });
+      return { jobsCompleted: completeJobs !== undefined };
     },
     async countChildDeath(jobId) {
       // Finished meanwhile (another worker recorded it): nothing to run again.

@@ -9,6 +9,7 @@ import {
 } from '@deltalab/grader';
 import { env } from '@/env';
 import { stage } from '../breakdown';
+import { announceRecorded } from './finishedSubmissions';
 import { gradingStore } from './gradingAdapter';
 
 export interface GradingRuntime {
@@ -72,7 +73,12 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
     ...(handle.driver === 'postgres' ? { listen: (channel, onNotify) => handle.listen(channel, onNotify) } : {}),
   });
   const workers = options.workers
-    ? await startGradingWorkers({ queue, pool: measuredStages(gradingPool()), store: gradingStore(handle.db) })
+    ? await startGradingWorkers({
+        queue,
+        pool: measuredStages(gradingPool()),
+        // On PGlite the requests waiting for grades are in this process: they get the recorded rows, not a NOTIFY.
+        store: gradingStore(handle.db, handle.driver === 'pglite' ? (rows) => announceRecorded(handle, rows) : undefined),
+      })
     : null;
   if (options.workers && recover) {
     // Regrade items are jobs of the same queue: queued again at a start like unfinished submissions.

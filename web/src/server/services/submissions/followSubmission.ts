@@ -46,16 +46,18 @@ export async function followSubmission(
     );
     if (!unfinished(first)) return first;
     let timer: NodeJS.Timeout | undefined;
-    await stage('waiting for the grade', () =>
+    const recorded = await stage('waiting for the grade', () =>
       Promise.race([
         watch.finished,
-        new Promise<void>((resolve) => {
-          timer = setTimeout(resolve, waitMs);
-          options.signal?.addEventListener('abort', () => resolve(), { once: true });
+        new Promise<null>((resolve) => {
+          timer = setTimeout(() => resolve(null), waitMs);
+          options.signal?.addEventListener('abort', () => resolve(null), { once: true });
         }),
       ]),
     );
     clearTimeout(timer);
+    // Recorded by this process (the embedded database): the row as recorded, under the rules the first read found.
+    if (recorded) return { ...recorded, visibility: first.visibility };
     return await readWithVisibility(handle, submissionId);
   } finally {
     watch.stop();
