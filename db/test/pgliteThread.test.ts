@@ -98,3 +98,14 @@ it('plans a statement again when a migration changed what it reads, and keeps wo
   await expect(handle.executeSql('select 1 / $1::int as q', [0])).rejects.toMatchObject({ code: '22012' });
   expect((await handle.executeSql('select 1 / $1::int as q', [1])).rows).toEqual([{ q: 1 }]);
 });
+
+it('sends a text once and then by number, past the number of texts both sides remember too', async () => {
+  // 1,100 distinct texts: the first 1,024 are remembered on both sides, the rest always go in full.
+  const texts = Array.from({ length: 1100 }, (_, i) => `select ${i} + $1::int as n`);
+  for (const [i, text] of texts.entries()) expect((await handle.executeSql(text, [1])).rows).toEqual([{ n: i + 1 }]);
+  for (const i of [0, 500, 1023, 1024, 1099]) expect((await handle.executeSql(texts[i]!, [2])).rows).toEqual([{ n: i + 2 }]);
+  // Inside a transaction too.
+  await handle.db.transaction(async (tx) => {
+    expect(((await tx.execute('select 7 + 1 as n' as never)) as unknown as { rows: unknown[] }).rows).toEqual([{ n: 8 }]);
+  });
+});

@@ -21,6 +21,9 @@ function workerFile(): string {
   return found;
 }
 
+/** Texts the thread is asked to remember: the site's own statements are a few dozen, texts with literals more. */
+const MAX_TEXT_IDS = 1024;
+
 type Pending = { resolve: (value: unknown) => void; reject: (error: Error) => void };
 type QueryArgs = { sql: string; params?: unknown[]; rowMode?: 'array' | 'object'; rawDates?: boolean; tx?: number };
 
@@ -35,6 +38,9 @@ export class PgliteThread {
   private readonly pending = new Map<number, Pending>();
   private readonly listeners = new Map<string, Set<(payload: string) => void>>();
   private nextId = 1;
+  /** SQL texts sent to the thread, by the number it knows them by (see run). */
+  private readonly textIds = new Map<string, number>();
+  private nextTextId = 1;
   private closed = false;
   readonly ready: Promise<void>;
   /** The thread's id as the OS knows it (Linux; null elsewhere): the load benchmark reads its CPU time. */
@@ -133,7 +139,14 @@ export class PgliteThread {
   }
 
   private run<T>(args: QueryArgs): Promise<Results<T>> {
-    return this.call({ op: 'query', ...args }) as Promise<Results<T>>;
+    // A text the thread has seen goes by its number: the site's statements run thousands of times, and copying a
+    // few kilobytes of SQL to the thread each time cost more than reading the number.
+    const { sql, ...rest } = args;
+    const known = this.textIds.get(sql);
+    if (known !== undefined) return this.call({ op: 'query', ...rest, textId: known }) as Promise<Results<T>>;
+    const textId = this.nextTextId++;
+    if (this.textIds.size < MAX_TEXT_IDS) this.textIds.set(sql, textId);
+    return this.call({ op: 'query', ...rest, sql, textId }) as Promise<Results<T>>;
   }
 
   private call(message: Record<string, unknown>, closing = false): Promise<unknown> {

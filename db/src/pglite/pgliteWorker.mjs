@@ -49,6 +49,20 @@ function osThreadId() {
   }
 }
 
+// The main thread sends a statement's text once with its number, then the number alone (pgliteThread.ts).
+const texts = new Map(); // number → SQL text
+const MAX_TEXTS = 1024;
+
+function queryText(message) {
+  if (message.sql === undefined) {
+    const text = texts.get(message.textId);
+    if (text === undefined) throw new Error(`statement text ${message.textId} is unknown to the PGlite thread`);
+    return text;
+  }
+  if (texts.size < MAX_TEXTS) texts.set(message.textId, message.sql);
+  return message.sql;
+}
+
 function target(message) {
   if (message.tx === undefined) return pg;
   const open = transactions.get(message.tx);
@@ -59,13 +73,14 @@ function target(message) {
 async function handle(message) {
   switch (message.op) {
     case 'query': {
+      const sql = queryText(message);
       const options = {
         ...(message.rowMode ? { rowMode: message.rowMode } : {}),
         ...(message.rawDates ? { parsers: rawDateParsers } : {}),
       };
       // Inside a transaction, PGlite's own query(): rare, and its transaction object holds the connection.
-      if (message.tx !== undefined) return target(message).query(message.sql, message.params, options);
-      return statements.run(message.sql, message.params, options);
+      if (message.tx !== undefined) return target(message).query(sql, message.params, options);
+      return statements.run(sql, message.params, options);
     }
     case 'exec':
       return target(message).exec(message.sql);
