@@ -40,7 +40,6 @@ export class PgliteThread {
   private nextId = 1;
   /** SQL texts sent to the thread, by the number it knows them by (see run). */
   private readonly textIds = new Map<string, number>();
-  private nextTextId = 1;
   private closed = false;
   readonly ready: Promise<void>;
   /** The thread's id as the OS knows it (Linux; null elsewhere): the load benchmark reads its CPU time. */
@@ -141,11 +140,13 @@ export class PgliteThread {
   private run<T>(args: QueryArgs): Promise<Results<T>> {
     // A text the thread has seen goes by its number: the site's statements run thousands of times, and copying a
     // few kilobytes of SQL to the thread each time cost more than reading the number.
+    // This side alone decides what is remembered: a text sent with a number is kept under it by the thread.
     const { sql, ...rest } = args;
     const known = this.textIds.get(sql);
     if (known !== undefined) return this.call({ op: 'query', ...rest, textId: known }) as Promise<Results<T>>;
-    const textId = this.nextTextId++;
-    if (this.textIds.size < MAX_TEXT_IDS) this.textIds.set(sql, textId);
+    if (this.textIds.size >= MAX_TEXT_IDS) return this.call({ op: 'query', ...rest, sql }) as Promise<Results<T>>;
+    const textId = this.textIds.size + 1;
+    this.textIds.set(sql, textId);
     return this.call({ op: 'query', ...rest, sql, textId }) as Promise<Results<T>>;
   }
 

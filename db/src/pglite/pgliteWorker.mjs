@@ -49,9 +49,9 @@ function osThreadId() {
   }
 }
 
-// The main thread sends a statement's text once with its number, then the number alone (pgliteThread.ts).
+// The main thread sends a statement's text once with its number, then the number alone; it decides which texts are
+// remembered (pgliteThread.ts), and those it does not are sent without a number.
 const texts = new Map(); // number → SQL text
-const MAX_TEXTS = 1024;
 
 function queryText(message) {
   if (message.sql === undefined) {
@@ -59,7 +59,7 @@ function queryText(message) {
     if (text === undefined) throw new Error(`statement text ${message.textId} is unknown to the PGlite thread`);
     return text;
   }
-  if (texts.size < MAX_TEXTS) texts.set(message.textId, message.sql);
+  if (message.textId !== undefined) texts.set(message.textId, message.sql);
   return message.sql;
 }
 
