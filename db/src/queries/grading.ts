@@ -276,18 +276,13 @@ export async function recordGradingOutcomes(
       exists (select 1 from lti_line_items li where li.course_id in (select course_id from recorded)) as "inLtiCourses"
     from (select id, ${options.returnRows ? sql`row, ` : sql``}(row_number() over () - 1) / ${NOTIFIED_IDS} as part from recorded) numbered
     group by part`);
-  const parts = rowsOf<{ ids: string; inLtiCourses: boolean; rows?: Record<string, unknown>[] | string }>(result);
+  // Both drivers parse jsonb: `rows` arrives as an array of the rows' JSON objects.
+  const parts = rowsOf<{ ids: string; inLtiCourses: boolean; rows?: Record<string, unknown>[] }>(result);
   return {
     ids: parts.flatMap((part) => part.ids.split(',')),
     inLtiCourses: parts.some((part) => part.inLtiCourses),
-    ...(options.returnRows ? { rows: parts.flatMap((part) => jsonRows(part.rows).map((row) => rowFromJson(submissions, row))) } : {}),
+    ...(options.returnRows ? { rows: parts.flatMap((part) => (part.rows ?? []).map((row) => rowFromJson(submissions, row))) } : {}),
   };
-}
-
-/** A jsonb aggregate as the driver hands it over (parsed by postgres.js, text from some PGlite paths). */
-function jsonRows(value: Record<string, unknown>[] | string | undefined): Record<string, unknown>[] {
-  if (value === undefined) return [];
-  return typeof value === 'string' ? (JSON.parse(value) as Record<string, unknown>[]) : value;
 }
 
 /**

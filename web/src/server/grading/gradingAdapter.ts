@@ -114,7 +114,7 @@ export function gradingStore(db: Database, onRecorded?: (rows: StoredSubmission[
       // A job's id is its submission's or item's: each statement completes the jobs of what it records.
       const completeJobs = queue?.completeJobs;
       if (submissions.length > 0) {
-        const recorded = await stage('statement: record, complete jobs (+ NOTIFY)', () =>
+        const recorded = await stage('statement: record, complete jobs', () =>
           recordGradingOutcomes(db, submissions.map(toRecord), { completeJobs, returnRows: onRecorded !== undefined }),
         );
         mark('recorded', recorded.ids);
