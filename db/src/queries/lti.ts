@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
   enrollments,
@@ -335,22 +335,33 @@ const uuidList = (ids: string[]) =>
     sql`, `,
   );
 
+/** A scope that names no one (no submissions, no students): nothing to compute. */
+const emptyScope = (scope: LtiScoreScope) =>
+  ('submissionIds' in scope && scope.submissionIds.length === 0) || ('userIds' in scope && scope.userIds.length === 0);
+
+/**
+ * The condition on line items `li` and their students' column `user` that selects a scope. Submissions name their
+ * (course, resource, student) triples through `resourcesOf`, a select of those from `submissions s` for the ids given.
+ */
+function scopeCondition(scope: LtiScoreScope, user: SQL, resourcesOf: (ids: SQL) => SQL): SQL {
+  if ('submissionIds' in scope) return sql`(li.course_id, li.resource_id, ${user}) in (${resourcesOf(uuidList(scope.submissionIds))})`;
+  if ('contextId' in scope) return sql`li.context_id = ${scope.contextId}`;
+  if ('userIds' in scope) return sql`li.course_id = ${scope.courseId} and ${user} in (${uuidList(scope.userIds)})`;
+  return sql`li.course_id = ${scope.courseId} and ${user} = ${scope.userId}`;
+}
+
 /**
  * The scores of exercise line items as the grades stand, for a scope. Only members in `roles` (the students: staff are
  * never sent) who are not dropped and not a test student; a student without a grade yet is left out. Full marks are
  * `Completed`, less `Submitted` (the student may try again); a recorded grade is `FullyGraded`.
  */
 export async function ltiExerciseScores(db: Database, scope: LtiScoreScope, roles: readonly CourseRole[]): Promise<LtiScoreToSend[]> {
-  if (('submissionIds' in scope && scope.submissionIds.length === 0) || ('userIds' in scope && scope.userIds.length === 0)) return [];
-  const where =
-    'submissionIds' in scope
-      ? sql`(li.course_id, li.resource_id, gc.user_id) in (
-          select s.course_id, s.exercise_id, s.user_id from submissions s where s.id in (${uuidList(scope.submissionIds)}))`
-      : 'contextId' in scope
-        ? sql`li.context_id = ${scope.contextId}`
-        : 'userIds' in scope
-          ? sql`li.course_id = ${scope.courseId} and gc.user_id in (${uuidList(scope.userIds)})`
-          : sql`li.course_id = ${scope.courseId} and gc.user_id = ${scope.userId}`;
+  if (emptyScope(scope)) return [];
+  const where = scopeCondition(
+    scope,
+    sql`gc.user_id`,
+    (ids) => sql`select s.course_id, s.exercise_id, s.user_id from submissions s where s.id in (${ids})`,
+  );
   const rows = await db.execute(sql`
     select li.id as line_item_id, gc.user_id, gc.best_score * li.score_maximum as score_given, li.score_maximum
     from lti_line_items li
@@ -401,19 +412,15 @@ export async function ltiAssessmentScoreTargets(
   scope: LtiScoreScope,
   roles: readonly CourseRole[],
 ): Promise<LtiAssessmentScoreTarget[]> {
-  if (('submissionIds' in scope && scope.submissionIds.length === 0) || ('userIds' in scope && scope.userIds.length === 0)) return [];
-  const where =
-    'submissionIds' in scope
-      ? sql`(li.course_id, li.resource_id, e.user_id) in (
-          select s.course_id, sl.assessment_id, s.user_id from submissions s
+  if (emptyScope(scope)) return [];
+  const where = scopeCondition(
+    scope,
+    sql`e.user_id`,
+    (ids) => sql`select s.course_id, sl.assessment_id, s.user_id from submissions s
           join assessment_slot_exercises ase on ase.course_id = s.course_id and ase.exercise_id = s.exercise_id
           join assessment_slots sl on sl.id = ase.slot_id
-          where s.id in (${uuidList(scope.submissionIds)}))`
-      : 'contextId' in scope
-        ? sql`li.context_id = ${scope.contextId}`
-        : 'userIds' in scope
-          ? sql`li.course_id = ${scope.courseId} and e.user_id in (${uuidList(scope.userIds)})`
-          : sql`li.course_id = ${scope.courseId} and e.user_id = ${scope.userId}`;
+          where s.id in (${ids})`,
+  );
   const rows = await db.execute(sql`
     select li.id as line_item_id, li.course_id, li.resource_id as assessment_id, e.user_id, e.section, li.score_maximum,
       ai.started_at, ai.closed_at,
