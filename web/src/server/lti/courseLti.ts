@@ -4,12 +4,11 @@ import {
   listLtiLineItemsOfContext,
   listLtiScoresOfCourse,
   selectOptionalLtiPlatform,
-  upsertLtiLineItem,
   type Database,
   type LtiScoreRow,
 } from '@deltalab/db';
 import { listPlatformLineItems, ServiceError } from './ags';
-import { courseGradedResources, resourceOfId } from './gradedResources';
+import { courseGradedResources, recordColumnLink, resourceOfId } from './gradedResources';
 import { queueContextScores } from './gradePassback';
 import { syncRoster, type RosterSyncReport } from './nrps';
 
@@ -51,16 +50,7 @@ export async function sendGradesNow(db: Database, courseId: string): Promise<{ q
         const platform = (await selectOptionalLtiPlatform(db, context.platformId))!;
         for (const item of await listPlatformLineItems(db, platform, context.lineItemsUrl)) {
           const resource = resourceOfId(resources, item.resourceId);
-          if (resource)
-            await upsertLtiLineItem(db, {
-              contextId: context.id,
-              courseId,
-              resourceKind: resource.kind,
-              resourceId: resource.id,
-              url: item.id,
-              scoreMaximum: item.scoreMaximum ?? resource.maxPoints,
-              label: item.label ?? resource.title,
-            });
+          if (resource) await recordColumnLink(db, { contextId: context.id, courseId, resource, item });
         }
       } catch (error) {
         problems.push(`${context.title}: ${error instanceof ServiceError ? error.message : 'the line items could not be read'}`);

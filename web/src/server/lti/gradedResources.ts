@@ -1,5 +1,6 @@
 import 'server-only';
-import type { Database } from '@deltalab/db';
+import { upsertLtiLineItem, type Database } from '@deltalab/db';
+import type { PlatformLineItem } from './ags';
 import { assessmentGrades } from '../services/assessments/assessmentGrades';
 import { courseColumns } from '../services/dashboards/courseColumns';
 
@@ -49,4 +50,24 @@ export async function courseGradedResources(db: Database, courseId: string, only
 /** The resource a line item's resourceId names (`exercise:<id>` or `assessment:<id>`), among a course's. */
 export function resourceOfId(resources: GradedResource[], resourceId: string | undefined): GradedResource | undefined {
   return resourceId ? resources.find((r) => resourceIdOf(r.kind, r.id) === resourceId) : undefined;
+}
+
+/**
+ * Records that an LMS course's column stands for a course resource (linked by an instructor, created by us, or found
+ * by its resourceId). A column without a usable maximum (AGS requires one above 0) is scaled to the resource's points.
+ */
+export async function recordColumnLink(
+  db: Database,
+  link: { contextId: string; courseId: string; resource: GradedResource; item: PlatformLineItem },
+): Promise<void> {
+  const { resource, item } = link;
+  await upsertLtiLineItem(db, {
+    contextId: link.contextId,
+    courseId: link.courseId,
+    resourceKind: resource.kind,
+    resourceId: resource.id,
+    url: item.id,
+    scoreMaximum: item.scoreMaximum && item.scoreMaximum > 0 ? item.scoreMaximum : resource.maxPoints,
+    label: item.label ?? resource.title,
+  });
 }

@@ -5,13 +5,12 @@ import {
   listLtiLineItemsOfContext,
   selectOptionalLtiContext,
   selectOptionalLtiPlatform,
-  upsertLtiLineItem,
   type Database,
   type LtiContext,
 } from '@deltalab/db';
 import { createPlatformLineItem, listPlatformLineItems, scopes, ServiceError, type PlatformLineItem } from './ags';
 import { queueContextScores } from './gradePassback';
-import { courseGradedResources, resourceIdOf, resourceOfId, type GradedResource } from './gradedResources';
+import { courseGradedResources, recordColumnLink, resourceIdOf, resourceOfId, type GradedResource } from './gradedResources';
 import { LtiStepRefusal } from './linking';
 
 /**
@@ -151,14 +150,6 @@ export async function linkColumn(
     if (error instanceof ServiceError) throw new LtiStepRefusal('platform', error.message, 502);
     throw error;
   }
-  await upsertLtiLineItem(db, {
-    contextId: context.id,
-    courseId,
-    resourceKind: resource.kind,
-    resourceId: resource.id,
-    url: item.id,
-    scoreMaximum: item.scoreMaximum && item.scoreMaximum > 0 ? item.scoreMaximum : resource.maxPoints,
-    label: item.label ?? resource.title,
-  });
+  await recordColumnLink(db, { contextId: context.id, courseId, resource, item });
   return { label: item.label ?? resource.title, resource: resource.title, queued: await queueContextScores(db, context.id) };
 }
