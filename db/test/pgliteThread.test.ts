@@ -1,5 +1,7 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createDb, memoryDataDir, type DbHandle } from '../src/index';
+import { rowsOf } from '../src/rawRows';
 
 /** PGlite runs on a worker thread (src/pglite): the process's own thread stays free while statements run. */
 let handle: DbHandle;
@@ -87,6 +89,24 @@ it('prepares each statement text once and runs it again by name, with parameters
   expect(row).toMatchObject({ s: 'x', f: 1.5, b: false, a: [1, 2], quoted: ['a "b"', 'c\\d', null], j: { k: [1, 'v'] }, missing: null });
   expect(new Date(row.t as string).toISOString()).toBe('2026-01-02T03:04:05.678Z');
   expect([...(row.bytes as Uint8Array)]).toEqual([0, 255]);
+});
+
+it("gives drizzle dates, timestamps and intervals as Postgres' text, and every other type parsed, in and out of a transaction", async () => {
+  const query = sql`select '2026-01-02 03:04:05.678+00'::timestamptz as t, '2026-01-02 03:04:05'::timestamp as local,
+    '2026-01-02'::date as d, '1 day 02:00:00'::interval as i, 7::int as n, '{"k":1}'::jsonb as j, array[1, 2]::int[] as a`;
+  const expected = {
+    t: '2026-01-02 03:04:05.678+00',
+    local: '2026-01-02 03:04:05',
+    d: '2026-01-02',
+    i: '1 day 02:00:00',
+    n: 7,
+    j: { k: 1 },
+    a: [1, 2],
+  };
+  expect(rowsOf(await handle.db.execute(query))).toEqual([expected]);
+  expect(await handle.db.transaction(async (tx) => rowsOf(await tx.execute(query)))).toEqual([expected]);
+  // PGlite's own parsers still apply where drizzle asks for none.
+  expect((await handle.executeSql("select '2026-01-02'::date as d", [])).rows[0]!.d).toBeInstanceOf(Date);
 });
 
 it('plans a statement again when a migration changed what it reads, and keeps working after an error', async () => {

@@ -3,16 +3,8 @@
 // without a TypeScript loader, also from a Next.js server bundle.
 import { readFileSync } from 'node:fs';
 import { parentPort, workerData } from 'node:worker_threads';
-import { PGlite, types } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 import { preparedStatements } from './preparedStatements.mjs';
-
-// drizzle keeps dates and intervals as the text Postgres sends; its parsers are functions, which cannot cross threads.
-const rawDateParsers = {
-  [types.TIMESTAMP]: (value) => value,
-  [types.TIMESTAMPTZ]: (value) => value,
-  [types.INTERVAL]: (value) => value,
-  [types.DATE]: (value) => value,
-};
 
 // Postgres' fields (code, detail, constraint, …) are strings and numbers; anything else may not survive the copy.
 function serializeError(error) {
@@ -74,12 +66,9 @@ async function handle(message) {
   switch (message.op) {
     case 'query': {
       const sql = queryText(message);
-      const options = {
-        ...(message.rowMode ? { rowMode: message.rowMode } : {}),
-        ...(message.rawDates ? { parsers: rawDateParsers } : {}),
-      };
+      const options = { rowMode: message.rowMode, rawDates: message.rawDates === true };
       // Inside a transaction, PGlite's own query(): rare, and its transaction object holds the connection.
-      if (message.tx !== undefined) return target(message).query(sql, message.params, options);
+      if (message.tx !== undefined) return target(message).query(sql, message.params, statements.queryOptions(options));
       return statements.run(sql, message.params, options);
     }
     case 'exec':
