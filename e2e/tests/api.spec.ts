@@ -147,6 +147,15 @@ test.describe('API over HTTP (issue 5)', () => {
     // Scripts and LMS integrations send JSON numbers: stored as numbers, graded by value.
     const numberId = await submit(api, { exercise: 'perceptron-forward', answers: { y_hat: perceptronAnswer(variant.params) } });
     expect(await waitForGrade(api, numberId)).toMatchObject({ status: 'graded', score: 1, passed: true });
+
+    // ?wait=N holds the POST until the grade is recorded (as the exercise page sends it): the answer is the submission
+    // as GET gives it, at the Location to follow when the wait runs out first.
+    const waited = await api.post('/api/submissions?wait=20', { data: { exercise: 'perceptron-forward', answers: { y_hat: '0.1' } } });
+    expect(waited.status(), await waited.text()).toBe(202);
+    const waitedBody = (await waited.json()) as SubmissionJson;
+    expect(waitedBody).toMatchObject({ status: 'graded', score: 0, passed: false });
+    expect(waited.headers()['location']).toBe(`/api/submissions/${waitedBody.id}`);
+    expect(waitedBody).toEqual(await (await api.get(`/api/submissions/${waitedBody.id}`)).json());
   });
 
   test('GET /api/exercises/:slug has the statement and the variant, never the reference, the solution or hidden cases', async ({
@@ -227,6 +236,19 @@ test.describe('API over HTTP (issue 5)', () => {
         headers: { 'Content-Type': 'application/json' },
       });
 
+    // A wait out of range is refused before anything is stored.
+    const attempts = async () =>
+      ((await (await api.get('/api/exercises')).json()) as { exercises: { slug: string; attempts: number }[] }).exercises.find(
+        (e) => e.slug === 'perceptron-forward',
+      )!.attempts;
+    const before = await attempts();
+    await expectError(
+      await api.post('/api/submissions?wait=forever', { data: { exercise: 'perceptron-forward', answers: { y_hat: '0.5' } } }),
+      400,
+      'invalid-request',
+      "wait must be a number of seconds from 0 to 30 (got 'forever').",
+    );
+    expect(await attempts()).toBe(before);
     await expectError(
       await post({ exercise: 'no-such-exercise', answers: { x: '1' } }),
       404,

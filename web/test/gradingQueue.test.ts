@@ -4,6 +4,8 @@ import { makeEnrolledUser } from '@deltalab/db/test';
 import { getExercise } from '@deltalab/exercises';
 import { createSubmission } from '@/server/services/submissions/createSubmission';
 import { followSubmission, parseWaitSeconds } from '@/server/services/submissions/followSubmission';
+import { submissionView } from '@/server/services/submissions/getSubmission';
+import { submitAndAwaitGrade } from '@/server/services/submissions/submitAndAwaitGrade';
 import { refusal } from './refusal';
 import { gradingPool, startGrading, stopGrading, type GradingRuntime } from '@/server/grading/startGrading';
 import type { SeedResult } from '@/server/seed';
@@ -79,6 +81,62 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     }
     // Its job was written with it while nothing graded: the workers started since take it.
     expect((await follow(submission.id, studentId)).score).toBe(1);
+  });
+
+  it("POST ?wait: answered with its grade and its course's visibility, exactly as a follow reads them", async () => {
+    const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+    const input = { userId: student.id, body: { exercise: 'mlp-forward-code', code: solution }, queue: grading.queue };
+    const graded = await submitAndAwaitGrade(handle, input, { waitMs: 30_000 });
+    expect(graded).toMatchObject({ status: 'graded', score: 1, visibility: { showScore: 'immediately' } });
+    expect(graded).toEqual(await selectOptionalSubmissionWithVisibility(handle.db, graded.id));
+    // A course that holds scores back: the POST's answer hides the score as the follow's does.
+    const hideScores = (timing: string) =>
+      handle.executeSql(
+        "update course_exercises set show_score = $1 where course_id = $2 and exercise_id = (select id from exercises where slug = 'mlp-forward-code')",
+        [timing, seeded.courseId],
+      );
+    await hideScores('never');
+    try {
+      const hidden = await submitAndAwaitGrade(handle, input, { waitMs: 30_000 });
+      expect(hidden).toEqual(await selectOptionalSubmissionWithVisibility(handle.db, hidden.id));
+      expect(submissionView(hidden, hidden.visibility)).toMatchObject({ status: 'graded', score: null, hidden: { score: true } });
+    } finally {
+      await hideScores('immediately');
+    }
+  });
+
+  it('POST ?wait while nothing grades: answered queued when the wait runs out, stored, and graded once workers run', async () => {
+    await grading.stop();
+    const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+    let queued: Submission;
+    try {
+      const started = performance.now();
+      queued = await submitAndAwaitGrade(
+        handle,
+        { userId: student.id, body: { exercise: 'mlp-forward-code', code: solution }, queue: grading.queue },
+        { waitMs: 300 },
+      );
+      expect(performance.now() - started).toBeGreaterThanOrEqual(290);
+      expect(queued.status).toBe('queued');
+    } finally {
+      grading = await startGrading(handle, { workers: true, fresh: true });
+    }
+    expect(await follow(queued.id, student.id)).toMatchObject({ status: 'graded', score: 1 });
+  });
+
+  it('POST ?wait refused (not enrolled): the refusal, and nothing stored', async () => {
+    const outsider = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+    await handle.executeSql('delete from enrollments where user_id = $1', [outsider.id]);
+    const error = await refusal(
+      submitAndAwaitGrade(
+        handle,
+        { userId: outsider.id, body: { exercise: 'mlp-forward-code', code: solution }, queue: grading.queue },
+        { waitMs: 30_000 },
+      ),
+    );
+    expect(error.code).toBe('not-enrolled');
+    const { rows } = await handle.executeSql('select count(*)::int as n from submissions where user_id = $1', [outsider.id]);
+    expect(rows).toEqual([{ n: 0 }]);
   });
 
   it('a submission stored without its job (a challenge entry whose enqueue failed after its statement) is graded by the sweep', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, asc, count, eq, getTableColumns, isNull, sql } from 'drizzle-orm';
 import type { Database } from '../database';
 import {
@@ -15,6 +16,8 @@ import { builtOnce } from './builtOnce';
 import { found } from './errors';
 
 export interface NewSubmissionInput {
+  /** The id to store it under: a caller that waits for its grade watches this id before storing. A new UUID if left out. */
+  id?: string;
   userId: string;
   courseId: string;
   exerciseId: string;
@@ -113,8 +116,8 @@ function insertWithinLimit(input: NewSubmissionInput, queue: QueueWithStore | nu
   const wake = queue?.wakeWorkers ? sql.raw(`, ${queue.wakeWorkers} as woken`) : sql``;
   return sql`with inserted as (
       insert into ${submissions}
-        (user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, credit, attempt)
-      select ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
+        (id, user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, credit, attempt)
+      select ${input.id ?? randomUUID()}::uuid, ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
         ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false},
         ${input.credit ?? null}::real, used.n + 1
       from (select count(*)::int as n from ${submissions} where ${counting}) used
@@ -279,6 +282,13 @@ export async function selectOptionalSubmissionWithVisibility(
   if (!row) return undefined;
   const { submission, showScore, showFeedback, showAnswers, dueAt } = row;
   return { ...submission, visibility: showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt } : null };
+}
+
+/** The visibility rules of a submission to this course exercise (what selectOptionalSubmissionWithVisibility reads). */
+export function submissionVisibility(courseExercise: SubmissionVisibility | null): SubmissionVisibility | null {
+  if (!courseExercise) return null;
+  const { showScore, showFeedback, showAnswers, dueAt } = courseExercise;
+  return { showScore, showFeedback, showAnswers, dueAt };
 }
 
 // Built once per database: every follow request runs it.

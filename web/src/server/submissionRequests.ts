@@ -19,9 +19,17 @@ export function answerSubmissionRequest(request: IncomingMessage, response: Serv
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   let name: string;
   let answer: (user: SessionUser) => Promise<JsonAnswer>;
+  const wait = () => new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)).get('wait');
+  // A client that goes away (the page closed) stops its wait, as Next's request.signal would.
+  const goneSignal = () => {
+    const gone = new AbortController();
+    response.once('close', () => gone.abort());
+    return gone.signal;
+  };
   if (request.method === 'POST' && path === '/api/submissions') {
     name = 'POST /api/submissions';
-    answer = async (user) => acceptSubmission(user, parseJsonBody(await stage('request body', () => readBody(request))));
+    const signal = goneSignal();
+    answer = async (user) => acceptSubmission(user, parseJsonBody(await stage('request body', () => readBody(request))), wait(), signal);
   } else if (request.method === 'GET' && /^\/api\/submissions\/[^/]+$/.test(path)) {
     let id: string;
     try {
@@ -29,12 +37,9 @@ export function answerSubmissionRequest(request: IncomingMessage, response: Serv
     } catch {
       return false; // not percent-decodable: Next's answer for such a URL stands
     }
-    const wait = new URLSearchParams(queryAt < 0 ? '' : url.slice(queryAt + 1)).get('wait');
-    // A follower that goes away (the page closed) stops its wait, as Next's request.signal would.
-    const gone = new AbortController();
-    response.once('close', () => gone.abort());
+    const signal = goneSignal();
     name = 'GET /api/submissions/:id';
-    answer = (user) => answerSubmission(user, id, wait, gone.signal);
+    answer = (user) => answerSubmission(user, id, wait(), signal);
   } else {
     return false;
   }

@@ -1,5 +1,5 @@
 import type { PreviewGrade } from '@/server/services/exercises/gradePreview';
-import type { SubmissionAccepted, SubmissionView } from '@/server/services/submissions/getSubmission';
+import type { SubmissionView } from '@/server/services/submissions/getSubmission';
 import { readApiBody } from '@/components/apiResponse';
 import type { PreviewTargetJson } from './PreviewContext';
 import type { SubmissionSummary } from './types';
@@ -12,18 +12,26 @@ export type Sent = { submission: SubmissionSummary } | { error: string };
 
 /** How long each follow request lets the server hold it (the route allows up to 30 s). */
 const FOLLOW_WAIT_SECONDS = 25;
+/**
+ * How long the submit request lets the server hold it for the grade: most grades take tens of milliseconds, and come
+ * back with the POST itself; past this the page shows the submission as queued and follows it.
+ */
+const SUBMIT_WAIT_SECONDS = 2;
 
 const UNREACHABLE = 'Could not reach the server. Check your connection and try again.';
 
-/** POST /api/submissions: stored and queued (shown as queued until followed), or the refusal's message. */
+/**
+ * POST /api/submissions?wait=…: stored, and graded already (most often) or still queued (then followed), or the
+ * refusal's message.
+ */
 export async function sendSubmission(exercise: string, payload: Payload): Promise<Sent> {
   try {
-    const response = await fetch('/api/submissions', {
+    const response = await fetch(`/api/submissions?wait=${SUBMIT_WAIT_SECONDS}`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ exercise, ...payload }),
     });
-    const body = await readApiBody<SubmissionAccepted>(response);
+    const body = await readApiBody<SubmissionView>(response);
     if (response.status !== 202 || !body.id) {
       const retryAfter = response.headers.get('Retry-After');
       return {
@@ -32,27 +40,10 @@ export async function sendSubmission(exercise: string, payload: Payload): Promis
           (response.status === 429 && retryAfter && !body.error?.message ? ` Try again in ${retryAfter} s.` : ''),
       };
     }
-    return { submission: queuedSubmission(body.id, payload) };
+    return { submission: body as SubmissionView };
   } catch {
     return { error: UNREACHABLE };
   }
-}
-
-function queuedSubmission(id: string, payload: Payload): SubmissionSummary {
-  return {
-    id,
-    status: 'queued',
-    score: null,
-    passed: null,
-    result: null,
-    failureMessage: null,
-    late: false,
-    attempt: 0,
-    countsAsAttempt: true,
-    payload,
-    createdAt: new Date().toISOString(),
-    gradedAt: null,
-  };
 }
 
 /**

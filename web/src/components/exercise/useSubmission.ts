@@ -8,7 +8,8 @@ import type { SubmissionSummary } from './types';
 export type SubmissionPhase = 'idle' | 'sending' | 'waiting';
 
 /**
- * Submit to POST /api/submissions, then follow GET /api/submissions/:id?wait=… until graded or failed. On an instructor's
+ * Submit to POST /api/submissions?wait=…, which most often answers with the grade; a submission still queued then is
+ * followed with GET /api/submissions/:id?wait=… until graded or failed. On an instructor's
  * preview (PreviewProvider) it grades through POST /api/preview instead: the result comes back at once, is kept in
  * this page's history only, and nothing is stored.
  */
@@ -59,8 +60,8 @@ export function useSubmission(exercise: string, initialHistory: SubmissionSummar
       }
       upsert(sent.submission);
       setLatestId(sent.submission.id);
-      // A preview grade is final at once; a stored submission is graded from the queue.
-      if (preview) setPhase('idle');
+      // A preview grade is final at once; a stored submission is followed until it is graded, unless it is already.
+      if (preview || !inFlight([sent.submission])) setPhase('idle');
       else await follow(sent.submission.id);
     },
     [exercise, follow, upsert, preview],

@@ -38,7 +38,9 @@ function listener(handle: DbHandle): Promise<Listener> {
  * Starts watching a submission before its state is read (so a grade recorded in between is not missed). `finished`
  * resolves when its grade is recorded (with the recorded row when this process recorded it), `stop` ends the watch.
  */
-export async function watchSubmission(handle: DbHandle, id: string): Promise<{ finished: Promise<Submission | null>; stop(): void }> {
+export type SubmissionWatch = { finished: Promise<Submission | null>; stop(): void };
+
+export async function watchSubmission(handle: DbHandle, id: string): Promise<SubmissionWatch> {
   const { waiters } = await listener(handle);
   let wake!: Wake;
   const finished = new Promise<Submission | null>((resolve) => (wake = resolve));

@@ -1,4 +1,12 @@
-import { insertSubmission, selectSubmissionContext, type Database, type QueueWithStore, type Submission } from '@deltalab/db';
+import {
+  insertSubmission,
+  selectSubmissionContext,
+  submissionVisibility,
+  type Database,
+  type QueueWithStore,
+  type Submission,
+  type SubmissionVisibility,
+} from '@deltalab/db';
 import { variantSeed } from '@deltalab/exercises';
 import { resolveExercise } from '@/server/exercises/resolveExercise';
 import { formatDateTime } from '@/lib/format';
@@ -12,6 +20,8 @@ import { defaultSubmissionRules, type SubmissionRules } from './submissionRules'
 import { submissionRequest, validatePayload } from './validatePayload';
 
 export interface CreateSubmissionInput {
+  /** The id to store it under (POST ?wait watches it before storing); a new UUID if left out. */
+  id?: string;
   userId: string;
   body: unknown;
   now?: Date;
@@ -30,6 +40,14 @@ export interface CreateSubmissionInput {
  * specific message.
  */
 export async function createSubmission(db: Database, input: CreateSubmissionInput): Promise<Submission> {
+  return (await createSubmissionWithVisibility(db, input)).submission;
+}
+
+/** createSubmission, with the course's visibility rules for its student (from the same read: no statement more). */
+export async function createSubmissionWithVisibility(
+  db: Database,
+  input: CreateSubmissionInput,
+): Promise<{ submission: Submission; visibility: SubmissionVisibility | null }> {
   const now = input.now ?? new Date();
   const rules = input.rules ?? defaultSubmissionRules;
   const parsed = stage('validation', () => submissionRequest.safeParse(input.body));
@@ -97,6 +115,7 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
   }
 
   const stored = {
+    ...(input.id ? { id: input.id } : {}),
     userId: input.userId,
     courseId: course.id,
     exerciseId: courseExercise.exerciseId,
@@ -113,5 +132,5 @@ export async function createSubmission(db: Database, input: CreateSubmissionInpu
     throw new SubmissionError('attempts-exhausted', `You have used all ${maxAttempts} attempts for '${exercise.slug}'.`);
   }
   input.queue.queued(outcome.submission.id);
-  return outcome.submission;
+  return { submission: outcome.submission, visibility: submissionVisibility(courseExercise) };
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { selectOptionalSubmissionWithVisibility, type DbHandle, type Submission, type SubmissionVisibility } from '@deltalab/db';
 import { stage } from '@/server/breakdown';
-import { watchSubmission } from '@/server/grading/finishedSubmissions';
+import { watchSubmission, type SubmissionWatch } from '@/server/grading/finishedSubmissions';
 import { assertViewerMaySee, getSubmissionForViewer, parseSubmissionId } from './getSubmission';
 import { SubmissionError } from './submissionError';
 
@@ -45,23 +45,36 @@ export async function followSubmission(
       await stage('statement: read submission', () => selectOptionalSubmissionWithVisibility(handle.db, submissionId)),
     );
     if (!unfinished(first)) return first;
-    let timer: NodeJS.Timeout | undefined;
-    const recorded = await stage('waiting for the grade', () =>
-      Promise.race([
-        watch.finished,
-        new Promise<null>((resolve) => {
-          timer = setTimeout(() => resolve(null), waitMs);
-          options.signal?.addEventListener('abort', () => resolve(null), { once: true });
-        }),
-      ]),
-    );
-    clearTimeout(timer);
-    // Recorded by this process (the embedded database): the row as recorded, under the rules the first read found.
-    if (recorded) return { ...recorded, visibility: first.visibility };
-    return await readWithVisibility(handle, submissionId);
+    return await awaitGrade(handle, watch, first, waitMs, options.signal);
   } finally {
     watch.stop();
   }
+}
+
+/**
+ * Holds until `first`, a submission still queued or running whose watch started before it was read (or stored), is
+ * graded or failed, `waitMs` pass, or the client goes away; then answers with it as it is.
+ */
+export async function awaitGrade(
+  handle: DbHandle,
+  watch: SubmissionWatch,
+  first: Submission & { visibility: SubmissionVisibility | null },
+  waitMs: number,
+  signal?: AbortSignal,
+): Promise<Submission & { visibility: SubmissionVisibility | null }> {
+  let timer: NodeJS.Timeout | undefined;
+  // (No stage of the breakdown: the grading stages run while this waits, and its CPU would count them twice.)
+  const recorded = await Promise.race([
+    watch.finished,
+    new Promise<null>((resolve) => {
+      timer = setTimeout(() => resolve(null), waitMs);
+      signal?.addEventListener('abort', () => resolve(null), { once: true });
+    }),
+  ]);
+  clearTimeout(timer);
+  // Recorded by this process (the embedded database): the row as recorded, under the rules the first read found.
+  if (recorded) return { ...recorded, visibility: first.visibility };
+  return await readWithVisibility(handle, first.id);
 }
 
 /** The submission and its course's visibility rules, in one statement (the same round trip as reading it alone). */
