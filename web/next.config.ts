@@ -9,6 +9,7 @@ const nextConfig: NextConfig = {
     '@electric-sql/pglite',
     'isolated-vm',
     'esbuild',
+    'sucrase',
     'pg-boss',
     'postgres',
     '@tensorflow/tfjs',

@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { compileExerciseFolder, type FolderProblem } from '../authored/compileExerciseFolder';
 import type { CompiledFolder } from '../authored/inspectExerciseFolder';
 import type { GradeRequest, GradeResult } from '../protocol';
-import { compileModule } from '../sandbox/compileSubmission';
+import { compileModule, warmUpCompiler } from '../sandbox/compileSubmission';
 import { prepareChildAssets } from './childAssets';
 import type { AuthoringOutcome, AuthoringTask, CompiledForGrade, FromChild, ToChild } from './childMessages';
 import { spawnGradingChild } from './spawnGradingChild';
@@ -165,6 +165,8 @@ export class GradingProcessPool implements GradingPool {
     this.permissions = options.permissions;
     this.log = options.log ?? ((line) => process.stderr.write(`${line}\n`));
     for (let i = 0; i < this.size + this.spares; i++) this.spawn();
+    // Load the compiler while the children start, not on the first submission (sucrase: ~80 ms).
+    void warmUpCompiler();
   }
 
   /** Jobs graded at once when every child is up. */
@@ -212,7 +214,7 @@ export class GradingProcessPool implements GradingPool {
   }
 
   /**
-   * Compiles here what the child will run (it may not start esbuild's process): the submission's code, whatever its
+   * Compiles here what the child will run (it may not start esbuild's process, nor load a compiler): the submission's code, whatever its
    * exercise (the child applies the exercise's own rules), and an authored exercise's folder. Both are cached.
    */
   private async compileForGrade(request: GradeRequest): Promise<CompiledForGrade | { refused: string }> {
