@@ -48,6 +48,15 @@ it("compiles code that names no module in this process: TypeScript's constructs,
   expect(Number(/:(\d+):\d+\)?$/.exec(String(exported.where!()))![1]) - lineOffset).toBe(9);
 });
 
+it('leaves code over 8 kB to esbuild (sucrase would hold up the supervising thread)', async () => {
+  const padding = `// ${'x'.repeat(100)}\n`.repeat(90);
+  const compiled = await compileSubmission(`${padding}${plain}`, options);
+  expect(compiled.ok).toBe(true);
+  if (!compiled.ok) return;
+  expect(compiled.code).toMatch(/__export/); // esbuild's script
+  expect(exportsOf(compiled.code).double!(21)).toBe(42);
+});
+
 it('bundles code that imports tfjs, and refuses any other module, whichever path it takes', async () => {
   const withTf = await compileSubmission(
     `import * as tf from '@tensorflow/tfjs';\nexport function which() { return (tf as any).marker; }`,
