@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { PGlite, types } from '@electric-sql/pglite';
 import { createDb, memoryDataDir, type DbHandle } from '../src/index';
+import { PgliteThread } from '../src/pglite/pgliteThread';
 import { rowsOf } from '../src/rawRows';
 
 /** PGlite runs on a worker thread (src/pglite): the process's own thread stays free while statements run. */
@@ -107,6 +109,46 @@ it("gives drizzle dates, timestamps and intervals as Postgres' text, and every o
   expect(await handle.db.transaction(async (tx) => rowsOf(await tx.execute(query)))).toEqual([expected]);
   // PGlite's own parsers still apply where drizzle asks for none.
   expect((await handle.executeSql("select '2026-01-02'::date as d", [])).rows[0]!.d).toBeInstanceOf(Date);
+});
+
+it("gives every result as PGlite's own query() does (enum arrays, bigints, bytea, jsonb, counts; drizzle's raw dates)", async () => {
+  const setup = [
+    "create type mood as enum ('calm', 'busy')",
+    'create table parsed_test (id serial primary key, m mood, moods mood[], at timestamptz, big bigint, raw bytea, j jsonb, tags text[])',
+  ];
+  const statements: [string, unknown[]][] = [
+    [
+      "insert into parsed_test (m, moods, at, big, raw, j, tags) values ('calm', array['calm', 'busy']::mood[], $1, 9007199254740993, '\\x00ff', $2, array['a', null, 'c \"d\"']) returning *",
+      [new Date('2026-03-04T05:06:07Z'), { k: [1, { n: null }] }],
+    ],
+    ['update parsed_test set m = $1 where id > 0', ['busy']],
+    ['select id, m, moods, at, big, raw, j, tags, 1 as id, null::int as nothing from parsed_test', []],
+    ['select * from parsed_test where false', []],
+    ['delete from parsed_test where id < 0', []],
+  ];
+  const own = await PGlite.create();
+  const thread = await PgliteThread.create({ dataDir: memoryDataDir });
+  try {
+    for (const text of setup) {
+      await own.query(text);
+      await thread.query(text);
+    }
+    const drizzleDates = {
+      [types.TIMESTAMP]: (v: string) => v,
+      [types.TIMESTAMPTZ]: (v: string) => v,
+      [types.INTERVAL]: (v: string) => v,
+      [types.DATE]: (v: string) => v,
+    };
+    for (const [text, params] of statements) {
+      for (const options of [{}, { rowMode: 'array' as const }, { rowMode: 'array' as const, parsers: drizzleDates }]) {
+        const [expected, got] = [await own.query(text, params, options), await thread.query(text, params, options)];
+        expect(got).toEqual(expected);
+      }
+    }
+  } finally {
+    await thread.close();
+    await own.close();
+  }
 });
 
 it('plans a statement again when a migration changed what it reads, and keeps working after an error', async () => {
