@@ -214,7 +214,7 @@ export class GradingProcessPool implements GradingPool {
   }
 
   /**
-   * Compiles here what the child will run (it may not start esbuild's process, nor load a compiler): the submission's code, whatever its
+   * Compiles here what the child will run (it may not start esbuild's process): the submission's code, whatever its
    * exercise (the child applies the exercise's own rules), and an authored exercise's folder. Both are cached.
    */
   private async compileForGrade(request: GradeRequest): Promise<CompiledForGrade | { refused: string }> {

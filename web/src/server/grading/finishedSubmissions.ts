@@ -34,12 +34,13 @@ function listener(handle: DbHandle): Promise<Listener> {
   return listening;
 }
 
-/**
- * Starts watching a submission before its state is read (so a grade recorded in between is not missed). `finished`
- * resolves when its grade is recorded (with the recorded row when this process recorded it), `stop` ends the watch.
- */
 export type SubmissionWatch = { finished: Promise<Submission | null>; stop(): void };
 
+/**
+ * Starts watching a submission before its state is read, or before it is stored (so a grade recorded in between is not
+ * missed). `finished` resolves when its grade is recorded (with the recorded row when this process recorded it), `stop`
+ * ends the watch.
+ */
 export async function watchSubmission(handle: DbHandle, id: string): Promise<SubmissionWatch> {
   const { waiters } = await listener(handle);
   let wake!: Wake;
