@@ -280,15 +280,18 @@ export async function selectOptionalSubmissionWithVisibility(
 ): Promise<(Submission & { visibility: SubmissionVisibility | null }) | undefined> {
   const [row] = await submissionWithVisibilityQuery(db).execute({ id });
   if (!row) return undefined;
-  const { submission, showScore, showFeedback, showAnswers, dueAt } = row;
-  return { ...submission, visibility: showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt } : null };
+  return { ...row.submission, visibility: submissionVisibility(row) };
 }
 
-/** The visibility rules of a submission to this course exercise (what selectOptionalSubmissionWithVisibility reads). */
-export function submissionVisibility(courseExercise: SubmissionVisibility | null): SubmissionVisibility | null {
-  if (!courseExercise) return null;
-  const { showScore, showFeedback, showAnswers, dueAt } = courseExercise;
-  return { showScore, showFeedback, showAnswers, dueAt };
+/**
+ * The visibility rules of a submission to a course exercise, from its course_exercises row (null: none, as a left join
+ * finds none): what the submission API reads with a submission, and the submit path from its own read.
+ */
+export function submissionVisibility(
+  courseExercise: { [K in keyof SubmissionVisibility]: SubmissionVisibility[K] | null } | null,
+): SubmissionVisibility | null {
+  const { showScore, showFeedback, showAnswers, dueAt } = courseExercise ?? {};
+  return showScore && showFeedback && showAnswers ? { showScore, showFeedback, showAnswers, dueAt: dueAt ?? null } : null;
 }
 
 // Built once per database: every follow request runs it.

@@ -121,13 +121,14 @@ const OUTPUT = {
 const MAX_IN_PROCESS_BYTES = 8 * 1024;
 
 async function build(source: string): Promise<CompiledModule> {
-  if (source.length <= MAX_IN_PROCESS_BYTES && !NEEDS_ESBUILD.test(source)) {
+  const needsEsbuild = NEEDS_ESBUILD.test(source);
+  if (source.length <= MAX_IN_PROCESS_BYTES && !needsEsbuild) {
     const stripped = await stripTypes(source);
     if (stripped) return stripped;
   }
   const esbuild = await import('esbuild');
   try {
-    if (!NEEDS_ESBUILD.test(source)) {
+    if (!needsEsbuild) {
       // Nothing to resolve: transform is the same output without the bundler's plugin round trips (half the time).
       const result = await esbuild.transform(source, { ...OUTPUT, loader: 'ts', sourcefile: 'submission.ts', logLevel: 'silent' });
       return { ok: true, code: result.code };
