@@ -68,6 +68,74 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
     expect(job.rows).toEqual([{ state: 'completed', started: true }]);
   });
 
+  it('while a grading child is free, a submission is stored with its job taken, in one statement, and graded', async () => {
+    const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+    const input = { userId: student.id, body: { exercise: 'mlp-forward-code', code: solution }, queue: grading.intake };
+    const submission = await createSubmission(handle.db, input);
+    // Claimed as it was stored: running, its job active (or completed already, were it graded meanwhile).
+    expect(submission).toMatchObject({ status: 'running', startedAt: expect.any(Date), attempt: 1 });
+    const graded = await follow(submission.id, student.id);
+    expect(graded).toMatchObject({ status: 'graded', score: 1, passed: true, childDeaths: 0, startedAt: submission.startedAt });
+    expect(graded).toEqual(await selectOptionalSubmissionWithVisibility(handle.db, submission.id));
+    const job = await handle.executeSql('select state, retry_count from pgboss.job where id = $1', [submission.id]);
+    expect(job.rows).toEqual([{ state: 'completed', retry_count: 0 }]);
+    // The course's rules reach the grade as a claim's do: the second attempt under a decay of 0.25 earns 0.75.
+    const decay = (value: number) =>
+      handle.executeSql(
+        "update course_exercises set points_decay_per_attempt = $1 where course_id = $2 and exercise_id = (select id from exercises where slug = 'mlp-forward-code')",
+        [value, seeded.courseId],
+      );
+    await decay(0.25);
+    try {
+      const second = await createSubmission(handle.db, input);
+      expect(second).toMatchObject({ status: 'running', attempt: 2 });
+      expect(await follow(second.id, student.id)).toMatchObject({ status: 'graded', score: 0.75, passed: true });
+    } finally {
+      await decay(0);
+    }
+  });
+
+  it('with every grading child busy, a submission is stored queued and taken from the queue; a refusal holds no slot', async () => {
+    const workers = grading.workers!;
+    const slots = [];
+    for (let slot = workers.reserve(); slot; slot = workers.reserve()) slots.push(slot);
+    expect(slots.length).toBe(gradingPool().capacity);
+    const student = await makeEnrolledUser(handle.db, seeded.courseId, 'student');
+    let queued: Submission;
+    try {
+      queued = await createSubmission(handle.db, {
+        userId: student.id,
+        body: { exercise: 'mlp-forward-code', code: solution },
+        queue: grading.intake,
+      });
+      expect(queued.status).toBe('queued');
+    } finally {
+      for (const slot of slots) slot.cancel();
+    }
+    grading.queue.queued(); // the slots given back: the loop looks again
+    expect(await follow(queued.id, student.id)).toMatchObject({ status: 'graded', score: 1 });
+    // Refused before its statement (not enrolled) and by it (attempts used): the slot it reserved is given back.
+    await handle.executeSql(
+      "update course_exercises set max_attempts = 1 where course_id = $1 and exercise_id = (select id from exercises where slug = 'mlp-forward-code')",
+      [seeded.courseId],
+    );
+    try {
+      const refused = await refusal(
+        createSubmission(handle.db, { userId: student.id, body: { exercise: 'mlp-forward-code', code: solution }, queue: grading.intake }),
+      );
+      expect(refused.code).toBe('attempts-exhausted');
+    } finally {
+      await handle.executeSql(
+        "update course_exercises set max_attempts = null where course_id = $1 and exercise_id = (select id from exercises where slug = 'mlp-forward-code')",
+        [seeded.courseId],
+      );
+    }
+    const free = [];
+    for (let slot = workers.reserve(); slot; slot = workers.reserve()) free.push(slot);
+    expect(free.length).toBe(gradingPool().capacity);
+    for (const slot of free) slot.cancel();
+  });
+
   it('a follower that waits returns when the wait runs out, with the submission as it is', async () => {
     await grading.stop(); // nothing grades for a moment
     const { submission, studentId } = await submit(solution);

@@ -46,16 +46,28 @@ function postgresArray(ids: string[]): string {
   return `{${ids.join(',')}}`;
 }
 
+/**
+ * What a claim takes from a submission's exercise and course (a GradingClaim's other fields), for a row whose course
+ * and exercise are `courseId` and `exerciseId`: its select-list columns and the joins they read.
+ */
+export function claimRules(courseId: SQL, exerciseId: SQL): { columns: SQL; joins: SQL } {
+  return {
+    columns: sql`e.slug as "exerciseSlug", e.source as "exerciseSource",
+      coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt",
+      ${slotPointsPerAttempt(courseId, exerciseId)} as "pointsPerAttempt",
+      c.late_policy as "latePolicy", c.late_penalty as "latePenalty"`,
+    joins: sql`left join exercises e on e.id = ${exerciseId}
+    left join courses c on c.id = ${courseId}
+    left join course_exercises ce on ce.course_id = ${courseId} and ce.exercise_id = ${exerciseId}`,
+  };
+}
+
+const claimedRules = claimRules(sql`claimed.course_id`, sql`claimed.exercise_id`);
 /** The columns a claimed submission's row returns (the `claimed` CTE's) with its exercise and course: a GradingClaim. */
-const claimedColumns = sql`claimed.id as "submissionId", e.slug as "exerciseSlug", e.source as "exerciseSource",
-      claimed.exercise_version_id as "versionId", claimed.kind, claimed.payload,
-      claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late, claimed.child_deaths as "childDeaths",
-      coalesce(ce.points_decay_per_attempt, 0) as "pointsDecayPerAttempt", claimed.credit,
-      ${slotPointsPerAttempt(sql`claimed.course_id`, sql`claimed.exercise_id`)} as "pointsPerAttempt",
-      c.late_policy as "latePolicy", c.late_penalty as "latePenalty"`;
-const claimedJoins = sql`left join exercises e on e.id = claimed.exercise_id
-    left join courses c on c.id = claimed.course_id
-    left join course_exercises ce on ce.course_id = claimed.course_id and ce.exercise_id = claimed.exercise_id`;
+const claimedColumns = sql`claimed.id as "submissionId", claimed.exercise_version_id as "versionId", claimed.kind,
+      claimed.payload, claimed.variant_seed as "variantSeed", claimed.attempt, claimed.late,
+      claimed.child_deaths as "childDeaths", claimed.credit, ${claimedRules.columns}`;
+const claimedJoins = claimedRules.joins;
 
 /** Marks the submissions `chosen` picks running (a duplicate delivery of a finished one changes nothing). */
 function claimUpdate(chosen: SQL): SQL {

@@ -14,6 +14,7 @@ import {
 import { runsStatementsOneAtATime, rowsOf } from '../rawRows';
 import { builtOnce } from './builtOnce';
 import { found } from './errors';
+import { claimRules, type GradingClaim } from './grading';
 
 export interface NewSubmissionInput {
   /** The id to store it under: a caller that waits for its grade watches this id before storing. A new UUID if left out. */
@@ -38,10 +39,18 @@ export interface NewSubmissionInput {
  * runs as a data-modifying CTE over the stored row (the relation `source`, with its `id`), and `wakeWorkers`, when
  * set, once in the final select list (a NOTIFY, sent at commit).
  */
-export type QueueWithStore = { insertJobs(source: string): string; wakeWorkers: string | null };
+export type QueueWithStore = {
+  insertJobs(source: string): string;
+  wakeWorkers: string | null;
+  /**
+   * `insertJobs` inserts the job already taken by a worker of the caller's process: the submission is stored
+   * claimed (running), and the outcome carries its claim, as claimSubmissionsForGrading would return it.
+   */
+  taken?: boolean;
+};
 
 export type InsertSubmissionOutcome =
-  { ok: true; submission: Submission } | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
+  { ok: true; submission: Submission; claim?: GradingClaim } | { ok: false; reason: 'attempts-exhausted'; attemptsUsed: number };
 
 /**
  * Stores a queued submission with the next attempt number, counting the attempts used and inserting only while they
@@ -71,7 +80,7 @@ export async function insertSubmission(
       attemptsUsed: await countAttempts(db, input.userId, input.courseId, input.exerciseId),
     };
   }
-  return { ok: true, submission: submissionFromRow(row) };
+  return { ok: true, submission: submissionFromRow(row), ...(queue?.taken ? { claim: claimOfStoredRow(row) } : {}) };
 }
 
 export const submissionColumns = Object.entries(getTableColumns(submissions));
@@ -114,17 +123,42 @@ function insertWithinLimit(input: NewSubmissionInput, queue: QueueWithStore | nu
   const belowLimit = input.maxAttempts == null ? sql`true` : sql`used.n < ${input.maxAttempts}`;
   const queued = queue ? sql.raw(`, queued as (${queue.insertJobs('inserted')})`) : sql``;
   const wake = queue?.wakeWorkers ? sql.raw(`, ${queue.wakeWorkers} as woken`) : sql``;
+  // Taken by a worker of this process: stored as its claim would leave it, with what grading it needs.
+  const taken = queue?.taken ?? false;
+  const rules = taken ? claimRules(sql`inserted."courseId"`, sql`inserted."exerciseId"`) : null;
   return sql`with inserted as (
       insert into ${submissions}
-        (id, user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, credit, attempt)
+        (id, user_id, course_id, exercise_id, exercise_version_id, kind, payload, variant_seed, late, credit, attempt${taken ? sql`, status, started_at` : sql``})
       select ${input.id ?? randomUUID()}::uuid, ${input.userId}, ${input.courseId}, ${input.exerciseId}, ${input.exerciseVersionId}, ${input.kind},
         ${JSON.stringify(input.payload)}::jsonb, ${input.variantSeed ?? 'canonical'}, ${input.late ?? false},
-        ${input.credit ?? null}::real, used.n + 1
+        ${input.credit ?? null}::real, used.n + 1${taken ? sql`, 'running', now()` : sql``}
       from (select count(*)::int as n from ${submissions} where ${counting}) used
       where ${belowLimit}
       returning ${returningSubmission}
     ), ${touchLastActivity(input.userId, input.courseId)}${queued}
-    select inserted.*${wake} from inserted`;
+    select inserted.*${rules ? sql`, ${rules.columns}` : sql``}${wake} from inserted ${rules ? rules.joins : sql``}`;
+}
+
+/** The claim of a submission stored taken (a row of insertWithinLimit's final select, its columns TypeScript-named). */
+function claimOfStoredRow(row: Record<string, unknown>): GradingClaim {
+  const pick = <K extends keyof GradingClaim>(key: K, column: string = key) => row[column] as GradingClaim[K];
+  return {
+    submissionId: pick('submissionId', 'id'),
+    exerciseSlug: pick('exerciseSlug'),
+    exerciseSource: pick('exerciseSource'),
+    versionId: pick('versionId', 'exerciseVersionId'),
+    kind: pick('kind'),
+    payload: pick('payload'),
+    variantSeed: pick('variantSeed'),
+    attempt: pick('attempt'),
+    late: pick('late'),
+    childDeaths: pick('childDeaths'),
+    pointsDecayPerAttempt: pick('pointsDecayPerAttempt'),
+    pointsPerAttempt: pick('pointsPerAttempt'),
+    credit: pick('credit'),
+    latePolicy: pick('latePolicy'),
+    latePenalty: pick('latePenalty'),
+  };
 }
 
 /** Attempts used: submissions that count (an internal grading failure gives its attempt back). */

@@ -74,6 +74,11 @@ export type SameStatement = {
   /** Queues every `id` of the relation `source`, as `enqueue` does (pg-boss 10's insert, with this queue's settings). */
   insertJobs(source: string): string;
   /**
+   * Inserts the jobs of `source` already taken (active, started now, first try), as `takeJobs` would leave them: for
+   * a caller whose own workers grade them at once (GradingWorkers.reserve). They complete, expire and retry as any.
+   */
+  insertTakenJobs(source: string): string;
+  /**
    * Takes up to `count` jobs as `fetch` does (pg-boss 10's fetchNextJob for a standard queue: due jobs by priority,
    * then age, skipping rows other workers hold; marked active, a retry's count raised) and returns them as
    * `id, submission_id, attempt, final`: a GradingJob's fields.
@@ -140,14 +145,16 @@ export async function createGradingQueue(options: GradingQueueOptions): Promise<
   const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
   // What boss.insert() writes for a job with no options of its own (pg-boss 10's insertJobs plan): the queue's settings,
   // else pg-boss's defaults. gradingQueue.test.ts compares the two rows.
-  const insertJobs = (source: string) => `insert into ${schema}.job
-      (id, name, data, retry_limit, retry_delay, retry_backoff, expire_in, keep_until, policy, dead_letter)
+  const insertJobsAs = (source: string, taken: boolean) => `insert into ${schema}.job
+      (id, name, data, retry_limit, retry_delay, retry_backoff, expire_in, keep_until, policy, dead_letter${taken ? ', state, started_on' : ''})
     select ${source}.id, q.name, jsonb_build_object('submissionId', ${source}.id), coalesce(q.retry_limit, 2),
       case when coalesce(q.retry_backoff, false) then greatest(q.retry_delay, 1) else coalesce(q.retry_delay, 0) end,
       coalesce(q.retry_backoff, false), coalesce(q.expire_seconds * interval '1 second', interval '15 minutes'),
-      now() + cast(coalesce((q.retention_minutes * 60)::text, '14 days') as interval), q.policy, q.dead_letter
+      now() + cast(coalesce((q.retention_minutes * 60)::text, '14 days') as interval), q.policy, q.dead_letter${taken ? `, 'active', now()` : ''}
     from ${source} join ${schema}.queue q on q.name = ${literal(name)}
     on conflict do nothing`;
+  const insertJobs = (source: string) => insertJobsAs(source, false);
+  const insertTakenJobs = (source: string) => insertJobsAs(source, true);
   // pg-boss's fetchNextJob without its singleton/stately grouping (this queue's policy is standard); its states are
   // ordered, 'created' and 'retry' before 'active'. gradingQueue.test.ts checks the rows match fetch()'s.
   // `next` is materialized: were it planned into the update as a subquery, its LIMIT could be applied more than once.
@@ -173,7 +180,13 @@ export async function createGradingQueue(options: GradingQueueOptions): Promise<
     boss,
     settings,
     enqueue: insert,
-    sameStatement: { insertJobs, takeJobs, completeJobs, wakeWorkers: options.listen ? `pg_notify(${literal(channel)}, '')` : null },
+    sameStatement: {
+      insertJobs,
+      insertTakenJobs,
+      takeJobs,
+      completeJobs,
+      wakeWorkers: options.listen ? `pg_notify(${literal(channel)}, '')` : null,
+    },
     queued: wakeLocal,
     async recover(unfinished, orphaned = []) {
       // Their worker process is gone (the caller knows it was the only one): hand them back now, not at expiry.

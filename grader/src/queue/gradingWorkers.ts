@@ -22,9 +22,23 @@ export type GradingWorkersOptions<C extends ClaimedSubmission> = {
   log?: (line: string) => void;
 };
 
-export type GradingWorkers = {
+export type GradingWorkers<C extends ClaimedSubmission = ClaimedSubmission> = {
+  /**
+   * A grading slot for a job the caller is about to store, when a child is free now (so no job waits in the queue
+   * ahead of it), else null. The caller stores the job already taken (`queue.sameStatement.insertTakenJobs`) with its
+   * submission claimed, in one statement, then hands both over with `take`; or gives the slot back with `cancel`
+   * when nothing was stored. A job so taken is the loop's in every other way: completed with its grade, retried or
+   * recovered as any taken job is if this process dies first.
+   */
+  reserve(): GradingSlot<C> | null;
   /** Stops taking jobs, lets the jobs in hand finish and their results be written. */
   stop(): Promise<void>;
+};
+
+type GradingSlot<C extends ClaimedSubmission> = {
+  /** The stored job's first try, and its claimed submission (loaded by `claims`: none when it needs no grading). */
+  take(submissionId: string, claims: () => Promise<C[]>): void;
+  cancel(): void;
 };
 
 /**
@@ -40,7 +54,7 @@ export type GradingWorkers = {
  * most two children per submission). An internal grader failure is retried with pg-boss's backoff, and recorded as a
  * failure (the attempt given back) on the last try. A store that cannot be reached leaves the job to a retry.
  */
-export async function startGradingWorkers<C extends ClaimedSubmission>(options: GradingWorkersOptions<C>): Promise<GradingWorkers> {
+export async function startGradingWorkers<C extends ClaimedSubmission>(options: GradingWorkersOptions<C>): Promise<GradingWorkers<C>> {
   const { queue, pool, store } = options;
   const log = options.log ?? ((line: string) => console.error(`[grader workers] ${line}`));
   const limit = pool.capacity + (options.prefetch ?? 7 * pool.capacity);
@@ -95,7 +109,7 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
     }
   };
 
-  const take = async (jobs: GradingJob[], claimedAlready?: C[]): Promise<void> => {
+  const take = async (jobs: GradingJob[], claimedAlready?: () => Promise<C[]>): Promise<void> => {
     let done = 0;
     const release = (count: number) => {
       held -= count;
@@ -105,7 +119,7 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
     try {
       let claims: C[];
       try {
-        claims = claimedAlready ?? (await store.claim(jobs.map((job) => job.submissionId)));
+        claims = await (claimedAlready ? claimedAlready() : store.claim(jobs.map((job) => job.submissionId)));
       } catch (error) {
         log(`claiming ${jobs.length} submission(s) failed: ${describe(error)}; retrying later`);
         await Promise.all(jobs.map((job) => giveBack(job, describe(error))));
@@ -129,6 +143,11 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
     }
   };
 
+  const hold = (batch: Promise<void>) => {
+    inHand.add(batch);
+    void batch.finally(() => inHand.delete(batch));
+  };
+
   const loop = (async () => {
     while (!stopping) {
       const room = limit - held;
@@ -147,9 +166,7 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
       }
       if (jobs.length > 0) {
         held += jobs.length;
-        const batch = take(jobs, claims);
-        inHand.add(batch);
-        void batch.finally(() => inHand.delete(batch));
+        hold(take(jobs, claims && (() => Promise.resolve(claims))));
       }
       // Fewer than asked for: the queue is empty for now. Sleep until an enqueue, or poll for retries coming due.
       if (jobs.length < room && !stopping) await workArrived.wait(pollMs);
@@ -157,6 +174,28 @@ export async function startGradingWorkers<C extends ClaimedSubmission>(options: 
   })();
 
   return {
+    reserve() {
+      // A free child only: with every child busy the job would wait in hand, where the queue orders it fairly.
+      if (stopping || held >= pool.capacity) return null;
+      held++;
+      let settled = false;
+      const settle = () => {
+        if (settled) throw new Error('A grading slot is taken or cancelled once.');
+        settled = true;
+      };
+      return {
+        take(submissionId, claims) {
+          settle();
+          const job = { id: submissionId, submissionId, attempt: 1, final: queue.settings.retryLimit <= 0 };
+          hold(take([job], claims));
+        },
+        cancel() {
+          settle();
+          held--;
+          roomFreed.signal();
+        },
+      };
+    },
     async stop() {
       stopping = true;
       stopWaking();

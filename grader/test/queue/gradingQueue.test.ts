@@ -153,6 +153,74 @@ describe('grading queue on PGlite (pg-boss 10) with grading child processes', ()
     expect((await take(5)).rows).toEqual([]);
   });
 
+  it('a job stored already taken, while a child is free, is graded at once and is a taken job in every other way', async () => {
+    const { queue, store, start, executeSql } = await setup();
+    const [fetchedId, takenId] = [store.add(codeRequest(solution)), store.add(codeRequest(solution))];
+    await queue.enqueue([fetchedId]);
+    await queue.fetch(1); // the row a taken job is, to compare with (active: the workers leave it alone)
+    const workers = await start();
+    const slot = workers.reserve();
+    expect(slot).not.toBeNull();
+    // As the web stores a submission with its job taken: the insert is a CTE of the storing statement.
+    await executeSql(
+      `with stored as (select $1::uuid as id), queued as (${queue.sameStatement.insertTakenJobs('stored')}) select id from stored`,
+      [takenId],
+    );
+    const { rows } = await executeSql(
+      `SELECT id, data, state, priority, retry_limit, retry_count, retry_delay, retry_backoff, expire_in::text, policy, dead_letter,
+        singleton_key, started_on is not null as started, extract(epoch from keep_until - created_on)::int AS keep_seconds
+       FROM pgboss.job WHERE id = ANY($1::uuid[])`,
+      [[fetchedId, takenId]],
+    );
+    const [fetched, taken] = [fetchedId, takenId].map((id) => (rows as { id: string }[]).find((row) => row.id === id)!);
+    expect(taken).toEqual({ ...fetched, id: takenId, data: { submissionId: takenId } });
+    expect(taken).toMatchObject({ state: 'active', started: true, retry_count: 0 });
+    const started = performance.now();
+    slot!.take(takenId, () => store.claim([takenId]));
+    await waitFor(() => store.rows.get(takenId)!.status === 'graded');
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(store.rows.get(takenId)!.result!.score).toBe(1);
+    expect(await completedJob(executeSql, takenId)).toMatchObject({ state: 'completed', retry_count: 0 });
+    expect(store.rows.get(fetchedId)!.status).toBe('queued'); // taken by fetch() here: nobody grades it
+  });
+
+  it('reserves a slot only while a grading child is free; a cancelled slot is free again', async () => {
+    const { store, start } = await setup();
+    const workers = await start();
+    const slots = Array.from({ length: pool.capacity }, () => workers.reserve());
+    expect(slots.every((slot) => slot !== null)).toBe(true);
+    expect(workers.reserve()).toBeNull();
+    slots.pop()!.cancel();
+    const again = workers.reserve();
+    expect(again).not.toBeNull();
+    expect(() => again!.cancel()).not.toThrow();
+    expect(() => again!.cancel()).toThrow(/once/);
+    for (const slot of slots) slot!.cancel();
+    // Taken: the slot is held until the grade is recorded, then free again.
+    const id = store.add(codeRequest(solution));
+    workers.reserve()!.take(id, () => store.claim([id]));
+    await waitFor(() => store.finished() === 1);
+    await waitFor(() => workers.reserve() !== null && Array.from({ length: pool.capacity - 1 }, () => workers.reserve()).every(Boolean));
+  });
+
+  it('a job stored taken whose process died before grading it is handed back at the restart and graded', async () => {
+    const { queue, store, start, executeSql } = await setup();
+    const first = await start();
+    const id = store.add(codeRequest(solution));
+    const slot = first.reserve();
+    await executeSql(`with stored as (select $1::uuid as id), queued as (${queue.sameStatement.insertTakenJobs('stored')}) select 1`, [id]);
+    await store.claim([id]); // stored claimed, as the web's statement leaves it; then the process died
+    slot!.cancel();
+    await first.stop();
+    expect((await jobState(executeSql, id))?.state).toBe('active');
+    // The embedded restart: the sole grader's running submissions are orphans.
+    await queue.recover([id], [id]);
+    await start();
+    await waitFor(() => store.finished() === 1, 15_000);
+    expect(store.rows.get(id)!.result!.score).toBe(1);
+    expect(await completedJob(executeSql, id)).toMatchObject({ state: 'completed', retry_count: 1 });
+  });
+
   it("a student's failure is a result, not a retry", async () => {
     const { queue, store, start } = await setup();
     await start();

@@ -3,7 +3,7 @@ import { submissionRateLimit } from '@/env';
 import type { JsonAnswer } from './api';
 import type { SessionUser } from './auth/session';
 import { getDbHandle } from './db';
-import { gradingQueue } from './grading/startGrading';
+import { gradingIntake } from './grading/startGrading';
 import { createSubmission } from './services/submissions/createSubmission';
 import { followSubmission, parseWaitSeconds } from './services/submissions/followSubmission';
 import { submitAndAwaitGrade } from './services/submissions/submitAndAwaitGrade';
@@ -32,7 +32,7 @@ export async function acceptSubmission(
 ): Promise<JsonAnswer> {
   const waitSeconds = parseWaitSeconds(wait);
   const handle = await getDbHandle();
-  const queue = await gradingQueue(handle);
+  const queue = await gradingIntake(handle);
   const input = { userId: user.id, body, queue, rules: { rateLimit: submissionRateLimit } };
   if (waitSeconds === 0) {
     const submission = await createSubmission(handle.db, input);

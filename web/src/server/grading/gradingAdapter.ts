@@ -47,13 +47,20 @@ type Rules = {
   latePenalty: number;
 };
 type Stored = { payload: SubmissionPayload; exerciseSlug: string };
-type SiteClaim = ClaimedSubmission & { rules: Rules; stored: Stored } & ({ target: 'submission' } | { target: 'regrade'; itemId: string });
+export type SiteClaim = ClaimedSubmission & { rules: Rules; stored: Stored } & (
+    { target: 'submission' } | { target: 'regrade'; itemId: string }
+  );
+
+export type SiteGradingStore = GradingStore<SiteClaim> & {
+  /** The claims of submissions stored already claimed (a job taken as it was stored), as the workers take them. */
+  claimsOf(claims: GradingClaim[]): Promise<SiteClaim[]>;
+};
 
 /**
  * `onRecorded`, where the waiting requests are in this process (the embedded database), gets the recorded rows in
  * place of the NOTIFY: the recording statement returns them.
  */
-export function gradingStore(db: Database, onRecorded?: (rows: StoredSubmission[]) => void): GradingStore<SiteClaim> {
+export function gradingStore(db: Database, onRecorded?: (rows: StoredSubmission[]) => void): SiteGradingStore {
   /** Claims, as the workers take them: submissions' (already claimed), then regrade items' among the other jobs. */
   const siteClaims = async (jobIds: string[], claims: GradingClaim[]): Promise<SiteClaim[]> => {
     const claimedIds = new Set(claims.map((c) => c.submissionId));
@@ -95,6 +102,11 @@ export function gradingStore(db: Database, onRecorded?: (rows: StoredSubmission[
     return graded;
   };
   return {
+    claimsOf: (claims) =>
+      siteClaims(
+        claims.map((claim) => claim.submissionId),
+        claims,
+      ),
     async claim(jobIds) {
       return siteClaims(jobIds, await stage('statement: claim', () => claimSubmissionsForGrading(db, jobIds)));
     },

@@ -10,11 +10,14 @@ import {
 import { env } from '@/env';
 import { stage } from '../breakdown';
 import { announceRecorded } from './finishedSubmissions';
-import { gradingStore } from './gradingAdapter';
+import { gradingStore, type SiteClaim } from './gradingAdapter';
+import type { SubmissionIntake } from '../services/submissions/createSubmission';
 
 export interface GradingRuntime {
   queue: GradingQueue;
-  workers: GradingWorkers | null;
+  workers: GradingWorkers<SiteClaim> | null;
+  /** Where the submit path sends what it stores (createSubmission's `queue`). */
+  intake: SubmissionIntake;
   stop(): Promise<void>;
 }
 
@@ -72,14 +75,23 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
     // Workers in other processes (PostgreSQL) are woken by NOTIFY; on PGlite every worker is in this process.
     ...(handle.driver === 'postgres' ? { listen: (channel, onNotify) => handle.listen(channel, onNotify) } : {}),
   });
-  const workers = options.workers
-    ? await startGradingWorkers({
-        queue,
-        pool: measuredStages(gradingPool()),
-        // On PGlite the requests waiting for grades are in this process: they get the recorded rows, not a NOTIFY.
-        store: gradingStore(handle.db, handle.driver === 'pglite' ? (rows) => announceRecorded(handle, rows) : undefined),
-      })
-    : null;
+  // On PGlite the requests waiting for grades are in this process: they get the recorded rows, not a NOTIFY.
+  const store = gradingStore(handle.db, handle.driver === 'pglite' ? (rows) => announceRecorded(handle, rows) : undefined);
+  const workers = options.workers ? await startGradingWorkers({ queue, pool: measuredStages(gradingPool()), store }) : null;
+  const intake: SubmissionIntake = {
+    sameStatement: queue.sameStatement,
+    queued: () => queue.queued(),
+    reserve: () => {
+      const slot = workers?.reserve();
+      return slot
+        ? {
+            sameStatement: { insertJobs: queue.sameStatement.insertTakenJobs, wakeWorkers: null, taken: true },
+            take: (claim) => slot.take(claim.submissionId, () => store.claimsOf([claim])),
+            cancel: () => slot.cancel(),
+          }
+        : null;
+    },
+  };
   if (options.workers && recover) {
     // Regrade items are jobs of the same queue: queued again at a start like unfinished submissions.
     const unfinished = [...(await listQueuedSubmissions(handle.db)), ...(await listUnfinishedRegradeItems(handle.db))];
@@ -93,6 +105,7 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
   return {
     queue,
     workers,
+    intake,
     async stop() {
       if (sweep) clearInterval(sweep);
       await workers?.stop();
@@ -146,8 +159,13 @@ function runningGrading(): Promise<GradingRuntime> | undefined {
 }
 
 /** The durable grading queue of this process (opened to enqueue only, if this process does not grade). */
-export async function gradingQueue(handle: DbHandle): Promise<GradingQueue> {
+async function gradingQueue(handle: DbHandle): Promise<GradingQueue> {
   return (await (runningGrading() ?? startGrading(handle, { workers: false }))).queue;
+}
+
+/** Where the submit path sends a submission: the queue (opened to enqueue only, if this process does not grade). */
+export async function gradingIntake(handle: DbHandle): Promise<SubmissionIntake> {
+  return (await (runningGrading() ?? startGrading(handle, { workers: false }))).intake;
 }
 
 /** Queues a stored submission for grading (durable: a worker in any process picks it up). */

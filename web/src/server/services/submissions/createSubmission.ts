@@ -1,5 +1,6 @@
 import {
   insertSubmission,
+  type GradingClaim,
   selectSubmissionContext,
   submissionVisibility,
   type Database,
@@ -31,13 +32,31 @@ export interface CreateSubmissionInput {
    * statement that stores it, so nothing is ever stored without its job; `queued` hears of it once stored (the queue
    * wakes this process's workers). Tests without a queue pass `sameStatement: null`.
    */
-  queue: { sameStatement: QueueWithStore | null; queued(submissionId: string): void };
+  queue: SubmissionIntake;
 }
+
+/** Where a submission goes once checked (the grading runtime's, startGrading.ts): its queue, and this process's workers. */
+export type SubmissionIntake = {
+  sameStatement: QueueWithStore | null;
+  queued(submissionId: string): void;
+  /**
+   * A grading worker of this process free to grade the submission now (GradingWorkers.reserve), else null: the
+   * statement that stores it then takes its job too, and the claim goes straight to the worker.
+   */
+  reserve?(): TakenJobSlot | null;
+};
+type TakenJobSlot = {
+  /** The queue's part of the store statement: the job inserted taken, the submission stored claimed. */
+  sameStatement: QueueWithStore;
+  take(claim: GradingClaim): void;
+  /** Nothing was stored. */
+  cancel(): void;
+};
 
 /**
  * A student submits: validate, check enrollment / due date (the course's late policy) / rate limit / attempts, then
- * store the submission (queued) and its grading job in one statement. Every refusal is a SubmissionError with a
- * specific message.
+ * store the submission and its grading job in one statement (queued; or taken, when a grading worker of this process
+ * is free). Every refusal is a SubmissionError with a specific message.
  */
 export async function createSubmission(db: Database, input: CreateSubmissionInput): Promise<Submission> {
   return (await createSubmissionWithVisibility(db, input)).submission;
@@ -127,10 +146,20 @@ export async function createSubmissionWithVisibility(
     maxAttempts,
     credit: assessment?.credit ?? null,
   };
-  const outcome = await stage('statement: store and queue', () => insertSubmission(db, stored, input.queue.sameStatement));
+  // A free worker here takes the job in the statement that stores it: no statement more to take and claim it.
+  const slot = input.queue.reserve?.() ?? null;
+  const outcome = await stage(slot ? 'statement: store, queue and take' : 'statement: store and queue', () =>
+    insertSubmission(db, stored, slot ? slot.sameStatement : input.queue.sameStatement),
+  ).catch((error: unknown) => {
+    slot?.cancel();
+    throw error;
+  });
   if (!outcome.ok) {
+    slot?.cancel();
     throw new SubmissionError('attempts-exhausted', `You have used all ${maxAttempts} attempts for '${exercise.slug}'.`);
   }
-  input.queue.queued(outcome.submission.id);
+  // Stored taken, the outcome carries its claim.
+  if (slot) slot.take(outcome.claim!);
+  else input.queue.queued(outcome.submission.id);
   return { submission: outcome.submission, visibility: submissionVisibility(courseExercise) };
 }
