@@ -95,14 +95,17 @@ describe('Verify: re-training in the sandbox', () => {
 });
 
 describe('in a grading child process', () => {
-  it('an entry is evaluated inside a grading child, as every grade is', async () => {
-    const { pool: children } = testPool({ children: 1, spares: 0 });
+  it('an entry is evaluated inside a grading child, as every grade is, on the wasm backend', async () => {
+    const { pool: children, logs } = testPool({ children: 1, spares: 0 });
     try {
       const grade = await gradeContained(children, modelRequest(network));
       expect(grade.kind).toBe('graded');
       if (grade.kind !== 'graded') return;
       expect(grade.result.challenge!.publicScore).toBeGreaterThanOrEqual(0.97);
       expect(children.stats.graded).toBe(1);
+      // The child's bundle is an ES module: tfjs's wasm backend finds its files with __dirname, and fell back to the
+      // cpu backend (70× slower on a large model, see prepareEvaluationBackend) when the bundle had none.
+      expect(logs.filter((line) => /wasm/i.test(line))).toEqual([]);
     } finally {
       await children.close();
     }

@@ -48,8 +48,18 @@ async function main(target: string, contentDir: string): Promise<void> {
     target: 'node20',
     // Everything goes in but the native addon (copied beside it) and esbuild (never called in a child).
     external: ['isolated-vm', 'esbuild'],
-    // Some of tfjs's CommonJS modules call require() for Node's own modules: give the ES module a require.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    // Some of tfjs's CommonJS modules call require() for Node's own modules, and its wasm backend's loader looks for
+    // files beside itself with __dirname: give the ES module both, as CommonJS would have them.
+    banner: {
+      js: [
+        "import { createRequire as __createRequire } from 'node:module';",
+        "import { fileURLToPath as __fileURLToPath } from 'node:url';",
+        "import { dirname as __pathDirname } from 'node:path';",
+        'const require = __createRequire(import.meta.url);',
+        'const __filename = __fileURLToPath(import.meta.url);',
+        'const __dirname = __pathDirname(__filename);',
+      ].join(' '),
+    },
     logLevel: 'error',
   });
   const addon = dirname(require.resolve('isolated-vm/package.json'));
