@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listChallengeEntries, selectCourseExerciseBySlug, selectSubmission, type DbHandle } from '@deltalab/db';
-import { makeEnrolledUser } from '@deltalab/db/test';
+import { listChallengeEntries, selectCourseExerciseBySlug, selectSubmission, upsertCourseExercise, type DbHandle } from '@deltalab/db';
+import { makeCourse, makeEnrolledUser } from '@deltalab/db/test';
 import { challengeData, findExercise } from '@deltalab/exercises';
 import { gradeContained } from '@deltalab/grader';
 import { gradingStore } from '@/server/grading/gradingAdapter';
@@ -31,13 +31,21 @@ const provenance = {
 
 describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
   let handle: DbHandle;
-  let seeded: SeedResult;
+  let courseId: string;
+  let instructor: string;
   const jobs: string[] = [];
   const enqueue = async (id: string) => void jobs.push(id);
-  const instructorId = () => seeded.userIds['instructor@deltalab.test']!;
+  const instructorId = () => instructor;
 
   beforeAll(async () => {
+    let seeded: SeedResult;
     ({ handle, seeded } = await createSeededDb(driver));
+    // A course of this suite's own with the challenge: the shared test PostgreSQL keeps what every earlier run left in
+    // the seeded course (board names, entries, the Verify queued once after a deadline).
+    const challenge = await selectCourseExerciseBySlug(handle.db, seeded.courseId, slug);
+    courseId = (await makeCourse(handle.db)).id;
+    await upsertCourseExercise(handle.db, { courseId, exerciseId: challenge!.exerciseId, published: true });
+    instructor = (await makeEnrolledUser(handle.db, courseId, 'instructor')).id;
   });
   afterAll(async () => {
     await stopGrading();
@@ -55,7 +63,7 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
   }
 
   it('GET sends the rules and the public training set, and nothing hidden', async () => {
-    const student = await makeEnrolledUser(handle.db, seeded.courseId);
+    const student = await makeEnrolledUser(handle.db, courseId);
     const view = await getChallenge(handle.db, student.id, slug);
     expect(view).toMatchObject({ slug, allowedLayers: ['Dense', 'Dropout'], entriesLeftToday: 10, classes: 2, revealed: false });
     expect(view.train.x).toEqual(challengeData(moons).train.x);
@@ -65,7 +73,7 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
   });
 
   it('an entry is stored, scored in a grading child, and the private score stays on the server until the deadline', async () => {
-    const student = await makeEnrolledUser(handle.db, seeded.courseId);
+    const student = await makeEnrolledUser(handle.db, courseId);
     const entry = await createEntry(handle.db, slug, { userId: student.id, body: { model: network, provenance }, enqueue });
     expect(jobs).toContain(entry.id);
     await gradeNow(entry.id);
@@ -88,7 +96,7 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
   }, 120_000);
 
   it('refuses each bad upload with its message and stores nothing', async () => {
-    const student = await makeEnrolledUser(handle.db, seeded.courseId);
+    const student = await makeEnrolledUser(handle.db, courseId);
     const refused = async (body: unknown) => (await refusal(createEntry(handle.db, slug, { userId: student.id, body, enqueue }))).message;
     expect(await refused({ model: network })).toMatch(/^provenance: /);
     expect(await refused({ model: network, provenance: { ...provenance, backend: 'cuda' } })).toMatch(/^provenance.backend: /);
@@ -104,12 +112,12 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
       /LSTM layers are not allowed in this challenge/,
     );
     expect(await refused({ model: { ...network, extra: 'x'.repeat(300 * 1024) }, provenance })).toMatch(/accepts at most 256 kB/);
-    const courseExercise = await selectCourseExerciseBySlug(handle.db, seeded.courseId, slug);
-    expect(await listChallengeEntries(handle.db, student.id, seeded.courseId, courseExercise!.exerciseId)).toEqual([]);
+    const courseExercise = await selectCourseExerciseBySlug(handle.db, courseId, slug);
+    expect(await listChallengeEntries(handle.db, student.id, courseId, courseExercise!.exerciseId)).toEqual([]);
   });
 
   it('the daily limit, final picks, names, the reveal (private board, Verify of the top entries)', async () => {
-    const student = await makeEnrolledUser(handle.db, seeded.courseId);
+    const student = await makeEnrolledUser(handle.db, courseId);
     await updateChallengeSettings(handle.db, instructorId(), slug, {
       deadline: new Date(Date.now() + 3600_000).toISOString(),
       entriesPerDay: 2,
@@ -129,7 +137,7 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
 
       expect((await setEntryFinal(handle.db, student.id, slug, worse.id, { final: true })).final).toBe(true);
       await setBoardName(handle.db, student.id, slug, { name: 'Final Picker' });
-      const other = await makeEnrolledUser(handle.db, seeded.courseId);
+      const other = await makeEnrolledUser(handle.db, courseId);
       expect((await refusal(setBoardName(handle.db, other.id, slug, { name: 'final picker' }))).message).toMatch(/is taken/);
       expect((await refusal(updateChallengeSettings(handle.db, student.id, slug, { deadline: null, entriesPerDay: null }))).code).toBe(
         'forbidden',
@@ -164,7 +172,7 @@ describe.each(testDrivers())('challenges on %s', (driver: TestDriver) => {
   }, 120_000);
 
   it('Verify re-trains the code in the sandbox with the recorded seed and epochs and marks the entry', async () => {
-    const student = await makeEnrolledUser(handle.db, seeded.courseId);
+    const student = await makeEnrolledUser(handle.db, courseId);
     const entry = await createEntry(handle.db, slug, { userId: student.id, body: { model: network, provenance }, enqueue });
     await gradeNow(entry.id);
     expect((await refusal(requestVerify(handle.db, student.id, slug, entry.id, enqueue))).code).toBe('forbidden');
