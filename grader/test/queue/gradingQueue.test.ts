@@ -196,11 +196,18 @@ describe('grading queue on PGlite (pg-boss 10) with grading child processes', ()
     expect(() => again!.cancel()).not.toThrow();
     expect(() => again!.cancel()).toThrow(/once/);
     for (const slot of slots) slot!.cancel();
-    // Taken: the slot is held until the grade is recorded, then free again.
+    // Taken: the slot is held while the job is graded, then free again.
+    const freeSlots = () => {
+      const taken = [];
+      for (let slot = workers.reserve(); slot; slot = workers.reserve()) taken.push(slot);
+      for (const slot of taken) slot.cancel();
+      return taken.length;
+    };
     const id = store.add(codeRequest(solution));
     workers.reserve()!.take(id, () => store.claim([id]));
+    expect(freeSlots()).toBe(pool.capacity - 1);
     await waitFor(() => store.finished() === 1);
-    await waitFor(() => workers.reserve() !== null && Array.from({ length: pool.capacity - 1 }, () => workers.reserve()).every(Boolean));
+    await waitFor(() => freeSlots() === pool.capacity);
   });
 
   it('a job stored taken whose process died before grading it is handed back at the restart and graded', async () => {
