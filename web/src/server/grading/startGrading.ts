@@ -153,19 +153,14 @@ function sweepStaleQueued(handle: DbHandle, queue: GradingQueue, staleMs: number
   return timer;
 }
 
-/** The grading runtime of this process, if started. */
-function runningGrading(): Promise<GradingRuntime> | undefined {
-  return holder.__deltalabGrading;
+/** The grading runtime of this process: the one started, else one opened to enqueue only (this process does not grade). */
+function gradingRuntime(handle: DbHandle): Promise<GradingRuntime> {
+  return holder.__deltalabGrading ?? startGrading(handle, { workers: false });
 }
 
-/** The durable grading queue of this process (opened to enqueue only, if this process does not grade). */
-async function gradingQueue(handle: DbHandle): Promise<GradingQueue> {
-  return (await (runningGrading() ?? startGrading(handle, { workers: false }))).queue;
-}
-
-/** Where the submit path sends a submission: the queue (opened to enqueue only, if this process does not grade). */
+/** Where the submit path sends a submission: the queue, and this process's workers if it grades. */
 export async function gradingIntake(handle: DbHandle): Promise<SubmissionIntake> {
-  return (await (runningGrading() ?? startGrading(handle, { workers: false }))).intake;
+  return (await gradingRuntime(handle)).intake;
 }
 
 /** Queues a stored submission for grading (durable: a worker in any process picks it up). */
@@ -175,7 +170,7 @@ export async function enqueueGrading(handle: DbHandle, submissionId: string): Pr
 
 /** Queues stored jobs (submissions, or a regrade's items) in one statement. */
 export async function enqueueJobs(handle: DbHandle, jobIds: string[]): Promise<void> {
-  const queue = await gradingQueue(handle);
+  const { queue } = await gradingRuntime(handle);
   for (let i = 0; i < jobIds.length; i += 1000) await queue.enqueue(jobIds.slice(i, i + 1000));
 }
 
