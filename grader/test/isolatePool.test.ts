@@ -14,6 +14,22 @@ describe('IsolatePool', () => {
     pool.close();
   });
 
+  it('replaces an isolate whose heap is over the pressure mark after a job, and keeps one under it', async () => {
+    const pressed = new IsolatePool({ size: 1, maxHeapFraction: 1e-6 });
+    const relaxed = new IsolatePool({ size: 1 });
+    for (let i = 0; i < 4; i++) {
+      for (const pool of [pressed, relaxed]) {
+        const run = await runInSandbox(pool, echo);
+        expect(run.ok && run.outcomes[0]).toEqual({ ok: true, value: [1, 2] });
+      }
+    }
+    // The heap is checked after each job has answered: the next job waits for the verdict, so 4 jobs saw 4 isolates.
+    expect(pressed.stats).toMatchObject({ created: 4, jobs: 4 });
+    expect(relaxed.stats).toMatchObject({ created: 1, jobs: 4 });
+    pressed.close();
+    relaxed.close();
+  });
+
   it('replaces an isolate disposed by a memory-limit breach', async () => {
     const pool = new IsolatePool({ size: 1 });
     await runInSandbox(pool, echo);

@@ -173,24 +173,33 @@ export class IsolatePool {
     return slot;
   }
 
+  /**
+   * Gives the isolate back once its job is done. Its heap is checked asynchronously, on the isolate's own thread: the
+   * job's result goes back to its caller without waiting for it (a synchronous check waits for the isolate's lock,
+   * ~0.2 ms per grade, on the grading thread). The slot stays busy until the check has decided whether to keep it.
+   */
   private release(slot: IsolateSlot): void {
-    this.busy--;
-    if (slot.retired || slot.disposed || slot.jobs >= this.maxJobs || this.underPressure(slot) || this.closed) {
-      this.discard(slot);
-    } else {
-      slot.prepareContext();
-      this.idle.push(slot);
+    if (slot.retired || slot.disposed || slot.jobs >= this.maxJobs || this.closed) {
+      this.settle(slot, false);
+      return;
     }
-    this.waiting.shift()?.();
+    slot.isolate.getHeapStatistics().then(
+      (heap) =>
+        this.settle(slot, heap.used_heap_size + heap.externally_allocated_size <= this.maxHeapFraction * slot.memoryMb * 1024 * 1024),
+      () => this.settle(slot, false),
+    );
   }
 
-  private underPressure(slot: IsolateSlot): boolean {
-    try {
-      const heap = slot.isolate.getHeapStatisticsSync();
-      return heap.used_heap_size + heap.externally_allocated_size > this.maxHeapFraction * slot.memoryMb * 1024 * 1024;
-    } catch {
-      return true;
+  /** The end of a job's hold on its slot: kept for the next job (its context prepared now), or discarded. */
+  private settle(slot: IsolateSlot, keep: boolean): void {
+    this.busy--;
+    if (keep && !slot.retired && !slot.disposed && !this.closed) {
+      slot.prepareContext();
+      this.idle.push(slot);
+    } else {
+      this.discard(slot);
     }
+    this.waiting.shift()?.();
   }
 
   private discard(slot: IsolateSlot): void {
