@@ -1,26 +1,17 @@
-import {
-  solveVariant,
-  variantParams,
-  type CodeExercise,
-  type Exercise,
-  type ResolvedCase,
-  type VariantSelector,
-} from '@deltalab/exercises';
+import { variantParams, type CodeExercise, type Exercise, type ResolvedCase, type VariantSelector } from '@deltalab/exercises';
 import type { MistakeCandidate } from '../compare/diagnoseMistake';
 import type { CodeReference, ExerciseReference } from './exerciseReference';
-import { referenceCases } from './referenceCases';
+import { referenceCases, referenceSolution } from './referenceCases';
 
 /**
  * A catalogue exercise's reference: its code is the repository's own (reviewed like the grader), so it runs here, on
- * the host, as it always has. Reference cases are cached per variant; mistakes run only on cases that fail.
+ * the host, as it always has. Reference cases and numeric solutions are cached per variant; mistakes run only on cases that fail.
  */
 export function catalogueReference(exercise: Exercise): ExerciseReference {
   return {
     exercise,
     async numericSolution(variant) {
-      const solution = solveVariant(exercise, variant);
-      if (solution.kind !== 'numeric') throw new Error(`exercise '${exercise.slug}' is not numeric`);
-      return solution;
+      return referenceSolution(exercise, variant);
     },
     async derive(variant, requests) {
       if (exercise.kind !== 'numeric') return requests.map(() => null);
