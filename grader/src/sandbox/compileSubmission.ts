@@ -21,6 +21,13 @@ export type CompiledSubmission = { ok: true; code: string } | { ok: false; error
 const cache = new Map<string, Promise<CompiledModule>>();
 const CACHE_SIZE = 256;
 
+// The compilers are loaded on first use, once: a dynamic import() per compile is a round trip to the module loader,
+// which under a loader hook (tsx, as `npm run grader:worker` runs) is another thread.
+let sucrase: Promise<typeof import('sucrase')> | undefined;
+let esbuildModule: Promise<typeof import('esbuild')> | undefined;
+const loadSucrase = () => (sucrase ??= import('sucrase'));
+const loadEsbuild = () => (esbuildModule ??= import('esbuild'));
+
 /**
  * TypeScript/JavaScript with `export function …` → one classic script that hands its exports to the bridge
  * (`__deltalab.register`). Imports are resolved here, never in the isolate: `@tensorflow/tfjs` becomes the sandbox's
@@ -126,7 +133,7 @@ async function build(source: string): Promise<CompiledModule> {
     const stripped = await stripTypes(source);
     if (stripped) return stripped;
   }
-  const esbuild = await import('esbuild');
+  const esbuild = await loadEsbuild();
   try {
     if (!needsEsbuild) {
       // Nothing to resolve: transform is the same output without the bundler's plugin round trips (half the time).
@@ -179,7 +186,7 @@ async function build(source: string): Promise<CompiledModule> {
  * sucrase's "Unexpected token").
  */
 async function stripTypes(source: string): Promise<CompiledModule | null> {
-  const { transform } = await import('sucrase');
+  const { transform } = await loadSucrase();
   let code: string;
   try {
     code = transform(source, { transforms: ['typescript', 'imports'], disableESTransforms: true }).code;
