@@ -183,6 +183,8 @@ export class IsolatePool {
       this.settle(slot, false);
       return;
     }
+    // The next job's context is started first: both tasks then run on the isolate's thread in one wake.
+    slot.prepareContext();
     slot.isolate.getHeapStatistics().then(
       (heap) =>
         this.settle(slot, heap.used_heap_size + heap.externally_allocated_size <= this.maxHeapFraction * slot.memoryMb * 1024 * 1024),
@@ -190,11 +192,10 @@ export class IsolatePool {
     );
   }
 
-  /** The end of a job's hold on its slot: kept for the next job (its context prepared now), or discarded. */
+  /** The end of a job's hold on its slot: kept for the next job (its context already in the making), or discarded. */
   private settle(slot: IsolateSlot, keep: boolean): void {
     this.busy--;
     if (keep && !slot.retired && !slot.disposed && !this.closed) {
-      slot.prepareContext();
       this.idle.push(slot);
     } else {
       this.discard(slot);
