@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { selectOptionalSubmissionWithVisibility, selectSubmission, type DbHandle, type Submission } from '@deltalab/db';
 import { makeEnrolledUser } from '@deltalab/db/test';
 import { getExercise } from '@deltalab/exercises';
@@ -137,10 +137,10 @@ describe.each(testDrivers())('grading pipeline on %s', (driver) => {
       for (const slot of free) slot.cancel();
       return free.length;
     };
-    for (let i = 0; freeSlots() < gradingPool().capacity; i++) {
-      if (i > 100) throw new Error(`a slot was not given back: ${freeSlots()} of ${gradingPool().capacity} free`);
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await vi.waitFor(() => expect(freeSlots(), 'free grading slots (one not given back?)').toBe(gradingPool().capacity), {
+      timeout: 1000,
+      interval: 10,
+    });
   });
 
   it('a follower that waits returns when the wait runs out, with the submission as it is', async () => {
