@@ -1,7 +1,7 @@
 import { variantParams, type CodeExercise, type Exercise, type ResolvedCase, type VariantSelector } from '@deltalab/exercises';
 import type { MistakeCandidate } from '../compare/diagnoseMistake';
 import type { CodeReference, ExerciseReference } from './exerciseReference';
-import { referenceCases, referenceSolution } from './referenceCases';
+import { referenceCases, referenceSolution } from './solvedVariants';
 
 /**
  * A catalogue exercise's reference: its code is the repository's own (reviewed like the grader), so it runs here, on

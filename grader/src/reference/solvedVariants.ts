@@ -1,6 +1,7 @@
 import { solveVariant, type Exercise, type ResolvedCase, type VariantSelector } from '@deltalab/exercises';
 import type { NumericSolution } from './exerciseReference';
 
+/** Each variant's reference answers, solved once per process: a code exercise's cases, a numeric exercise's solution. */
 const cache = new Map<string, ResolvedCase[] | NumericSolution>();
 // Every student has a variant of their own: a class of several hundred working on one exercise at a deadline.
 const CACHE_SIZE = 2048;
