@@ -107,7 +107,7 @@ export interface TakenJob {
 export async function takeAndClaimSubmissions(db: Database, takeJobs: string): Promise<{ jobs: TakenJob[]; claims: GradingClaim[] }> {
   const result = await db.execute(sql`
     with taken as (${sql.raw(takeJobs)}),
-    claimed as (${claimUpdate(sql`id in (select submission_id::uuid from taken)`)})
+    claimed as (${claimUpdate(sql`id = any (array(select submission_id::uuid from taken))`)})
     select taken.id as "jobId", taken.submission_id as "jobSubmissionId", taken.attempt as "jobAttempt", taken.final as "jobFinal",
       ${claimedColumns}
     from taken left join claimed on claimed.id = taken.submission_id::uuid ${claimedJoins}`);
@@ -259,7 +259,9 @@ export async function recordGradingOutcomes(
         counts_as_attempt = case when input.status = 'failed' then false else s.counts_as_attempt end,
         graded_at = now(), updated_at = now()
       from input
-      where s.id = input.id and s.status in ('queued', 'running')
+      -- By primary key (the array), whatever the planner guesses of jsonb_to_recordset's rows: joined on its own, it
+      -- scanned every entry of submissions_unfinished_idx, which keeps one per submission ever stored until a vacuum.
+      where s.id = input.id and s.id = any (array(select id from input)) and s.status in ('queued', 'running')
       returning s.id, s.course_id, s.user_id, s.exercise_id, s.status, s.score, s.passed, s.late, s.attempt, s.graded_at
         ${options.returnRows ? sql`, to_jsonb(s.*) as row` : sql``}
     ), entry_scores as (

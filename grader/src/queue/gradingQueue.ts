@@ -171,9 +171,11 @@ export async function createGradingQueue(options: GradingQueueOptions): Promise<
     from next
     where j.name = ${literal(name)} and j.id = next.id
     returning j.id, j.data->>'submissionId' as submission_id, j.retry_count + 1 as attempt, j.retry_count >= j.retry_limit as final`;
+  // By (name, id), the primary key, through the array: as `id in (select …)` the planner hash-joined and read every job
+  // of the queue, completed ones included (kept 14 days), for each statement.
   const completeJobs = (source: string) => `update ${schema}.job
     set completed_on = now(), state = 'completed', output = null
-    where name = ${literal(name)} and id in (select id from ${source}) and state = 'active'`;
+    where name = ${literal(name)} and id = any (array(select id from ${source})) and state = 'active'`;
 
   return {
     name,
