@@ -5,6 +5,7 @@ import type { Database } from './database';
 import { migrate } from './migrate';
 import { findRepoRoot } from './paths';
 import * as schema from './schema';
+import { startDeadRowVacuum } from './pglite/deadRowVacuum';
 import { ensurePrivateDir } from './privateDir';
 import { keepSessionAccountsOf } from './queries/users';
 
@@ -201,6 +202,23 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
     // No other process can write it (one connection, here, behind the lock file): session accounts may be kept.
     keepSessionAccountsOf(db);
     let closed = false;
+    const executeSql: DbHandle['executeSql'] = async (text, values) => {
+      if (values && values.length > 0) {
+        const result = await pglite.query<Record<string, unknown>>(text, values);
+        return { rows: result.rows };
+      }
+      let results;
+      try {
+        results = await pglite.exec(text);
+      } catch (error) {
+        // PGlite has one connection: a failed `BEGIN; …` must not leave it inside an aborted transaction.
+        await pglite.exec('ROLLBACK').catch(() => {});
+        throw error;
+      }
+      return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
+    };
+    // Single-user Postgres has no autovacuum (deadRowVacuum.ts).
+    const stopVacuum = startDeadRowVacuum(executeSql);
     return {
       db,
       driver: 'pglite',
@@ -208,21 +226,7 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
       pgliteDir,
       threadId: pglite.threadId,
       dumpDataDir: (compression) => pglite.dumpDataDir(compression),
-      async executeSql(text, values) {
-        if (values && values.length > 0) {
-          const result = await pglite.query<Record<string, unknown>>(text, values);
-          return { rows: result.rows };
-        }
-        let results;
-        try {
-          results = await pglite.exec(text);
-        } catch (error) {
-          // PGlite has one connection: a failed `BEGIN; …` must not leave it inside an aborted transaction.
-          await pglite.exec('ROLLBACK').catch(() => {});
-          throw error;
-        }
-        return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
-      },
+      executeSql,
       async listen(channel, onNotify) {
         const unlisten = await pglite.listen(channel, onNotify);
         return async () => {
@@ -233,6 +237,7 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
         if (closed) return;
         closed = true;
         try {
+          await stopVacuum();
           await pglite.close();
         } finally {
           lock?.release();

@@ -1,0 +1,62 @@
+/**
+ * PGlite runs Postgres in single-user mode, which has no autovacuum: without this, every updated or deleted row stays
+ * in its table and in its indexes for as long as the database lives. The partial index of unfinished submissions keeps
+ * an entry for every submission ever stored, and recording a grade read them all: 2.9 ms a statement after the first
+ * 500 submissions of a load run, 5.5 ms after 6,000, and growing with every submission of a semester (README).
+ *
+ * Postgres' own rule, checked on a timer: a table is vacuumed once its dead rows pass a threshold plus a fraction of
+ * its live rows. The fraction is smaller than autovacuum's 0.2: one table here (submissions) is read by an index made
+ * mostly of dead entries between vacuums, and a vacuum of it costs milliseconds. VACUUM only, not ANALYZE: statistics
+ * change plans everywhere, and the site's queries are tuned without them; ANALYZE of submissions also costs 50–300 ms
+ * of the one thread every statement waits for.
+ */
+
+type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+
+export type DeadRowVacuumOptions = {
+  /** How often the statistics are read (default 10 s). */
+  intervalMs?: number;
+  /** Dead rows a table may hold before it is vacuumed… (default 500) */
+  threshold?: number;
+  /** …plus this fraction of its live rows (default 0.05). */
+  scaleFactor?: number;
+  /** Where a failed vacuum is reported (default console.error). */
+  log?: (message: string) => void;
+};
+
+/** Vacuums every table of this database whose dead rows pass the threshold; returns their names (schema.table). */
+export async function vacuumTablesWithDeadRows(executeSql: ExecuteSql, options: DeadRowVacuumOptions = {}): Promise<string[]> {
+  const { rows } = await executeSql(
+    `select format('%I.%I', schemaname, relname) as name from pg_stat_user_tables
+      where n_dead_tup > $1::int + $2::float8 * n_live_tup order by n_dead_tup desc`,
+    [options.threshold ?? 500, options.scaleFactor ?? 0.05],
+  );
+  const names = rows.map((row) => String(row.name));
+  // One statement each: VACUUM cannot run inside the transaction a multi-statement text would be.
+  for (const name of names) await executeSql(`vacuum ${name}`);
+  return names;
+}
+
+/** Starts the timer; the returned function stops it and waits for a vacuum in progress. */
+export function startDeadRowVacuum(executeSql: ExecuteSql, options: DeadRowVacuumOptions = {}): () => Promise<void> {
+  const log = options.log ?? ((message: string) => console.error(message));
+  let running: Promise<void> = Promise.resolve();
+  let stopped = false;
+  const timer = setInterval(() => {
+    running = running.then(() =>
+      stopped
+        ? undefined
+        : vacuumTablesWithDeadRows(executeSql, options).then(
+            () => undefined,
+            (error: unknown) => log(`[db] vacuum of PGlite's tables failed: ${error instanceof Error ? error.message : String(error)}`),
+          ),
+    );
+  }, options.intervalMs ?? 10_000);
+  // The site's requests keep the process alive, not this.
+  timer.unref();
+  return async () => {
+    stopped = true;
+    clearInterval(timer);
+    await running;
+  };
+}
