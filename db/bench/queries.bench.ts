@@ -9,12 +9,15 @@ import {
   courseGradebook,
   createDb,
   leaderboard,
+  memoryDataDir,
   listSubmissionsForStudent,
+  recordGradingOutcomes,
   studentExerciseSummaries,
   submissions,
   type Database,
   type DbHandle,
 } from '../src/index';
+import { vacuumTablesWithDeadRows } from '../src/pglite/deadRowVacuum';
 import { makeCourse, makeCourseExercise, makeEnrolledUser, type MadeExercise } from '../src/test/factories';
 import { createTestDb } from '../src/test/testDb';
 
@@ -183,6 +186,58 @@ try {
 } finally {
   await pglite.close();
 }
+
+/**
+ * Recording a grade as a class's submissions accumulate, on PGlite: each submission stored running, then its grade
+ * recorded (the statement timed), as the site does one by one. Single-user Postgres has no autovacuum; the site's
+ * timer (src/pglite/deadRowVacuum.ts) vacuums every 10 s, about every 500 submissions at 50 per second, as here.
+ */
+async function benchRecording(vacuumEvery: number | null) {
+  // Its own timer off: this loop vacuums where the timer would at 50 submissions per second, or never.
+  const handle = await createDb({ dataDir: memoryDataDir, vacuumIntervalMs: null });
+  try {
+    const db = handle.db;
+    const course = await makeCourse(db);
+    const exercise = await makeCourseExercise(db, course.id);
+    const users: string[] = [];
+    for (let i = 0; i < 50; i++) users.push((await makeEnrolledUser(db, course.id)).id);
+    const p50s: string[] = [];
+    for (let block = 0; block < recordingBlocks; block++) {
+      const ms: number[] = [];
+      for (let i = 0; i < 1000; i++) {
+        const [row] = await db
+          .insert(submissions)
+          .values({
+            userId: users[i % users.length]!,
+            courseId: course.id,
+            exerciseId: exercise.exerciseId,
+            exerciseVersionId: exercise.versionId,
+            kind: 'code',
+            payload: { code: `export function f(x) { return x * ${i}; }\n`.repeat(10) },
+            attempt: block * 1000 + i + 1,
+            status: 'running',
+          })
+          .returning({ id: submissions.id });
+        const start = performance.now();
+        await recordGradingOutcomes(db, [
+          { submissionId: row!.id, status: 'graded', score: 1, passed: true, result: { cases: [] }, graderVersion: 'bench', timings: null },
+        ]);
+        ms.push(performance.now() - start);
+        if (vacuumEvery && (block * 1000 + i + 1) % vacuumEvery === 0) await vacuumTablesWithDeadRows(handle.executeSql);
+      }
+      ms.sort((a, b) => a - b);
+      p50s.push(ms[500]!.toFixed(2));
+    }
+    const label = vacuumEvery ? `vacuumed every ${vacuumEvery} (the site's timer)` : 'never vacuumed';
+    console.log(`  recordGradingOutcomes, p50 per 1,000 stored, ${label.padEnd(40)} ${p50s.join('  ')} ms`);
+  } finally {
+    await handle.close();
+  }
+}
+const recordingBlocks = 5;
+console.log(`PGlite: recording one grade after each of ${recordingBlocks * 1000} submissions`);
+await benchRecording(null);
+await benchRecording(500);
 
 const url = process.env.TEST_DATABASE_URL?.trim();
 if (!url) {

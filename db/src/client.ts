@@ -50,6 +50,11 @@ export interface CreateDbOptions {
   migrate?: boolean;
   /** PGlite only: start from this snapshot (a `dumpDataDir()` tarball) instead of an empty cluster. */
   loadDataDir?: Blob;
+  /**
+   * PGlite only: how often its tables are looked at and those with many dead rows vacuumed (default 10 s; see
+   * pglite/deadRowVacuum.ts); null: never, for a benchmark that compares.
+   */
+  vacuumIntervalMs?: number | null;
   /** postgres.js pool size (default 10). */
   maxConnections?: number;
   env?: NodeJS.ProcessEnv;
@@ -218,7 +223,8 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
       return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
     };
     // Single-user Postgres has no autovacuum (deadRowVacuum.ts).
-    const stopVacuum = startDeadRowVacuum(executeSql);
+    const stopVacuum =
+      options.vacuumIntervalMs === null ? async () => {} : startDeadRowVacuum(executeSql, { intervalMs: options.vacuumIntervalMs });
     return {
       db,
       driver: 'pglite',
