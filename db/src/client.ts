@@ -223,8 +223,7 @@ async function openPglite(options: CreateDbOptions): Promise<DbHandle> {
       return { rows: (results[results.length - 1]?.rows ?? []) as Record<string, unknown>[] };
     };
     // Single-user Postgres has no autovacuum (deadRowVacuum.ts).
-    const stopVacuum =
-      options.vacuumIntervalMs === null ? async () => {} : startDeadRowVacuum(executeSql, { intervalMs: options.vacuumIntervalMs });
+    const stopVacuum = options.vacuumIntervalMs === null ? async () => {} : startDeadRowVacuum(executeSql, options.vacuumIntervalMs);
     return {
       db,
       driver: 'pglite',

@@ -35,7 +35,7 @@ it('vacuums the tables whose dead rows pass 500 plus 5 % of their live rows, and
 it('runs on a timer once the database is open, until it is stopped', async () => {
   await handle.executeSql('update churned set n = n + 1');
   expect(await deadRows('churned')).toBe(2000);
-  const stop = startDeadRowVacuum(handle.executeSql, { intervalMs: 20 });
+  const stop = startDeadRowVacuum(handle.executeSql, 20);
   await vi.waitFor(async () => expect(await deadRows('churned')).toBe(0), { timeout: 5000, interval: 20 });
   await stop();
   await handle.executeSql('update churned set n = n + 1');

@@ -13,23 +13,17 @@
 
 type ExecuteSql = (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
 
-export type DeadRowVacuumOptions = {
-  /** How often the statistics are read (default 10 s). */
-  intervalMs?: number;
-  /** Dead rows a table may hold before it is vacuumed… (default 500) */
-  threshold?: number;
-  /** …plus this fraction of its live rows (default 0.05). */
-  scaleFactor?: number;
-  /** Where a failed vacuum is reported (default console.error). */
-  log?: (message: string) => void;
-};
+/** Autovacuum's rule with a smaller fraction: dead rows over this many plus… */
+const DEAD_ROWS_THRESHOLD = 500;
+/** …this fraction of the table's live rows. */
+const DEAD_ROWS_FRACTION = 0.05;
 
 /** Vacuums every table of this database whose dead rows pass the threshold; returns their names (schema.table). */
-export async function vacuumTablesWithDeadRows(executeSql: ExecuteSql, options: DeadRowVacuumOptions = {}): Promise<string[]> {
+export async function vacuumTablesWithDeadRows(executeSql: ExecuteSql): Promise<string[]> {
   const { rows } = await executeSql(
     `select format('%I.%I', schemaname, relname) as name from pg_stat_user_tables
       where n_dead_tup > $1::int + $2::float8 * n_live_tup order by n_dead_tup desc`,
-    [options.threshold ?? 500, options.scaleFactor ?? 0.05],
+    [DEAD_ROWS_THRESHOLD, DEAD_ROWS_FRACTION],
   );
   const names = rows.map((row) => String(row.name));
   // One statement each: VACUUM cannot run inside the transaction a multi-statement text would be.
@@ -37,21 +31,21 @@ export async function vacuumTablesWithDeadRows(executeSql: ExecuteSql, options: 
   return names;
 }
 
-/** Starts the timer; the returned function stops it and waits for a vacuum in progress. */
-export function startDeadRowVacuum(executeSql: ExecuteSql, options: DeadRowVacuumOptions = {}): () => Promise<void> {
-  const log = options.log ?? ((message: string) => console.error(message));
+/** Starts the timer (every 10 s unless told); the returned function stops it and waits for a vacuum in progress. */
+export function startDeadRowVacuum(executeSql: ExecuteSql, intervalMs = 10_000): () => Promise<void> {
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const timer = setInterval(() => {
     running = running.then(() =>
       stopped
         ? undefined
-        : vacuumTablesWithDeadRows(executeSql, options).then(
+        : vacuumTablesWithDeadRows(executeSql).then(
             () => undefined,
-            (error: unknown) => log(`[db] vacuum of PGlite's tables failed: ${error instanceof Error ? error.message : String(error)}`),
+            (error: unknown) =>
+              console.error(`[db] vacuum of PGlite's tables failed: ${error instanceof Error ? error.message : String(error)}`),
           ),
     );
-  }, options.intervalMs ?? 10_000);
+  }, intervalMs);
   // The site's requests keep the process alive, not this.
   timer.unref();
   return async () => {
