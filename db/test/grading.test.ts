@@ -154,17 +154,22 @@ describeEachDriver('grading queries', (use) => {
             status: 'graded',
             score: 0.7,
             passed: true,
-            result: { cases: [1] },
+            // The row's result is the statement's input, not read back: it must be what the database stored.
+            result: { cases: [{ name: 'a', passed: true, actual: [0.1 + 0.2, 1e-7, -0] }], diagnosis: { kind: 'x', note: undefined } },
             graderVersion: 'g',
             timings: { totalMs: 1.5 },
           },
-          { submissionId: b.id, status: 'failed', failureMessage: 'broken' },
+          { submissionId: b.id, status: 'failed', failureMessage: 'broken', result: { error: { kind: 'internal', message: 'é ✓' } } },
         ],
         { returnRows: true },
       );
       expect(recorded.ids.sort()).toEqual([a.id, b.id].sort());
       expect(recorded.rows).toHaveLength(2);
-      for (const row of recorded.rows!) expect(row).toEqual(await selectSubmission(use().db, row.id));
+      for (const row of recorded.rows!) {
+        const read = await selectSubmission(use().db, row.id);
+        expect(row).toEqual(read);
+        expect(row.result).toStrictEqual(read!.result);
+      }
       // Already recorded: nothing more to return.
       expect(
         (await recordGradingOutcomes(use().db, [{ submissionId: a.id, status: 'failed', failureMessage: 'x' }], { returnRows: true })).rows,
