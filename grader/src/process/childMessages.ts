@@ -27,7 +27,12 @@ export type CompiledForGrade = { submission?: CompiledModule; folder?: CompiledE
  */
 export type ToChild =
   | { type: 'grade'; id: number; request: GradeRequest; compiled: CompiledForGrade }
-  | { type: 'author'; id: number; task: AuthoringTask; compiled: CompiledFolder };
+  | { type: 'author'; id: number; task: AuthoringTask; compiled: CompiledFolder }
+  /**
+   * A catalogue exercise's variant whose grade is coming (its submission is being stored): solve its reference now,
+   * once per variant and child, as the grade would. No answer, no job: it grades nothing and runs no one's code.
+   */
+  | { type: 'prepare'; exercise: string; variant: VariantSelector };
 
 export type FromChild =
   /** The child has loaded the grader and warmed up; it says whom it runs as and which variables it has (names only). */

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { instantiateExerciseFolder, validateExerciseFolder } from '../authored/inspectExerciseFolder';
 import { GradeRequestError, gradeSubmission } from '../gradeSubmission';
+import { solveCatalogueVariant } from '../reference/catalogueReference';
 import { IsolatePool } from '../sandbox';
 import { GRADER_ASSETS_ENV } from '../sandbox/preparedScripts';
 import type { WarmupJob } from './buildChildAssets';
@@ -25,6 +26,10 @@ function reply(message: FromChild): void {
 }
 
 process.on('message', (message: ToChild) => {
+  if (message.type === 'prepare') {
+    solveCatalogueVariant(message.exercise, message.variant);
+    return;
+  }
   reply({ type: 'started', id: message.id });
   if (message.type === 'author') {
     author(message).then(

@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { findExercise, type VariantSelector } from '@deltalab/exercises';
 import { compileExerciseFolder, type FolderProblem } from '../authored/compileExerciseFolder';
 import type { CompiledFolder } from '../authored/inspectExerciseFolder';
 import type { GradeRequest, GradeResult } from '../protocol';
@@ -140,6 +141,8 @@ export class GradingProcessPool implements GradingPool {
   private readonly permissions: boolean | undefined;
   private readonly log: (line: string) => void;
   private readonly children = new Set<Child>();
+  /** Catalogue variants sent to a child to solve ahead (prepare), the oldest first. */
+  private readonly prepared = new Set<string>();
   private readonly pending: Job[] = [];
   private nextJobId = 1;
   private closed = false;
@@ -211,6 +214,25 @@ export class GradingProcessPool implements GradingPool {
         ? { kind: 'refused' as const, message: compiled.refused }
         : (this.enqueue({ type: 'grade', request, compiled }, affinity, options) as Promise<ChildGrade>),
     );
+  }
+
+  /**
+   * Readies a grade that is coming (its submission is being checked and stored): has the child its variant will go to
+   * solve the variant's reference (a catalogue exercise's; the first grade of a variant otherwise waits 2–10 ms for
+   * it) while the caller's statements run. It grades nothing and runs no one's code: a variant is sent once (while it
+   * is among the last PREPARED_VARIANTS), to a child that is ready.
+   */
+  prepare(request: { exercise: string; variant: VariantSelector }): void {
+    if (this.closed) return;
+    const key = `${request.exercise}#${request.variant}`;
+    if (this.prepared.has(key) || !findExercise(request.exercise)) return;
+    const live = this.active();
+    // The child grade() prefers for the variant (the same key and hash).
+    const child = live[hash(key) % live.length];
+    if (!child?.ready || !child.process.connected) return;
+    if (this.prepared.size >= PREPARED_VARIANTS) this.prepared.delete(this.prepared.values().next().value as string);
+    this.prepared.add(key);
+    child.process.send({ type: 'prepare', exercise: request.exercise, variant: request.variant } satisfies ToChild);
   }
 
   /**
@@ -556,6 +578,8 @@ export class GradingProcessPool implements GradingPool {
 }
 
 const HEAP_EXHAUSTED = 'V8 heap out of memory';
+// As many as a child keeps solved (solvedVariants.ts).
+const PREPARED_VARIANTS = 2048;
 
 /** Why a child died, from the end of its stderr: V8's fatal heap OOM if it says so, else its last line. */
 function lastWords(tail: string): string {

@@ -1,4 +1,11 @@
-import { variantParams, type CodeExercise, type Exercise, type ResolvedCase, type VariantSelector } from '@deltalab/exercises';
+import {
+  findExercise,
+  variantParams,
+  type CodeExercise,
+  type Exercise,
+  type ResolvedCase,
+  type VariantSelector,
+} from '@deltalab/exercises';
 import type { MistakeCandidate } from '../compare/diagnoseMistake';
 import type { CodeReference, ExerciseReference } from './exerciseReference';
 import { referenceCases, referenceSolution } from './solvedVariants';
@@ -32,6 +39,21 @@ export function catalogueReference(exercise: Exercise): ExerciseReference {
       return { cases, candidates: (index) => mistakeCandidates(exercise, cases[index]!) };
     },
   };
+}
+
+/**
+ * Solves a catalogue exercise's variant ahead of its grade (GradingProcessPool.prepare): the reference cases or
+ * numeric solution its grade reads, cached as the grade would cache them. Whatever fails here fails again in the
+ * grade, which reports it; an exercise that is not the catalogue's (authored in the site) is left alone.
+ */
+export function solveCatalogueVariant(slug: string, variant: VariantSelector): void {
+  const exercise = findExercise(slug);
+  try {
+    if (exercise?.kind === 'code') referenceCases(exercise, variant);
+    else if (exercise?.kind === 'numeric') referenceSolution(exercise, variant);
+  } catch {
+    // the grade will say why
+  }
 }
 
 /** The exercise's named mistakes evaluated on one case, on a pristine copy of its inputs. */

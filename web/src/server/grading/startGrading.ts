@@ -81,6 +81,10 @@ async function openGrading(handle: DbHandle, options: StartGradingOptions, recov
   const intake: SubmissionIntake = {
     sameStatement: queue.sameStatement,
     queued: () => queue.queued(),
+    // Only where this process grades: a process that only enqueues has no children to ready.
+    prepare: (variant) => {
+      if (workers) gradingPool().prepare(variant);
+    },
     reserve: () => {
       const slot = workers?.reserve();
       return slot

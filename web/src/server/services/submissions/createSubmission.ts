@@ -39,6 +39,8 @@ export interface CreateSubmissionInput {
 export type SubmissionIntake = {
   sameStatement: QueueWithStore | null;
   queued(submissionId: string): void;
+  /** Where this process grades: has a grading child solve a catalogue exercise's variant ahead of its grade. */
+  prepare?(variant: { exercise: string; variant: number }): void;
   /**
    * A grading worker of this process free to grade the submission now (GradingWorkers.reserve), else null: the
    * statement that stores it then takes its job too, and the claim goes straight to the worker.
@@ -76,6 +78,10 @@ export async function createSubmissionWithVisibility(
     throw new SubmissionError('invalid-request', `${where}${issue?.message ?? 'invalid request body'}`);
   }
   const request = parsed.data;
+  // While the statements below run, the grading child solves this student's variant of the exercise (its reference
+  // answers, 2–10 ms for a variant's first grade, then cached): ahead of the checks, which take two of those
+  // statements. It grades nothing, and a variant is solved once, whatever becomes of this request.
+  input.queue.prepare?.({ exercise: request.exercise, variant: variantSeed(request.exercise, input.userId) });
 
   const { max, windowMs } = rules.rateLimit;
   // One read for everything below: course and role, the course's exercise, the student's recent submissions.
