@@ -29,8 +29,9 @@ export type ToChild =
   | { type: 'grade'; id: number; request: GradeRequest; compiled: CompiledForGrade }
   | { type: 'author'; id: number; task: AuthoringTask; compiled: CompiledFolder }
   /**
-   * A catalogue exercise's variant whose grade is coming (its submission is being stored): solve its reference now,
-   * once per variant and child, as the grade would. No answer, no job: it grades nothing and runs no one's code.
+   * A catalogue exercise's variant whose grade is coming (its submission is being checked and stored): solve its
+   * reference now, once per variant and child, as the grade would. No answer, no job: it grades nothing and runs no
+   * one's code.
    */
   | { type: 'prepare'; exercise: string; variant: VariantSelector };
 

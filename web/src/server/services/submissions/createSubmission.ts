@@ -78,9 +78,10 @@ export async function createSubmissionWithVisibility(
     throw new SubmissionError('invalid-request', `${where}${issue?.message ?? 'invalid request body'}`);
   }
   const request = parsed.data;
-  // While the statements below run, the grading child solves this student's variant of the exercise (its reference
-  // answers, 2–10 ms for a variant's first grade, then cached): ahead of the checks, which take two of those
-  // statements. It grades nothing, and a variant is solved once, whatever becomes of this request.
+  // While the statements below run (the context read, then the store), the grading child solves this student's
+  // variant of the exercise: its reference answers, 2–10 ms for a variant's first grade, then cached. Sent before the
+  // checks, since after them only the store is left to overlap (measured: no gain). It grades nothing, and a variant
+  // is solved once, whatever becomes of this request.
   input.queue.prepare?.({ exercise: request.exercise, variant: variantSeed(request.exercise, input.userId) });
 
   const { max, windowMs } = rules.rateLimit;
