@@ -19,16 +19,18 @@ async function referenceMs(variant: number): Promise<number> {
 it("solves a catalogue variant's reference in its child ahead of the grade, which then finds it solved", async () => {
   ({ pool } = testPool({ children: 1 }));
   await pool.ready();
-  // Solved by the grade itself: 27 cases through tfjs.
+  // A child's first variants are solved cold (tens of ms): past them, a variant solved by its grade (27 cases through
+  // tfjs) takes a millisecond or more, and one found solved a few microseconds.
+  await referenceMs(1000);
   const solvedByTheGrade = await referenceMs(1001);
   // The prepare message reaches the child before the grade's, and the child solves it before taking the grade.
   pool.prepare({ exercise: 'mlp-forward-code', variant: 2002 });
   const solvedAhead = await referenceMs(2002);
   expect(solvedByTheGrade).toBeGreaterThan(0.5);
-  expect(solvedAhead).toBeLessThan(solvedByTheGrade / 5);
+  expect(solvedAhead).toBeLessThan(Math.min(0.3, solvedByTheGrade / 5));
   // Again for the same variant: nothing is sent, and the grade still finds it solved.
   pool.prepare({ exercise: 'mlp-forward-code', variant: 2002 });
-  expect(await referenceMs(2002)).toBeLessThan(solvedByTheGrade / 5);
+  expect(await referenceMs(2002)).toBeLessThan(Math.min(0.3, solvedByTheGrade / 5));
 });
 
 it('leaves alone what is not a catalogue exercise, and grades as before', async () => {
