@@ -208,7 +208,7 @@ export class GradingProcessPool implements GradingPool {
         sole: true,
         exerciseFile: quarantined.file,
       });
-    const affinity = hash(`${request.folder?.hash ?? request.exercise}#${request.variant ?? 'canonical'}`);
+    const affinity = variantAffinity(request.folder?.hash ?? request.exercise, request.variant);
     return this.compileForGrade(request).then((compiled) =>
       'refused' in compiled
         ? { kind: 'refused' as const, message: compiled.refused }
@@ -226,9 +226,8 @@ export class GradingProcessPool implements GradingPool {
     if (this.closed) return;
     const key = `${request.exercise}#${request.variant}`;
     if (this.prepared.has(key) || !findExercise(request.exercise)) return;
-    const live = this.active();
-    // The child grade() prefers for the variant (the same key and hash).
-    const child = live[hash(key) % live.length];
+    // The child the variant's grade will prefer.
+    const child = this.preferredChild(variantAffinity(request.exercise, request.variant));
     if (!child?.ready || !child.process.connected) return;
     if (this.prepared.size >= PREPARED_VARIANTS) this.prepared.delete(this.prepared.values().next().value as string);
     this.prepared.add(key);
@@ -526,12 +525,17 @@ export class GradingProcessPool implements GradingPool {
         if (job.child.jobs.size === 0) this.dispatch(job, job.child);
       } else {
         const hasRoom = (c: Child) => c.ready && c.process.connected && c.reservedFor === null && c.jobs.size < this.isolatesPerChild;
-        const live = this.active();
-        const preferred = live[job.affinity % live.length];
+        const preferred = this.preferredChild(job.affinity);
         const child = preferred && hasRoom(preferred) ? preferred : this.leastLoaded(hasRoom);
         if (child) this.dispatch(job, child);
       }
     }
+  }
+
+  /** The active child a job of this affinity goes to when it has room (each child caches the variants it solved). */
+  private preferredChild(affinity: number): Child | undefined {
+    const live = this.active();
+    return live[affinity % live.length];
   }
 
   private idleSpare(): Child | undefined {
@@ -587,6 +591,11 @@ function lastWords(tail: string): string {
   if (lines.some((line) => /CALL_AND_RETRY_LAST|is_heap_oom = 1|heap out of memory/i.test(line))) return HEAP_EXHAUSTED;
   const fatal = lines.find((line) => /FATAL ERROR|out of memory|terminate called|Segmentation fault/i.test(line));
   return (fatal ?? lines[lines.length - 1] ?? '').trim().slice(0, 300);
+}
+
+/** Where a variant's jobs go: its exercise (a catalogue slug, or an authored folder's hash) and variant, hashed. */
+function variantAffinity(exercise: string, variant: VariantSelector | undefined): number {
+  return hash(`${exercise}#${variant ?? 'canonical'}`);
 }
 
 /** FNV-1a, 32 bits: a cheap, stable spread of exercise-variant keys over the children. */
