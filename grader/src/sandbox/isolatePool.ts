@@ -34,7 +34,8 @@ export class IsolateSlot {
       this.scripts.set(code, hit);
       return hit;
     }
-    const script = await this.isolate.compileScript(code, { filename });
+    // On this thread (no hop to the isolate's): compiling is bounded by the source's size limit; running is not.
+    const script = this.isolate.compileScriptSync(code, { filename });
     if (this.scripts.size >= 16) {
       const [oldestCode, oldest] = this.scripts.entries().next().value as [string, ivm.Script];
       this.scripts.delete(oldestCode);
@@ -77,7 +78,7 @@ export class IsolateSlot {
     return script;
   }
 
-  /** Starts making the next job's context now, off the next job's critical path. */
+  /** Makes the next job's context now (when the last job has answered), off the next job's critical path. */
   prepareContext(): void {
     if (this.prepared || this.disposed) return;
     this.prepared = this.freshContext().catch(() => null);
@@ -92,8 +93,8 @@ export class IsolateSlot {
   }
 
   private async freshContext(timeoutMs = 1000): Promise<ivm.Context> {
-    const context = await this.isolate.createContext();
-    await this.prelude.run(context, { timeout: timeoutMs });
+    const context = this.isolate.createContextSync();
+    this.prelude.runSync(context, { timeout: timeoutMs });
     return context;
   }
 
@@ -174,22 +175,27 @@ export class IsolatePool {
   }
 
   /**
-   * Gives the isolate back once its job is done. Its heap is checked asynchronously, on the isolate's own thread: the
-   * job's result goes back to its caller without waiting for it (a synchronous check waits for the isolate's lock,
-   * ~0.2 ms per grade, on the grading thread). The slot stays busy until the check has decided whether to keep it.
+   * Gives the isolate back once its job is done: on the next turn of the event loop, after the job's result has gone
+   * back to its caller, its heap is checked and, if it is kept, the next job's context made, both on this thread. The
+   * slot stays busy until then. Synchronous on purpose: each asynchronous call into an isolate is a hop to its thread
+   * and back (~0.1–0.2 ms of CPU); the student's own code is the only thing that must run off this thread.
    */
   private release(slot: IsolateSlot): void {
     if (slot.retired || slot.disposed || slot.jobs >= this.maxJobs || this.closed) {
       this.settle(slot, false);
       return;
     }
-    // The next job's context is started first: both tasks then run on the isolate's thread in one wake.
-    slot.prepareContext();
-    slot.isolate.getHeapStatistics().then(
-      (heap) =>
-        this.settle(slot, heap.used_heap_size + heap.externally_allocated_size <= this.maxHeapFraction * slot.memoryMb * 1024 * 1024),
-      () => this.settle(slot, false),
-    );
+    setImmediate(() => {
+      let keep = false;
+      try {
+        const heap = slot.isolate.getHeapStatisticsSync();
+        keep = heap.used_heap_size + heap.externally_allocated_size <= this.maxHeapFraction * slot.memoryMb * 1024 * 1024;
+        if (keep) slot.prepareContext();
+      } catch {
+        keep = false;
+      }
+      this.settle(slot, keep);
+    });
   }
 
   /** The end of a job's hold on its slot: kept for the next job (its context already in the making), or discarded. */
