@@ -63,6 +63,7 @@ async function phase(pool: GradingProcessPool, name: string, run: (grade: () => 
   let failed = 0;
   const grade = () =>
     pool.grade(nextRequest(Math.floor(Math.random() * STUDENTS))).then((outcome) => {
+      // The solution must pass every time: a bench whose grades went wrong measures nothing.
       if (outcome.kind !== 'graded' || !outcome.result.passed) failed++;
       return outcome;
     });
@@ -75,6 +76,7 @@ async function phase(pool: GradingProcessPool, name: string, run: (grade: () => 
   console.log(
     `${name.padEnd(8)} ${String(graded).padStart(5)} grades  ${(graded / seconds).toFixed(0).padStart(4)}/s  CPU per grade: children ${(childrenMs / graded).toFixed(2)} ms, supervisor ${(selfMs / graded).toFixed(2)} ms, both ${((childrenMs + selfMs) / graded).toFixed(2)} ms${failed ? `  NOT PASSED: ${failed}` : ''}`,
   );
+  if (failed) process.exitCode = 1;
 }
 
 const pool = new GradingProcessPool({ log: () => {} });
