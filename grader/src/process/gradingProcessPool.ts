@@ -3,6 +3,7 @@ import { findExercise, type VariantSelector } from '@deltalab/exercises';
 import { compileExerciseFolder, type FolderProblem } from '../authored/compileExerciseFolder';
 import type { CompiledFolder } from '../authored/inspectExerciseFolder';
 import type { GradeRequest, GradeResult } from '../protocol';
+import { SOLVED_VARIANTS_KEPT } from '../reference/solvedVariants';
 import { compileModule, warmUpCompiler } from '../sandbox/compileSubmission';
 import { prepareChildAssets } from './childAssets';
 import type { AuthoringOutcome, AuthoringTask, CompiledForGrade, FromChild, ToChild } from './childMessages';
@@ -220,16 +221,16 @@ export class GradingProcessPool implements GradingPool {
    * Readies a grade that is coming (its submission is being checked and stored): has the child its variant will go to
    * solve the variant's reference (a catalogue exercise's; the first grade of a variant otherwise waits 2–10 ms for
    * it) while the caller's statements run. It grades nothing and runs no one's code: a variant is sent once (while it
-   * is among the last PREPARED_VARIANTS), to a child that is ready.
+   * is among the last SOLVED_VARIANTS_KEPT, as many as a child keeps solved), to a child that is ready.
    */
   prepare(request: { exercise: string; variant: VariantSelector }): void {
     if (this.closed) return;
-    const key = `${request.exercise}#${request.variant}`;
+    const key = variantKey(request.exercise, request.variant);
     if (this.prepared.has(key) || !findExercise(request.exercise)) return;
     // The child the variant's grade will prefer.
-    const child = this.preferredChild(variantAffinity(request.exercise, request.variant));
+    const child = this.preferredChild(hash(key));
     if (!child?.ready || !child.process.connected) return;
-    if (this.prepared.size >= PREPARED_VARIANTS) this.prepared.delete(this.prepared.values().next().value as string);
+    if (this.prepared.size >= SOLVED_VARIANTS_KEPT) this.prepared.delete(this.prepared.values().next().value as string);
     this.prepared.add(key);
     child.process.send({ type: 'prepare', exercise: request.exercise, variant: request.variant } satisfies ToChild);
   }
@@ -582,8 +583,6 @@ export class GradingProcessPool implements GradingPool {
 }
 
 const HEAP_EXHAUSTED = 'V8 heap out of memory';
-// As many as a child keeps solved (solvedVariants.ts).
-const PREPARED_VARIANTS = 2048;
 
 /** Why a child died, from the end of its stderr: V8's fatal heap OOM if it says so, else its last line. */
 function lastWords(tail: string): string {
@@ -593,9 +592,14 @@ function lastWords(tail: string): string {
   return (fatal ?? lines[lines.length - 1] ?? '').trim().slice(0, 300);
 }
 
-/** Where a variant's jobs go: its exercise (a catalogue slug, or an authored folder's hash) and variant, hashed. */
+/** A variant of an exercise (a catalogue slug, or an authored folder's hash). */
+function variantKey(exercise: string, variant: VariantSelector | undefined): string {
+  return `${exercise}#${variant ?? 'canonical'}`;
+}
+
+/** Where a variant's jobs go: its key, hashed. */
 function variantAffinity(exercise: string, variant: VariantSelector | undefined): number {
-  return hash(`${exercise}#${variant ?? 'canonical'}`);
+  return hash(variantKey(exercise, variant));
 }
 
 /** FNV-1a, 32 bits: a cheap, stable spread of exercise-variant keys over the children. */

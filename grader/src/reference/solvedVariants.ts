@@ -4,7 +4,7 @@ import type { NumericSolution } from './exerciseReference';
 /** Each variant's reference answers, solved once per process: a code exercise's cases, a numeric exercise's solution. */
 const cache = new Map<string, ResolvedCase[] | NumericSolution>();
 // Every student has a variant of their own: a class of several hundred working on one exercise at a deadline.
-const CACHE_SIZE = 2048;
+export const SOLVED_VARIANTS_KEPT = 2048;
 
 /**
  * Every graded case of a variant with the reference's expected output. The reference is deterministic
@@ -36,7 +36,7 @@ function solvedOnce<T extends ResolvedCase[] | NumericSolution>(exercise: Exerci
   const hit = cache.get(key);
   if (hit) return hit as T;
   const solved = deepFreeze(solve());
-  if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  if (cache.size >= SOLVED_VARIANTS_KEPT) cache.delete(cache.keys().next().value as string);
   cache.set(key, solved);
   return solved;
 }
