@@ -11,6 +11,7 @@ import { fastestBackend, parseStoredChoice, pickBackend } from '@/editor/runner/
 import { compareOutput } from '@/editor/runner/compareOutput';
 import type { ProbeTiming } from '@/editor/runner/protocol';
 import { resolveImports, tfShimSource } from '@/editor/runner/resolveImports';
+import { GPU_RUN_TIME_FACTOR, runTimeLimitMessage, runTimeLimitMs } from '@/editor/runner/runTimeLimit';
 import { formatRelative, formatTolerance, runTolerance } from '@/editor/runner/runTolerance';
 import { tfDeclarations } from '@/editor/tfDeclarations';
 
@@ -236,5 +237,23 @@ describe('backend choice', () => {
     expect(parseStoredChoice('auto')).toBe('auto');
     expect(parseStoredChoice('tpu')).toBe('auto');
     expect(parseStoredChoice(null)).toBe('auto');
+  });
+});
+
+describe('runTimeLimitMs (Run on a GPU gets time to compile its shaders; the grade never does)', () => {
+  it('keeps the page’s limit on cpu and wasm, and when no tfjs backend is involved', () => {
+    for (const backend of ['cpu', 'wasm', null] as const) expect(runTimeLimitMs(10_000, backend)).toBe(10_000);
+  });
+
+  it('gives webgl and webgpu a multiple of it, and says why when it stops them', () => {
+    expect(GPU_RUN_TIME_FACTOR).toBeGreaterThan(1);
+    for (const backend of ['webgl', 'webgpu'] as const) {
+      const ms = runTimeLimitMs(10_000, backend);
+      expect(ms).toBe(10_000 * GPU_RUN_TIME_FACTOR);
+      expect(runTimeLimitMessage(ms, backend)).toBe(
+        `Stopped after ${(ms / 1000).toFixed(1)} s: your code took too long (an endless loop?). On ${backend} that is ${GPU_RUN_TIME_FACTOR}× the limit on cpu and wasm, for compiling its shaders.`,
+      );
+    }
+    expect(runTimeLimitMessage(5000, 'wasm')).toBe('Stopped after 5.0 s: your code took too long (an endless loop?).');
   });
 });

@@ -1,6 +1,7 @@
 'use client';
 
-import type { RunCaseResult, RunRequest, RunResponse, TfReady } from './protocol';
+import type { RunCaseResult, RunRequest, RunResponse, TfBackend, TfReady } from './protocol';
+import { runTimeLimitMessage, runTimeLimitMs } from './runTimeLimit';
 
 export type RunOutcome = { ok: true; results: RunCaseResult[]; ms: number } | { ok: false; message: string; results: RunCaseResult[] };
 
@@ -9,8 +10,8 @@ const TF_SETUP_LIMIT_MS = 60_000;
 
 /**
  * Runs compiled code against cases in a fresh Web Worker. The worker is terminated `timeLimitMs` after the
- * student's module starts loading (tf exercises: after tfjs is ready), or if tfjs takes longer than
- * TF_SETUP_LIMIT_MS to start.
+ * student's module starts loading (tf exercises: after tfjs is ready; on a GPU backend, a multiple of it), or if tfjs
+ * takes longer than TF_SETUP_LIMIT_MS to start.
  */
 export function runInBrowser(
   request: RunRequest,
@@ -22,6 +23,7 @@ export function runInBrowser(
     const worker = new Worker(new URL('./run.worker.ts', import.meta.url), { type: 'module', name: 'run' });
     let latest: RunCaseResult[] = [];
     let timer: ReturnType<typeof setTimeout> | undefined;
+    let backend: TfBackend | null = null;
     const finish = (outcome: RunOutcome) => {
       clearTimeout(timer);
       worker.terminate();
@@ -31,14 +33,17 @@ export function runInBrowser(
       clearTimeout(timer);
       timer = setTimeout(() => finish({ ok: false, message, results: latest }), ms);
     };
-    const studentLimit = () =>
-      limit(timeLimitMs, `Stopped after ${(timeLimitMs / 1000).toFixed(1)} s: your code took too long (an endless loop?).`);
+    const studentLimit = () => {
+      const ms = runTimeLimitMs(timeLimitMs, backend);
+      limit(ms, runTimeLimitMessage(ms, backend));
+    };
     if (request.tf) limit(TF_SETUP_LIMIT_MS, `Stopped: TensorFlow.js did not start within ${TF_SETUP_LIMIT_MS / 1000} s.`);
     else studentLimit();
     worker.onmessage = (event: MessageEvent<RunResponse>) => {
       const message = event.data;
       switch (message.type) {
         case 'tf':
+          backend = message.status.backend;
           callbacks.onTf?.(message.status);
           break;
         case 'started':
