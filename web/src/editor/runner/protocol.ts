@@ -11,6 +11,11 @@ interface RunCase {
 /** The tfjs backends Run can use, in the order the probe tries them. */
 export const tfBackends = ['cpu', 'wasm', 'webgl', 'webgpu'] as const;
 export type TfBackend = (typeof tfBackends)[number];
+
+/** webgl and webgpu: float32 on a GPU (or float16 where it has no float32 textures), shaders compiled on first use. */
+export function isGpuBackend(backend: TfBackend | null): backend is 'webgl' | 'webgpu' {
+  return backend === 'webgl' || backend === 'webgpu';
+}
 /** 'auto': the fastest backend by the probe. */
 export type TfBackendChoice = TfBackend | 'auto';
 

@@ -1,4 +1,4 @@
-import type { TfBackend } from './protocol';
+import { isGpuBackend, type TfBackend } from './protocol';
 
 /**
  * GPU backends get this many times the page's time limit. WebGL and WebGPU compile a shader program the first time
@@ -8,17 +8,15 @@ import type { TfBackend } from './protocol';
  */
 export const GPU_RUN_TIME_FACTOR = 3;
 
-const compilesShaders = (backend: TfBackend | null) => backend === 'webgl' || backend === 'webgpu';
-
 /** How long Run lets the student's code take on this backend (null: no tfjs involved). */
 export function runTimeLimitMs(baseMs: number, backend: TfBackend | null): number {
-  return compilesShaders(backend) ? baseMs * GPU_RUN_TIME_FACTOR : baseMs;
+  return isGpuBackend(backend) ? baseMs * GPU_RUN_TIME_FACTOR : baseMs;
 }
 
 /** What Run says when it stops the student's code at the limit. */
 export function runTimeLimitMessage(limitMs: number, backend: TfBackend | null): string {
   const stopped = `Stopped after ${(limitMs / 1000).toFixed(1)} s: your code took too long (an endless loop?).`;
-  return compilesShaders(backend)
+  return isGpuBackend(backend)
     ? `${stopped} On ${backend} that is ${GPU_RUN_TIME_FACTOR}× the limit on cpu and wasm, for compiling its shaders.`
     : stopped;
 }

@@ -1,5 +1,5 @@
 import { formatNumber, type Tolerance } from '@deltalab/exercises/rules';
-import type { TfBackend } from './protocol';
+import { isGpuBackend, type TfBackend } from './protocol';
 
 /**
  * The tolerance Run checks with on a tfjs backend. GPU backends reorder and fuse float32 arithmetic (and fall back
@@ -9,7 +9,7 @@ import type { TfBackend } from './protocol';
  * Code exercises check relative tolerances; on a GPU a looser relative one replaces any other mode.
  */
 export function runTolerance(tolerance: Tolerance, backend: TfBackend | null, floatPrecision: number): Tolerance {
-  if (backend !== 'webgl' && backend !== 'webgpu') return tolerance;
+  if (!isGpuBackend(backend)) return tolerance;
   const gpuRelative = floatPrecision < 32 ? 1e-1 : 1e-2;
   const own = tolerance.mode === 'relative' ? tolerance : { max: 0, floor: 0 };
   return { mode: 'relative', max: Math.max(own.max, gpuRelative), floor: Math.max(own.floor ?? 0, gpuRelative * 1e-2) };

@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import type * as TfNamespace from '@tensorflow/tfjs';
 import { pickBackend, type PickRules } from './backendChoice';
-import { tfBackends, type ProbeTiming, type TfBackend, type TfRunOptions, type TfStatus } from './protocol';
+import { isGpuBackend, tfBackends, type ProbeTiming, type TfBackend, type TfRunOptions, type TfStatus } from './protocol';
 
 /**
  * tfjs inside the Run worker (only for exercises with `usesTf`): loaded with dynamic imports, so it is a separate
@@ -148,7 +148,7 @@ async function probeBackends(tf: Tf): Promise<ProbeTiming[]> {
         continue;
       }
       const software = softwareRenderer(tf, backend);
-      const precision = backend === 'webgl' || backend === 'webgpu' ? tf.backend().floatPrecision() : undefined;
+      const precision = isGpuBackend(backend) ? tf.backend().floatPrecision() : undefined;
       const about = { ...(software ? { software } : {}), ...(precision !== undefined ? { precision } : {}) };
       if (warmupMs > SLOW_WARMUP_MS) {
         timings.push({ backend, ok: true, ms: warmupMs, warmupMs, ...about });
